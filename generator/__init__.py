@@ -1,0 +1,1 @@
+"""Open-data ledger of the Quảng Nam twinning programme (QĐ 1100/QĐ-UBND, 2020-2025)."""

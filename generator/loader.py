@@ -1,0 +1,268 @@
+"""The one strict YAML loader used by every tool and test.
+
+Built on libyaml's C composer. Our own resolver keeps every scalar as the
+text that was written; only plain `true`/`false`, `null`/`~`/empty and plain
+decimal integers without a leading zero become other types. So `NO`, `0123`,
+`12:30`, `3.10` and `2021-02-30` stay strings and the schema reports them,
+quoting what the file says.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml._yaml import CParser
+
+from .diagnostics import ERROR, Diagnostic
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 16
+MAX_FLOW_BRACKETS = 2_000
+
+_IMPLICIT = "?"
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+Path = tuple  # a value's place: keys and list indexes from the root
+
+
+@dataclass
+class Document:
+    """A loaded record: its data and where each value was written."""
+
+    file: str
+    data: Any
+    positions: dict = field(default_factory=dict)  # Path -> (line, col), 1-based
+
+    def position(self, path: Path) -> tuple[int, int]:
+        """Line and column of `path`, or of its nearest written ancestor."""
+        path = tuple(path)
+        while path:
+            found = self.positions.get(path)
+            if found:
+                return found
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+class LoadError(Exception):
+    def __init__(self, code: str, line: int, col: int, message: str):
+        super().__init__(message)
+        self.code, self.line, self.col, self.message = code, line, col, message
+
+
+class _Composer(CParser):
+    """libyaml's composer with a resolver that decides nothing."""
+
+    def resolve(self, kind, value, implicit):
+        return _IMPLICIT
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+
+# libyaml's problems, in words a staff member can act on.
+_PROBLEMS = [
+    ("found character '\\t'", "có ký tự Tab: YAML chỉ thụt lề bằng dấu cách"),
+    ("mapping values are not allowed", "dấu hai chấm đặt sai chỗ; nếu giá trị có dấu ':' hãy đặt nó trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên trường, hoặc một chuỗi chưa đóng ngoặc kép"),
+    ("found unexpected end of stream", "tệp kết thúc khi một chuỗi trong ngoặc kép chưa được đóng"),
+    ("did not find expected key", "thụt lề không thẳng hàng: các trường cùng cấp phải thẳng cột"),
+    ("did not find expected '-' indicator", "thụt lề của danh sách không thẳng hàng"),
+    ("did not find expected node content", "thiếu giá trị hoặc có ký tự không hợp lệ"),
+    ("found undefined tag handle", "có thẻ YAML (bắt đầu bằng '!') không được phép"),
+    ("control characters are not allowed", "tệp có ký tự điều khiển không in được"),
+    ("found unknown escape character", "chuỗi trong ngoặc kép có dấu '\\' không hợp lệ; dùng ngoặc đơn hoặc bỏ dấu '\\'"),
+    ("while scanning an alias", "dấu '*' ở đầu giá trị là ký hiệu alias; hãy đặt giá trị trong ngoặc kép"),
+    ("while scanning an anchor", "dấu '&' ở đầu giá trị là ký hiệu anchor; hãy đặt giá trị trong ngoặc kép"),
+    ("found character that cannot start any token", "giá trị bắt đầu bằng ký tự đặc biệt; hãy đặt nó trong ngoặc kép"),
+    ("expected <block end>, but found '-'", "phần tử danh sách thụt lề sai"),
+    ("expected <block end>", "thụt lề không thẳng hàng: các trường cùng cấp phải thẳng cột"),
+    ("expected ',' or ']'", "danh sách trong ngoặc vuông chưa đóng hoặc thiếu dấu phẩy"),
+    ("expected ',' or '}'", "bảng trong ngoặc nhọn chưa đóng hoặc thiếu dấu phẩy"),
+    ("expected a single document", "tệp có nhiều tài liệu YAML (dấu '---'): mỗi tệp chỉ chứa một hồ sơ"),
+]
+
+
+def _explain(problem: str, context: str) -> str:
+    text = f"{context or ''} {problem or ''}"
+    for needle, words in _PROBLEMS:
+        if needle in text:
+            return words
+    return f"cú pháp YAML không hợp lệ ({problem})"
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        raise LoadError("FILE_ENCODING", 1, 1, "tệp được lưu bằng UTF-16; hãy lưu lại bằng mã UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise LoadError(
+            "FILE_ENCODING", line, col,
+            f"byte 0x{raw[error.start]:02x} không phải UTF-8; hãy lưu tệp bằng mã UTF-8",
+        ) from None
+    return text
+
+
+def _position_of(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _precheck(text: str) -> None:
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise LoadError("YAML_EMPTY", 1, 1, "tệp trống: mỗi tệp phải chứa một hồ sơ")
+    if "\t" in text:
+        found = _TAB_INDENT.search(text)
+        if found:
+            line, col = _position_of(text, found.end() - 1)
+            raise LoadError("YAML_TAB", line, col, "thụt lề bằng ký tự Tab: hãy thay bằng dấu cách")
+    control = _CONTROL.search(text)
+    if control:
+        line, col = _position_of(text, control.start())
+        name = "NUL" if control.group() == "\x00" else f"U+{ord(control.group()):04X}"
+        raise LoadError("FILE_CONTROL_CHAR", line, col, f"tệp có ký tự điều khiển {name}: hãy xoá nó")
+    if text.count("[") + text.count("{") > MAX_FLOW_BRACKETS:
+        raise LoadError("YAML_NESTING", 1, 1, "tệp có quá nhiều ngoặc lồng nhau; một hồ sơ không cần cấu trúc sâu như vậy")
+
+
+def _check_anchors(text: str) -> None:
+    """Anchors and aliases are refused; look for them only when '&' or '*' appear."""
+    if "&" not in text and "*" not in text:
+        return
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise LoadError(
+                    "YAML_ALIAS", event.start_mark.line + 1, event.start_mark.column + 1,
+                    f"alias '*{event.anchor}' không được phép: hãy viết đầy đủ giá trị",
+                )
+            if getattr(event, "anchor", None):
+                raise LoadError(
+                    "YAML_ALIAS", event.start_mark.line + 1, event.start_mark.column + 1,
+                    f"anchor '&{event.anchor}' không được phép: hãy viết đầy đủ giá trị",
+                )
+    except yaml.YAMLError:
+        return  # the composer reports syntax errors with their place
+
+
+def _scalar(node) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalars are always text
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    if value in ("", "~", "null"):
+        return None
+    if _INT.match(value):
+        return int(value)
+    return value
+
+
+class _Builder:
+    """Turns composed nodes into plain values, remembering positions."""
+
+    def __init__(self):
+        self.positions: dict = {}
+        self.seen: set[int] = set()
+
+    def build(self, node, path: Path, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise LoadError("YAML_ALIAS", node.start_mark.line + 1, node.start_mark.column + 1,
+                            "alias không được phép: hãy viết đầy đủ giá trị")
+        self.seen.add(id(node))
+        mark = node.start_mark
+        self.positions[path] = (mark.line + 1, mark.column + 1)
+        if node.tag != _IMPLICIT:
+            raise LoadError("YAML_TAG", mark.line + 1, mark.column + 1,
+                            f"thẻ YAML '{node.tag}' không được phép: hãy xoá phần bắt đầu bằng '!'")
+        if depth > MAX_DEPTH:
+            raise LoadError("YAML_NESTING", mark.line + 1, mark.column + 1,
+                            f"cấu trúc lồng quá {MAX_DEPTH} cấp; một hồ sơ không cần sâu như vậy")
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key_mark = key_node.start_mark
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _IMPLICIT:
+                raise LoadError("YAML_KEY", key_mark.line + 1, key_mark.column + 1,
+                                "tên trường phải là một chữ đơn giản")
+            key = key_node.value
+            if key in result:
+                first = self.positions.get(path + (key,), (0, 0))[0]
+                raise LoadError("YAML_DUPLICATE_KEY", key_mark.line + 1, key_mark.column + 1,
+                                f"trường '{key}' xuất hiện hai lần (lần đầu ở dòng {first}): hãy giữ một")
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+
+def parse_text(text: str, file: str) -> Document:
+    """Parse already-decoded text; raises LoadError."""
+    text = unicodedata.normalize("NFC", text)
+    _precheck(text)
+    _check_anchors(text)
+    try:
+        composer = _Composer(text)
+        node = composer.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if "end of stream" in str(error.problem) and error.context_mark:
+            mark = error.context_mark  # an unclosed quote: point where it opened
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        code = "YAML_MULTI_DOC" if "single document" in f"{error.context} {error.problem}" else "YAML_SYNTAX"
+        raise LoadError(code, line, col, _explain(error.problem, error.context)) from None
+    except (yaml.YAMLError, RecursionError, MemoryError) as error:
+        raise LoadError("YAML_SYNTAX", 1, 1, f"không đọc được tệp YAML ({type(error).__name__})") from None
+    if node is None:
+        raise LoadError("YAML_EMPTY", 1, 1, "tệp trống: mỗi tệp phải chứa một hồ sơ")
+    builder = _Builder()
+    data = builder.build(node, (), 0)
+    if not isinstance(data, dict):
+        line, col = builder.positions[()]
+        raise LoadError("YAML_NOT_MAPPING", line, col,
+                        "tệp phải là một bảng các trường dạng 'tên: giá trị', không phải danh sách hay giá trị đơn")
+    return Document(file, data, builder.positions)
+
+
+def _too_large(size: int) -> LoadError:
+    return LoadError("FILE_TOO_LARGE", 1, 1,
+                     f"tệp nặng {size:,} byte, vượt giới hạn {MAX_FILE_BYTES:,} byte của một hồ sơ".replace(",", "."))
+
+
+def load_bytes(raw: bytes, file: str) -> Document:
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(len(raw))
+    return parse_text(_decode(raw), file)
+
+
+def load_file(path, file: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Load one record file; never raises for bad content."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise _too_large(size)
+            raw = handle.read()
+        return load_bytes(raw, file), []
+    except LoadError as error:
+        return None, [Diagnostic(file, error.line, error.col, ERROR, error.code, "", error.message)]
+    except OSError as error:
+        return None, [Diagnostic(file, 1, 1, ERROR, "FILE_UNREADABLE", "", f"không mở được tệp ({error.strerror})")]

@@ -1,0 +1,86 @@
+"""Where records live: one folder per record type, one record per `.yaml` file."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalogue import severity
+from .diagnostics import Diagnostic, field_path
+from .loader import Document
+
+# folder -> record type; the schema is schemas/<type>.schema.json
+RECORD_TYPES = {
+    "localities": "locality",
+    "organizations": "organization",
+    "documents": "document",
+    "partnerships": "partnership",
+    "activities": "activity",
+    "vocabularies": "vocabulary",
+}
+
+IGNORED_NAMES = {"README.md", ".gitkeep"}
+
+
+@dataclass
+class Record:
+    """A loaded record: its type, id (the file name) and document."""
+
+    type: str
+    id: str
+    doc: Document
+
+    @property
+    def data(self) -> dict:
+        return self.doc.data
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+    def diagnostic(self, path, code: str, message: str) -> Diagnostic:
+        line, col = self.doc.position(path)
+        return Diagnostic(self.file, line, col, severity(code), code, field_path(path), message)
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    path: Path  # on disk
+    file: str  # as shown to people: relative to the working directory
+    type: str | None  # None when the folder is not a record folder
+    id: str
+    folder_parts: tuple  # sub-folders below the type folder (activities/YYYY)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path).replace(os.sep, "/")
+    except ValueError:
+        return str(path)
+
+
+def find_records_root(path: Path) -> Path:
+    """The `records/` folder that holds `path` (or `path` itself)."""
+    path = path.resolve()
+    for candidate in (path, *path.parents):
+        if candidate.name == "records" or any((candidate / f).is_dir() for f in RECORD_TYPES):
+            if candidate.is_dir():
+                return candidate
+    return path if path.is_dir() else path.parent
+
+
+def discover(root: Path) -> list[RecordFile]:
+    """Every file below `root`, in a stable order; non-YAML files are listed too
+    so that the validator can say why they are not records."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name in IGNORED_NAMES:
+                continue
+            path = Path(dirpath) / name
+            parts = path.relative_to(root).parts
+            record_type = RECORD_TYPES.get(parts[0]) if len(parts) > 1 else None
+            stem = name[: -len(".yaml")] if name.endswith(".yaml") else name
+            found.append(RecordFile(path, display_path(path), record_type, stem, tuple(parts[1:-1])))
+    return found

@@ -1,0 +1,122 @@
+"""Dates are coherent: start before end, activities inside their partnership's period,
+done activities not in the future, and localities that existed on the activity's date."""
+from __future__ import annotations
+
+from ..dates import first_day, last_day, span, vi_date
+from ..ledger import Context, Ledger
+from ..records import Record
+
+_ORDERED_PAIRS = {
+    "locality": (("valid_from",), ("valid_to",)),
+    "partnership": (("period", "start"), ("period", "end")),
+    "activity": (("date",), ("end_date",)),
+}
+
+
+def _get(data: dict, path: tuple):
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def check_record(record: Record, folder_parts: tuple, today) -> list:
+    found = []
+    pair = _ORDERED_PAIRS.get(record.type)
+    if pair:
+        start, end = (_get(record.data, path) for path in pair)
+        if start and end and first_day(start) > last_day(end):
+            found.append(record.diagnostic(pair[1], "DATE_ORDER",
+                         f"ngày kết thúc {vi_date(end)} trước ngày bắt đầu {vi_date(start)}: hãy kiểm tra lại hai ngày"))
+    if record.type == "activity" and record.data["status"] == "hoan-thanh" and first_day(record.data["date"]) > today:
+        found.append(record.diagnostic(("date",), "DATE_FUTURE",
+                     f"hoạt động ghi 'hoàn thành' nhưng ngày {vi_date(record.data['date'])} chưa tới (hôm nay {vi_date(today)}): "
+                     "hãy sửa ngày, hoặc đổi tình trạng thành ke-hoach"))
+    return found
+
+
+def existed(locality: Record, first, last) -> bool:
+    """Whether a locality existed at some time between two days."""
+    valid_from, valid_to = locality.data.get("valid_from"), locality.data.get("valid_to")
+    return (valid_from is None or last >= first_day(valid_from)) and (valid_to is None or first <= first_day(valid_to))
+
+
+def _successor_hint(ledger: Ledger, locality: Record, first) -> str:
+    current = locality
+    for _ in range(10):
+        successor = ledger.get("locality", current.data.get("successor", ""))
+        if successor is None:
+            break
+        if existed(successor, first, first):
+            return f"; vào ngày đó đơn vị kế thừa là '{successor.id}' ({successor.data['name']}): hãy ghi locality: {successor.id}"
+        current = successor
+    return ""
+
+
+def _lifetime(locality: Record) -> str:
+    valid_from, valid_to = locality.data.get("valid_from"), locality.data.get("valid_to")
+    return f"từ {vi_date(valid_from) if valid_from else 'trước 2020'} đến {vi_date(valid_to) if valid_to else 'nay'}"
+
+
+def _check_activity(ledger: Ledger, activity: Record) -> list:
+    found = []
+    first, last = span(activity.data["date"])
+    partnership = ledger.get("partnership", activity.data["partnership"])
+    if partnership is None:
+        return found
+    period = partnership.data["period"]
+    if last < first_day(period["start"]) or ("end" in period and first > first_day(period["end"])):
+        end = vi_date(period["end"]) if "end" in period else "nay"
+        found.append(activity.diagnostic(("date",), "DATE_OUTSIDE_PERIOD",
+                     f"ngày {vi_date(activity.data['date'])} nằm ngoài thời gian kết nghĩa của '{partnership.id}' "
+                     f"({vi_date(period['start'])} - {end}): hãy kiểm tra ngày hoặc cặp kết nghĩa"))
+    path = ("locality",) if "locality" in activity.data else ("partnership",)
+    locality = ledger.get("locality", activity.data.get("locality", partnership.data["locality"]))
+    if locality is not None and not existed(locality, first, last):
+        found.append(activity.diagnostic(path, "LOCALITY_NOT_IN_FORCE",
+                     f"địa bàn '{locality.id}' ({locality.data['name']}) chỉ tồn tại {_lifetime(locality)}, "
+                     f"không có vào ngày {vi_date(activity.data['date'])}{_successor_hint(ledger, locality, first)}"))
+    elif locality is not None and "locality" in activity.data and not _within(ledger, locality, partnership.data["locality"]):
+        found.append(activity.diagnostic(path, "LOCALITY_OUTSIDE",
+                     f"địa bàn '{locality.id}' không thuộc địa bàn kết nghĩa '{partnership.data['locality']}': "
+                     "hãy kiểm tra mã địa bàn hoặc cặp kết nghĩa"))
+    return found
+
+
+def _within(ledger: Ledger, locality: Record, target_id: str) -> bool:
+    """The locality is the target, lies inside it, or succeeds it."""
+    related = set()
+    current = ledger.get("locality", target_id)
+    while current is not None and current.id not in related:
+        related.add(current.id)
+        current = ledger.get("locality", current.data.get("successor", ""))
+    current = locality
+    for _ in range(10):
+        if current is None:
+            return False
+        if current.id in related:
+            return True
+        current = ledger.get("locality", current.data.get("parent", ""))
+    return False
+
+
+def check_ledger(ledger: Ledger, context: Context) -> list:
+    found = []
+    for activity in ledger.of("activity").values():
+        found.extend(_check_activity(ledger, activity))
+    for partnership in ledger.of("partnership").values():
+        locality = ledger.get("locality", partnership.data["locality"])
+        period = partnership.data["period"]
+        end = first_day(period["end"]) if "end" in period else None
+        if locality is not None and not existed(locality, first_day(period["start"]), end or first_day("2100")):
+            found.append(partnership.diagnostic(("locality",), "LOCALITY_NOT_IN_FORCE",
+                         f"địa bàn '{locality.id}' chỉ tồn tại {_lifetime(locality)}, không có trong thời gian kết nghĩa"))
+    for locality in ledger.of("locality").values():
+        successor = ledger.get("locality", locality.data.get("successor", ""))
+        valid_to, starts = locality.data.get("valid_to"), successor and successor.data.get("valid_from")
+        if valid_to and starts and (first_day(starts) - first_day(valid_to)).days != 1:
+            found.append(locality.diagnostic(("successor",), "SUCCESSOR_GAP",
+                         f"'{locality.id}' kết thúc ngày {vi_date(valid_to)} nhưng '{successor.id}' bắt đầu ngày "
+                         f"{vi_date(starts)}: đơn vị kế thừa thường bắt đầu ngay ngày hôm sau"))
+    return found

@@ -1,0 +1,191 @@
+"""JSON Schema validation with errors a staff member can act on.
+
+A compiled validator (fastjsonschema) answers "is this record valid?" quickly;
+only records that fail are checked again with `jsonschema`, which lists every
+error with its path. Both use the same format checkers, and a test keeps them
+in agreement.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from functools import cached_property
+from pathlib import Path
+
+import fastjsonschema
+import jsonschema
+from referencing import Registry, Resource
+
+from .catalogue import severity
+from .diagnostics import Diagnostic, field_path
+from .loader import Document
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+_FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+\Z")
+
+
+def is_date(value) -> bool:
+    if not isinstance(value, str):
+        return True  # the type keyword reports it
+    return bool(_FULL_DATE.match(value)) and is_partial_date(value)
+
+
+def is_partial_date(value) -> bool:
+    if not isinstance(value, str):
+        return True  # the type keyword reports it
+    if not _PARTIAL_DATE.match(value):
+        return False
+    year, month, day = (value.split("-") + [None, None])[:3]
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return 1900 <= int(year) <= 2100
+
+
+def is_uri(value) -> bool:
+    return not isinstance(value, str) or bool(_URI.match(value))
+
+
+FORMATS = {"date": is_date, "partial-date": is_partial_date, "uri": is_uri}
+
+
+def _format_checker() -> jsonschema.FormatChecker:
+    checker = jsonschema.FormatChecker(formats=())
+    for name, check in FORMATS.items():
+        checker.checks(name)(check)
+    return checker
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "(trống)"
+    if isinstance(value, (dict, list)):
+        return "một bảng" if isinstance(value, dict) else "một danh sách"
+    return str(value)
+
+
+_TYPE_NAMES = {
+    "string": "chữ", "integer": "số nguyên", "boolean": "true hoặc false",
+    "object": "một bảng trường", "array": "một danh sách",
+}
+
+
+def _type_hint(expected: str, value) -> str:
+    said = f"tệp ghi {_shown(value)}"
+    if expected == "string" and isinstance(value, (int, bool)):
+        return f"{said}, nhưng ở đây cần chữ: hãy đặt trong ngoặc kép, ví dụ \"{_shown(value)}\""
+    if expected == "integer" and isinstance(value, str):
+        return (f"{said}, nhưng ở đây cần một số nguyên viết liền, không dấu chấm, dấu phẩy hay đơn vị "
+                f"(ví dụ 90000000 cho 90 triệu đồng)")
+    if expected == "boolean":
+        return f"{said}: chỉ dùng true hoặc false (chữ thường)"
+    if expected == "array" and value is not None and not isinstance(value, list):
+        return f"{said}, nhưng ở đây cần một danh sách, ví dụ [{_shown(value)}] hoặc các dòng bắt đầu bằng '- '"
+    return f"{said}, nhưng ở đây cần {_TYPE_NAMES.get(expected, expected)}"
+
+
+class SchemaSet:
+    """The schemas of every record type, compiled once."""
+
+    def __init__(self, directory: Path = SCHEMA_DIR):
+        self.directory = directory
+        self.raw = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.schema.json"))}
+        self.registry = Registry().with_resources(
+            (name, Resource.from_contents(schema)) for name, schema in self.raw.items()
+        )
+        self.checker = _format_checker()
+
+    @cached_property
+    def _fast(self) -> dict:
+        handlers = {"": lambda uri: self.raw[uri]}
+        return {
+            name: fastjsonschema.compile(schema, handlers=handlers, formats=FORMATS)
+            for name, schema in self.raw.items() if name != "common.schema.json"
+        }
+
+    @cached_property
+    def _detailed(self) -> dict:
+        return {
+            name: jsonschema.Draft7Validator(schema, registry=self.registry, format_checker=self.checker)
+            for name, schema in self.raw.items() if name != "common.schema.json"
+        }
+
+    def is_valid(self, record_type: str, data) -> bool:
+        try:
+            self._fast[f"{record_type}.schema.json"](data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    def errors(self, record_type: str, data) -> list:
+        return list(self._detailed[f"{record_type}.schema.json"].iter_errors(data))
+
+    def check(self, record_type: str, doc: Document) -> list[Diagnostic]:
+        if self.is_valid(record_type, doc.data):
+            return []
+        found = []
+        for error in self.errors(record_type, doc.data):
+            found.extend(_diagnostics(error, doc))
+        if not found:  # the two validators disagree: never let a record through silently
+            found.append(_diagnostic(doc, (), "SCHEMA_OTHER", "hồ sơ không khớp lược đồ"))
+        return found
+
+
+def _diagnostic(doc: Document, path, code: str, message: str) -> Diagnostic:
+    line, col = doc.position(path)
+    return Diagnostic(doc.file, line, col, severity(code), code, field_path(path), message)
+
+
+def _diagnostics(error: jsonschema.ValidationError, doc: Document) -> list[Diagnostic]:
+    path = tuple(error.absolute_path)
+    keyword, value = error.validator, error.instance
+    if keyword == "required":
+        missing = re.match(r"'(.+)' is a required property", error.message)
+        name = missing.group(1) if missing else str(error.validator_value)
+        where = field_path(path) or "hồ sơ"
+        return [_diagnostic(doc, path, "SCHEMA_REQUIRED",
+                            f"thiếu trường bắt buộc '{name}' trong {where}: hãy thêm dòng '{name}: …'")]
+    if keyword == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        return [
+            _diagnostic(doc, path + (key,), "SCHEMA_UNKNOWN_FIELD",
+                        f"trường '{key}' không có trong lược đồ; các trường được dùng: {', '.join(sorted(allowed))}")
+            for key in value if key not in allowed
+        ]
+    if keyword == "type":
+        return [_diagnostic(doc, path, "SCHEMA_TYPE", _type_hint(error.validator_value, value))]
+    if keyword == "enum":
+        codes = ", ".join(map(str, error.validator_value))
+        return [_diagnostic(doc, path, "SCHEMA_ENUM", f"mã '{_shown(value)}' không có trong danh mục; chọn một trong: {codes}")]
+    if keyword == "format":
+        hints = {
+            "date": "không phải một ngày có thật dạng NNNN-TT-NN, ví dụ 2020-04-16",
+            "partial-date": "không phải ngày (NNNN-TT-NN), tháng (NNNN-TT) hay năm (NNNN) có thật, ví dụ 2023-01-06",
+            "uri": "không phải đường dẫn đầy đủ, ví dụ https://baoquangnam.vn/…",
+        }
+        return [_diagnostic(doc, path, "SCHEMA_FORMAT", f"tệp ghi {_shown(value)}: {hints.get(error.validator_value, 'sai định dạng')}")]
+    if keyword == "pattern":
+        if path and path[-1] in ("id", "code") or "a-z0-9" in error.validator_value:
+            hint = "chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ xa-phuoc-chanh"
+        elif "0-9" in error.validator_value:
+            hint = "chỉ gồm chữ số, đặt trong ngoặc kép, ví dụ \"2001\""
+        else:
+            hint = f"phải khớp mẫu {error.validator_value}"
+        return [_diagnostic(doc, path, "SCHEMA_PATTERN", f"tệp ghi '{_shown(value)}': {hint}")]
+    if keyword in ("minLength", "maxLength", "minItems", "maxItems", "uniqueItems"):
+        hints = {
+            "minLength": "không được để trống",
+            "maxLength": f"quá dài (tối đa {error.validator_value} ký tự)",
+            "minItems": f"cần ít nhất {error.validator_value} mục",
+            "maxItems": f"tối đa {error.validator_value} mục",
+            "uniqueItems": "có mục bị lặp lại",
+        }
+        return [_diagnostic(doc, path, "SCHEMA_LENGTH", hints[keyword])]
+    return [_diagnostic(doc, path, "SCHEMA_OTHER", error.message)]

@@ -1,0 +1,70 @@
+"""Validation of a records tree: load, schema, per-record rules, cross-record rules."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import rules
+from .catalogue import severity
+from .diagnostics import Diagnostic
+from .ledger import Context, Ledger
+from .loader import load_file
+from .records import RECORD_TYPES, Record, RecordFile, discover
+from .schema import SchemaSet
+
+# Positions deeper than this are dropped once a record's own checks are done:
+# cross-record rules only point at top-level fields and list items.
+_KEPT_DEPTH = 3
+
+
+@dataclass
+class Result:
+    ledger: Ledger
+    diagnostics: list = field(default_factory=list)
+    files: list = field(default_factory=list)  # RecordFile
+
+    @property
+    def errors(self) -> list:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def _location_error(record_file: RecordFile) -> Diagnostic:
+    if record_file.type is None:
+        folders = ", ".join(f"{f}/" for f in RECORD_TYPES)
+        message = f"tệp nằm ngoài các thư mục hồ sơ ({folders}): hãy chuyển vào đúng thư mục"
+    else:
+        message = f"tệp hồ sơ phải có đuôi .yaml: hãy đổi tên thành {record_file.path.stem}.yaml"
+    return Diagnostic(record_file.file, 1, 1, severity("FILE_LOCATION"), "FILE_LOCATION", "", message)
+
+
+def validate_tree(root: Path, today: datetime.date, schemas: SchemaSet | None = None) -> Result:
+    schemas = schemas or SchemaSet()
+    ledger = Ledger()
+    result = Result(ledger)
+    files_by_type: dict = {}
+    for record_file in discover(root):
+        result.files.append(record_file)
+        if record_file.type is None or not record_file.path.name.endswith(".yaml"):
+            result.diagnostics.append(_location_error(record_file))
+            continue
+        ledger.add_id(record_file.type, record_file.id)
+        doc, problems = load_file(record_file.path, record_file.file)
+        result.diagnostics.extend(problems)
+        record = None
+        if doc is not None:
+            for check in rules.ANY_DOCUMENT:
+                result.diagnostics.extend(check(doc))
+            schema_problems = schemas.check(record_file.type, doc)
+            result.diagnostics.extend(schema_problems)
+            if not schema_problems:
+                record = Record(record_file.type, record_file.id, doc)
+                for check in rules.PER_RECORD:
+                    result.diagnostics.extend(check(record, record_file.folder_parts, today))
+                doc.positions = {k: v for k, v in doc.positions.items() if len(k) < _KEPT_DEPTH}
+                ledger.add(record)
+        files_by_type.setdefault(record_file.type, []).append((record_file, record))
+    context = Context(today, schemas, files_by_type)
+    for check in rules.CROSS_RECORD:
+        result.diagnostics.extend(check(ledger, context))
+    return result
