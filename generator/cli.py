@@ -51,7 +51,24 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     validate.add_argument("--today", type=_date, default=datetime.date.today(), help="ngày 'hôm nay' (NNNN-TT-NN), để kiểm thử")
     validate.set_defaults(run=run_validate)
+    _add_site_commands(commands)
+    _add_staff_commands(commands)
     return main_parser
+
+
+def _add_site_commands(commands) -> None:
+    """generate, build, serve: the public site (generator/build.py)."""
+    from . import build
+
+    build.add_commands(commands)
+
+
+def _add_staff_commands(commands) -> None:
+    """new, format: tools for staff editing records (generator/scaffold.py, generator/canonical.py)."""
+    from . import canonical, scaffold
+
+    scaffold.add_commands(commands)
+    canonical.add_commands(commands)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,5 @@
+"""Placeholder: filled in by its own change."""
+
+
+def add_commands(commands) -> None:
+    pass
