@@ -100,6 +100,25 @@ def _explain(problem: str, context: str) -> str:
     return f"cú pháp YAML không hợp lệ ({problem})"
 
 
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:'"#][^:#]*:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, before_line: int) -> int | None:
+    """The first line before `before_line` whose quoted value never closes on that line.
+
+    libyaml lets a quoted string run over several lines, so a missing closing
+    quote surfaces many lines later; staff need the line where it opened."""
+    for number, line in enumerate(text.splitlines()[: before_line - 1], start=1):
+        found = _OPENING_QUOTE.match(line)
+        if not found:
+            continue
+        quote, rest = found.groups()
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return number
+    return None
+
+
 def _decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
         raise LoadError("FILE_ENCODING", 1, 1, "tệp được lưu bằng UTF-16; hãy lưu lại bằng mã UTF-8")
@@ -211,6 +230,9 @@ class _Builder:
                 raise LoadError("YAML_DUPLICATE_KEY", key_mark.line + 1, key_mark.column + 1,
                                 f"trường '{key}' xuất hiện hai lần (lần đầu ở dòng {first}): hãy giữ một")
             result[key] = self.build(value_node, path + (key,), depth + 1)
+            if not isinstance(value_node, yaml.ScalarNode):
+                # A nested block starts on the next line: point at its key instead.
+                self.positions[path + (key,)] = (key_mark.line + 1, key_mark.column + 1)
         return result
 
 
@@ -228,6 +250,9 @@ def parse_text(text: str, file: str) -> Document:
             mark = error.context_mark  # an unclosed quote: point where it opened
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         code = "YAML_MULTI_DOC" if "single document" in f"{error.context} {error.problem}" else "YAML_SYNTAX"
+        opened = _unclosed_quote(text, line) if code == "YAML_SYNTAX" else None
+        if opened:
+            raise LoadError(code, opened, 1, f"dấu ngoặc kép mở ở dòng {opened} chưa được đóng: hãy thêm dấu ngoặc đóng ở cuối giá trị") from None
         raise LoadError(code, line, col, _explain(error.problem, error.context)) from None
     except (yaml.YAMLError, RecursionError, MemoryError) as error:
         raise LoadError("YAML_SYNTAX", 1, 1, f"không đọc được tệp YAML ({type(error).__name__})") from None

@@ -15,7 +15,7 @@ from .schema import SchemaSet
 
 # Positions deeper than this are dropped once a record's own checks are done:
 # cross-record rules only point at top-level fields and list items.
-_KEPT_DEPTH = 3
+_KEPT_DEPTH = 4
 
 
 @dataclass

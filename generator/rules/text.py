@@ -11,7 +11,7 @@ _URL_FIELDS = {"url", "website"}
 
 _PHONE = re.compile(r"(?<![\w.,/-])(?:\+\s?84|\(\+84\)|0)[ .-]?[1-9](?:[ .-]?\d){7,9}(?![\w])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ID_NUMBER = re.compile(r"(?<![\w.,])(?:\d{12}|\d{9})(?![\w.,])")
+_ID_NUMBER = re.compile(r"(?<!\w)(?<!\d[.,])(?:\d{12}|\d{9})(?!\w|[.,]\d)")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*/?\s*(?:script|iframe|img|svg|style|a)\b|\]\(|javascript\s*:|\bon\w+\s*=", re.I)
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 _SCHEME = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+", re.I)
@@ -46,7 +46,7 @@ def check_document(doc: Document) -> list:
     found = []
     for path, value in _strings(doc.data):
         if path and path[-1] in _URL_FIELDS:
-            if not _SCHEME.match(value):
+            if ":" in value and not _SCHEME.match(value):  # no scheme at all: the schema's format says so
                 found.append(_diagnostic(doc, path, "URL_SCHEME",
                              f"đường dẫn '{value[:80]}' không hợp lệ: chỉ nhận địa chỉ bắt đầu bằng https:// hoặc http://"))
             continue
@@ -55,4 +55,6 @@ def check_document(doc: Document) -> list:
             if match:
                 shown = repr(match.group()) if code == "TEXT_INVISIBLE" else match.group()[:60]
                 found.append(_diagnostic(doc, path, code, message.format(shown)))
+                # Blank what was reported, so a phone number is not reported again as an ID number.
+                value = pattern.sub(lambda m: " " * len(m.group()), value)
     return found

@@ -62,7 +62,7 @@ def _schema_sync(ledger: Ledger, schemas) -> list:
             continue
         codes = [code for name in names for code in ledger.vocabulary(name)]
         enum = _enum(schemas, schema_name, path)
-        if sorted(codes) != sorted(enum):
+        if set(codes) != set(enum):
             extra, missing = sorted(set(codes) - set(enum)), sorted(set(enum) - set(codes))
             found.append(record.diagnostic(("items",), "VOCAB_SCHEMA",
                          f"danh mục và schemas/{schema_name}.schema.json không khớp (thiếu trong lược đồ: "

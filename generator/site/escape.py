@@ -1,0 +1,61 @@
+"""Record text into Markdown and HTML: always as text, never as markup.
+
+Records are written by staff in a web editor: a title holding `<script>` or `[x](y)`
+must show those characters, not run or link them.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+# Python-Markdown's escapable characters, plus `|` (tables) and what extensions read.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:>])")
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """NFC and one line: records may use old tone placement or stray newlines."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
+
+
+def md(text: str) -> str:
+    """Text for a Markdown paragraph or heading: HTML-escaped, then Markdown-escaped."""
+    escaped = html.escape(clean(text), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def h(text: str) -> str:
+    """Text for an HTML element or attribute."""
+    return html.escape(clean(text), quote=True)
+
+
+def plain(text: str) -> str:
+    """Text for places a template prints unescaped (front-matter title): no markup characters."""
+    return re.sub(r'[<>&"`]', "", clean(text))
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s) with a host; anything else is not linked."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url.strip()
+
+
+def link(href: str, label_html: str, external: bool = False) -> str:
+    """An inline <a>; label_html is already escaped. Works in Markdown and in HTML blocks."""
+    rel = ' rel="noopener nofollow"' if external else ""
+    return f'<a href="{html.escape(href, quote=True)}"{rel}>{label_html}</a>'
+
+
+def external_link(url: str | None, label: str) -> str:
+    """Escaped label, linked only when the URL is http(s)."""
+    target = safe_url(url)
+    return link(target, h(label), external=True) if target else h(label)

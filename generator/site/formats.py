@@ -1,0 +1,53 @@
+"""Vietnamese number, money, percent and date formats (Babel for the digits)."""
+from __future__ import annotations
+
+import datetime
+
+from babel.numbers import format_decimal
+
+from ..dates import vi_date
+
+NOT_REPORTED = "chưa báo cáo"
+
+# The press writes large sums as "16,4 tỷ đồng", "90 triệu đồng".
+_SCALES = ((1_000_000_000, "tỷ"), (1_000_000, "triệu"), (1_000, "nghìn"))
+
+
+def number(value: int | float) -> str:
+    """1.234.567; decimals with a comma."""
+    return format_decimal(value, format="#,##0.##", locale="vi")
+
+
+def dong(value: int | None) -> str:
+    """1.234.567 đồng; None (not reported) is never shown as 0."""
+    return NOT_REPORTED if value is None else f"{number(value)} đồng"
+
+
+def dong_short(value: int | None) -> str:
+    """16,4 tỷ đồng / 90 triệu đồng / 600 nghìn đồng."""
+    if value is None:
+        return NOT_REPORTED
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{format_decimal(value / size, format='#,##0.#', locale='vi')} {word} đồng"
+    return dong(value)
+
+
+def count(value: int | None) -> str:
+    return NOT_REPORTED if value is None else number(value)
+
+
+def percent(part: int, whole: int) -> str:
+    """6,5%; a dash when there is nothing to divide by."""
+    if not whole:
+        return "–"
+    return format_decimal(100 * part / whole, format="#,##0.#", locale="vi") + "%"
+
+
+def date(value) -> str:
+    """16/4/2020, 4/2020 or 2020 as written in the record."""
+    return vi_date(value)
+
+
+def date_long(value: datetime.date) -> str:
+    return f"ngày {value.day} tháng {value.month} năm {value.year}"

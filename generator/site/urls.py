@@ -1,0 +1,60 @@
+"""Where each page lives on the site, and links between pages.
+
+Pages are written as `<path>.md`; MkDocs (use_directory_urls) serves them at `<path>/`.
+Links are written as final relative URLs so that they also work inside HTML blocks,
+which MkDocs does not rewrite.
+"""
+from __future__ import annotations
+
+REPOSITORY = "https://github.com/ban-dan-toc-quang-nam/ket-nghia"
+BRANCH = "main"
+
+SECTIONS = {
+    "locality": "dia-ban",
+    "organization": "don-vi",
+    "partnership": "cap-ket-nghia",
+    "document": "van-ban",
+}
+ACTIVITIES = "hoat-dong"
+CATEGORIES = "hoat-dong/noi-dung"
+
+
+def entity(record_type: str, record_id: str) -> str:
+    return f"{SECTIONS[record_type]}/{record_id}/"
+
+
+def section(record_type: str) -> str:
+    return f"{SECTIONS[record_type]}/"
+
+
+def activity_list(year: str, category: str) -> str:
+    return f"{ACTIVITIES}/{year}/{category}/"
+
+
+def activity(year: str, category: str, activity_id: str) -> str:
+    return f"{activity_list(year, category)}#{activity_id}"
+
+
+def year_page(year: str) -> str:
+    return f"{ACTIVITIES}/{year}/"
+
+
+def category_page(category: str) -> str:
+    return f"{CATEGORIES}/{category}/"
+
+
+def source_file(url: str) -> str:
+    """Markdown file that MkDocs serves at `url`: every page is a folder's index.md,
+    so "dia-ban/x/" -> "dia-ban/x/index.md" and the home page is "index.md"."""
+    return url.split("#")[0] + "index.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at from_url to to_url, both relative to the site root."""
+    depth = from_url.count("/")
+    return ("../" * depth + to_url) or "./"
+
+
+def yaml_url(repo_path: str) -> str:
+    """The YAML file in the repository, as people can read it on GitHub."""
+    return f"{REPOSITORY}/blob/{BRANCH}/{repo_path}"

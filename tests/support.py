@@ -1,0 +1,26 @@
+"""Test support: record trees built from the real reference data plus test records.
+
+Invented records live only in tests/cases/; the real vocabularies, localities and
+documents are copied from records/ so the rules are tested against them.
+"""
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+REFERENCE_FOLDERS = ("vocabularies", "localities", "documents")
+TODAY = datetime.date(2026, 11, 26)
+
+
+def build_tree(target: Path, *overlays: Path) -> Path:
+    """records/ = real reference data + tests/cases/base + each overlay's records/."""
+    records = target / "records"
+    for folder in REFERENCE_FOLDERS:
+        shutil.copytree(PROJECT / "records" / folder, records / folder)
+    for overlay in (CASES / "base", *overlays):
+        shutil.copytree(overlay / "records", records, dirs_exist_ok=True)
+    return records
+

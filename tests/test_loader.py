@@ -1,0 +1,99 @@
+"""The strict loader: what it keeps, what it refuses, and where it points."""
+from __future__ import annotations
+
+import pytest
+
+from generator.loader import MAX_FILE_BYTES, LoadError, load_bytes, load_file
+from generator.schema import SchemaSet
+
+
+def load(text: str):
+    return load_bytes(text.encode("utf-8"), "x.yaml")
+
+
+def refusal(raw: bytes) -> LoadError:
+    with pytest.raises(LoadError) as caught:
+        load_bytes(raw, "x.yaml")
+    return caught.value
+
+
+def test_yaml_11_traps_stay_as_written():
+    data = load("a: NO\nb: 0123\nc: 12:30\nd: 3.10\ne: 2021-02-30\nf: yes\ng: off\nh: 1e3\ni: 0x1A\n").data
+    assert data == {"a": "NO", "b": "0123", "c": "12:30", "d": "3.10", "e": "2021-02-30",
+                    "f": "yes", "g": "off", "h": "1e3", "i": "0x1A"}
+
+
+def test_only_plain_true_false_null_and_integers_are_typed():
+    data = load("a: true\nb: false\nc:\nd: ~\ne: 42\nf: -7\ng: '42'\nh: True\n").data
+    assert data == {"a": True, "b": False, "c": None, "d": None, "e": 42, "f": -7, "g": "42", "h": "True"}
+
+
+def test_positions_are_one_based_and_nested_blocks_point_at_their_key():
+    doc = load("# comment\nid: x\nvalue:\n  delivered:\n    cash: 5\nlist: [a, b]\n")
+    assert doc.position(("id",)) == (2, 5)
+    assert doc.position(("value", "delivered")) == (4, 3)
+    assert doc.position(("value", "delivered", "cash")) == (5, 11)
+    assert doc.position(("list", 1)) == (6, 11)
+    assert doc.position(("value", "missing")) == (3, 1)  # nearest written ancestor
+
+
+def test_bom_is_stripped_and_text_normalised_to_nfc():
+    doc = load_bytes(b"\xef\xbb\xbfname: Ho\xcc\x80a\n", "x.yaml")
+    assert doc.data == {"name": "H\u00f2a"}
+
+
+@pytest.mark.parametrize("raw, code, line", [
+    (b"a: 1\na: 2\n", "YAML_DUPLICATE_KEY", 2),
+    (b"a: !!python/object:os.system x\n", "YAML_TAG", 1),
+    (b"a: !!str x\n", "YAML_TAG", 1),
+    (b"a: &x 1\nb: *x\n", "YAML_ALIAS", 1),
+    (b"a: 1\n---\nb: 2\n", "YAML_MULTI_DOC", 2),
+    (b"", "YAML_EMPTY", 1),
+    (b"\n  \n", "YAML_EMPTY", 1),
+    (b"a:\n\tb: 1\n", "YAML_TAB", 2),
+    (b"a: \xc3\x28\n", "FILE_ENCODING", 1),
+    (b"\xff\xfea\x00:\x00", "FILE_ENCODING", 1),
+    (b"a: b\x00c\n", "FILE_CONTROL_CHAR", 1),
+    (b"- a\n", "YAML_NOT_MAPPING", 1),
+    (b"? [a]\n: b\n", "YAML_KEY", 1),
+    (b"a: 'x\nb: 1\nc: 2\n", "YAML_SYNTAX", 1),
+])
+def test_refusals_name_a_code_and_line(raw, code, line):
+    error = refusal(raw)
+    assert (error.code, error.line) == (code, line)
+    assert error.message  # a Vietnamese sentence, never a traceback
+
+
+def test_invalid_utf8_points_at_the_byte():
+    error = refusal("a: 1\ntitle: Tập ".encode() + b"\xff\n")
+    assert (error.code, error.line, error.col) == ("FILE_ENCODING", 2, 12)
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "big.yaml"
+    with open(path, "wb") as handle:
+        handle.write(b"a: " + b"x" * 50_000_000 + b"\n")
+    doc, [diagnostic] = load_file(path, "big.yaml")
+    assert doc is None
+    assert diagnostic.code == "FILE_TOO_LARGE"
+    assert "50.000.004" in diagnostic.message and f"{MAX_FILE_BYTES:,}".replace(",", ".") in diagnostic.message
+
+
+def test_very_long_line_is_fine():
+    assert load("a: " + "x" * 200_000 + "\n").data["a"] == "x" * 200_000
+
+
+def test_unreadable_file_is_reported(tmp_path):
+    link = tmp_path / "gone.yaml"
+    link.symlink_to(tmp_path / "missing.yaml")
+    doc, [diagnostic] = load_file(link, "gone.yaml")
+    assert doc is None and diagnostic.code == "FILE_UNREADABLE"
+
+
+def test_schema_validators_disagreeing_never_lets_a_record_through(monkeypatch):
+    schemas = SchemaSet()
+    doc = load("id: x\n")
+    monkeypatch.setattr(schemas, "is_valid", lambda record_type, data: False)
+    monkeypatch.setattr(schemas, "errors", lambda record_type, data: [])
+    [diagnostic] = schemas.check("activity", doc)
+    assert diagnostic.code == "SCHEMA_OTHER"

@@ -1,0 +1,72 @@
+"""The schemas: complete for editors, and the two validators agree."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.loader import load_file
+from generator.records import RECORD_TYPES, discover
+from generator.schema import SCHEMA_DIR, SchemaSet
+
+from support import CASES, PROJECT  # noqa: E402
+
+SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
+
+
+def _properties(node, path="$"):
+    if isinstance(node, dict):
+        for name, sub in node.get("properties", {}).items():
+            yield f"{path}.{name}", sub
+        for key, sub in node.items():
+            yield from _properties(sub, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, sub in enumerate(node):
+            yield from _properties(sub, f"{path}[{i}]")
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_every_property_has_a_title_and_vietnamese_description(path):
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    for where, prop in _properties(schema):
+        assert prop.get("title") and prop.get("description"), where
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_objects_refuse_unknown_fields(path):
+    def objects(node):
+        if isinstance(node, dict):
+            if node.get("type") == "object":
+                yield node
+            for sub in node.values():
+                yield from objects(sub)
+        elif isinstance(node, list):
+            for sub in node:
+                yield from objects(sub)
+    for node in objects(json.loads(path.read_text(encoding="utf-8"))):
+        assert node.get("additionalProperties") is False
+
+
+def _all_case_documents():
+    for tree in [PROJECT / "records", *(p / "records" for p in sorted((CASES / "invalid").iterdir())),
+                 *(p / "records" for p in sorted((CASES / "valid").iterdir())), CASES / "base" / "records"]:
+        for record_file in discover(tree):
+            if record_file.type and record_file.path.name.endswith(".yaml"):
+                doc, _ = load_file(record_file.path, record_file.file)
+                if doc is not None:
+                    yield record_file.type, doc
+
+
+def test_fast_and_detailed_validators_agree_on_every_fixture():
+    schemas = SchemaSet()
+    checked = 0
+    for record_type, doc in _all_case_documents():
+        assert schemas.is_valid(record_type, doc.data) == (not schemas.errors(record_type, doc.data)), doc.file
+        checked += 1
+    assert checked > 200
+
+
+def test_every_record_type_has_a_schema():
+    assert {f"{t}.schema.json" for t in RECORD_TYPES.values()} <= {p.name for p in SCHEMAS}
