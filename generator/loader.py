@@ -25,7 +25,8 @@ MAX_FLOW_BRACKETS = 2_000
 
 _IMPLICIT = "?"
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+# Tabs and the odd spaces that Word and web pages paste in (no-break, ideographic…).
+_BAD_INDENT = re.compile("^[ ]*[\t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 Path = tuple  # a value's place: keys and list indexes from the root
@@ -147,11 +148,11 @@ def _precheck(text: str) -> None:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise LoadError("YAML_EMPTY", 1, 1, "tệp trống: mỗi tệp phải chứa một hồ sơ")
-    if "\t" in text:
-        found = _TAB_INDENT.search(text)
-        if found:
-            line, col = _position_of(text, found.end() - 1)
-            raise LoadError("YAML_TAB", line, col, "thụt lề bằng ký tự Tab: hãy thay bằng dấu cách")
+    found = _BAD_INDENT.search(text)
+    if found:
+        line, col = _position_of(text, found.end() - 1)
+        name = "Tab" if found.group()[-1] == "\t" else f"khoảng trắng đặc biệt U+{ord(found.group()[-1]):04X}"
+        raise LoadError("YAML_TAB", line, col, f"thụt lề bằng ký tự {name}: hãy xoá và gõ lại bằng dấu cách thường")
     control = _CONTROL.search(text)
     if control:
         line, col = _position_of(text, control.start())
@@ -209,8 +210,9 @@ class _Builder:
         mark = node.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         if node.tag != _IMPLICIT:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise LoadError("YAML_TAG", mark.line + 1, mark.column + 1,
-                            f"thẻ YAML '{node.tag}' không được phép: hãy xoá phần bắt đầu bằng '!'")
+                            f"thẻ YAML '{tag}' không được phép: hãy xoá phần bắt đầu bằng '!'")
         if depth > MAX_DEPTH:
             raise LoadError("YAML_NESTING", mark.line + 1, mark.column + 1,
                             f"cấu trúc lồng quá {MAX_DEPTH} cấp; một hồ sơ không cần sâu như vậy")

@@ -78,6 +78,8 @@ _TYPE_NAMES = {
 
 
 def _type_hint(expected: str, value) -> str:
+    if value is None:
+        return "chưa có giá trị: hãy điền giá trị, hoặc xoá cả dòng nếu không dùng trường này"
     said = f"tệp ghi {_shown(value)}"
     if expected == "string" and isinstance(value, (int, bool)):
         return f"{said}, nhưng ở đây cần chữ: hãy đặt trong ngoặc kép, ví dụ \"{_shown(value)}\""
@@ -172,12 +174,8 @@ def _diagnostics(error: jsonschema.ValidationError, doc: Document) -> list[Diagn
         }
         return [_diagnostic(doc, path, "SCHEMA_FORMAT", f"tệp ghi {_shown(value)}: {hints.get(error.validator_value, 'sai định dạng')}")]
     if keyword == "pattern":
-        if path and path[-1] in ("id", "code") or "a-z0-9" in error.validator_value:
-            hint = "chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ xa-phuoc-chanh"
-        elif "0-9" in error.validator_value:
-            hint = "chỉ gồm chữ số, đặt trong ngoặc kép, ví dụ \"2001\""
-        else:
-            hint = f"phải khớp mẫu {error.validator_value}"
+        # The field's own description says what it must look like.
+        hint = error.schema.get("description") or f"phải khớp mẫu {error.validator_value}"
         return [_diagnostic(doc, path, "SCHEMA_PATTERN", f"tệp ghi '{_shown(value)}': {hint}")]
     if keyword in ("minLength", "maxLength", "minItems", "maxItems", "uniqueItems"):
         hints = {

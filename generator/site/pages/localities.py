@@ -1,0 +1,146 @@
+"""Địa bàn: a page per district and commune, and the index of all localities."""
+from __future__ import annotations
+
+from .. import formats, urls
+from ..escape import h
+from ..html_table import cell, table
+from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Site, valid_on
+from ..totals import totals_of
+from .common import (Page, bullets, facts, heading, latest_table, para, ref, source_note,
+                     totals_figures)
+
+INDEX = urls.section("locality")
+
+
+def border_text(locality: dict) -> str:
+    border = locality.get("land_border")
+    if not border:
+        return "chưa có thông tin"
+    value = "có giáp biên giới đất liền" if border["value"] else "không giáp biên giới đất liền"
+    inferred = " (suy luận, chưa đối chiếu văn bản gốc)" if border.get("inferred") else ""
+    return f"{value}{inferred}; căn cứ: {border['basis']}"
+
+
+def area_ids(site: Site, locality_id: str) -> list[str]:
+    """The locality and, for a district, its communes."""
+    return [locality_id] + list(site.children.get(locality_id, []))
+
+
+def area_activities(site: Site, locality_id: str) -> list[str]:
+    ids = [a for lid in area_ids(site, locality_id) for a in site.activities_of_locality.get(lid, [])]
+    return sorted(ids, key=lambda a: (site.activities[a]["date"], a))
+
+
+def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list:
+    rows = []
+    for pid in partnership_ids:
+        partnership = site.partnerships[pid]
+        totals = totals_of(site.activities[a] for a in site.activities_of_partnership.get(pid, []))
+        rows.append([
+            cell(ref(site, url, "partnership", pid)),
+            cell(h(formats.date(partnership["period"]["start"])), partnership["period"]["start"]),
+            cell(h(site.label("partnership-statuses", partnership["status"]))),
+            cell(formats.number(totals.activities), totals.activities),
+            cell(formats.number(totals.delivered) if totals.delivered is not None else "",
+                 totals.delivered if totals.delivered is not None else -1),
+        ])
+    return rows
+
+
+PARTNERSHIP_HEADERS = ["Cặp kết nghĩa", "Từ ngày", "Tình trạng", "Hoạt động", "Đã thực hiện (đồng)"]
+
+
+def _history(site: Site, url: str, lid: str, locality: dict) -> str:
+    items = []
+    if locality.get("valid_from"):
+        items.append(h(f"Thành lập từ ngày {formats.date(locality['valid_from'])}"))
+    for change in locality.get("changes", []):
+        document = f" ({ref(site, url, 'document', change['document'])})" if change.get("document") else ""
+        items.append(h(f"{formats.date(change['date'])}: {change['description']}") + document)
+    if locality.get("valid_to"):
+        items.append(h(f"Tồn tại đến hết ngày {formats.date(locality['valid_to'])}"))
+    if locality.get("successor"):
+        successor = site.localities.get(locality["successor"], {})
+        since = successor.get("valid_from")
+        when = f"Từ ngày {formats.date(since)}" if since else "Sau đó"
+        items.append(f"{h(when)}, đơn vị kế thừa: {ref(site, url, 'locality', locality['successor'])}")
+    predecessors = site.predecessors.get(lid, [])
+    if predecessors:
+        items.append("Hình thành từ: " + ", ".join(ref(site, url, "locality", p) for p in predecessors))
+    for doc in locality.get("documents", []):
+        items.append("Văn bản: " + ref(site, url, "document", doc))
+    return bullets(items) if items else para("Không có thay đổi được ghi nhận.")
+
+
+def _children_table(site: Site, url: str, lid: str) -> str:
+    rows = []
+    for child in site.children.get(lid, []):
+        data = site.localities[child]
+        totals = totals_of(site.activities[a] for a in site.activities_of_locality.get(child, []))
+        period = "" if valid_on(data, PLAN_DATE) else (
+            f"từ {formats.date(data['valid_from'])}" if data.get("valid_from") else f"đến {formats.date(data.get('valid_to', ''))}")
+        rows.append([
+            cell(ref(site, url, "locality", child)),
+            cell("có" if site.is_border(child) else ""),
+            cell(h(period)),
+            cell(formats.number(len(site.partnerships_of_locality.get(child, []))), len(site.partnerships_of_locality.get(child, []))),
+            cell(formats.number(totals.activities), totals.activities),
+            cell(formats.number(totals.delivered) if totals.delivered is not None else "",
+                 totals.delivered if totals.delivered is not None else -1),
+        ])
+    return table(["Đơn vị", "Biên giới", "Thời gian", "Cặp kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"], rows)
+
+
+def locality_page(site: Site, lid: str) -> Page:
+    locality = site.localities[lid]
+    url = urls.entity("locality", lid)
+    name = site.locality_name(lid)
+    rows = [
+        ("Cấp", h(site.label("locality-levels", locality["level"]))),
+        ("Trực thuộc", ref(site, url, "locality", locality["parent"]) if locality.get("parent") else ""),
+        ("Mã hành chính", h(locality.get("code", ""))),
+        ("Tên gọi khác", h(", ".join(locality.get("aliases", [])))),
+        ("Huyện miền núi", "có" if locality.get("mountainous") else ""),
+        ("Biên giới đất liền", h(border_text(locality)) if locality["level"] in COMMUNE_LEVELS | DISTRICT_LEVELS else ""),
+        ("Ghi chú", h(locality.get("note", ""))),
+    ]
+    body = [facts(rows), heading("Lịch sử hành chính"), _history(site, url, lid, locality)]
+    if site.children.get(lid):
+        body += [heading("Đơn vị trực thuộc"), _children_table(site, url, lid)]
+    partnerships = site.partnerships_of_locality.get(lid, [])
+    sponsors = site.by_name("organization", {s for p in partnerships for s in site.partnerships[p]["sponsors"]})
+    body.append(heading("Đơn vị kết nghĩa"))
+    body.append(para(", ".join(ref(site, url, "organization", s) for s in sponsors)) if sponsors
+                else para("Chưa có đơn vị kết nghĩa được ghi nhận."))
+    if partnerships:
+        body.append(table(PARTNERSHIP_HEADERS, partnership_rows(site, url, partnerships)))
+    activity_ids = area_activities(site, lid)
+    if activity_ids or partnerships:
+        body += [heading("Tổng hợp hoạt động"), totals_figures(totals_of(site.activities[a] for a in activity_ids)),
+                 heading("Hoạt động gần đây"),
+                 latest_table(site, url, activity_ids, 20, "Xem đầy đủ ở trang của từng cặp kết nghĩa.")]
+    body.append(source_note(site, "locality", lid))
+    return Page(url, name, "".join(body), source=site.file_of("locality", lid))
+
+
+def index_page(site: Site) -> Page:
+    url = INDEX
+    mountainous = site.by_name("locality", [i for i, d in site.localities.items() if d.get("mountainous")])
+    body = [para("Các huyện miền núi và xã được giúp đỡ theo Kế hoạch (tên gọi tại thời điểm 16/4/2020 và các "
+                 "thay đổi sau đó), các địa phương đồng bằng nhận kết nghĩa, và các đơn vị hành chính từ 1/7/2025.")]
+    for district in mountainous:
+        body.append(heading(h(site.locality_name(district)).replace("\\", ""), 2))
+        children = site.children.get(district, [])
+        body.append(para(ref(site, url, "locality", district, "Trang của huyện") + " · " + ", ".join(
+            ref(site, url, "locality", c, site.localities[c]["name"]) for c in children)))
+    listed = set(mountainous) | {c for d in mountainous for c in site.children.get(d, [])}
+    others = [i for i in site.localities if i not in listed]
+    new_units = site.by_name("locality", [i for i in others if (site.localities[i].get("valid_from") or "") >= "2025-07-01"])
+    rest = site.by_name("locality", [i for i in others if i not in new_units])
+    body += [heading("Địa phương khác"), para(", ".join(ref(site, url, "locality", i) for i in rest)),
+             heading("Đơn vị hành chính từ 1/7/2025"), para(", ".join(ref(site, url, "locality", i) for i in new_units))]
+    return Page(url, "Địa bàn", "".join(body))
+
+
+def pages(site: Site) -> list[Page]:
+    return [index_page(site)] + [locality_page(site, lid) for lid in site.localities]

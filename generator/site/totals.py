@@ -1,0 +1,82 @@
+"""Sums over activities. Money that was not reported stays None, never 0."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
+CANCELLED = "huy"
+
+
+def money_total(money: dict | None) -> int | None:
+    """Sum of the reported parts of value.planned or value.delivered; None if none reported."""
+    parts = [money[p] for p in MONEY_PARTS if money and p in money]
+    return sum(parts) if parts else None
+
+
+def delivered(activity: dict) -> int | None:
+    return money_total((activity.get("value") or {}).get("delivered"))
+
+
+def planned(activity: dict) -> int | None:
+    return money_total((activity.get("value") or {}).get("planned"))
+
+
+def households(activity: dict) -> int | None:
+    return (activity.get("beneficiaries") or {}).get("households")
+
+
+def people(activity: dict) -> int | None:
+    return (activity.get("beneficiaries") or {}).get("people")
+
+
+@dataclass
+class Totals:
+    """Counts and sums of a set of activities; cancelled activities are left out."""
+
+    activities: int = 0
+    delivered_sum: int = 0
+    delivered_reported: int = 0
+    planned_sum: int = 0
+    planned_reported: int = 0
+    households_sum: int = 0
+    households_reported: int = 0
+    people_sum: int = 0
+    people_reported: int = 0
+
+    def add(self, activity: dict) -> "Totals":
+        if activity["status"] == CANCELLED:
+            return self
+        self.activities += 1
+        for name, value in (
+            ("delivered", delivered(activity)),
+            ("planned", planned(activity)),
+            ("households", households(activity)),
+            ("people", people(activity)),
+        ):
+            if value is not None:
+                setattr(self, f"{name}_sum", getattr(self, f"{name}_sum") + value)
+                setattr(self, f"{name}_reported", getattr(self, f"{name}_reported") + 1)
+        return self
+
+    @property
+    def delivered(self) -> int | None:
+        return self.delivered_sum if self.delivered_reported else None
+
+    @property
+    def planned(self) -> int | None:
+        return self.planned_sum if self.planned_reported else None
+
+    @property
+    def households(self) -> int | None:
+        return self.households_sum if self.households_reported else None
+
+    @property
+    def people(self) -> int | None:
+        return self.people_sum if self.people_reported else None
+
+
+def totals_of(activities) -> Totals:
+    result = Totals()
+    for activity in activities:
+        result.add(activity)
+    return result
