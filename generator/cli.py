@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -20,9 +21,9 @@ def _date(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"'{value}' không phải ngày dạng NNNN-TT-NN") from None
 
 
-def _selected(path: Path, targets: list[Path]) -> bool:
-    path = path.resolve()
-    return any(path == t or t in path.parents for t in targets)
+def _selected(path: str, targets: list[str]) -> bool:
+    """Whether an absolute path is one of the targets or lies below one."""
+    return any(path == t or path.startswith(t + os.sep) for t in targets)
 
 
 def run_validate(args) -> int:
@@ -31,12 +32,12 @@ def run_validate(args) -> int:
     if missing:
         print(f"Không tìm thấy: {', '.join(missing)}", file=sys.stderr)
         return 2
-    targets = [p.resolve() for p in paths]
+    targets = [str(p.resolve()) for p in paths]
     diagnostics, files = [], 0
     for root in sorted({find_records_root(p) for p in paths}):
         result = validate_tree(root, args.today)
         files += sum(1 for f in result.files if _selected(f.path, targets))
-        diagnostics += [d for d in result.diagnostics if _selected(Path(d.file), targets)]
+        diagnostics += [d for d in result.diagnostics if _selected(os.path.abspath(d.file), targets)]
     sys.stdout.write(FORMATTERS[args.format](diagnostics, files))
     failing = [d for d in diagnostics if args.strict or d.severity != WARNING]
     return 1 if failing else 0

@@ -196,17 +196,15 @@ def _scalar(node) -> Any:
 
 
 class _Builder:
-    """Turns composed nodes into plain values, remembering positions."""
+    """Turns composed nodes into plain values, remembering positions.
+
+    Aliases never reach here: `_check_anchors` refuses any anchor first, so
+    every node is visited once and an alias bomb cannot expand."""
 
     def __init__(self):
         self.positions: dict = {}
-        self.seen: set[int] = set()
 
     def build(self, node, path: Path, depth: int) -> Any:
-        if id(node) in self.seen:
-            raise LoadError("YAML_ALIAS", node.start_mark.line + 1, node.start_mark.column + 1,
-                            "alias không được phép: hãy viết đầy đủ giá trị")
-        self.seen.add(id(node))
         mark = node.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         if node.tag != _IMPLICIT:
@@ -216,31 +214,42 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise LoadError("YAML_NESTING", mark.line + 1, mark.column + 1,
                             f"cấu trúc lồng quá {MAX_DEPTH} cấp; một hồ sơ không cần sâu như vậy")
-        if isinstance(node, yaml.ScalarNode):
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
             return _scalar(node)
-        if isinstance(node, yaml.SequenceNode):
+        if kind is yaml.SequenceNode:
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._mapping(node, path, depth)
+
+    def _mapping(self, node, path: Path, depth: int) -> dict:
         result: dict = {}
+        positions = self.positions
         for key_node, value_node in node.value:
             key_mark = key_node.start_mark
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _IMPLICIT:
+            if key_node.__class__ is not yaml.ScalarNode or key_node.tag != _IMPLICIT:
                 raise LoadError("YAML_KEY", key_mark.line + 1, key_mark.column + 1,
                                 "tên trường phải là một chữ đơn giản")
             key = key_node.value
             if key in result:
-                first = self.positions.get(path + (key,), (0, 0))[0]
+                first = positions.get(path + (key,), (0, 0))[0]
                 raise LoadError("YAML_DUPLICATE_KEY", key_mark.line + 1, key_mark.column + 1,
                                 f"trường '{key}' xuất hiện hai lần (lần đầu ở dòng {first}): hãy giữ một")
-            result[key] = self.build(value_node, path + (key,), depth + 1)
-            if not isinstance(value_node, yaml.ScalarNode):
+            if value_node.__class__ is yaml.ScalarNode and value_node.tag == _IMPLICIT:
+                # The common case, inlined: this loop runs for every field of every record.
+                value_mark = value_node.start_mark
+                positions[path + (key,)] = (value_mark.line + 1, value_mark.column + 1)
+                result[key] = _scalar(value_node)
+            else:
+                result[key] = self.build(value_node, path + (key,), depth + 1)
                 # A nested block starts on the next line: point at its key instead.
-                self.positions[path + (key,)] = (key_mark.line + 1, key_mark.column + 1)
+                positions[path + (key,)] = (key_mark.line + 1, key_mark.column + 1)
         return result
 
 
 def parse_text(text: str, file: str) -> Document:
     """Parse already-decoded text; raises LoadError."""
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     _precheck(text)
     _check_anchors(text)
     try:

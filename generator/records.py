@@ -45,14 +45,18 @@ class Record:
 
 @dataclass(frozen=True)
 class RecordFile:
-    path: Path  # on disk
+    path: str  # absolute path on disk
     file: str  # as shown to people: relative to the working directory
     type: str | None  # None when the folder is not a record folder
-    id: str
+    id: str  # the file name without .yaml
     folder_parts: tuple  # sub-folders below the type folder (activities/YYYY)
 
+    @property
+    def is_yaml(self) -> bool:
+        return self.path.endswith(".yaml")
 
-def display_path(path: Path) -> str:
+
+def display_path(path) -> str:
     try:
         return os.path.relpath(path).replace(os.sep, "/")
     except ValueError:
@@ -72,15 +76,18 @@ def find_records_root(path: Path) -> Path:
 def discover(root: Path) -> list[RecordFile]:
     """Every file below `root`, in a stable order; non-YAML files are listed too
     so that the validator can say why they are not records."""
+    root_path = str(Path(root).resolve())
+    root_shown = display_path(root_path)
     found = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root_path):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        relative = os.path.relpath(dirpath, root_path)
+        parts = () if relative == "." else tuple(relative.split(os.sep))
+        record_type = RECORD_TYPES.get(parts[0]) if parts else None
         for name in sorted(filenames):
             if name.startswith(".") or name in IGNORED_NAMES:
                 continue
-            path = Path(dirpath) / name
-            parts = path.relative_to(root).parts
-            record_type = RECORD_TYPES.get(parts[0]) if len(parts) > 1 else None
             stem = name[: -len(".yaml")] if name.endswith(".yaml") else name
-            found.append(RecordFile(path, display_path(path), record_type, stem, tuple(parts[1:-1])))
+            shown = "/".join((root_shown, *parts, name))
+            found.append(RecordFile(os.path.join(dirpath, name), shown, record_type, stem, parts[1:]))
     return found

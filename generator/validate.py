@@ -34,7 +34,7 @@ def _location_error(record_file: RecordFile) -> Diagnostic:
         folders = ", ".join(f"{f}/" for f in RECORD_TYPES)
         message = f"tệp nằm ngoài các thư mục hồ sơ ({folders}): hãy chuyển vào đúng thư mục"
     else:
-        message = f"tệp hồ sơ phải có đuôi .yaml: hãy đổi tên thành {record_file.path.stem}.yaml"
+        message = f"tệp hồ sơ phải có đuôi .yaml: hãy đổi tên thành {record_file.id.rsplit('.', 1)[0]}.yaml"
     return Diagnostic(record_file.file, 1, 1, severity("FILE_LOCATION"), "FILE_LOCATION", "", message)
 
 
@@ -45,7 +45,7 @@ def validate_tree(root: Path, today: datetime.date, schemas: SchemaSet | None = 
     files_by_type: dict = {}
     for record_file in discover(root):
         result.files.append(record_file)
-        if record_file.type is None or not record_file.path.name.endswith(".yaml"):
+        if record_file.type is None or not record_file.is_yaml:
             result.diagnostics.append(_location_error(record_file))
             continue
         ledger.add_id(record_file.type, record_file.id)

@@ -53,7 +53,7 @@ def _all_case_documents():
     for tree in [PROJECT / "records", *(p / "records" for p in sorted((CASES / "invalid").iterdir())),
                  *(p / "records" for p in sorted((CASES / "valid").iterdir())), CASES / "base" / "records"]:
         for record_file in discover(tree):
-            if record_file.type and record_file.path.name.endswith(".yaml"):
+            if record_file.type and record_file.is_yaml:
                 doc, _ = load_file(record_file.path, record_file.file)
                 if doc is not None:
                     yield record_file.type, doc
