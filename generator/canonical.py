@@ -25,6 +25,7 @@ import io
 import sys
 from pathlib import Path
 
+import yaml as yaml11
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import RoundTripEmitter
@@ -91,25 +92,36 @@ class SchemaShape:
 # --- building the canonical tree -------------------------------------------------------------
 
 
+_YAML11 = yaml11.resolver.Resolver()
+
+
+def _read_otherwise_by_yaml11(value: str) -> bool:
+    # `NO`, `12:30` or `1e3` are text for our loader but not for YAML 1.1 readers (PyYAML…):
+    # quoting them keeps the open data the same in every tool.
+    return _YAML11.resolve(yaml11.ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str"
+
+
 def _scalar(value, schema) -> object:
     """The strict loader's value, in the style the canonical form writes it."""
     if isinstance(value, str):
-        if SchemaShape.is_date(schema):
+        if SchemaShape.is_date(schema) or _read_otherwise_by_yaml11(value):
             return DoubleQuotedScalarString(value)
         if "\n" in value:
             return LiteralScalarString(value)
     return value
 
 
-def _rebuild(node, value, shape: SchemaShape, schema):
+def rebuild(node, value, shape: SchemaShape, schema):
     """Put the strict loader's `value` into ruamel's `node` (which keeps the comments), in key order."""
     if isinstance(value, dict):
         if not isinstance(node, CommentedMap):
             node = CommentedMap()
         node.fa.set_block_style()
+        for key in [k for k in node if k not in value]:
+            del node[key]  # ruamel read `1:` or `true:` as non-text keys; our loader keeps text
         for key, item in value.items():
             child = shape.child(*schema, key) if schema else None
-            node[key] = _rebuild(node.get(key), item, shape, child)
+            _put(node, key, rebuild(node.get(key), item, shape, child))
         if schema:
             _reorder(node, shape.key_order(*schema))
         return node
@@ -118,10 +130,22 @@ def _rebuild(node, value, shape: SchemaShape, schema):
             node = CommentedSeq()
         node.fa.set_block_style()
         child = shape.child(*schema, 0) if schema else None
-        old = list(node)
-        node[:] = [_rebuild(old[i] if i < len(old) else None, item, shape, child) for i, item in enumerate(value)]
+        del node[len(value):]
+        for i, item in enumerate(value):
+            new = rebuild(node[i] if i < len(node) else None, item, shape, child)
+            if i < len(node):
+                _put(node, i, new)
+            else:
+                node.append(new)
         return node
     return _scalar(value, schema)
+
+
+def _put(node, key, value) -> None:
+    # ruamel keeps the old scalar's style (">-", quotes) when a plain str replaces it;
+    # passing through None drops that style, and the comments stay under the key.
+    node[key] = None
+    node[key] = value
 
 
 def _reorder(node: CommentedMap, order: list[str]) -> None:
@@ -140,7 +164,7 @@ class _Emitter(RoundTripEmitter):
         return '"' if style == "'" else style
 
 
-def _yaml() -> YAML:
+def make_yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Emitter = _Emitter
     yaml.indent(mapping=2, sequence=2, offset=0)
@@ -171,7 +195,7 @@ def modeline(record_type: str, depth: int) -> str:
 
 
 def _split_modeline(text: str) -> str:
-    first, newline, rest = text.partition("\n")
+    first, _, rest = text.partition("\n")
     return rest if first.startswith("# yaml-language-server:") else text
 
 
@@ -183,14 +207,14 @@ def canonical_text(text: str, record_type: str | None, depth: int = 1, shape: Sc
         data = load_bytes(text.encode("utf-8"), file).data
     except LoadError as error:
         raise FormatError(f"{error.line}:{error.col}: {error.message} (hãy sửa lỗi này trước: python -m generator validate)") from None
-    yaml = _yaml()
+    yaml = make_yaml()
     try:
         tree = yaml.load(_split_modeline(text))
     except YAMLError as error:
         raise FormatError(f"không đọc được tệp YAML ({error})") from None
     shape = shape or SchemaShape()
     schema = shape.root(record_type) if record_type else None
-    tree = _rebuild(tree, data, shape, schema)
+    tree = rebuild(tree, data, shape, schema)
     out = io.StringIO()
     yaml.dump(tree, out)
     result = out.getvalue()

@@ -16,7 +16,9 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-MODELINE = "# yaml-language-server: $schema=../../schemas/locality.schema.json\n"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator.canonical import canonical_text  # noqa: E402
+
 GSO = {
     "title": "Danh mục đơn vị hành chính Việt Nam (trạng thái ngày 03/02/2021)",
     "publisher": "Tổng cục Thống kê",
@@ -156,8 +158,8 @@ def main(reference_path: str, out_dir: str = "records/localities") -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for rid, data in sorted(records.items()):
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-        (out / f"{rid}.yaml").write_text(MODELINE + text, encoding="utf-8")
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        (out / f"{rid}.yaml").write_text(canonical_text(text, "locality"), encoding="utf-8")
     print(f"{len(records)} localities written to {out}")
 
 

@@ -1,0 +1,189 @@
+"""GitHub workflows, pre-commit and annotations: linted, pinned, least privilege.
+
+actionlint and zizmor are test dependencies. Outside CI a missing tool skips
+its test; in CI (CI=true) it fails, so a green CI always means "linted".
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Diagnostic, github_annotation
+from generator.loader import load_bytes
+
+PROJECT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+
+
+def _tool(name: str) -> str:
+    """The tool next to this Python (the venv) or on PATH; skip locally, fail in CI."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if found:
+        return found
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{name} không có trong môi trường CI: thêm nó vào phần phụ thuộc kiểm thử")
+    pytest.skip(f"{name} chưa được cài (pip install -e '.[test]')")
+
+
+def _load(path: Path) -> dict:
+    return load_bytes(path.read_bytes(), str(path)).data
+
+
+def _uses_lines(path: Path) -> list[str]:
+    return [line.split("uses:", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip().lstrip("- ").startswith("uses:")]
+
+
+def test_there_is_a_workflow():
+    assert WORKFLOWS
+
+
+def test_actionlint_finds_nothing():
+    result = subprocess.run([_tool("actionlint"), "-no-color", *map(str, WORKFLOWS)],
+                            capture_output=True, text=True, cwd=PROJECT, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing():
+    result = subprocess.run(
+        [_tool("zizmor"), "--offline", "--pedantic", "--no-progress", "--color=never", ".github/workflows"],
+        capture_output=True, text=True, cwd=PROJECT, timeout=120,
+        env={k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN")},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path):
+    uses = _uses_lines(path)
+    assert uses
+    for line in uses:
+        assert PINNED.match(line), f"{path.name}: '{line}' phải ghim bằng mã commit 40 ký tự kèm chú thích # vX.Y.Z"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_least_privilege(path):
+    workflow = _load(path)
+    assert "pull_request_target" not in workflow["on"]
+    assert workflow.get("permissions") in ({}, {"contents": "read"})
+    assert "concurrency" in workflow
+    for name, job in workflow["jobs"].items():
+        assert "timeout-minutes" in job, name
+        granted = job.get("permissions", {})
+        writes = {k for k, v in granted.items() if v == "write"}
+        assert writes <= {"pages", "id-token"}, name
+        if writes:
+            assert job.get("if"), f"{name}: chỉ chạy khi push lên main"
+        for step in job.get("steps", []):
+            if str(step.get("uses", "")).startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, name
+
+
+def _steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_ci_validates_tests_builds_and_deploys():
+    workflow = _load(PROJECT / ".github" / "workflows" / "ci.yml")
+    runs = " ".join(str(step.get("run", "")) for step in _steps(workflow))
+    uses = " ".join(str(step.get("uses", "")) for step in _steps(workflow))
+    assert {"pull_request", "push"} <= set(workflow["on"])
+    assert "python -m generator validate --format github" in runs
+    assert "python -m generator format --check" in runs
+    assert "make test" in runs
+    assert "python -m generator build" in runs
+    for action in ("actions/upload-artifact@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
+        assert action in uses
+    for step in _steps(workflow):
+        if str(step.get("uses", "")).startswith("actions/setup-python@"):
+            assert step["with"]["cache"] == "pip"
+            assert step["with"]["cache-dependency-path"] == "pyproject.toml"
+
+
+def test_pre_commit_validates_staged_records():
+    config = _load(PROJECT / ".pre-commit-config.yaml")
+    hooks = {hook["id"]: hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]}
+    validate = hooks["validate-records"]
+    assert validate["entry"] == "python -m generator validate"
+    assert validate["language"] in ("system", "python")
+    assert re.match(validate["files"], "records/activities/2024/2024-05-10-x.yaml")
+    assert not re.match(validate["files"], "docs/index.md")
+    assert validate.get("pass_filenames", True)
+
+
+# --- GitHub annotations ------------------------------------------------------------------------
+
+
+def test_annotation_escapes_message_and_properties():
+    diagnostic = Diagnostic("records/a:b,c.yaml", 3, 7, "error", "SCHEMA_TYPE", "value.planned.cash",
+                            "tệp ghi 50%\ndòng hai\r")
+    assert github_annotation(diagnostic) == (
+        "::error file=records/a%3Ab%2Cc.yaml,line=3,col=7,title=SCHEMA_TYPE::"
+        "value.planned.cash: tệp ghi 50%25%0Adòng hai%0D"
+    )
+
+
+def test_warning_annotation_has_one_line():
+    diagnostic = Diagnostic("records/x.yaml", 1, 1, "warning", "AMOUNT_IMPLAUSIBLE", "", "a\nb: c, d")
+    line = github_annotation(diagnostic)
+    assert line.startswith("::warning file=records/x.yaml,line=1,col=1,title=AMOUNT_IMPLAUSIBLE::")
+    assert "\n" not in line and line.endswith("::a%0Ab: c, d")
+
+
+def test_github_format_writes_the_job_summary(tmp_path, monkeypatch):
+    from generator.diagnostics import format_github
+
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    diagnostic = Diagnostic("records/x|y.yaml", 2, 1, "error", "SCHEMA_ENUM", "category", "mã <b> sai")
+    output = format_github([diagnostic], 1)
+    assert output.splitlines()[0].startswith("::error file=records/x|y.yaml,line=2")
+    text = summary.read_text(encoding="utf-8")
+    assert "records/x\\|y.yaml" in text and "&lt;b>" in text
+
+
+# --- templates for people ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted((PROJECT / ".github" / "ISSUE_TEMPLATE").glob("*.yml")), ids=lambda p: p.name)
+def test_issue_forms_are_well_formed(path):
+    form = _load(path)
+    if path.name == "config.yml":
+        assert form["blank_issues_enabled"] is False
+        return
+    assert form["name"] and form["description"]
+    ids = [item["id"] for item in form["body"] if item["type"] != "markdown"]
+    assert len(ids) == len(set(ids))
+    for item in form["body"]:
+        assert item["type"] in ("markdown", "input", "textarea", "dropdown", "checkboxes")
+        assert item["attributes"].get("label") or item["type"] == "markdown"
+
+
+def test_pull_request_checklist_covers_sources_money_and_personal_data():
+    text = (PROJECT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    for needle in ("nguồn công khai", "số nguyên đồng", "CCCD", "số điện thoại", "dân tộc", "91/2025/QH15", "356/2025/NĐ-CP"):
+        assert needle in text
+    assert text.count("- [ ]") >= 5
+
+
+def test_codeowners_cover_records():
+    lines = (PROJECT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    rules = [line.split() for line in lines if line.strip() and not line.startswith("#")]
+    assert any(rule[0] == "/records/" and len(rule) > 1 for rule in rules)
+
+
+def test_staff_guide_is_plain_markdown():
+    text = (PROJECT / "docs" / "huong-dan-dong-gop.md").read_text(encoding="utf-8")
+    outside_code = re.sub(r"```.*?```", "", text, flags=re.S)
+    outside_code = re.sub(r"`[^`]*`", "", outside_code)
+    assert not re.search(r"<[a-zA-Z!/]", outside_code), "trang hướng dẫn không dùng HTML"
+    for needle in ("91/2025/QH15", "356/2025/NĐ-CP", "tệp:dòng:cột: mức[MÃ]: trường: lời nhắn"):
+        assert needle in text
