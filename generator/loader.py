@@ -143,10 +143,11 @@ def _position_of(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+_CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)
+
+
 def _precheck(text: str) -> None:
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if not _CONTENT.search(text):
         raise LoadError("YAML_EMPTY", 1, 1, "tệp trống: mỗi tệp phải chứa một hồ sơ")
     found = _BAD_INDENT.search(text)
     if found:
