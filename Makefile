@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all setup validate build serve test benchmark clean
+.PHONY: all setup validate format build serve test benchmark clean
 
 all: serve
 
@@ -19,9 +19,14 @@ setup: $(STAMP)
 validate: setup
 	$(PY) -m generator validate
 
-build: validate
+format: setup
+	$(PY) -m generator format
+
+build: setup
+	$(PY) -m generator build
 
 serve: build
+	$(PY) -m generator serve
 
 test: setup
 	$(PY) -m pytest
@@ -30,4 +35,4 @@ benchmark: setup
 	$(PY) scripts/benchmark.py
 
 clean:
-	rm -rf site build docs/generated
+	rm -rf site build docs/generated .site.* docs/.generated.*

@@ -1,5 +1,12 @@
 """The public site: validated records -> Vietnamese Markdown pages and open-data downloads.
 
-`render.render_site(result, records_root)` is the pure entry point; `writer` puts the
-output on disk; `mkdocs_hooks` adapts MkDocs (URLs, search without diacritics).
+model, totals      the records resolved, indexed and summed (money not reported stays None)
+pages/             one module per section of the site, each returning Page objects
+formats, collation Vietnamese numbers, money, dates; Vietnamese alphabetical order
+escape, html_table record text as text; sortable HTML tables
+charts, downloads  inline SVG bar charts; CSV/JSON/datapackage.json
+render             the pure step: validation result -> {path: bytes}
+writer, pipeline   all-or-nothing writes; validate -> render -> write
+mkdocs_hooks       MkDocs glue: URLs, edit links, search without diacritics
+                   (search_index), big blocks past Markdown (lifted_blocks), serve
 """

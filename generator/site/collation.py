@@ -4,9 +4,11 @@ Letters are compared first (a ă â b c d đ e ê … with ă, â, đ, ê, ô, �
 their own), then tones (ngang < huyền < hỏi < ngã < sắc < nặng), then case (lower first),
 which is what ICU's `vi` collation does for names.
 """
+
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # f, j, w, z are not Vietnamese letters but occur in names (Zuôih): Latin order.
 ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -40,6 +42,7 @@ def _weights(char: str) -> tuple[int, int, int]:
     return 2 + (ord(lower) % 7), 0, 0  # punctuation: before digits and letters, still stable
 
 
+@lru_cache(maxsize=1 << 14)  # the same names are sorted on many pages
 def sort_key(text: str) -> tuple:
     """Key for sorted(): letters, then tones, then case, then the text itself as a tiebreak."""
     text = unicodedata.normalize("NFC", text.strip())

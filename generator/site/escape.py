@@ -3,21 +3,30 @@
 Records are written by staff in a web editor: a title holding `<script>` or `[x](y)`
 must show those characters, not run or link them.
 """
+
 from __future__ import annotations
 
 import html
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from functools import lru_cache
 
-# Python-Markdown's escapable characters, plus `|` (tables) and what extensions read.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:>])")
+# Exactly the characters Python-Markdown unescapes (its ESCAPED_CHARS, plus `|` that the
+# tables extension adds): a backslash before any other character would stay visible.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _SPACES = re.compile(r"\s+")
 
 
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
+@lru_cache(maxsize=1 << 16)  # names and labels repeat on every page
 def clean(text: str) -> str:
     """NFC and one line: records may use old tone placement or stray newlines."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
+    text = str(text)
+    if unicodedata.is_normalized("NFC", text) and not _ODD_SPACE.search(text):
+        return text.strip()  # the common case, checked cheaply
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 def md(text: str) -> str:
@@ -26,6 +35,7 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 
+@lru_cache(maxsize=1 << 16)
 def h(text: str) -> str:
     """Text for an HTML element or attribute."""
     return html.escape(clean(text), quote=True)
@@ -36,17 +46,15 @@ def plain(text: str) -> str:
     return re.sub(r'[<>&"`]', "", clean(text))
 
 
+_HTTP_URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.I)
+
+
 def safe_url(url: str | None) -> str | None:
-    """The URL if it is http(s) with a host; anything else is not linked."""
+    """The URL if it is http(s) with a host; anything else (javascript:, data:…) is not linked."""
     if not url:
         return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url.strip()
+    url = url.strip()
+    return url if _HTTP_URL.fullmatch(url) else None
 
 
 def link(href: str, label_html: str, external: bool = False) -> str:

@@ -3,26 +3,34 @@
 Built once per render from `validate_tree`'s result; every list is in a stable order
 (Vietnamese collation for names, date then id for activities).
 """
+
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import first_day, last_day
 from ..records import RECORD_TYPES
+from . import urls
 from .collation import sort_key
 from .escape import clean
+from .totals import Totals, totals_of
 
 PLAN_DATE = datetime.date(2020, 4, 16)  # QĐ 1100/QĐ-UBND: target communes are those of this day
 COMMUNE_LEVELS = {"xa", "thi-tran", "phuong"}
 DISTRICT_LEVELS = {"huyen", "thi-xa", "thanh-pho"}
 PLANNED = "ke-hoach"
+# Rows per page of an activity listing: each row holds the whole record (about 1-3 KB).
+LISTING_PAGE_SIZE = 50
 FOLDERS = {record_type: folder for folder, record_type in RECORD_TYPES.items()}
 
 
 def activity_order(activity: dict) -> tuple:
-    return first_day(activity["date"]), activity["id"]
+    """Date as written (a year sorts before its days), then id."""
+    return activity["date"], activity["id"]
 
 
 def year_of(activity: dict) -> str:
@@ -48,6 +56,11 @@ class Site:
     predecessors: dict = field(default_factory=dict)
     cited_by: dict = field(default_factory=dict)
     newest: datetime.date | None = None
+    listings: dict = field(default_factory=dict)  # (year, category) -> [[activity, …] per page]
+    activity_urls: dict = field(default_factory=dict)  # activity id -> URL of its listing page
+    _vocabularies: dict = field(default_factory=dict)  # id -> {code: item}, built once
+    _names: dict = field(default_factory=dict)  # partnership id -> name, built once
+    _totals: dict = field(default_factory=dict)  # partnership id -> Totals, built once
 
     # Records by type --------------------------------------------------------
     @property
@@ -71,8 +84,10 @@ class Site:
         return self.records.get("activity", {})
 
     def vocabulary(self, vocabulary_id: str) -> dict:
-        data = self.records.get("vocabulary", {}).get(vocabulary_id)
-        return {item["code"]: item for item in data["items"]} if data else {}
+        if vocabulary_id not in self._vocabularies:
+            data = self.records.get("vocabulary", {}).get(vocabulary_id)
+            self._vocabularies[vocabulary_id] = {item["code"]: item for item in data["items"]} if data else {}
+        return self._vocabularies[vocabulary_id]
 
     def label(self, vocabulary_id: str, code: str) -> str:
         item = self.vocabulary(vocabulary_id).get(code)
@@ -82,20 +97,40 @@ class Site:
         return self.vocabulary("support-categories").get(category, {}).get("group")
 
     def groups(self) -> dict:
-        data = self.records.get("vocabulary", {}).get("support-categories") or {}
-        return {g["code"]: clean(g["label"]) for g in data.get("groups", [])}
+        if "groups" not in self._names:
+            data = self.records.get("vocabulary", {}).get("support-categories") or {}
+            self._names["groups"] = {g["code"]: clean(g["label"]) for g in data.get("groups", [])}
+        return self._names["groups"]
 
     def is_gift(self, category: str) -> bool:
         return bool(self.vocabulary("support-categories").get(category, {}).get("gift"))
 
+    def partnership_totals(self, partnership_id: str) -> Totals:
+        """Totals of one partnership's activities (shared: do not modify)."""
+        if partnership_id not in self._totals:
+            self._totals[partnership_id] = totals_of(
+                self.activities[a] for a in self.activities_of_partnership.get(partnership_id, [])
+            )
+        return self._totals[partnership_id]
+
+    def locality_totals(self, locality_id: str) -> Totals:
+        """Totals of the activities that took place in one locality (shared: do not modify)."""
+        key = ("locality", locality_id)
+        if key not in self._totals:
+            self._totals[key] = totals_of(self.activities[a] for a in self.activities_of_locality.get(locality_id, []))
+        return self._totals[key]
+
     # Names -------------------------------------------------------------------
     def locality_name(self, locality_id: str) -> str:
         """'xã Phước Chánh': the level in lower case, then the name."""
-        locality = self.localities.get(locality_id)
-        if not locality:
-            return locality_id
-        level = self.label("locality-levels", locality["level"])
-        return f"{level[:1].lower()}{level[1:]} {clean(locality['name'])}"
+        key = ("locality", locality_id)
+        if key not in self._names:
+            locality = self.localities.get(locality_id)
+            if not locality:
+                return locality_id
+            level = self.label("locality-levels", locality["level"])
+            self._names[key] = f"{level[:1].lower()}{level[1:]} {clean(locality['name'])}"
+        return self._names[key]
 
     def sponsor_name(self, organization_id: str) -> str:
         organization = self.organizations.get(organization_id)
@@ -104,17 +139,22 @@ class Site:
         return clean(organization.get("short_name") or organization["name"])
 
     def partnership_name(self, partnership_id: str) -> str:
-        partnership = self.partnerships[partnership_id]
-        sponsors = ", ".join(self.sponsor_name(s) for s in partnership["sponsors"])
-        return f"{sponsors} – {self.locality_name(partnership['locality'])}"
+        if partnership_id not in self._names:
+            partnership = self.partnerships[partnership_id]
+            sponsors = ", ".join(self.sponsor_name(s) for s in partnership["sponsors"])
+            self._names[partnership_id] = f"{sponsors} – {self.locality_name(partnership['locality'])}"
+        return self._names[partnership_id]
 
     def by_name(self, record_type: str, ids, name=None) -> list:
-        name = name or {
-            "locality": lambda i: clean(self.localities[i]["name"]),
-            "organization": self.sponsor_name,
-            "partnership": self.partnership_name,
-            "document": lambda i: clean(self.documents[i].get("number") or self.documents[i]["title"]),
-        }[record_type]
+        name = (
+            name
+            or {
+                "locality": lambda i: clean(self.localities[i]["name"]),
+                "organization": self.sponsor_name,
+                "partnership": self.partnership_name,
+                "document": lambda i: clean(self.documents[i].get("number") or self.documents[i]["title"]),
+            }[record_type]
+        )
         return sorted(ids, key=lambda i: (sort_key(name(i)), i))
 
     # Places ------------------------------------------------------------------
@@ -131,10 +171,14 @@ class Site:
     def target_communes(self) -> list:
         """Communes of the mountainous districts on 16/4/2020: those the plan twins."""
         mountainous = {i for i, d in self.localities.items() if d.get("mountainous")}
-        return self.by_name("locality", [
-            i for i, d in self.localities.items()
-            if d["level"] in COMMUNE_LEVELS and d.get("parent") in mountainous and valid_on(d, PLAN_DATE)
-        ])
+        return self.by_name(
+            "locality",
+            [
+                i
+                for i, d in self.localities.items()
+                if d["level"] in COMMUNE_LEVELS and d.get("parent") in mountainous and valid_on(d, PLAN_DATE)
+            ],
+        )
 
     def file_of(self, record_type: str, record_id: str) -> str:
         return self.files.get((record_type, record_id), f"records/{FOLDERS[record_type]}/{record_id}.yaml")
@@ -146,15 +190,18 @@ def _append(index: dict, key, value) -> None:
 
 def _newest_date(records: dict) -> datetime.date | None:
     """Date of the newest record: activities that took place and the sources cited.
-    Planned activities look ahead, so they do not count."""
-    days = []
+    Planned activities look ahead, so they do not count. Dates as written ("2023",
+    "2023-01", "2023-01-06") sort as text in the order of their first days."""
+    newest = ""
     for activity in records.get("activity", {}).values():
-        if activity["status"] != PLANNED:
-            days.append(first_day(activity["date"]))
+        if activity["status"] != PLANNED and activity["date"] > newest:
+            newest = activity["date"]
     for by_id in records.values():
         for data in by_id.values():
-            days.extend(first_day(s["date"]) for s in data.get("sources", []))
-    return max(days, default=None)
+            for source in data.get("sources", ()):
+                if source["date"] > newest:
+                    newest = source["date"]
+    return first_day(newest) if newest else None
 
 
 def _cited_by(records: dict) -> dict:
@@ -174,15 +221,33 @@ def _cited_by(records: dict) -> dict:
     return {doc: sorted(set(refs)) for doc, refs in cited.items()}
 
 
+def _repository_path(path, root: str) -> str:
+    """'records/…' for a file below the records folder `root` (resolved), whatever the
+    working directory is. Discovery gives absolute paths: usually a prefix test is enough."""
+    text = str(path)
+    if not text.startswith(root + os.sep):
+        text = os.path.realpath(text)
+        if not text.startswith(root + os.sep):
+            raise ValueError(f"{path} is not below {root}")
+    return "records/" + text[len(root) + 1 :].replace(os.sep, "/")
+
+
+def _in_repository(diagnostic, root: str):
+    try:
+        return dataclasses.replace(diagnostic, file=_repository_path(diagnostic.file, root))
+    except ValueError:
+        return diagnostic
+
+
 def build_site(result, records_root: Path) -> Site:
     """Resolve and index the ledger of a validation result."""
     records = {t: {i: r.data for i, r in sorted(by_id.items())} for t, by_id in sorted(result.ledger.records.items())}
+    root = os.path.realpath(records_root)
     files = {}
     for record_file in result.files:
         if record_file.type:
-            relative = Path(record_file.path).resolve().relative_to(records_root.resolve()).as_posix()
-            files[(record_file.type, record_file.id)] = f"records/{relative}"
-    site = Site(records, files, list(result.diagnostics))
+            files[(record_file.type, record_file.id)] = _repository_path(record_file.path, root)
+    site = Site(records, files, [_in_repository(d, root) for d in result.diagnostics])
 
     activities = sorted(site.activities.values(), key=activity_order)
     for activity in activities:
@@ -202,17 +267,35 @@ def build_site(result, records_root: Path) -> Site:
             _append(site.children, locality["parent"], lid)
         if locality.get("successor"):
             _append(site.predecessors, locality["successor"], lid)
+    _paginate(site, activities)
     site.cited_by = _cited_by(records)
     site.newest = _newest_date(records)
     return site
 
 
-def activities_in(site: Site, ids) -> list:
-    return [site.activities[i] for i in ids]
+def listing_url(year: str, category: str, page: int) -> str:
+    base = urls.activity_list(year, category)
+    return base if page == 1 else f"{base}trang-{page}/"
+
+
+def _paginate(site: Site, activities: list) -> None:
+    """Cut each (year, category) listing into pages, and note where each activity is."""
+    lists: dict = {}
+    for activity in activities:
+        lists.setdefault((year_of(activity), activity["category"]), []).append(activity)
+    for (year, category), items in sorted(lists.items()):
+        chunks = [items[i : i + LISTING_PAGE_SIZE] for i in range(0, len(items), LISTING_PAGE_SIZE)]
+        site.listings[(year, category)] = chunks
+        for number, chunk in enumerate(chunks, 1):
+            url = listing_url(year, category, number)
+            for activity in chunk:
+                site.activity_urls[activity["id"]] = url
 
 
 def last_activity_day(site: Site, partnership_id: str) -> datetime.date | None:
-    days = [last_day(site.activities[a].get("end_date") or site.activities[a]["date"])
-            for a in site.activities_of_partnership.get(partnership_id, [])
-            if site.activities[a]["status"] != PLANNED]
+    days = [
+        last_day(site.activities[a].get("end_date") or site.activities[a]["date"])
+        for a in site.activities_of_partnership.get(partnership_id, [])
+        if site.activities[a]["status"] != PLANNED
+    ]
     return max(days, default=None)

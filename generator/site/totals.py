@@ -1,4 +1,5 @@
 """Sums over activities. Money that was not reported stays None, never 0."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +10,9 @@ CANCELLED = "huy"
 
 def money_total(money: dict | None) -> int | None:
     """Sum of the reported parts of value.planned or value.delivered; None if none reported."""
-    parts = [money[p] for p in MONEY_PARTS if money and p in money]
+    if not money:
+        return None
+    parts = [money[p] for p in MONEY_PARTS if p in money]
     return sum(parts) if parts else None
 
 
@@ -47,15 +50,29 @@ class Totals:
         if activity["status"] == CANCELLED:
             return self
         self.activities += 1
-        for name, value in (
-            ("delivered", delivered(activity)),
-            ("planned", planned(activity)),
-            ("households", households(activity)),
-            ("people", people(activity)),
-        ):
-            if value is not None:
-                setattr(self, f"{name}_sum", getattr(self, f"{name}_sum") + value)
-                setattr(self, f"{name}_reported", getattr(self, f"{name}_reported") + 1)
+        value = activity.get("value")
+        if value:
+            amount = money_total(value.get("delivered"))
+            if amount is not None:
+                self.delivered_sum += amount
+                self.delivered_reported += 1
+            amount = money_total(value.get("planned"))
+            if amount is not None:
+                self.planned_sum += amount
+                self.planned_reported += 1
+        beneficiaries = activity.get("beneficiaries")
+        if beneficiaries:
+            if "households" in beneficiaries:
+                self.households_sum += beneficiaries["households"]
+                self.households_reported += 1
+            if "people" in beneficiaries:
+                self.people_sum += beneficiaries["people"]
+                self.people_reported += 1
+        return self
+
+    def merge(self, other: "Totals") -> "Totals":
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
     @property

@@ -1,9 +1,10 @@
 """Where each page lives on the site, and links between pages.
 
-Pages are written as `<path>.md`; MkDocs (use_directory_urls) serves them at `<path>/`.
-Links are written as final relative URLs so that they also work inside HTML blocks,
-which MkDocs does not rewrite.
+Pages are written as `<path>/index.md`; MkDocs serves them at `<path>/`. Links are
+written as final relative URLs so that they also work inside HTML blocks, which MkDocs
+does not rewrite. The repository is named here once: mkdocs.yml gets it from the hook.
 """
+
 from __future__ import annotations
 
 REPOSITORY = "https://github.com/ban-dan-toc-quang-nam/ket-nghia"
@@ -31,10 +32,6 @@ def activity_list(year: str, category: str) -> str:
     return f"{ACTIVITIES}/{year}/{category}/"
 
 
-def activity(year: str, category: str, activity_id: str) -> str:
-    return f"{activity_list(year, category)}#{activity_id}"
-
-
 def year_page(year: str) -> str:
     return f"{ACTIVITIES}/{year}/"
 
@@ -58,3 +55,8 @@ def relative(from_url: str, to_url: str) -> str:
 def yaml_url(repo_path: str) -> str:
     """The YAML file in the repository, as people can read it on GitHub."""
     return f"{REPOSITORY}/blob/{BRANCH}/{repo_path}"
+
+
+def folder_url(repo_path: str) -> str:
+    """A folder of YAML files, for pages drawn from many records."""
+    return f"{REPOSITORY}/tree/{BRANCH}/{repo_path}"

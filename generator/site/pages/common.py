@@ -1,4 +1,5 @@
 """What every page shares: the Page itself, links to records, figures, activity blocks."""
+
 from __future__ import annotations
 
 import json
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from .. import formats, urls
 from ..escape import clean, external_link, h, link, md, plain
 from ..html_table import Cell, cell
-from ..model import Site, year_of
+from ..model import Site
 from ..totals import MONEY_PARTS, Totals, delivered, households
 
 MONEY_LABELS = {"cash": "tiền mặt", "in_kind": "hiện vật", "mobilised": "vận động", "unspecified": "chưa tách"}
@@ -40,42 +41,65 @@ class Page:
 
 def source_note(site: Site, record_type: str, record_id: str) -> str:
     path = site.file_of(record_type, record_id)
-    return f"\n\n<p class=\"ledger-source\">Dữ liệu gốc: {link(urls.yaml_url(path), h(path), external=True)}</p>\n"
+    return f'\n\n<p class="ledger-source">Dữ liệu gốc: {link(urls.yaml_url(path), h(path), external=True)}</p>\n'
+
+
+def folder_note(folder: str) -> str:
+    """For pages drawn from many records: the folder of YAML files behind them."""
+    path = f"records/{folder}".rstrip("/") + "/"
+    return para(f"Dữ liệu gốc: {link(urls.folder_url(path), h(path), external=True)}", "ledger-source")
 
 
 def ref(site: Site, page_url: str, record_type: str, record_id: str, label: str | None = None) -> str:
     """Link to a record's page, escaped; plain text if the record has no page."""
-    names = {
-        "locality": site.locality_name,
-        "organization": site.sponsor_name,
-        "partnership": site.partnership_name,
-        "document": lambda i: clean(site.documents[i].get("number") or site.documents[i]["title"]),
-    }
-    text = label if label is not None else names[record_type](record_id)
-    exists = record_id in site.records.get(record_type, {})
-    if not exists:
-        return h(text)
-    return link(urls.relative(page_url, urls.entity(record_type, record_id)), h(text))
+    if label is not None:
+        return _ref(site, page_url, record_type, record_id, label)
+    # The same links recur on thousands of rows: one per folder depth is enough.
+    key = ("ref", page_url.count("/"), record_type, record_id)
+    if key not in site._names:
+        site._names[key] = _ref(site, page_url, record_type, record_id, None)
+    return site._names[key]
+
+
+def _ref(site: Site, page_url: str, record_type: str, record_id: str, label: str | None) -> str:
+    if label is None:
+        if record_type == "locality":
+            label = site.locality_name(record_id)
+        elif record_type == "organization":
+            label = site.sponsor_name(record_id)
+        elif record_type == "partnership":
+            label = site.partnership_name(record_id)
+        else:
+            document = site.documents.get(record_id, {})
+            label = clean(document.get("number") or document.get("title") or record_id)
+    if record_id not in site.records.get(record_type, {}):
+        return h(label)
+    return link(urls.relative(page_url, urls.entity(record_type, record_id)), h(label))
 
 
 def activity_ref(site: Site, page_url: str, activity: dict) -> str:
-    target = urls.activity(year_of(activity), activity["category"], activity["id"])
+    target = f"{site.activity_urls[activity['id']]}#{activity['id']}"
     return link(urls.relative(page_url, target), h(activity["title"]))
 
 
 def figures(items: list[tuple[str, str]]) -> str:
     """Headline figures as a row of boxes (value, label), both escaped already."""
-    boxes = "".join(f'<div><strong>{value}</strong><span>{label}</span></div>' for value, label in items)
-    return f'\n<div class="ledger-figures">{boxes}</div>\n'
+    boxes = "\n".join(f"<div><strong>{value}</strong> <span>{label}</span></div>" for value, label in items)
+    return f'\n<div class="ledger-figures" data-search-exclude>\n{boxes}\n</div>\n'
 
 
 def totals_figures(totals: Totals) -> str:
-    return figures([
-        (formats.number(totals.activities), "hoạt động"),
-        (h(formats.dong_short(totals.delivered)), f"đã thực hiện ({totals.delivered_reported} hoạt động có báo cáo giá trị)"),
-        (h(formats.dong_short(totals.planned)), f"kế hoạch ({totals.planned_reported} hoạt động)"),
-        (h(formats.count(totals.households)), "lượt hộ hưởng lợi"),
-    ])
+    return figures(
+        [
+            (formats.number(totals.activities), "hoạt động"),
+            (
+                h(formats.dong_short(totals.delivered)),
+                f"đã thực hiện ({totals.delivered_reported} hoạt động có báo cáo giá trị)",
+            ),
+            (h(formats.dong_short(totals.planned)), f"kế hoạch ({totals.planned_reported} hoạt động)"),
+            (h(formats.count(totals.households)), "lượt hộ hưởng lợi"),
+        ]
+    )
 
 
 def money_detail(money: dict | None) -> str:
@@ -107,45 +131,78 @@ def period_text(start: str, end: str | None) -> str:
     return f"{formats.date(start)} – {formats.date(end)}" if end else f"từ {formats.date(start)}"
 
 
-def activity_block(site: Site, page_url: str, activity: dict) -> str:
-    """Everything about one activity, under an anchor of its id."""
+def activity_detail(site: Site, page_url: str, activity: dict) -> str:
+    """Everything about one activity besides date, title, category and status: paragraphs."""
     value = activity.get("value") or {}
-    partnership = site.partnerships.get(activity["partnership"], {})
-    place = activity.get("locality") or partnership.get("locality")
-    when = formats.date(activity["date"])
-    if activity.get("end_date"):
-        when += f" – {formats.date(activity['end_date'])}"
+    place = activity.get("locality") or site.partnerships[activity["partnership"]]["locality"]
     lines = [
-        f'<div class="ledger-activity" id="{h(activity["id"])}">',
-        f"<h3>{h(activity['title'])}</h3>",
-        f'<p class="ledger-meta">{h(when)} · {h(site.label("support-categories", activity["category"]))}'
-        f' · {h(site.label("activity-statuses", activity["status"]))}</p>',
-        f"<p>Cặp kết nghĩa: {ref(site, page_url, 'partnership', activity['partnership'])}"
-        + (f" · Địa bàn: {ref(site, page_url, 'locality', place)}" if place else "") + "</p>",
-        f"<p>Đã thực hiện: {money_detail(value.get('delivered'))}"
-        + (f" · Kế hoạch: {money_detail(value.get('planned'))}" if value.get("planned") else "")
-        + (f" · Vận động từ: {h(value['mobilised_from'])}" if value.get("mobilised_from") else "") + "</p>",
+        f"<p>Địa bàn: {ref(site, page_url, 'locality', place)}"
+        + (h(f" · Kết thúc: {formats.date(activity['end_date'])}") if activity.get("end_date") else "")
+        + f" · {h(site.label('support-categories', activity['category']))}</p>"
     ]
+    money = f"Đã thực hiện: {money_detail(value.get('delivered'))}"
+    if value.get("planned"):
+        money += f" · Kế hoạch: {money_detail(value['planned'])}"
+    if value.get("mobilised_from"):
+        money += f" · Vận động từ: {h(value['mobilised_from'])}"
+    lines.append(f"<p>{money}</p>")
     beneficiaries = activity.get("beneficiaries")
     if beneficiaries:
-        counts = [f"{formats.number(beneficiaries[k])} {w}" for k, w in (("households", "hộ"), ("people", "người")) if k in beneficiaries]
-        note = f" ({beneficiaries['note']})" if beneficiaries.get("note") else ""
-        lines.append(f"<p>Hưởng lợi: {h(', '.join(counts) + note)}</p>")
+        counts = [
+            f"{formats.number(beneficiaries[k])} {w}"
+            for k, w in (("households", "hộ"), ("people", "người"))
+            if k in beneficiaries
+        ]
+        text = ", ".join(counts)
+        if beneficiaries.get("note"):
+            text = f"{text} ({beneficiaries['note']})" if text else beneficiaries["note"]
+        lines.append(f"<p>Hưởng lợi: {h(text)}</p>")
     if activity.get("description"):
         lines.append(f"<p>{h(activity['description'])}</p>")
     if activity.get("tags"):
         lines.append(f"<p>Thẻ: {h(', '.join(activity['tags']))}</p>")
     path = site.file_of("activity", activity["id"])
-    lines.append(f"<p>Nguồn: {sources_html(activity['sources'])} · "
-                 f"{link(urls.yaml_url(path), 'Tệp dữ liệu', external=True)}</p>")
-    lines.append("</div>")
-    return "\n".join(lines)
+    lines.append(
+        f"<p>Nguồn: {sources_html(activity['sources'])} · {link(urls.yaml_url(path), 'Tệp dữ liệu', external=True)}</p>"
+    )
+    return "".join(lines)
+
+
+LISTING_HEADERS = [
+    "Ngày",
+    "Hoạt động (bấm để xem chi tiết)",
+    "Cặp kết nghĩa",
+    "Tình trạng",
+    "Đã thực hiện (đồng)",
+    "Số hộ",
+]
+
+
+def listing_row(site: Site, page_url: str, activity: dict) -> tuple[str, list[Cell]]:
+    """(anchor, cells) of an activity's own row: the title opens the full record."""
+    value = delivered(activity)
+    count = households(activity)
+    title = h(activity["title"])
+    details = (
+        f'<details class="ledger-activity"><summary>{title}</summary>'
+        f"{activity_detail(site, page_url, activity)}</details>"
+    )
+    return activity["id"], [
+        cell(h(formats.date(activity["date"])), activity["date"]),
+        cell(details, title),
+        cell(ref(site, page_url, "partnership", activity["partnership"])),
+        cell(h(site.label("activity-statuses", activity["status"]))),
+        cell(formats.number(value) if value is not None else "", value if value is not None else -1),
+        cell(formats.number(count) if count is not None else "", count if count is not None else -1),
+    ]
 
 
 ACTIVITY_HEADERS = ["Ngày", "Hoạt động", "Cặp kết nghĩa", "Nội dung", "Đã thực hiện (đồng)", "Số hộ"]
 
 
-def activity_row(site: Site, page_url: str, activity: dict, with_partnership: bool = True) -> list[Cell]:
+def activity_row(
+    site: Site, page_url: str, activity: dict, with_partnership: bool = True, with_category: bool = True
+) -> list[Cell]:
     value = delivered(activity)
     count = households(activity)
     row = [
@@ -154,16 +211,18 @@ def activity_row(site: Site, page_url: str, activity: dict, with_partnership: bo
     ]
     if with_partnership:
         row.append(cell(ref(site, page_url, "partnership", activity["partnership"])))
+    if with_category:
+        row.append(cell(h(site.label("support-categories", activity["category"]))))
     row += [
-        cell(h(site.label("support-categories", activity["category"]))),
         cell(formats.number(value) if value is not None else "", value if value is not None else -1),
         cell(formats.number(count) if count is not None else "", count if count is not None else -1),
     ]
     return row
 
 
-def activity_headers(with_partnership: bool = True) -> list[str]:
-    return [x for x in ACTIVITY_HEADERS if with_partnership or x != "Cặp kết nghĩa"]
+def activity_headers(with_partnership: bool = True, with_category: bool = True) -> list[str]:
+    left_out = ({"Cặp kết nghĩa"} if not with_partnership else set()) | ({"Nội dung"} if not with_category else set())
+    return [x for x in ACTIVITY_HEADERS if x not in left_out]
 
 
 def para(inner_html: str, css: str | None = None) -> str:
@@ -180,7 +239,8 @@ def bullets(items: list[str]) -> str:
 
 def facts(rows: list[tuple[str, str]]) -> str:
     """A two-column list of facts (label, escaped value), as a definition list."""
-    body = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows if value)
+    # A newline between term and value: the search index strips tags and would glue them.
+    body = "\n".join(f"<dt>{label}</dt>\n<dd>{value}</dd>" for label, value in rows if value)
     return f'\n<dl class="ledger-facts">\n{body}\n</dl>\n'
 
 
@@ -189,15 +249,28 @@ def heading(text: str, level: int = 2) -> str:
     return f"\n{'#' * level} {text}\n"
 
 
-def latest_table(site: Site, page_url: str, activity_ids: list[str], limit: int, more_html: str = "",
-                 with_partnership: bool = True) -> str:
+def latest_table(
+    site: Site,
+    page_url: str,
+    activity_ids: list[str],
+    limit: int,
+    more_html: str = "",
+    with_partnership: bool = True,
+    with_category: bool = True,
+) -> str:
     """The newest `limit` activities, newest first, with a pointer to the rest."""
     chosen = [site.activities[a] for a in reversed(activity_ids[-limit:])]
     if not chosen:
         return para("Chưa có hoạt động nào được ghi nhận.")
     from ..html_table import table
 
-    text = table(activity_headers(with_partnership), [activity_row(site, page_url, a, with_partnership) for a in chosen])
+    text = table(
+        activity_headers(with_partnership, with_category),
+        [activity_row(site, page_url, a, with_partnership, with_category) for a in chosen],
+    )
     if len(activity_ids) > limit:
-        text += para(f"Hiển thị {limit} trong số {formats.number(len(activity_ids))} hoạt động mới nhất. {more_html}")
+        text += para(
+            f"Hiển thị {limit} trong số {formats.number(len(activity_ids))} hoạt động mới nhất. {more_html}",
+            "ledger-note",
+        )
     return text

@@ -1,13 +1,13 @@
 """Địa bàn: a page per district and commune, and the index of all localities."""
+
 from __future__ import annotations
 
 from .. import formats, urls
-from ..escape import h
+from ..escape import h, md
 from ..html_table import cell, table
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Site, valid_on
-from ..totals import totals_of
-from .common import (Page, bullets, facts, heading, latest_table, para, ref, source_note,
-                     totals_figures)
+from ..totals import Totals
+from .common import Page, bullets, facts, folder_note, heading, latest_table, para, ref, source_note, totals_figures
 
 INDEX = urls.section("locality")
 
@@ -35,15 +35,19 @@ def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list:
     rows = []
     for pid in partnership_ids:
         partnership = site.partnerships[pid]
-        totals = totals_of(site.activities[a] for a in site.activities_of_partnership.get(pid, []))
-        rows.append([
-            cell(ref(site, url, "partnership", pid)),
-            cell(h(formats.date(partnership["period"]["start"])), partnership["period"]["start"]),
-            cell(h(site.label("partnership-statuses", partnership["status"]))),
-            cell(formats.number(totals.activities), totals.activities),
-            cell(formats.number(totals.delivered) if totals.delivered is not None else "",
-                 totals.delivered if totals.delivered is not None else -1),
-        ])
+        totals = site.partnership_totals(pid)
+        rows.append(
+            [
+                cell(ref(site, url, "partnership", pid)),
+                cell(h(formats.date(partnership["period"]["start"])), partnership["period"]["start"]),
+                cell(h(site.label("partnership-statuses", partnership["status"]))),
+                cell(formats.number(totals.activities), totals.activities),
+                cell(
+                    formats.number(totals.delivered) if totals.delivered is not None else "",
+                    totals.delivered if totals.delivered is not None else -1,
+                ),
+            ]
+        )
     return rows
 
 
@@ -76,18 +80,32 @@ def _children_table(site: Site, url: str, lid: str) -> str:
     rows = []
     for child in site.children.get(lid, []):
         data = site.localities[child]
-        totals = totals_of(site.activities[a] for a in site.activities_of_locality.get(child, []))
-        period = "" if valid_on(data, PLAN_DATE) else (
-            f"từ {formats.date(data['valid_from'])}" if data.get("valid_from") else f"đến {formats.date(data.get('valid_to', ''))}")
-        rows.append([
-            cell(ref(site, url, "locality", child)),
-            cell("có" if site.is_border(child) else ""),
-            cell(h(period)),
-            cell(formats.number(len(site.partnerships_of_locality.get(child, []))), len(site.partnerships_of_locality.get(child, []))),
-            cell(formats.number(totals.activities), totals.activities),
-            cell(formats.number(totals.delivered) if totals.delivered is not None else "",
-                 totals.delivered if totals.delivered is not None else -1),
-        ])
+        totals = site.locality_totals(child)
+        period = (
+            ""
+            if valid_on(data, PLAN_DATE)
+            else (
+                f"từ {formats.date(data['valid_from'])}"
+                if data.get("valid_from")
+                else f"đến {formats.date(data.get('valid_to', ''))}"
+            )
+        )
+        rows.append(
+            [
+                cell(ref(site, url, "locality", child)),
+                cell("có" if site.is_border(child) else ""),
+                cell(h(period)),
+                cell(
+                    formats.number(len(site.partnerships_of_locality.get(child, []))),
+                    len(site.partnerships_of_locality.get(child, [])),
+                ),
+                cell(formats.number(totals.activities), totals.activities),
+                cell(
+                    formats.number(totals.delivered) if totals.delivered is not None else "",
+                    totals.delivered if totals.delivered is not None else -1,
+                ),
+            ]
+        )
     return table(["Đơn vị", "Biên giới", "Thời gian", "Cặp kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"], rows)
 
 
@@ -101,24 +119,40 @@ def locality_page(site: Site, lid: str) -> Page:
         ("Mã hành chính", h(locality.get("code", ""))),
         ("Tên gọi khác", h(", ".join(locality.get("aliases", [])))),
         ("Huyện miền núi", "có" if locality.get("mountainous") else ""),
-        ("Biên giới đất liền", h(border_text(locality)) if locality["level"] in COMMUNE_LEVELS | DISTRICT_LEVELS else ""),
+        (
+            "Biên giới đất liền",
+            h(border_text(locality)) if locality["level"] in COMMUNE_LEVELS | DISTRICT_LEVELS else "",
+        ),
         ("Ghi chú", h(locality.get("note", ""))),
     ]
     body = [facts(rows), heading("Lịch sử hành chính"), _history(site, url, lid, locality)]
     if site.children.get(lid):
         body += [heading("Đơn vị trực thuộc"), _children_table(site, url, lid)]
-    partnerships = site.partnerships_of_locality.get(lid, [])
+    activity_ids = area_activities(site, lid)
+    # Twinned here, or active here through a partnership with the district.
+    partnerships = list(site.partnerships_of_locality.get(lid, []))
+    partnerships += site.by_name(
+        "partnership", {site.activities[a]["partnership"] for a in activity_ids} - set(partnerships)
+    )
     sponsors = site.by_name("organization", {s for p in partnerships for s in site.partnerships[p]["sponsors"]})
     body.append(heading("Đơn vị kết nghĩa"))
-    body.append(para(", ".join(ref(site, url, "organization", s) for s in sponsors)) if sponsors
-                else para("Chưa có đơn vị kết nghĩa được ghi nhận."))
+    body.append(
+        para(", ".join(ref(site, url, "organization", s) for s in sponsors))
+        if sponsors
+        else para("Chưa có đơn vị kết nghĩa được ghi nhận.")
+    )
     if partnerships:
         body.append(table(PARTNERSHIP_HEADERS, partnership_rows(site, url, partnerships)))
-    activity_ids = area_activities(site, lid)
     if activity_ids or partnerships:
-        body += [heading("Tổng hợp hoạt động"), totals_figures(totals_of(site.activities[a] for a in activity_ids)),
-                 heading("Hoạt động gần đây"),
-                 latest_table(site, url, activity_ids, 20, "Xem đầy đủ ở trang của từng cặp kết nghĩa.")]
+        totals = Totals()
+        for place in area_ids(site, lid):
+            totals.merge(site.locality_totals(place))
+        body += [
+            heading("Tổng hợp hoạt động"),
+            totals_figures(totals),
+            heading("Hoạt động gần đây"),
+            latest_table(site, url, activity_ids, 20, "Xem đầy đủ ở trang của từng cặp kết nghĩa."),
+        ]
     body.append(source_note(site, "locality", lid))
     return Page(url, name, "".join(body), source=site.file_of("locality", lid))
 
@@ -126,19 +160,35 @@ def locality_page(site: Site, lid: str) -> Page:
 def index_page(site: Site) -> Page:
     url = INDEX
     mountainous = site.by_name("locality", [i for i, d in site.localities.items() if d.get("mountainous")])
-    body = [para("Các huyện miền núi và xã được giúp đỡ theo Kế hoạch (tên gọi tại thời điểm 16/4/2020 và các "
-                 "thay đổi sau đó), các địa phương đồng bằng nhận kết nghĩa, và các đơn vị hành chính từ 1/7/2025.")]
+    body = [
+        para(
+            "Các huyện miền núi và xã được giúp đỡ theo Kế hoạch (tên gọi tại thời điểm 16/4/2020 và các "
+            "thay đổi sau đó), các địa phương đồng bằng nhận kết nghĩa, và các đơn vị hành chính từ 1/7/2025."
+        )
+    ]
     for district in mountainous:
-        body.append(heading(h(site.locality_name(district)).replace("\\", ""), 2))
+        body.append(heading(md(site.locality_name(district)), 2))
         children = site.children.get(district, [])
-        body.append(para(ref(site, url, "locality", district, "Trang của huyện") + " · " + ", ".join(
-            ref(site, url, "locality", c, site.localities[c]["name"]) for c in children)))
+        body.append(
+            para(
+                ref(site, url, "locality", district, "Trang của huyện")
+                + " · "
+                + ", ".join(ref(site, url, "locality", c, site.localities[c]["name"]) for c in children)
+            )
+        )
     listed = set(mountainous) | {c for d in mountainous for c in site.children.get(d, [])}
     others = [i for i in site.localities if i not in listed]
-    new_units = site.by_name("locality", [i for i in others if (site.localities[i].get("valid_from") or "") >= "2025-07-01"])
+    new_units = site.by_name(
+        "locality", [i for i in others if (site.localities[i].get("valid_from") or "") >= "2025-07-01"]
+    )
     rest = site.by_name("locality", [i for i in others if i not in new_units])
-    body += [heading("Địa phương khác"), para(", ".join(ref(site, url, "locality", i) for i in rest)),
-             heading("Đơn vị hành chính từ 1/7/2025"), para(", ".join(ref(site, url, "locality", i) for i in new_units))]
+    body += [
+        heading("Địa phương khác"),
+        para(", ".join(ref(site, url, "locality", i) for i in rest)),
+        heading("Đơn vị hành chính từ 1/7/2025"),
+        para(", ".join(ref(site, url, "locality", i) for i in new_units)),
+    ]
+    body.append(folder_note("localities"))
     return Page(url, "Địa bàn", "".join(body))
 
 

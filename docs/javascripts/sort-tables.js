@@ -1,0 +1,82 @@
+/* Sortable tables for the ledger: click a column header to sort, click again to reverse.
+ * Rows that are linked to (#activity-id) open their details.
+ * Self-hosted on purpose (no CDN). A cell's data-sort attribute, when present, is what is
+ * compared (ISO dates, amounts in đồng); otherwise Vietnamese numbers such as 1.234.567
+ * or 6,5% are compared as numbers, and text in Vietnamese alphabetical order. */
+(function () {
+  "use strict";
+  var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
+  var VI_NUMBER = /^-?\d{1,3}(\.\d{3})*(,\d+)?%?$|^-?\d+(,\d+)?%?$/;
+
+  function viNumber(text) {
+    var t = text.replace(/\s|đồng/g, "");
+    if (!VI_NUMBER.test(t)) return null;
+    return parseFloat(t.replace(/\./g, "").replace(",", ".").replace("%", ""));
+  }
+
+  function key(cell) {
+    if (!cell) return { number: null, text: "" };
+    var raw = cell.getAttribute("data-sort");
+    var text = raw !== null ? raw : cell.textContent.trim();
+    var number = raw !== null && /^-?\d+(\.\d+)?$/.test(raw) ? parseFloat(raw) : viNumber(text);
+    return { number: number, text: text };
+  }
+
+  function compare(a, b) {
+    if (a.number !== null && b.number !== null) return a.number - b.number;
+    if (a.number !== null) return -1;
+    if (b.number !== null) return 1;
+    return collator.compare(a.text, b.text);
+  }
+
+  function sortBy(table, column, header) {
+    var body = table.tBodies[0];
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    var rows = Array.prototype.slice.call(body.rows).map(function (row, index) {
+      return { row: row, index: index, key: key(row.cells[column]) };
+    });
+    rows.sort(function (x, y) {
+      var order = compare(x.key, y.key) || x.index - y.index;
+      return ascending ? order : -order;
+    });
+    var fragment = document.createDocumentFragment();
+    rows.forEach(function (r) { fragment.appendChild(r.row); });
+    body.appendChild(fragment);
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) { th.removeAttribute("aria-sort"); });
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+
+  /* A link to an activity (#its-id) lands on its row: open the row's details. */
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var row = id && document.getElementById(id);
+    var details = row && row.querySelector("details");
+    if (details) details.open = true;
+  }
+  window.addEventListener("hashchange", openTarget);
+
+  function setup(root) {
+    openTarget();
+    root.querySelectorAll("table[data-sortable]").forEach(function (table) {
+      if (table.dataset.sortReady || !table.tHead || !table.tBodies.length) return;
+      table.dataset.sortReady = "1";
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
+        th.tabIndex = 0;
+        th.title = "Bấm để sắp xếp";
+        th.addEventListener("click", function () { sortBy(table, column, th); });
+        th.addEventListener("keydown", function (event) {
+          if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(table, column, th); }
+        });
+      });
+    });
+  }
+
+  if (typeof document$ !== "undefined" && document$.subscribe) {
+    document$.subscribe(function () { setup(document); });  // Material, also after instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { setup(document); });
+  } else {
+    setup(document);
+  }
+  window.ketnghiaSort = { viNumber: viNumber, compare: compare };
+})();

@@ -1,0 +1,74 @@
+"""Văn bản: legal basis and reports, each with what cites it."""
+
+from __future__ import annotations
+
+from .. import formats, urls
+from ..escape import external_link, h
+from ..html_table import cell, table
+from ..model import Site
+from .common import Page, bullets, facts, folder_note, heading, para, ref, source_note, sources_html
+
+INDEX = urls.section("document")
+
+
+def _citation(site: Site, url: str, record_type: str, record_id: str) -> str:
+    if record_type == "vocabulary":
+        return h(f"Danh mục: {site.records['vocabulary'][record_id]['title']}")
+    return ref(site, url, record_type, record_id)
+
+
+def document_page(site: Site, did: str) -> Page:
+    document = site.documents[did]
+    url = urls.entity("document", did)
+    rows = [
+        ("Số hiệu", h(document.get("number", ""))),
+        ("Loại", h(site.label("document-kinds", document["kind"]))),
+        ("Trích yếu", h(document["title"])),
+        ("Cơ quan ban hành", h(document["issuer"])),
+        ("Ngày ban hành", h(formats.date(document["date"])) if document.get("date") else ""),
+        ("Ngày có hiệu lực", h(formats.date(document["effective_from"])) if document.get("effective_from") else ""),
+        ("Toàn văn", external_link(document.get("url"), document["url"]) if document.get("url") else ""),
+        ("Tóm tắt", h(document.get("summary", ""))),
+        ("Nguồn", sources_html(document["sources"]) if document.get("sources") else ""),
+    ]
+    citations = site.cited_by.get(did, [])
+    labels = {"partnership": "Cặp kết nghĩa", "locality": "Địa bàn", "vocabulary": "Danh mục"}
+    body = [facts(rows), heading("Được dẫn chiếu bởi")]
+    if citations:
+        for record_type in ("partnership", "locality", "vocabulary"):
+            ids = [i for t, i in citations if t == record_type]
+            if ids:
+                if record_type != "vocabulary":
+                    ids = site.by_name(record_type, ids)
+                body.append(para(f"<strong>{labels[record_type]}</strong> ({formats.number(len(ids))})"))
+                body.append(bullets([_citation(site, url, record_type, i) for i in ids]))
+    else:
+        body.append(para("Chưa có hồ sơ nào dẫn chiếu văn bản này."))
+    body.append(source_note(site, "document", did))
+    title = f"{document['number']}: {document['title']}" if document.get("number") else document["title"]
+    return Page(url, title, "".join(body), source=site.file_of("document", did))
+
+
+def index_page(site: Site) -> Page:
+    ids = sorted(site.documents, key=lambda d: (site.documents[d].get("date") or "", d))
+    rows = [
+        [
+            cell(ref(site, INDEX, "document", d)),
+            cell(h(site.documents[d]["title"])),
+            cell(h(site.label("document-kinds", site.documents[d]["kind"]))),
+            cell(
+                h(formats.date(site.documents[d]["date"])) if site.documents[d].get("date") else "",
+                site.documents[d].get("date", ""),
+            ),
+            cell(formats.number(len(site.cited_by.get(d, []))), len(site.cited_by.get(d, []))),
+        ]
+        for d in ids
+    ]
+    body = para("Các văn bản làm căn cứ cho chương trình kết nghĩa, cho việc sắp xếp địa bàn và cho các danh mục.")
+    body += table(["Số hiệu", "Trích yếu", "Loại", "Ngày", "Số hồ sơ dẫn chiếu"], rows)
+    body += folder_note("documents")
+    return Page(INDEX, "Văn bản", body)
+
+
+def pages(site: Site) -> list[Page]:
+    return [index_page(site)] + [document_page(site, d) for d in site.documents]

@@ -1,0 +1,144 @@
+"""Trang chủ: headline figures, charts by year and by category group, gift share, latest activities."""
+
+from __future__ import annotations
+
+from .. import formats, urls
+from ..charts import chart_with_table, row
+from ..escape import h, link
+from ..model import COMMUNE_LEVELS, Site, year_of
+from ..totals import CANCELLED, delivered, totals_of
+from .common import Page, figures, folder_note, heading, latest_table, para
+
+URL = ""
+
+
+def communes_reached(site: Site) -> set:
+    """Communes that are twinned themselves or where an activity took place."""
+    places = {p["locality"] for p in site.partnerships.values()}
+    places |= {lid for lid, acts in site.activities_of_locality.items() if acts}
+    return {p for p in places if site.localities.get(p, {}).get("level") in COMMUNE_LEVELS}
+
+
+def _live(site: Site) -> list:
+    return [a for a in site.activities.values() if a["status"] != CANCELLED]
+
+
+def by_year_chart(site: Site) -> str:
+    years: dict = {}
+    for activity in _live(site):
+        years.setdefault(year_of(activity), []).append(activity)
+    bars, rows = [], []
+    for year, items in sorted(years.items()):
+        totals = totals_of(items)
+        value = totals.delivered
+        bars.append((year, value or 0, formats.dong_short(value)))
+        rows.append(
+            row(
+                year,
+                (formats.number(totals.activities), totals.activities),
+                (h(formats.dong(value)), value),
+                (formats.number(totals.delivered_reported), None),
+            )
+        )
+    return chart_with_table(
+        "Giá trị đã thực hiện theo năm",
+        ["Năm", "Hoạt động", "Đã thực hiện", "Hoạt động có báo cáo giá trị"],
+        bars,
+        rows,
+    )
+
+
+def by_group_chart(site: Site) -> str:
+    groups = site.groups()
+    items: dict = {code: [] for code in groups}
+    for activity in _live(site):
+        items.setdefault(site.category_group(activity["category"]), []).append(activity)
+    bars, rows = [], []
+    for code, label in groups.items():
+        totals = totals_of(items[code])
+        bars.append((label, totals.delivered or 0, formats.dong_short(totals.delivered)))
+        rows.append(
+            row(
+                label,
+                (formats.number(totals.activities), totals.activities),
+                (h(formats.dong(totals.delivered)), totals.delivered),
+            )
+        )
+    return chart_with_table(
+        "Giá trị đã thực hiện theo nhóm nội dung", ["Nhóm nội dung", "Hoạt động", "Đã thực hiện"], bars, rows
+    )
+
+
+def gift_share_chart(site: Site) -> str:
+    """Share of gift-giving in delivered value: the plan asks to reduce it year by year."""
+    years: dict = {}
+    for activity in _live(site):
+        value = delivered(activity)
+        if value is None:
+            continue
+        gift, total = years.get(year_of(activity), (0, 0))
+        years[year_of(activity)] = (gift + (value if site.is_gift(activity["category"]) else 0), total + value)
+    bars, rows = [], []
+    for year, (gift, total) in sorted(years.items()):
+        bars.append((year, gift / total if total else 0, formats.percent(gift, total)))
+        rows.append(
+            row(
+                year,
+                (h(formats.dong(gift)), gift),
+                (h(formats.dong(total)), total),
+                (formats.percent(gift, total), None),
+            )
+        )
+    return chart_with_table(
+        "Tỷ trọng tặng quà trong giá trị đã thực hiện", ["Năm", "Tặng quà", "Tổng đã thực hiện", "Tỷ trọng"], bars, rows
+    )
+
+
+def home_page(site: Site) -> Page:
+    totals = totals_of(site.activities.values())
+    sponsors = {s for p in site.partnerships.values() for s in p["sponsors"]}
+    newest = f"Dữ liệu cập nhật đến {formats.date_long(site.newest)}." if site.newest else "Chưa có dữ liệu."
+    body = [
+        para(
+            "Sổ công khai công tác kết nghĩa, giúp đỡ các huyện, xã vùng đồng bào dân tộc thiểu số và miền núi "
+            "còn khó khăn, xã biên giới đất liền tỉnh Quảng Nam giai đoạn 2020-2025 (Quyết định 1100/QĐ-UBND "
+            "ngày 16/4/2020 của UBND tỉnh Quảng Nam). Mỗi số liệu dẫn về hồ sơ gốc và nguồn công khai. " + h(newest)
+        ),
+        figures(
+            [
+                (formats.number(len(site.partnerships)), link(urls.section("partnership"), "cặp kết nghĩa")),
+                (formats.number(len(sponsors)), link(urls.section("organization"), "đơn vị kết nghĩa")),
+                (formats.number(len(communes_reached(site))), link(urls.section("locality"), "xã được giúp đỡ")),
+                (formats.number(totals.activities), link(f"{urls.ACTIVITIES}/", "hoạt động")),
+                (
+                    h(formats.dong(totals.delivered)),
+                    f"đã thực hiện ({formats.number(totals.delivered_reported)} hoạt động có báo cáo giá trị)",
+                ),
+                (h(formats.count(totals.households)), "lượt hộ hưởng lợi"),
+            ]
+        ),
+        heading("Theo năm"),
+        by_year_chart(site),
+        heading("Theo nhóm nội dung"),
+        by_group_chart(site),
+        heading("Tặng quà"),
+        para(
+            "Kế hoạch yêu cầu giảm dần việc tặng quà, tập trung hướng dẫn cách làm ăn. Tỷ trọng tính trên các "
+            "hoạt động có báo cáo giá trị đã thực hiện."
+        ),
+        gift_share_chart(site),
+        heading("Hoạt động mới nhất"),
+        latest_table(
+            site,
+            URL,
+            sorted(site.activities, key=lambda a: (site.activities[a]["date"], a)),
+            10,
+            link(f"{urls.ACTIVITIES}/", "Xem tất cả hoạt động."),
+        ),
+    ]
+    body.append(folder_note(""))
+    return Page(URL, "Sổ kết nghĩa Quảng Nam 2020-2025", "".join(body))
+
+
+def pages(site: Site) -> list[Page]:
+    return [home_page(site)]

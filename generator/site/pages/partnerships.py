@@ -1,0 +1,143 @@
+"""Cặp kết nghĩa: a page per partnership (basis, agreement, period, timeline, totals)."""
+
+from __future__ import annotations
+
+from .. import formats, urls
+from ..escape import h, link
+from ..html_table import cell, table
+from ..model import Site, year_of
+from ..totals import totals_of
+from .common import (
+    Page,
+    activity_headers,
+    activity_row,
+    facts,
+    folder_note,
+    heading,
+    latest_table,
+    para,
+    period_text,
+    ref,
+    source_note,
+    sources_html,
+    totals_figures,
+)
+from .localities import PARTNERSHIP_HEADERS, partnership_rows
+
+INDEX = urls.section("partnership")
+# Above this many activities the timeline moves to one page per year, keeping the
+# partnership's own page light.
+TIMELINE_LIMIT = 100
+
+
+def by_year(site: Site, pid: str) -> dict:
+    years: dict = {}
+    for a in site.activities_of_partnership.get(pid, []):
+        years.setdefault(year_of(site.activities[a]), []).append(site.activities[a])
+    return dict(sorted(years.items()))
+
+
+def year_url(pid: str, year: str) -> str:
+    return f"{urls.entity('partnership', pid)}nam-{year}/"
+
+
+def _by_year_table(site: Site, pid: str, url: str, linked: bool) -> str:
+    rows = []
+    for year, items in by_year(site, pid).items():
+        totals = totals_of(items)
+        label = link(urls.relative(url, year_url(pid, year)), year) if linked else year
+        rows.append(
+            [cell(label, int(year)), cell(formats.number(totals.activities), totals.activities)]
+            + [
+                cell(formats.number(v) if v is not None else "", v if v is not None else -1)
+                for v in (totals.planned, totals.delivered, totals.households)
+            ]
+        )
+    return table(["Năm", "Hoạt động", "Kế hoạch (đồng)", "Đã thực hiện (đồng)", "Lượt hộ"], rows)
+
+
+def partnership_page(site: Site, pid: str) -> Page:
+    partnership = site.partnerships[pid]
+    url = urls.entity("partnership", pid)
+    agreement = partnership.get("agreement")
+    agreement_html = ""
+    if agreement:
+        agreement_html = h(agreement["title"])
+        if agreement.get("date"):
+            agreement_html += h(f", {formats.date(agreement['date'])}")
+        if agreement.get("document"):
+            agreement_html += f" ({ref(site, url, 'document', agreement['document'])})"
+    rows = [
+        ("Đơn vị kết nghĩa", ", ".join(ref(site, url, "organization", s) for s in partnership["sponsors"])),
+        ("Địa bàn", ref(site, url, "locality", partnership["locality"])),
+        ("Căn cứ", ", ".join(ref(site, url, "document", d) for d in partnership.get("basis", []))),
+        ("Giao ước", agreement_html),
+        ("Thời gian", h(period_text(partnership["period"]["start"], partnership["period"].get("end")))),
+        ("Kết nghĩa từ năm", h(partnership.get("twinned_since", ""))),
+        ("Tình trạng", h(site.label("partnership-statuses", partnership["status"]))),
+        ("Mô tả", h(partnership.get("description", ""))),
+        ("Nguồn", sources_html(partnership["sources"])),
+    ]
+    activity_ids = site.activities_of_partnership.get(pid, [])
+    activities = [site.activities[a] for a in activity_ids]
+    split = len(activities) > TIMELINE_LIMIT
+    body = [facts(rows), heading("Tổng hợp"), totals_figures(site.partnership_totals(pid))]
+    if activities:
+        body += [
+            heading("Kế hoạch và thực hiện theo năm"),
+            _by_year_table(site, pid, url, split),
+            heading("Dòng thời gian hoạt động"),
+        ]
+        if split:
+            body.append(
+                latest_table(
+                    site,
+                    url,
+                    activity_ids,
+                    20,
+                    "Bấm vào một năm trong bảng trên để xem đủ các hoạt động.",
+                    with_partnership=False,
+                    with_category=False,
+                )
+            )
+        else:
+            body.append(
+                table(activity_headers(False, False), [activity_row(site, url, a, False, False) for a in activities])
+            )
+    else:
+        body.append(para("Chưa có hoạt động nào được ghi nhận."))
+    body.append(source_note(site, "partnership", pid))
+    return Page(url, site.partnership_name(pid), "".join(body), source=site.file_of("partnership", pid))
+
+
+def year_page(site: Site, pid: str, year: str, activities: list) -> Page:
+    """One year of a long timeline."""
+    url = year_url(pid, year)
+    body = [
+        para(f"{ref(site, url, 'partnership', pid)} · {formats.number(len(activities))} hoạt động trong năm {year}."),
+        table(activity_headers(False, False), [activity_row(site, url, a, False, False) for a in activities]),
+        source_note(site, "partnership", pid),
+    ]
+    return Page(
+        url,
+        f"{site.partnership_name(pid)} – năm {year}",
+        "".join(body),
+        source=site.file_of("partnership", pid),
+        search=False,
+    )
+
+
+def index_page(site: Site) -> Page:
+    ids = site.by_name("partnership", site.partnerships)
+    body = para(f"{formats.number(len(ids))} cặp kết nghĩa. Bấm vào tiêu đề cột để sắp xếp.")
+    body += table(PARTNERSHIP_HEADERS, partnership_rows(site, INDEX, ids))
+    body += folder_note("partnerships")
+    return Page(INDEX, "Cặp kết nghĩa", body)
+
+
+def pages(site: Site) -> list[Page]:
+    result = [index_page(site)] + [partnership_page(site, pid) for pid in site.partnerships]
+    for pid in site.partnerships:
+        if len(site.activities_of_partnership.get(pid, [])) > TIMELINE_LIMIT:
+            result += [year_page(site, pid, year, items) for year, items in by_year(site, pid).items()]
+    return result

@@ -1,0 +1,110 @@
+"""Chất lượng dữ liệu: completeness, open warnings by rule, the rule catalogue."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ... import catalogue
+from .. import formats, urls
+from ..escape import h, link
+from ..html_table import cell, table
+from ..model import Site
+from ..totals import delivered, households, people, planned
+from .common import Page, folder_note, heading, para
+
+URL = "chat-luong-du-lieu/"
+SEVERITY = {"error": "lỗi", "warning": "cảnh báo"}
+# Warnings are listed one by one up to this many per rule; the rest are counted.
+WARNINGS_SHOWN = 50
+
+
+def completeness(site: Site) -> list[tuple[str, int]]:
+    activities = list(site.activities.values())
+    return [
+        ("Có nguồn", sum(1 for a in activities if a.get("sources"))),
+        ("Có nguồn kèm đường dẫn", sum(1 for a in activities if any(s.get("url") for s in a.get("sources", [])))),
+        ("Có giá trị đã thực hiện", sum(1 for a in activities if delivered(a) is not None)),
+        ("Có giá trị kế hoạch", sum(1 for a in activities if planned(a) is not None)),
+        (
+            "Có số hộ hoặc số người hưởng lợi",
+            sum(1 for a in activities if households(a) is not None or people(a) is not None),
+        ),
+        ("Có mô tả", sum(1 for a in activities if a.get("description"))),
+    ]
+
+
+def _warnings(site: Site, url: str) -> str:
+    warnings = sorted(d for d in site.diagnostics if d.severity == "warning")
+    if not warnings:
+        return para("Không có cảnh báo nào.")
+    counts = Counter(d.code for d in warnings)
+    parts = [
+        table(
+            ["Mã quy tắc", "Nội dung", "Số cảnh báo"],
+            [
+                [
+                    cell(link(f"#{code.lower()}", h(code))),
+                    cell(h(catalogue.RULES[code].title) if code in catalogue.RULES else ""),
+                    cell(formats.number(n), n),
+                ]
+                for code, n in sorted(counts.items())
+            ],
+        )
+    ]
+    for code in sorted(counts):
+        items = [d for d in warnings if d.code == code]
+        rows = [
+            [
+                cell(link(urls.yaml_url(d.file), h(f"{d.file}:{d.line}"), external=True)),
+                cell(h(d.field)),
+                cell(h(d.message)),
+            ]
+            for d in items[:WARNINGS_SHOWN]
+        ]
+        parts.append(f'\n<h3 id="{code.lower()}">{h(code)}</h3>\n')
+        parts.append(table(["Tệp", "Trường", "Nội dung"], rows))
+        if len(items) > WARNINGS_SHOWN:
+            parts.append(
+                para(
+                    f"… và {formats.number(len(items) - WARNINGS_SHOWN)} cảnh báo khác; chạy "
+                    "<code>python -m generator validate</code> để xem đầy đủ."
+                )
+            )
+    return "".join(parts)
+
+
+def quality_page(site: Site) -> Page:
+    url = URL
+    total = len(site.activities)
+    body = [
+        para(
+            "Mức đầy đủ của hồ sơ hoạt động, các cảnh báo mà bộ kiểm tra còn ghi nhận, và danh mục quy tắc kiểm tra. "
+            "Hồ sơ có lỗi không được đưa lên trang; cảnh báo không chặn việc đăng nhưng cần được xem lại."
+        ),
+        heading("Mức đầy đủ của hồ sơ hoạt động"),
+        table(
+            ["Tiêu chí", "Số hoạt động", "Tỷ lệ"],
+            [
+                [cell(h(label)), cell(formats.number(n), n), cell(formats.percent(n, total), n)]
+                for label, n in completeness(site)
+            ],
+            sortable=False,
+        ),
+        para(f"Tổng số: {formats.number(total)} hoạt động."),
+        heading("Cảnh báo còn mở"),
+        _warnings(site, url),
+        heading("Danh mục quy tắc kiểm tra"),
+        table(
+            ["Mã", "Mức", "Lớp", "Nội dung"],
+            [
+                [cell(h(r.code)), cell(h(SEVERITY.get(r.severity, r.severity))), cell(h(r.layer)), cell(h(r.title))]
+                for r in catalogue.RULES.values()
+            ],
+        ),
+    ]
+    body.append(folder_note(""))
+    return Page(url, "Chất lượng dữ liệu", "".join(body))
+
+
+def pages(site: Site) -> list[Page]:
+    return [quality_page(site)]

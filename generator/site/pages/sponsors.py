@@ -1,0 +1,106 @@
+"""Đơn vị kết nghĩa: a page per sponsor and the index of sponsors."""
+
+from __future__ import annotations
+
+from .. import formats, urls
+from ..escape import external_link, h
+from ..html_table import cell, table
+from ..model import Site
+from ..totals import Totals
+from .common import (
+    Page,
+    facts,
+    folder_note,
+    heading,
+    latest_table,
+    para,
+    ref,
+    source_note,
+    sources_html,
+    totals_figures,
+)
+from .localities import PARTNERSHIP_HEADERS, partnership_rows
+
+INDEX = urls.section("organization")
+
+
+def sponsor_activities(site: Site, oid: str) -> list[str]:
+    ids = [a for p in site.partnerships_of_sponsor.get(oid, []) for a in site.activities_of_partnership.get(p, [])]
+    return sorted(ids, key=lambda a: (site.activities[a]["date"], a))
+
+
+def sponsor_totals(site: Site, oid: str) -> Totals:
+    totals = Totals()
+    for pid in site.partnerships_of_sponsor.get(oid, []):
+        totals.merge(site.partnership_totals(pid))
+    return totals
+
+
+def sponsor_page(site: Site, oid: str) -> Page:
+    organization = site.organizations[oid]
+    url = urls.entity("organization", oid)
+    rows = [
+        ("Tên đầy đủ", h(organization["name"])),
+        ("Loại đơn vị", h(site.label("organization-kinds", organization["kind"]))),
+        ("Tên gọi khác", h(", ".join(organization.get("aliases", [])))),
+        ("Địa phương", ref(site, url, "locality", organization["locality"]) if organization.get("locality") else ""),
+        (
+            "Trang web",
+            external_link(organization.get("website"), organization["website"]) if organization.get("website") else "",
+        ),
+        ("Ghi chú", h(organization.get("note", ""))),
+        ("Nguồn", sources_html(organization["sources"])),
+    ]
+    partnerships = site.partnerships_of_sponsor.get(oid, [])
+    activity_ids = sponsor_activities(site, oid)
+    body = [facts(rows), heading("Cặp kết nghĩa")]
+    body.append(
+        table(PARTNERSHIP_HEADERS, partnership_rows(site, url, partnerships))
+        if partnerships
+        else para("Chưa có cặp kết nghĩa được ghi nhận.")
+    )
+    body += [
+        heading("Tổng hợp hoạt động"),
+        totals_figures(sponsor_totals(site, oid)),
+        heading("Hoạt động gần đây"),
+        latest_table(site, url, activity_ids, 20, "Xem đầy đủ ở trang của từng cặp kết nghĩa."),
+        source_note(site, "organization", oid),
+    ]
+    return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid))
+
+
+def index_page(site: Site) -> Page:
+    url = INDEX
+    rows = []
+    for oid in site.by_name("organization", site.organizations):
+        organization = site.organizations[oid]
+        totals = sponsor_totals(site, oid)
+        places = {site.partnerships[p]["locality"] for p in site.partnerships_of_sponsor.get(oid, [])}
+        rows.append(
+            [
+                cell(ref(site, url, "organization", oid)),
+                cell(h(site.label("organization-kinds", organization["kind"]))),
+                cell(
+                    ", ".join(
+                        ref(site, url, "locality", lid)
+                        for lid in site.by_name("locality", [p for p in places if p in site.localities])
+                    )
+                ),
+                cell(formats.number(totals.activities), totals.activities),
+                cell(
+                    formats.number(totals.delivered) if totals.delivered is not None else "",
+                    totals.delivered if totals.delivered is not None else -1,
+                ),
+            ]
+        )
+    body = para(
+        f"{formats.number(len(rows))} cơ quan, đơn vị, doanh nghiệp và địa phương nhận kết nghĩa, giúp đỡ. "
+        "Bấm vào tiêu đề cột để sắp xếp."
+    )
+    body += table(["Đơn vị", "Loại", "Địa bàn kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"], rows)
+    body += folder_note("organizations")
+    return Page(url, "Đơn vị kết nghĩa", body)
+
+
+def pages(site: Site) -> list[Page]:
+    return [index_page(site)] + [sponsor_page(site, oid) for oid in site.organizations]

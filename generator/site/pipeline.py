@@ -1,0 +1,42 @@
+"""Validate, render, write: the steps shared by the command line and the MkDocs hook."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..validate import validate_tree
+from .render import render_site
+from .writer import write_tree
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+RECORDS = PROJECT / "records"
+GENERATED = PROJECT / "docs" / "generated"
+# Tells the MkDocs hook which records to regenerate from while serving.
+RECORDS_ENV = "KETNGHIA_RECORDS"
+
+
+@dataclass
+class Outcome:
+    errors: list  # Diagnostics with severity error: nothing was written
+    written: bool  # False when the output already held exactly these files
+    files: int
+    seconds: dict = field(default_factory=dict)  # step -> wall-clock seconds, for the summary line
+
+
+def generate(records: Path = RECORDS, out: Path = GENERATED, today: datetime.date | None = None) -> Outcome:
+    """Validate `records`; if no error, write the generated pages and downloads into `out`."""
+    clock = time.perf_counter()
+    result = validate_tree(records, today or datetime.date.today())
+    seconds = {"validate": time.perf_counter() - clock}
+    if result.errors:
+        return Outcome(sorted(result.errors), False, 0, seconds)
+    clock = time.perf_counter()
+    files = render_site(result, records)
+    seconds["render"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    written = write_tree(files, out)
+    seconds["write"] = time.perf_counter() - clock
+    return Outcome([], written, len(files), seconds)

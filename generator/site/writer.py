@@ -1,0 +1,70 @@
+"""Putting a generated tree on disk: all or nothing, and only when something changed.
+
+The new tree is written beside the target, then swapped in with two renames; an
+interrupted run leaves either the previous tree or the new one, never half of each.
+Writing nothing when nothing changed is what keeps `mkdocs serve` from rebuilding forever.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def _current(target: Path) -> dict[str, bytes] | None:
+    if not target.is_dir():
+        return None
+    found = {}
+    for path in sorted(target.rglob("*")):
+        if path.is_file():
+            found[path.relative_to(target).as_posix()] = path.read_bytes()
+    return found
+
+
+def _leftovers(target: Path) -> list[Path]:
+    return sorted(target.parent.glob(f".{target.name}.old-*"))
+
+
+def recover(target: Path) -> None:
+    """Undo a swap cut between its two renames: put the previous tree back."""
+    leftovers = _leftovers(target)
+    if not target.exists() and leftovers:
+        os.replace(leftovers[-1], target)
+        leftovers = leftovers[:-1]
+    for path in leftovers:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace the folder `target` by the folder `new` (same file system)."""
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def staging_dir(target: Path) -> Path:
+    """An empty folder beside `target`, so that the final rename stays on one file system."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+
+
+def write_tree(files: dict[str, bytes], target: Path) -> bool:
+    """Make `target` hold exactly `files`; False (and no write at all) if it already does."""
+    recover(target)
+    if _current(target) == files:
+        return False
+    staging = staging_dir(target)
+    try:
+        for relative, data in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return True

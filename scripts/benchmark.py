@@ -1,0 +1,459 @@
+"""Benchmark validation, generation and the site build on synthetic province-scale trees.
+
+Usage (from the project folder; `make benchmark` runs it with the defaults):
+
+    .venv/bin/python scripts/benchmark.py [--scales 1,3,10] [--steps validate,generate,build]
+                                          [--repeat N] [--seed 0] [--keep DIR] [--json FILE]
+                                          [--profile FILE] [--check]
+
+For each scale, scripts/synthesise.py writes a tree (≈20 000 activities per
+unit of scale) into a temporary folder; every step then runs in a fresh
+subprocess, so that its peak memory (ru_maxrss of that child, read with
+os.wait4) is its own:
+
+  parse     the bare libyaml parse: yaml.load(f, Loader=yaml.CSafeLoader) of every
+            file, read from disk in the same order as validation (the baseline)
+  validate  generator.validate.validate_tree in a child (the same work as
+            `python -m generator validate <tree>/records`)
+  generate  python -m generator generate --out DIR          (when it exists)
+  build     python -m generator build --records … --site-dir … (when it exists), run in a
+            scratch copy of the project: build always writes <project>/docs/generated/
+
+Before timing, every file of the tree is read once so that the OS file cache
+is hot for the parse and for validation alike. With --repeat N each step runs N
+times and the fastest run is kept. "core" is the time spent in the work itself,
+measured inside the child after imports ("cpu" is its CPU time, steadier on a
+busy machine); "wall" is the whole subprocess, interpreter start and imports
+included. The ratio validate/parse compares the core times. --profile FILE
+also runs validation once under cProfile and prints its top functions.
+
+Figures only: the exit status is 0 unless --check is given, in which case it is
+1 when a goal is missed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "scripts"))
+
+TODAY = "2026-11-26"
+ALL_STEPS = ("validate", "generate", "build")
+MB = 1024 * 1024
+
+# goal name -> (limit, unit, description)
+GOALS = {
+    "validate_ratio": (1.5, "×", "validation ≤ 1.5× bare parse"),
+    "validate_rss": (500, "MB", "validation peak memory < 500 MB"),
+    "generate_wall": (2.0, "s", "generation < 2 s"),
+    "build_wall": (20.0, "s", "build < 20 s"),
+    "entity_page": (40.0, "KB", "median entity page < 40 KB"),
+    "search_index": (1.5, "MB", "search index < 1.5 MB"),
+}
+
+
+# --------------------------------------------------------------------------- child side
+
+def _walk(root: str):
+    """Every file below root in the validator's order (sorted folders, sorted names)."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield os.path.join(dirpath, name)
+
+
+def _peak_kb() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def child(argv: list[str]) -> int:
+    """Run one measured step in this (fresh) process; print one JSON line."""
+    step, root = argv[0], argv[1]
+    started = time.perf_counter()
+    report: dict = {}
+    cpu_started = 0.0
+    if step == "parse":
+        import yaml
+
+        loader = yaml.CSafeLoader
+        imported = time.perf_counter()
+        cpu_started = time.process_time()
+        files = 0
+        for path in _walk(root):
+            if path.endswith(".yaml"):
+                with open(path, "rb") as handle:
+                    yaml.load(handle, Loader=loader)
+                files += 1
+        report["files"] = files
+    elif step == "validate":
+        import datetime
+
+        from generator.schema import SchemaSet
+        from generator.validate import validate_tree
+
+        today = datetime.date.fromisoformat(argv[2] if len(argv) > 2 else TODAY)
+        imported = time.perf_counter()
+        cpu_started = time.process_time()
+        profile_to = os.environ.get("BENCHMARK_PROFILE")
+        if profile_to:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            result = profiler.runcall(validate_tree, Path(root), today, SchemaSet())
+            profiler.dump_stats(profile_to)
+        else:
+            result = validate_tree(Path(root), today, SchemaSet())
+        report["files"] = len(result.files)
+        report["errors"] = sum(1 for d in result.diagnostics if d.severity == "error")
+        report["warnings"] = len(result.diagnostics) - report["errors"]
+    else:
+        raise SystemExit(f"unknown child step {step}")
+    done = time.perf_counter()
+    report.update(import_s=imported - started, core_s=done - imported, cpu_s=time.process_time() - cpu_started,
+                  maxrss_kb=_peak_kb())
+    print(json.dumps(report))
+    return 0
+
+
+# --------------------------------------------------------------------------- parent side
+
+def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> dict:
+    """Run `cmd`; wall time, exit code, output and the child's own peak RSS."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return {"rc": process.returncode, "wall_s": wall, "maxrss_kb": usage.ru_maxrss,
+                "stdout": out.read().decode("utf-8", "replace"), "stderr": err.read().decode("utf-8", "replace")}
+
+
+def _child_cmd(step: str, root: Path, *extra: str) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), "--child", step, str(root), *extra]
+
+
+def measure_child(step: str, root: Path, repeat: int, *extra: str) -> dict:
+    best = None
+    for _ in range(repeat):
+        ran = run(_child_cmd(step, root, *extra), cwd=PROJECT)
+        if ran["rc"] != 0:
+            raise SystemExit(f"{step} failed:\n{ran['stderr'][-3000:]}")
+        report = json.loads(ran["stdout"].strip().splitlines()[-1])
+        report["wall_s"] = ran["wall_s"]
+        report["maxrss_kb"] = max(report["maxrss_kb"], ran["maxrss_kb"])
+        if best is None or report["core_s"] < best["core_s"]:
+            peak = max(report["maxrss_kb"], best["maxrss_kb"]) if best else report["maxrss_kb"]
+            best = report
+            best["maxrss_kb"] = peak
+    return best
+
+
+def profile_validation(records: Path, to: Path, today: str) -> None:
+    """One more validation child under cProfile: stats saved to `to`, the top functions printed."""
+    import pstats
+
+    ran = run(_child_cmd("validate", records, today), cwd=PROJECT, env=dict(os.environ, BENCHMARK_PROFILE=str(to)))
+    if ran["rc"] != 0:
+        print(f"profiling failed:\n{ran['stderr'][-2000:]}")
+        return
+    print(f"\ncProfile of validation (saved to {to}; cProfile adds overhead), by own time:")
+    pstats.Stats(str(to), stream=sys.stdout).strip_dirs().sort_stats("tottime").print_stats(15)
+
+
+def warm_cache(root: Path) -> tuple[int, int]:
+    files = size = 0
+    for path in _walk(str(root)):
+        with open(path, "rb") as handle:
+            size += len(handle.read())
+        files += 1
+    return files, size
+
+
+def generator_help(command: str) -> str | None:
+    """The --help text of `python -m generator COMMAND`, or None when it does not exist."""
+    ran = run([sys.executable, "-m", "generator", command, "--help"], cwd=PROJECT)
+    return ran["stdout"] if ran["rc"] == 0 else None
+
+
+def _option(help_text: str, names: tuple) -> str | None:
+    for name in names:
+        if re.search(rf"(^|\s|\[){re.escape(name)}[\s=,\]]", help_text):
+            return name
+    return None
+
+
+RECORDS_OPTIONS = ("--records", "--records-dir", "--records-root", "--root", "--source")
+SITE_OPTIONS = ("--site", "--site-dir", "--out", "--output")
+
+
+def page_stats(folder: Path, suffixes: tuple) -> dict:
+    pages = [p for p in folder.rglob("*") if p.is_file() and p.suffix in suffixes]
+    sizes = [p.stat().st_size for p in pages]
+    stats = {"pages": len(pages), "median_page_kb": statistics.median(sizes) / 1024 if sizes else 0.0}
+    # Entity pages: one page per record, below a section folder (not the home page,
+    # section indexes, 404, search or theme assets).
+    entity = [p.stat().st_size for p in pages
+              if len(p.relative_to(folder).parts) >= 3
+              and p.relative_to(folder).parts[0] not in ("assets", "search", "stylesheets", "javascripts")]
+    stats["entity_pages"] = len(entity)
+    stats["median_entity_kb"] = statistics.median(entity) / 1024 if entity else 0.0
+    index = folder / "search" / "search_index.json"
+    stats["search_index_mb"] = index.stat().st_size / MB if index.exists() else None
+    if pages:
+        largest = max(pages, key=lambda p: p.stat().st_size)
+        stats["largest_page"] = f"{largest.relative_to(folder)} {largest.stat().st_size / 1024:.0f} KB"
+    return stats
+
+
+def measure_generate(records: Path, work: Path, repeat: int, help_text: str) -> dict:
+    records_option = _option(help_text, RECORDS_OPTIONS)
+    if records_option is None:
+        return {"skipped": "generate reads only the project's records/ (no --records option): not measured"}
+    out = work / "generated"
+    best = None
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        cmd = [sys.executable, "-m", "generator", "generate", records_option, str(records), "--out", str(out)]
+        if _option(help_text, ("--today",)):
+            cmd += ["--today", TODAY]
+        ran = run(cmd, cwd=PROJECT)
+        if ran["rc"] != 0:
+            return {"skipped": f"generate failed (exit {ran['rc']}): {ran['stderr'][-500:]}"}
+        if best is None or ran["wall_s"] < best["wall_s"]:
+            best = {"wall_s": ran["wall_s"], "maxrss_kb": ran["maxrss_kb"]}
+    best.update(page_stats(out, (".md", ".html")))
+    return best
+
+
+SCRATCH_SKIP_TOP = {".git", ".venv", "site", "records", "build", "tests", "test-artifacts", ".pytest_cache", ".hypothesis"}
+
+
+def _scratch_ignore(folder: str, names: list) -> set:
+    relative = os.path.relpath(folder, PROJECT)
+    skipped = {n for n in names if n in ("__pycache__",) or n.endswith(".egg-info")}
+    if relative == ".":
+        skipped |= {n for n in names if n in SCRATCH_SKIP_TOP}
+    elif relative == "docs":
+        skipped |= {"generated"} & set(names)
+    return skipped
+
+
+def scratch_project(work: Path) -> Path:
+    """A copy of the project without records, site/ or docs/generated/: `build` writes its pages into
+    <project>/docs/generated/ whatever --records says, so it runs in the copy and leaves the working tree alone."""
+    copy = work / "project"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(PROJECT, copy, ignore=_scratch_ignore)
+    return copy
+
+
+def measure_build(records: Path, work: Path, repeat: int, help_text: str) -> dict:
+    records_option = _option(help_text, RECORDS_OPTIONS)
+    site_option = _option(help_text, SITE_OPTIONS)
+    if records_option is None:
+        return {"skipped": "build reads only the project's records/ (no --records option): not measured"}
+    project = scratch_project(work)
+    (project / "records").symlink_to(records.resolve(), target_is_directory=True)  # mkdocs.yml watches records/
+    site = work / "site"
+    cmd = [sys.executable, "-m", "generator", "build", records_option, str(records)]
+    if _option(help_text, ("--today",)):
+        cmd += ["--today", TODAY]
+    if site_option:
+        cmd += [site_option, str(site)]
+    else:
+        site = project / "site"
+    best = None
+    for _ in range(repeat):
+        shutil.rmtree(site, ignore_errors=True)
+        ran = run(cmd, cwd=project)
+        if ran["rc"] != 0:
+            return {"skipped": f"build failed (exit {ran['rc']}): {(ran['stdout'] + ran['stderr'])[-800:]}"}
+        if best is None or ran["wall_s"] < best["wall_s"]:
+            best = {"wall_s": ran["wall_s"], "maxrss_kb": ran["maxrss_kb"]}
+    best.update(page_stats(site, (".html",)))
+    return best
+
+
+# --------------------------------------------------------------------------- report
+
+def _fmt(value, spec: str = ".2f", unit: str = "") -> str:
+    if value is None:
+        return "-"
+    return f"{value:{spec}}{unit}"
+
+
+def print_scale(scale: float, info: dict, results: dict) -> None:
+    print(f"\n=== scale {scale:g}: {info['files']} files, {info['bytes'] / MB:.1f} MB of YAML "
+          f"(synthesised in {info['synth_s']:.1f} s) ===")
+    header = f"{'step':<10} {'wall s':>8} {'core s':>8} {'cpu s':>8} {'import s':>9} {'peak MB':>8}  details"
+    print(header)
+    print("-" * len(header))
+    parse = results.get("parse")
+    if parse:
+        print(f"{'parse':<10} {parse['wall_s']:8.2f} {parse['core_s']:8.2f} {parse['cpu_s']:8.2f} "
+              f"{parse['import_s']:9.2f} {parse['maxrss_kb'] / 1024:8.0f}  {parse['files']} files, CSafeLoader")
+    validate = results.get("validate")
+    if validate:
+        ratio = validate["core_s"] / parse["core_s"] if parse else None
+        cpu_ratio = validate["cpu_s"] / parse["cpu_s"] if parse else None
+        wall_ratio = validate["wall_s"] / parse["wall_s"] if parse else None
+        print(f"{'validate':<10} {validate['wall_s']:8.2f} {validate['core_s']:8.2f} {validate['cpu_s']:8.2f} "
+              f"{validate['import_s']:9.2f} {validate['maxrss_kb'] / 1024:8.0f}  "
+              f"validate/parse {_fmt(ratio)}× core, {_fmt(cpu_ratio)}× cpu, {_fmt(wall_ratio)}× wall; "
+              f"{validate['errors']} errors, {validate['warnings']} warnings")
+    for step in ("generate", "build"):
+        found = results.get(step)
+        if found is None:
+            continue
+        if "skipped" in found:
+            print(f"{step:<10} {'-':>8} {'-':>8} {'-':>8} {'-':>9} {'-':>8}  {found['skipped']}")
+            continue
+        details = f"{found['pages']} pages, median {found['median_page_kb']:.1f} KB"
+        if step == "build":
+            details += (f"; {found['entity_pages']} entity pages, median {found['median_entity_kb']:.1f} KB; "
+                        f"search index {_fmt(found['search_index_mb'], '.2f', ' MB')}")
+        if found.get("largest_page"):
+            details += f"; largest {found['largest_page']}"
+        if found.get("note"):
+            details += f" ({found['note']})"
+        print(f"{step:<10} {found['wall_s']:8.2f} {'-':>8} {'-':>8} {'-':>9} {found['maxrss_kb'] / 1024:8.0f}  {details}")
+
+
+def goal_values(results: dict) -> dict:
+    values = {}
+    parse, validate = results.get("parse"), results.get("validate")
+    if parse and validate:
+        values["validate_ratio"] = validate["core_s"] / parse["core_s"]
+        values["validate_rss"] = validate["maxrss_kb"] / 1024
+    generate = results.get("generate") or {}
+    if "wall_s" in generate:
+        values["generate_wall"] = generate["wall_s"]
+    build = results.get("build") or {}
+    if "wall_s" in build:
+        values["build_wall"] = build["wall_s"]
+        values["entity_page"] = build["median_entity_kb"] if build.get("entity_pages") else None
+        values["search_index"] = build.get("search_index_mb")
+    return values
+
+
+def print_goals(all_results: dict) -> list:
+    missed = []
+    scales = list(all_results)
+    print("\n=== goals ===")
+    header = f"{'goal':<36}" + "".join(f"{'scale ' + format(s, 'g'):>16}" for s in scales)
+    print(header)
+    print("-" * len(header))
+    for key, (limit, unit, words) in GOALS.items():
+        cells = []
+        for scale in scales:
+            value = goal_values(all_results[scale]).get(key)
+            if value is None:
+                cells.append(f"{'-':>16}")
+                continue
+            ok = value <= limit if key == "validate_ratio" else value < limit
+            if not ok:
+                missed.append(f"scale {scale:g}: {words} (measured {value:.2f} {unit})")
+            cells.append(f"{value:>10.2f} {unit:<2} {'ok' if ok else '!!':>2}")
+        print(f"{words:<36}" + "".join(cells))
+    return missed
+
+
+# --------------------------------------------------------------------------- main
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="1", help="comma-separated scales (1 ≈ 20 000 activities), default 1")
+    parser.add_argument("--steps", default=None,
+                        help="comma-separated among validate,generate,build (default: all that exist); "
+                             "the bare parse always runs with validate")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per step; the fastest is kept")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--today", default=TODAY, help=f"'today' for validation (default {TODAY})")
+    parser.add_argument("--keep", metavar="DIR", help="synthesise into DIR/scale-N and keep it")
+    parser.add_argument("--json", metavar="FILE", help="also write every figure to FILE")
+    parser.add_argument("--profile", metavar="FILE", help="also profile validation with cProfile into FILE "
+                        "(FILE-<scale>.prof per scale) and print the top functions")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a goal is missed")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        return child(argv[1:])
+    args = parse_args(argv)
+    scales = [float(s) for s in args.scales.split(",") if s.strip()]
+    helps = {command: generator_help(command) for command in ("generate", "build")}
+    if args.steps:
+        steps = [s.strip() for s in args.steps.split(",") if s.strip()]
+        unknown = [s for s in steps if s not in ALL_STEPS]
+        if unknown:
+            print(f"unknown steps: {', '.join(unknown)} (choose among {', '.join(ALL_STEPS)})", file=sys.stderr)
+            return 2
+    else:
+        steps = ["validate"] + [c for c in ("generate", "build") if helps[c] is not None]
+    for command in ("generate", "build"):
+        if command in steps and helps[command] is None:
+            print(f"note: `python -m generator {command}` does not exist yet: skipped")
+            steps.remove(command)
+
+    from synthesise import synthesise
+
+    all_results: dict = {}
+    everything: dict = {}
+    for scale in scales:
+        base = Path(args.keep) / f"scale-{scale:g}" if args.keep else Path(tempfile.mkdtemp(prefix=f"bench-{scale:g}-"))
+        base.mkdir(parents=True, exist_ok=True)
+        try:
+            started = time.perf_counter()
+            records = synthesise(base, scale=scale, seed=args.seed)
+            info = {"synth_s": time.perf_counter() - started}
+            info["files"], info["bytes"] = warm_cache(records)
+            results: dict = {}
+            if "validate" in steps:
+                # one unmeasured pass each, then the measured ones (file cache and .pyc hot)
+                run(_child_cmd("parse", records), cwd=PROJECT)
+                results["parse"] = measure_child("parse", records, args.repeat)
+                results["validate"] = measure_child("validate", records, args.repeat, args.today)
+            if "generate" in steps:
+                results["generate"] = measure_generate(records, base, args.repeat, helps["generate"])
+            if "build" in steps:
+                results["build"] = measure_build(records, base, args.repeat, helps["build"])
+            print_scale(scale, info, results)
+            if args.profile and "validate" in steps:
+                profile_validation(records, Path(f"{args.profile}-{scale:g}.prof").resolve(), args.today)
+            sys.stdout.flush()
+            all_results[scale] = results
+            everything[f"{scale:g}"] = {"tree": info, "steps": results}
+        finally:
+            if not args.keep:
+                shutil.rmtree(base, ignore_errors=True)
+    missed = print_goals(all_results)
+    if args.json:
+        Path(args.json).write_text(json.dumps(everything, indent=2, ensure_ascii=False), encoding="utf-8")
+    if args.check and missed:
+        print("\nmissed goals:\n  " + "\n  ".join(missed))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Small record trees for the site tests: the real reference data plus invented records.
+
+Invented organizations, partnerships and activities are written here, in tmp_path only;
+they never go into records/.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+TODAY = datetime.date(2026, 11, 26)
+SOURCE = [
+    {
+        "title": "Bài báo thử nghiệm",
+        "publisher": "Báo thử nghiệm",
+        "date": "2023-01-07",
+        "url": "https://example.org/bai-bao",
+    }
+]
+
+
+def write_record(records: Path, folder: str, data: dict) -> Path:
+    path = records / folder / f"{data['id']}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def sponsor(records: Path, oid: str, name: str, **extra) -> None:
+    write_record(
+        records, "organizations", {"id": oid, "name": name, "kind": "co-quan-tinh", "sources": SOURCE, **extra}
+    )
+
+
+def partnership(records: Path, pid: str, sponsors: list[str], locality: str, **extra) -> None:
+    write_record(
+        records,
+        "partnerships",
+        {
+            "id": pid,
+            "sponsors": sponsors,
+            "locality": locality,
+            "basis": ["qd-1100-qd-ubnd-2020"],
+            "period": {"start": "2020-04-16", "end": "2025-06-30"},
+            "status": "dang-ket-nghia",
+            "sources": SOURCE,
+            **extra,
+        },
+    )
+
+
+def activity(records: Path, aid: str, pid: str, date: str, category: str, title: str, **extra) -> None:
+    write_record(
+        records,
+        f"activities/{date[:4]}",
+        {
+            "id": aid,
+            "partnership": pid,
+            "date": date,
+            "category": category,
+            "status": "hoan-thanh",
+            "title": title,
+            "sources": SOURCE,
+            **extra,
+        },
+    )
+
+
+def reference_tree(tmp_path: Path) -> Path:
+    records = tmp_path / "records"
+    for folder in ("vocabularies", "localities", "documents"):
+        shutil.copytree(PROJECT / "records" / folder, records / folder)
+    return records
+
+
+def small_tree(tmp_path: Path) -> Path:
+    """Two sponsors, two partnerships (one with a border commune), four activities."""
+    records = reference_tree(tmp_path)
+    sponsor(records, "so-thu-nghiem", "Sở Thử Nghiệm tỉnh Quảng Nam", short_name="Sở Thử Nghiệm")
+    sponsor(records, "tp-thu-nghiem", "UBND thành phố Thử Nghiệm")
+    partnership(records, "so-thu-nghiem-xa-phuoc-chanh", ["so-thu-nghiem"], "xa-phuoc-chanh")
+    partnership(records, "tp-thu-nghiem-xa-la-dee", ["tp-thu-nghiem"], "xa-la-dee")
+    activity(
+        records,
+        "2023-01-06-mo-hinh-heo",
+        "tp-thu-nghiem-xa-la-dee",
+        "2023-01-06",
+        "mo-hinh-sinh-ke",
+        "Mô hình nuôi heo cho 10 hộ nghèo",
+        value={"delivered": {"cash": 90_000_000}},
+        beneficiaries={"households": 10},
+    )
+    activity(
+        records,
+        "2023-01-06-qua-tet",
+        "tp-thu-nghiem-xa-la-dee",
+        "2023-01-06",
+        "tham-tang-qua",
+        "Tặng quà Tết",
+        value={"delivered": {"in_kind": 30_000_000}},
+    )
+    activity(
+        records,
+        "2022-05-tap-huan",
+        "so-thu-nghiem-xa-phuoc-chanh",
+        "2022-05",
+        "tap-huan-lam-an",
+        "Tập huấn cách làm ăn",
+    )
+    activity(
+        records,
+        "2021-qua",
+        "so-thu-nghiem-xa-phuoc-chanh",
+        "2021",
+        "tham-tang-qua",
+        "Thăm hỏi",
+        value={"delivered": {"cash": 16_400_000_000}},
+    )
+    return records

@@ -1,0 +1,89 @@
+"""generate / build on disk: refuse errors, never touch hand-written pages, all-or-nothing writes."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.site import writer
+from site_records import activity, small_tree
+
+
+def _generate(records: Path, out: Path) -> int:
+    return main(["generate", "--records", str(records), "--out", str(out), "--today", "2026-11-26"])
+
+
+def test_generate_refuses_records_with_errors(tmp_path, capsys):
+    records = small_tree(tmp_path)
+    activity(records, "2023-03-01-mo-coi", "cap-khong-co", "2023-03-01", "y-te", "Hoạt động mồ côi")
+    out = tmp_path / "docs" / "generated"
+    assert _generate(records, out) == 1
+    assert "REF_UNKNOWN" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_build_refuses_records_with_errors_before_running_mkdocs(tmp_path, capsys):
+    records = small_tree(tmp_path)
+    activity(records, "2023-03-01-mo-coi", "cap-khong-co", "2023-03-01", "y-te", "Hoạt động mồ côi")
+    site = tmp_path / "site"
+    assert main(["build", "--records", str(records), "--site-dir", str(site), "--today", "2026-11-26"]) == 1
+    assert "REF_UNKNOWN" in capsys.readouterr().err
+    assert not site.exists()
+
+
+def test_generate_writes_only_when_something_changed(tmp_path, capsys):
+    records = small_tree(tmp_path)
+    out = tmp_path / "docs" / "generated"
+    assert _generate(records, out) == 0
+    page = out / "index.md"
+    before = page.stat().st_ino, page.stat().st_mtime_ns
+    assert _generate(records, out) == 0
+    assert "không có gì thay đổi" in capsys.readouterr().out
+    assert (page.stat().st_ino, page.stat().st_mtime_ns) == before
+
+
+def test_hand_written_pages_are_never_touched(tmp_path):
+    records = small_tree(tmp_path)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    (docs / "javascripts").mkdir()
+    (docs / "javascripts" / "sort-tables.js").write_text("//", encoding="utf-8")
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert _generate(records, docs / "generated") == 0
+    (records / "activities" / "2021" / "2021-qua.yaml").unlink()
+    assert _generate(records, docs / "generated") == 0
+    for path, data in before.items():
+        assert path.read_bytes() == data
+    assert sorted(p.name for p in docs.iterdir()) == ["generated", "gioi-thieu.md", "javascripts"]
+
+
+def test_an_interrupted_write_leaves_the_previous_output(tmp_path, monkeypatch):
+    target = tmp_path / "generated"
+    old = {"index.md": b"cu", "a/index.md": b"cu a"}
+    writer.write_tree(old, target)
+    written = []
+    real_write = Path.write_bytes
+
+    def failing_write(self, data):
+        if len(written) == 2:
+            raise KeyboardInterrupt  # the user pressed Ctrl-C in the middle
+        written.append(self)
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    with pytest.raises(KeyboardInterrupt):
+        writer.write_tree({f"p{i}/index.md": b"moi" for i in range(10)}, target)
+    monkeypatch.undo()
+    assert writer._current(target) == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]  # no half-written folder left
+
+
+def test_a_swap_cut_between_its_two_renames_is_undone(tmp_path):
+    target = tmp_path / "generated"
+    writer.write_tree({"index.md": b"cu"}, target)
+    os.replace(target, tmp_path / ".generated.old-12345")  # the first rename happened, not the second
+    writer.write_tree({"index.md": b"cu"}, target)
+    assert (target / "index.md").read_bytes() == b"cu"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]

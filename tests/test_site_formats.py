@@ -1,0 +1,36 @@
+"""Vietnamese numbers, money, percentages and dates (generator/site/formats.py)."""
+
+import datetime
+
+from generator.site import formats
+
+
+def test_numbers_group_with_dots_and_decimals_with_commas():
+    assert formats.number(1234567) == "1.234.567"
+    assert formats.number(0) == "0"
+    assert formats.number(16.4) == "16,4"
+
+
+def test_money_in_dong_and_as_the_press_writes_it():
+    assert formats.dong(90_000_000) == "90.000.000 đồng"
+    assert formats.dong_short(16_400_000_000) == "16,4 tỷ đồng"
+    assert formats.dong_short(90_000_000) == "90 triệu đồng"
+    assert formats.dong_short(600_000) == "600 nghìn đồng"
+
+
+def test_not_reported_is_never_zero():
+    assert formats.dong(None) == "chưa báo cáo"
+    assert formats.dong_short(None) == "chưa báo cáo"
+    assert formats.dong(0) == "0 đồng"
+
+
+def test_percent():
+    assert formats.percent(13, 200) == "6,5%"
+    assert formats.percent(1, 0) == "–"
+
+
+def test_dates_short_and_long():
+    assert formats.date("2020-04-16") == "16/4/2020"
+    assert formats.date("2023-01") == "1/2023"
+    assert formats.date("2021") == "2021"
+    assert formats.date_long(datetime.date(2020, 4, 16)) == "ngày 16 tháng 4 năm 2020"

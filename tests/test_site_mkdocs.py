@@ -1,0 +1,77 @@
+"""A real `mkdocs build --strict` of the shipped records (a few seconds)."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from generator.site.render import render_site
+from generator.site.writer import write_tree
+from generator.validate import validate_tree
+from site_records import PROJECT, TODAY
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    shutil.copy(PROJECT / "mkdocs.yml", root)
+    for folder in ("overrides", "generator"):
+        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PROJECT / "docs", root / "docs", ignore=shutil.ignore_patterns("generated"))
+    if not (root / "docs" / "huong-dan-dong-gop.md").exists():  # written in another change
+        (root / "docs" / "huong-dan-dong-gop.md").write_text("# Hướng dẫn đóng góp\n", encoding="utf-8")
+    records = shutil.copytree(PROJECT / "records", root / "records")
+    result = validate_tree(records, TODAY)
+    assert not result.errors, [d.text() for d in result.errors]
+    write_tree(render_site(result, records), root / "docs" / "generated")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+    )
+    assert done.returncode == 0, done.stderr
+    return root / "site"
+
+
+def test_generated_pages_are_served_from_the_site_root(built_site):
+    assert (built_site / "index.html").exists()
+    assert (built_site / "dia-ban" / "xa-phuoc-chanh" / "index.html").exists()
+    assert (built_site / "du-lieu-mo" / "hoat-dong.csv").exists()
+    assert not (built_site / "generated").exists()
+
+
+def test_no_request_to_another_host(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', html), page
+        assert 'data-md-component="source"' not in html  # it would ask the GitHub API
+
+
+def test_tables_set_aside_from_markdown_are_back(built_site):
+    page = (built_site / "hoat-dong" / "index.html").read_text(encoding="utf-8")
+    assert "<table data-sortable>" in page and "ledger-block" not in page
+
+
+def test_every_internal_link_resolves(built_site):
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":  # served from any depth, so MkDocs writes it with root paths
+            continue
+        for href in re.findall(r'href="([^"#:?/][^"#:?]*)(?:#[^"]*)?"', page.read_text(encoding="utf-8")):
+            target = (page.parent / href).resolve()
+            if href.endswith("/"):
+                target = target / "index.html"
+            assert target.exists(), f"{page.relative_to(built_site)} -> {href}"
+
+
+def test_search_index_has_folded_words_and_stays_small(built_site):
+    path = built_site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    entry = next(d for d in index["docs"] if d["location"] == "dia-ban/xa-phuoc-chanh/")
+    assert "phuoc" in entry["text"] and "chanh" in entry["text"]
+    assert not any(d["location"].startswith("hoat-dong/20") for d in index["docs"])  # listings stay out
+    assert path.stat().st_size < 1_500_000

@@ -1,0 +1,180 @@
+"""Rendering: pure, deterministic, complete; downloads readable by Excel and Frictionless."""
+
+import csv
+import io
+import json
+
+from generator.site.model import build_site
+from generator.site.render import render_site
+from generator.validate import validate_tree
+from site_records import TODAY, activity, small_tree
+
+
+def _render(records):
+    return render_site(validate_tree(records, TODAY), records)
+
+
+def test_same_records_give_byte_identical_output(tmp_path):
+    records = small_tree(tmp_path)
+    first = _render(records)
+    assert first == _render(records)
+
+
+def test_pages_exist_for_every_record_and_section(tmp_path):
+    files = _render(small_tree(tmp_path))
+    for path in (
+        "index.md",
+        "dia-ban/index.md",
+        "dia-ban/xa-phuoc-chanh/index.md",
+        "dia-ban/huyen-nam-giang/index.md",
+        "don-vi/so-thu-nghiem/index.md",
+        "cap-ket-nghia/tp-thu-nghiem-xa-la-dee/index.md",
+        "hoat-dong/index.md",
+        "hoat-dong/2023/index.md",
+        "hoat-dong/2023/mo-hinh-sinh-ke/index.md",
+        "hoat-dong/noi-dung/tham-tang-qua/index.md",
+        "van-ban/qd-1100-qd-ubnd-2020/index.md",
+        "do-phu/index.md",
+        "chat-luong-du-lieu/index.md",
+        "du-lieu-mo/index.md",
+        "du-lieu-mo/datapackage.json",
+    ):
+        assert path in files, path
+
+
+def test_entity_pages_link_to_their_yaml(tmp_path):
+    files = _render(small_tree(tmp_path))
+    page = files["cap-ket-nghia/tp-thu-nghiem-xa-la-dee/index.md"].decode()
+    assert 'source: "records/partnerships/tp-thu-nghiem-xa-la-dee.yaml"' in page
+    assert "/blob/main/records/partnerships/tp-thu-nghiem-xa-la-dee.yaml" in page
+
+
+def test_home_page_figures(tmp_path):
+    records = small_tree(tmp_path)
+    activity(
+        records,
+        "2025-06-01-kham-benh",
+        "so-thu-nghiem-xa-phuoc-chanh",
+        "2025-06-01",
+        "kham-chua-benh",
+        "Khám bệnh",
+        sources=[{"title": "Tin", "publisher": "Báo thử nghiệm", "date": "2026-01-02"}],
+    )
+    home = _render(records)["index.md"].decode()
+    assert "16.520.000.000 đồng" in home  # 16,4 tỷ + 90 triệu + 30 triệu, in full
+    assert "cập nhật đến ngày 2 tháng 1 năm 2026" in home  # the newest record's date: a source's
+    assert "Tỷ trọng tặng quà" in home and "<svg" in home
+
+
+def test_commune_page_shows_successor_border_basis_and_activities(tmp_path):
+    files = _render(small_tree(tmp_path))
+    commune = files["dia-ban/xa-la-dee/index.md"].decode()
+    assert "suy luận" in commune  # the border status is inferred, and says so
+    assert 'href="../../dia-ban/xa-la-dee-2025/"' in commune
+    assert "Mô hình nuôi heo cho 10 hộ nghèo" in commune
+    successor = files["dia-ban/xa-la-dee-2025/index.md"].decode()
+    assert 'href="../../dia-ban/xa-la-dee/"' in successor  # and back
+
+
+def test_activity_has_an_anchor_with_its_sources(tmp_path):
+    listing = _render(small_tree(tmp_path))["hoat-dong/2023/mo-hinh-sinh-ke/index.md"].decode()
+    assert '<tr id="2023-01-06-mo-hinh-heo">' in listing
+    assert 'href="https://example.org/bai-bao"' in listing
+
+
+def test_value_not_reported_is_not_zero(tmp_path):
+    files = _render(small_tree(tmp_path))
+    partnership = files["cap-ket-nghia/so-thu-nghiem-xa-phuoc-chanh/index.md"].decode()
+    assert "chưa báo cáo" in partnership  # planned value: no activity reports it
+    rows = list(csv.DictReader(io.StringIO(files["du-lieu-mo/hoat-dong.csv"].decode("utf-8-sig"))))
+    training = next(r for r in rows if r["id"] == "2022-05-tap-huan")
+    assert training["delivered_total"] == "" and training["households"] == ""
+
+
+def test_csv_has_bom_codes_and_labels(tmp_path):
+    files = _render(small_tree(tmp_path))
+    data = files["du-lieu-mo/hoat-dong.csv"]
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == 4
+    for column in (
+        "id",
+        "partnership",
+        "partnership_name",
+        "date",
+        "category",
+        "category_label",
+        "category_group",
+        "status",
+        "status_label",
+        "delivered_cash",
+        "delivered_total",
+        "households",
+        "source_url",
+    ):
+        assert column in rows[0], column
+    gift = next(r for r in rows if r["id"] == "2023-01-06-qua-tet")
+    assert gift["category_label"].startswith("Thăm hỏi, tặng quà") and gift["gift"] == "true"
+    for name in ("dia-ban", "don-vi-ket-nghia", "van-ban", "cap-ket-nghia", "danh-muc"):
+        assert files[f"du-lieu-mo/{name}.csv"].startswith(b"\xef\xbb\xbf")
+
+
+def test_datapackage_describes_every_download(tmp_path):
+    files = _render(small_tree(tmp_path))
+    package = json.loads(files["du-lieu-mo/datapackage.json"])
+    for resource in package["resources"]:
+        assert f"du-lieu-mo/{resource['path']}" in files
+        if resource["format"] == "csv":
+            header = files[f"du-lieu-mo/{resource['path']}"].decode("utf-8-sig").splitlines()[0].split(",")
+            assert header == [f["name"] for f in resource["schema"]["fields"]]
+    assert json.loads(files["du-lieu-mo/hoat-dong.json"])[0]["sources"]
+
+
+def test_coverage_lists_unpartnered_target_communes(tmp_path):
+    records = small_tree(tmp_path)
+    result = validate_tree(records, TODAY)
+    targets = build_site(result, records).target_communes()
+    assert "xa-phuoc-chanh" in targets and "xa-la-dee" in targets and "xa-que-tan" not in targets  # 2025 unit
+    coverage = render_site(result, records)["do-phu/index.md"].decode()
+    assert "xã Zuôich" in coverage  # a target commune nobody in the tree is twinned with
+    assert f"{len(targets) - 2} trong số {len(targets)} xã mục tiêu" in coverage
+
+
+def test_long_listings_are_cut_into_pages_and_links_follow(tmp_path, monkeypatch):
+    from generator.site import model
+
+    records = small_tree(tmp_path)
+    for day in ("02", "03", "04"):
+        activity(
+            records, f"2023-02-{day}-kham", "tp-thu-nghiem-xa-la-dee", f"2023-02-{day}", "kham-chua-benh", "Khám bệnh"
+        )
+    monkeypatch.setattr(model, "LISTING_PAGE_SIZE", 2)
+    files = _render(records)
+    assert '<tr id="2023-02-04-kham">' in files["hoat-dong/2023/kham-chua-benh/trang-2/index.md"].decode()
+    partnership = files["cap-ket-nghia/tp-thu-nghiem-xa-la-dee/index.md"].decode()
+    assert 'href="../../hoat-dong/2023/kham-chua-benh/trang-2/#2023-02-04-kham"' in partnership
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    records = small_tree(tmp_path)
+    script = (
+        "import hashlib, sys, datetime; from pathlib import Path; "
+        "from generator.validate import validate_tree; from generator.site.render import render_site; "
+        "root = Path(sys.argv[1]); files = render_site(validate_tree(root, datetime.date(2026, 11, 26)), root); "
+        "print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(records)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=dict(os.environ, PYTHONHASHSEED=seed),
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
