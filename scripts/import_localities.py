@@ -95,13 +95,24 @@ def district_records(reference: dict) -> dict:
     return out
 
 
+def commune_ids(units: list) -> dict:
+    """code -> id. Names that fold to the same ASCII slug (Trà Dơn, Trà Don) both
+    take their GSO code as a suffix, so that neither silently replaces the other."""
+    slugs = [slugify(unit["name_2020_gso"]) for unit in units]
+    return {
+        unit["code_2020"]: f"{slug}-{unit['code_2020']}" if slugs.count(slug) > 1 else slug
+        for unit, slug in zip(units, slugs)
+    }
+
+
 def commune_records(reference: dict) -> dict:
     out: dict = {}
     districts = {d["code"]: slugify(d["name"]) for d in reference["districts_2020"]}
+    ids = commune_ids(reference["units"])
     successors: dict = {}
     for unit in reference["units"]:
         level, name = split_name(unit["name_2020_gso"])
-        rid = slugify(unit["name_2020_gso"])
+        rid = ids[unit["code_2020"]]
         new_level, new_name = split_name(unit["successor_name_2025_07"])
         successor_id = slugify(unit["successor_name_2025_07"]) + "-2025"
         successors[successor_id] = record(
@@ -154,7 +165,11 @@ def commune_records(reference: dict) -> dict:
 
 def main(reference_path: str, out_dir: str = "records/localities") -> None:
     reference = json.loads(Path(reference_path).read_text(encoding="utf-8"))
-    records = {**district_records(reference), **commune_records(reference)}
+    districts, communes = district_records(reference), commune_records(reference)
+    clash = set(districts) & set(communes)
+    if clash:
+        raise SystemExit(f"ids used twice: {sorted(clash)}")
+    records = {**districts, **communes}
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for rid, data in sorted(records.items()):
