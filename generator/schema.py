@@ -14,8 +14,6 @@ from functools import cached_property
 from pathlib import Path
 
 import fastjsonschema
-import jsonschema
-from referencing import Registry, Resource
 
 from .catalogue import severity
 from .diagnostics import Diagnostic, field_path
@@ -54,7 +52,9 @@ def is_uri(value) -> bool:
 FORMATS = {"date": is_date, "partial-date": is_partial_date, "uri": is_uri}
 
 
-def _format_checker() -> jsonschema.FormatChecker:
+def _format_checker():
+    import jsonschema
+
     checker = jsonschema.FormatChecker(formats=())
     for name, check in FORMATS.items():
         checker.checks(name)(check)
@@ -99,10 +99,18 @@ class SchemaSet:
     def __init__(self, directory: Path = SCHEMA_DIR):
         self.directory = directory
         self.raw = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.schema.json"))}
-        self.registry = Registry().with_resources(
-            (name, Resource.from_contents(schema)) for name, schema in self.raw.items()
-        )
-        self.checker = _format_checker()
+
+    # jsonschema (and what it imports for formats) takes about 0.9 s to import; it is
+    # only needed to explain a record that the compiled validator refused.
+    @cached_property
+    def registry(self):
+        from referencing import Registry, Resource
+
+        return Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in self.raw.items())
+
+    @cached_property
+    def checker(self):
+        return _format_checker()
 
     @cached_property
     def _fast(self) -> dict:
@@ -114,6 +122,8 @@ class SchemaSet:
 
     @cached_property
     def _detailed(self) -> dict:
+        import jsonschema
+
         return {
             name: jsonschema.Draft7Validator(schema, registry=self.registry, format_checker=self.checker)
             for name, schema in self.raw.items() if name != "common.schema.json"

@@ -10,13 +10,9 @@ from . import rules
 from .catalogue import severity
 from .diagnostics import Diagnostic
 from .ledger import Context, Ledger
-from .loader import load_file
+from .loader import LazyPositions, load_file
 from .records import RECORD_TYPES, Record, RecordFile, discover
 from .schema import SchemaSet
-
-# Positions deeper than this are dropped once a record's own checks are done:
-# cross-record rules only point at top-level fields and list items.
-_KEPT_DEPTH = 4
 
 
 @dataclass
@@ -73,7 +69,8 @@ def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet) -> Resu
                 record = Record(record_file.type, record_file.id, doc)
                 for check in rules.PER_RECORD:
                     result.diagnostics.extend(check(record, record_file.folder_parts, today))
-                doc.positions = {k: v for k, v in doc.positions.items() if len(k) < _KEPT_DEPTH}
+                # Positions are found again from the file if a cross-record rule needs one.
+                doc.positions = LazyPositions(record_file.path)
                 ledger.add(record)
         files_by_type.setdefault(record_file.type, []).append((record_file, record))
     context = Context(today, schemas, files_by_type)

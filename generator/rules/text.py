@@ -32,18 +32,6 @@ _TEXT_CHECKS = (
 )
 
 
-# Cheap tests on a record's joined text that rule a check out before its regex runs.
-_NINE_DIGITS = re.compile(r"[0-9]{9}")
-_DIGITS_WITH_SEPARATORS = re.compile(r"[0-9][0-9 .()-]{7,}[0-9]")
-_PRESCREEN = {
-    "PRIVACY_EMAIL": lambda text: "@" in text,
-    "PRIVACY_PHONE": lambda text: _DIGITS_WITH_SEPARATORS.search(text) is not None,
-    "PRIVACY_ID_NUMBER": lambda text: _NINE_DIGITS.search(text) is not None,
-    "TEXT_MARKUP": lambda text: "<" in text or "](" in text or "=" in text or "javascript" in text.lower(),
-    "TEXT_INVISIBLE": lambda text: not text.isascii(),
-}
-
-
 def _strings(value, path: tuple, out: list) -> list:
     """(path, text) of every string in a record."""
     if isinstance(value, str):
@@ -62,7 +50,44 @@ def _diagnostic(doc: Document, path, code: str, message: str) -> Diagnostic:
     return Diagnostic(doc.file, line, col, severity(code), code, field_path(path), message)
 
 
+# What a record's joined text must contain for some check to be worth running. Each test
+# holds whenever one of the patterns above matches (tests/test_text_prescreen.py checks
+# that on random strings): '@' for an e-mail; '+' or nine digits with at most one
+# separator between two digits for a phone number (a year range such as 2020-2025 is
+# not one) or nine digits in a row for an ID number; '<', '](', '=' or 'javascript:'
+# for markup; the invisible characters themselves.
+_DIGIT_CHAIN = re.compile(r"[0-9](?:[ .-]?[0-9]){8}")
+
+
+def _plain_texts(value, last, before, texts: list, urls: list) -> None:
+    """The strings check_document looks at, without their paths: the common, clean case."""
+    kind = type(value)
+    if kind is str:
+        field = last if type(last) is str else before
+        if field not in _CODED_FIELDS:
+            (urls if field in _URL_FIELDS else texts).append(value)
+    elif kind is dict:
+        for key, item in value.items():
+            _plain_texts(item, key, last, texts, urls)
+    elif kind is list:
+        for index, item in enumerate(value):
+            _plain_texts(item, index, last, texts, urls)
+
+
+def _nothing_to_report(doc: Document) -> bool:
+    texts, urls = [], []
+    _plain_texts(doc.data, None, None, texts, urls)
+    if any(":" in url and not _SCHEME.match(url) for url in urls):
+        return False
+    text = "\n".join(texts)
+    return not ("@" in text or "+" in text or "<" in text or "](" in text or "=" in text
+                or (":" in text and "javascript" in text.lower())
+                or _DIGIT_CHAIN.search(text) or _INVISIBLE.search(text))
+
+
 def check_document(doc: Document) -> list:
+    if _nothing_to_report(doc):
+        return []
     found, texts = [], []
     for path, value in _strings(doc.data, (), []):
         field = path[-1] if path and isinstance(path[-1], str) else (path[-2] if len(path) > 1 else None)
@@ -74,10 +99,8 @@ def check_document(doc: Document) -> list:
                              f"đường dẫn '{value[:80]}' không hợp lệ: chỉ nhận địa chỉ bắt đầu bằng https:// hoặc http://"))
         else:
             texts.append((path, value))
-    joined = "\n".join(value for _, value in texts)
-    checks = [check for check in _TEXT_CHECKS if _PRESCREEN[check[1]](joined)]
-    for path, value in texts if checks else ():
-        for pattern, code, message in checks:
+    for path, value in texts:
+        for pattern, code, message in _TEXT_CHECKS:
             match = pattern.search(value)
             if match:
                 shown = repr(match.group()) if code == "TEXT_INVISIBLE" else match.group()[:60]
