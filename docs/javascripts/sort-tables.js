@@ -2,7 +2,10 @@
  * Rows that are linked to (#activity-id) open their details.
  * Self-hosted on purpose (no CDN). A cell's data-sort attribute, when present, is what is
  * compared (ISO dates, amounts in đồng); otherwise Vietnamese numbers such as 1.234.567
- * or 6,5% are compared as numbers, and text in Vietnamese alphabetical order. */
+ * or 6,5% are compared as numbers, and text in Vietnamese alphabetical order.
+ * Tables wider than the screen scroll inside Material's .md-typeset__scrollwrap: such a
+ * wrapper is made focusable (tabindex="0", a named region) so that keyboard users can
+ * scroll it (WCAG 2.1.1; axe scrollable-region-focusable). */
 (function () {
   "use strict";
   var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
@@ -55,8 +58,41 @@
   }
   window.addEventListener("hashchange", openTarget);
 
+  /* Material wraps each table in .md-typeset__scrollwrap (role-less, not focusable). */
+  function focusableScroll(root) {
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        if (!wrap.hasAttribute("tabindex")) {
+          wrap.tabIndex = 0;
+          wrap.setAttribute("role", "region");
+          wrap.setAttribute("aria-label", tableName(wrap));
+        }
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  /* "Bảng: <the section's heading>", or "Bảng" alone. */
+  function tableName(wrap) {
+    var caption = wrap.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    var block = wrap.parentElement && wrap.parentElement.classList.contains("ledger-table") ? wrap.parentElement : wrap;
+    for (var el = block.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) return "Bảng: " + el.textContent.replace("¶", "").trim();
+    }
+    return "Bảng";
+  }
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () { focusableScroll(document); }, 150);
+  });
+
   function setup(root) {
     openTarget();
+    focusableScroll(root);
     root.querySelectorAll("table[data-sortable]").forEach(function (table) {
       if (table.dataset.sortReady || !table.tHead || !table.tBodies.length) return;
       table.dataset.sortReady = "1";

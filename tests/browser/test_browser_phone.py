@@ -1,0 +1,58 @@
+"""On a small phone (360×640): the main pages never scroll sideways (wide tables scroll
+inside their own box); screenshots of the home page and a commune page are kept in
+test-artifacts/ for people to look at."""
+
+from __future__ import annotations
+
+import pytest
+from browser_support import PHONE, heading
+
+MAIN_PAGES = [
+    "",
+    "dia-ban/",
+    "dia-ban/huyen-nam-giang/",
+    "dia-ban/xa-phuoc-chanh/",
+    "don-vi/",
+    "don-vi/ban-dan-toc-tinh/",
+    "cap-ket-nghia/",
+    "cap-ket-nghia/ban-dan-toc-tinh-xa-phuoc-chanh/",
+    "hoat-dong/",
+    "hoat-dong/2021/mo-hinh-sinh-ke/",
+    "van-ban/",
+    "do-phu/",
+    "chat-luong-du-lieu/",
+    "du-lieu-mo/",
+]
+SCREENSHOTS = {"": "phone-home.png", "dia-ban/xa-phuoc-chanh/": "phone-xa-phuoc-chanh.png"}
+
+
+def test_no_horizontal_scrolling_on_a_phone(site, artifacts):
+    page = site.new_page(PHONE)
+    too_wide = {}
+    for path in MAIN_PAGES:
+        page.goto(site.url(path))
+        assert heading(page), path
+        page.locator("details").evaluate_all("ds => ds.forEach(d => d.open = true)")  # activity details too
+        widths = page.evaluate(
+            "() => ({page: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),"
+            " window: window.innerWidth})"
+        )
+        assert widths["window"] == PHONE["width"]
+        if widths["page"] > widths["window"]:
+            too_wide[path or "/"] = widths["page"]
+        if path in SCREENSHOTS:
+            page.screenshot(path=artifacts / SCREENSHOTS[path], full_page=True)
+    assert not too_wide, f"wider than the {PHONE['width']} px screen: {too_wide}"
+
+
+@pytest.mark.parametrize("path", ["", "dia-ban/xa-phuoc-chanh/"])
+def test_wide_tables_scroll_in_a_box_that_the_keyboard_can_reach(site, path):
+    page = site.open(path, PHONE)
+    wraps = page.locator("article .md-typeset__scrollwrap")
+    assert wraps.count() > 0
+    for wrap in wraps.all():
+        scrolls = wrap.evaluate("w => w.scrollWidth > w.clientWidth + 1")
+        if scrolls:  # sort-tables.js makes it focusable and names it
+            assert wrap.get_attribute("tabindex") == "0"
+            assert wrap.get_attribute("role") == "region"
+            assert (wrap.get_attribute("aria-label") or "").startswith("Bảng")
