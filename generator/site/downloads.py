@@ -3,15 +3,13 @@ Frictionless `datapackage.json` describing them. Codes and their labels side by 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from typing import Callable
 
 from .escape import clean
 from .model import Site, year_of
-from .totals import MONEY_PARTS, money_total
+from .totals import MONEY_PARTS
 
 FOLDER = "du-lieu-mo"
 
@@ -125,7 +123,7 @@ def _partnership_columns(site: Site) -> list[Column]:
     ]
 
 
-def _money_columns(kind: str, title: str) -> list[Column]:
+def _money_columns(kind: str, title: str, total: Callable) -> list[Column]:
     labels = {"cash": "tiền mặt", "in_kind": "hiện vật", "mobilised": "vận động", "unspecified": "chưa tách"}
     columns = [
         Column(
@@ -136,11 +134,7 @@ def _money_columns(kind: str, title: str) -> list[Column]:
         )
         for part in MONEY_PARTS
     ]
-    columns.append(
-        Column(
-            f"{kind}_total", "integer", f"{title}: tổng (đồng)", lambda d: money_total((d.get("value") or {}).get(kind))
-        )
-    )
+    columns.append(Column(f"{kind}_total", "integer", f"{title}: tổng (đồng)", total))
     return columns
 
 
@@ -156,6 +150,9 @@ def _activity_columns(site: Site) -> list[Column]:
 
     def first_source(d):
         return d["sources"][0]
+
+    def figures(d):
+        return site.figures[d["id"]]
 
     return [
         Column("id", "string", "Mã hồ sơ", lambda d: d["id"]),
@@ -181,8 +178,8 @@ def _activity_columns(site: Site) -> list[Column]:
         Column("status_label", "string", "Tình trạng", lambda d: site.label("activity-statuses", d["status"])),
         Column("title", "string", "Tên hoạt động", lambda d: clean(d["title"])),
         Column("description", "string", "Mô tả", lambda d: _text(d.get("description"))),
-        *_money_columns("planned", "Kế hoạch"),
-        *_money_columns("delivered", "Đã thực hiện"),
+        *_money_columns("planned", "Kế hoạch", lambda d: figures(d).planned),
+        *_money_columns("delivered", "Đã thực hiện", lambda d: figures(d).delivered),
         Column(
             "mobilised_from", "string", "Vận động từ", lambda d: _text((d.get("value") or {}).get("mobilised_from"))
         ),
@@ -238,29 +235,44 @@ def _rows(site: Site, record_type: str) -> list[dict]:
         return _vocabulary_rows(site)
     records = site.records.get(record_type, {})
     if record_type == "activity":
-        return sorted(records.values(), key=lambda a: (a["date"], a["id"]))
+        return site.in_order  # by date, then id
     return [records[i] for i in sorted(records)]
 
 
-def _cell(value) -> str:
+def _field(value) -> str:
+    """One CSV field, quoted as the csv module's Excel dialect quotes (only when it holds a
+    comma, a double quote or a line break; quotes doubled)."""
     if value is None:
         return ""  # not reported: an empty cell, never 0
-    if isinstance(value, bool):
+    if value is True or value is False:
         return "true" if value else "false"
-    return str(value)
+    text = value if isinstance(value, str) else str(value)
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text or "\r" in text:
+        return f'"{text}"'
+    return text
+
+
+def _line(fields: list[str]) -> str:
+    if fields == [""]:
+        return '""\r\n'  # as csv.writer: one empty field, not an empty line
+    return ",".join(fields) + "\r\n"
 
 
 def csv_bytes(columns: list[Column], rows: list[dict]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.name for c in columns])
-    for row in rows:
-        writer.writerow([_cell(c.value(row)) for c in columns])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")  # the BOM makes Excel read UTF-8
+    """The same bytes as csv.writer would write (lines end in CRLF), joined here: its
+    per-character loop was the slowest step of the activities table (27 MB at province scale)."""
+    values = [c.value for c in columns]
+    lines = [b"\xef\xbb\xbf" + _line([_field(c.name) for c in columns]).encode("utf-8")]  # the BOM: Excel reads UTF-8
+    # Encoded line by line: one joined copy of the whole table instead of three (text, bytes, BOM + bytes).
+    lines += [_line([_field(value(row)) for value in values]).encode("utf-8") for row in rows]
+    return b"".join(lines)
 
 
 def json_bytes(rows: list[dict]) -> bytes:
-    return (json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+    # The newline added to the bytes: a copy of half the size of the text's.
+    return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
 def _resource(name: str, title: str, columns: list[Column]) -> list[dict]:

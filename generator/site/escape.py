@@ -20,11 +20,20 @@ _SPACES = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 
 
+def _single_spaced(text: str) -> bool:
+    """No whitespace but single plain spaces. Every other whitespace character is
+    unprintable, so two quick scans settle the common case; the regex (slow on the long
+    descriptions) only runs on text holding some unprintable character."""
+    if text.isprintable():
+        return "  " not in text
+    return not _ODD_SPACE.search(text)
+
+
 @lru_cache(maxsize=1 << 16)  # names and labels repeat on every page
 def clean(text: str) -> str:
     """NFC and one line: records may use old tone placement or stray newlines."""
     text = str(text)
-    if unicodedata.is_normalized("NFC", text) and not _ODD_SPACE.search(text):
+    if unicodedata.is_normalized("NFC", text) and _single_spaced(text):
         return text.strip()  # the common case, checked cheaply
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 

@@ -7,34 +7,34 @@ table syntax on 20,000 rows and lets a cell carry a sort key (`data-sort`).
 from __future__ import annotations
 
 import html
-from typing import NamedTuple
+
+from . import formats
 
 
-class Cell(NamedTuple):  # a tuple: tables hold tens of thousands of cells
-    html: str  # escaped already
-    sort: str | int | None = None  # what the sort script compares, when the text is not enough
-    numeric: bool = False
-
-
-def cell(html: str, sort=None) -> Cell:
-    return Cell(html, sort, numeric=isinstance(sort, int))
-
-
-def _td(c: Cell) -> str:
-    html_text, sort, numeric = c
+def cell(html_text: str, sort=None) -> str:
+    """A <td> of escaped HTML, with what the sort script compares when the text is not
+    enough; an integer key sorts as a number. Cells are made as text right away: tables
+    hold tens of thousands of them."""
     if sort is None:
         return f"<td>{html_text}</td>"
-    if numeric:
+    if isinstance(sort, int):
         return f'<td data-sort="{sort}" class="ledger-number">{html_text}</td>'
     return f'<td data-sort="{html.escape(str(sort))}">{html_text}</td>'
+
+
+def number_cell(value: int | None) -> str:
+    """A count or a sum; empty when not reported, and then sorted below every reported value."""
+    if value is None:
+        return '<td data-sort="-1" class="ledger-number"></td>'
+    return cell(formats.number(value), value)
 
 
 def _tr(row) -> str:
     """A row is a list of cells, or (anchor id, cells) for a row that links can point at."""
     if isinstance(row, tuple):
         anchor, cells = row
-        return f'<tr id="{html.escape(anchor)}">' + "".join(_td(c) for c in cells) + "</tr>"
-    return "<tr>" + "".join(_td(c) for c in row) + "</tr>"
+        return f'<tr id="{html.escape(anchor)}">' + "".join(cells) + "</tr>"
+    return "<tr>" + "".join(row) + "</tr>"
 
 
 def table(headers: list[str], rows: list, sortable: bool = True) -> str:

@@ -17,7 +17,7 @@ from ..records import RECORD_TYPES
 from . import urls
 from .collation import sort_key
 from .escape import clean
-from .totals import Totals, totals_of
+from .totals import Totals, figures_of, totals_of
 
 PLAN_DATE = datetime.date(2020, 4, 16)  # QĐ 1100/QĐ-UBND: target communes are those of this day
 COMMUNE_LEVELS = {"xa", "thi-tran", "phuong"}
@@ -58,6 +58,9 @@ class Site:
     newest: datetime.date | None = None
     listings: dict = field(default_factory=dict)  # (year, category) -> [[activity, …] per page]
     activity_urls: dict = field(default_factory=dict)  # activity id -> URL of its listing page
+    in_order: list = field(default_factory=list)  # every activity, in activity_order
+    rank: dict = field(default_factory=dict)  # activity id -> its place in in_order: a cheap sort key
+    figures: dict = field(default_factory=dict)  # activity id -> Figures, read once
     _vocabularies: dict = field(default_factory=dict)  # id -> {code: item}, built once
     _names: dict = field(default_factory=dict)  # partnership id -> name, built once
     _totals: dict = field(default_factory=dict)  # partnership id -> Totals, built once
@@ -105,19 +108,29 @@ class Site:
     def is_gift(self, category: str) -> bool:
         return bool(self.vocabulary("support-categories").get(category, {}).get("gift"))
 
+    # Figures -----------------------------------------------------------------
+    def totals(self, activities) -> Totals:
+        """Totals of some activity records."""
+        return totals_of(self.figures[a["id"]] for a in activities)
+
+    def totals_of_ids(self, activity_ids) -> Totals:
+        return totals_of(self.figures[a] for a in activity_ids)
+
+    def in_date_order(self, activity_ids) -> list:
+        """Activity ids sorted by activity_order (date, then id)."""
+        return sorted(activity_ids, key=self.rank.__getitem__)
+
     def partnership_totals(self, partnership_id: str) -> Totals:
         """Totals of one partnership's activities (shared: do not modify)."""
         if partnership_id not in self._totals:
-            self._totals[partnership_id] = totals_of(
-                self.activities[a] for a in self.activities_of_partnership.get(partnership_id, [])
-            )
+            self._totals[partnership_id] = self.totals_of_ids(self.activities_of_partnership.get(partnership_id, []))
         return self._totals[partnership_id]
 
     def locality_totals(self, locality_id: str) -> Totals:
         """Totals of the activities that took place in one locality (shared: do not modify)."""
         key = ("locality", locality_id)
         if key not in self._totals:
-            self._totals[key] = totals_of(self.activities[a] for a in self.activities_of_locality.get(locality_id, []))
+            self._totals[key] = self.totals_of_ids(self.activities_of_locality.get(locality_id, []))
         return self._totals[key]
 
     # Names -------------------------------------------------------------------
@@ -250,6 +263,9 @@ def build_site(result, records_root: Path) -> Site:
     site = Site(records, files, [_in_repository(d, root) for d in result.diagnostics])
 
     activities = sorted(site.activities.values(), key=activity_order)
+    site.in_order = activities
+    site.rank = {activity["id"]: place for place, activity in enumerate(activities)}
+    site.figures = {activity["id"]: figures_of(activity) for activity in activities}
     for activity in activities:
         partnership = site.partnerships.get(activity["partnership"])
         _append(site.activities_of_partnership, activity["partnership"], activity["id"])

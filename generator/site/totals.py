@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
 CANCELLED = "huy"
@@ -32,6 +33,27 @@ def people(activity: dict) -> int | None:
     return (activity.get("beneficiaries") or {}).get("people")
 
 
+class Figures(NamedTuple):
+    """One activity's own figures, read from its record once: every total and every row
+    that shows them reuses these rather than summing the money parts again."""
+
+    counted: bool  # cancelled activities count in no total
+    delivered: int | None
+    planned: int | None
+    households: int | None
+    people: int | None
+
+
+def figures_of(activity: dict) -> Figures:
+    return Figures(
+        activity["status"] != CANCELLED,
+        delivered(activity),
+        planned(activity),
+        households(activity),
+        people(activity),
+    )
+
+
 @dataclass
 class Totals:
     """Counts and sums of a set of activities; cancelled activities are left out."""
@@ -46,28 +68,23 @@ class Totals:
     people_sum: int = 0
     people_reported: int = 0
 
-    def add(self, activity: dict) -> "Totals":
-        if activity["status"] == CANCELLED:
+    def add(self, figures: Figures) -> "Totals":
+        counted, delivered_value, planned_value, households_value, people_value = figures
+        if not counted:
             return self
         self.activities += 1
-        value = activity.get("value")
-        if value:
-            amount = money_total(value.get("delivered"))
-            if amount is not None:
-                self.delivered_sum += amount
-                self.delivered_reported += 1
-            amount = money_total(value.get("planned"))
-            if amount is not None:
-                self.planned_sum += amount
-                self.planned_reported += 1
-        beneficiaries = activity.get("beneficiaries")
-        if beneficiaries:
-            if "households" in beneficiaries:
-                self.households_sum += beneficiaries["households"]
-                self.households_reported += 1
-            if "people" in beneficiaries:
-                self.people_sum += beneficiaries["people"]
-                self.people_reported += 1
+        if delivered_value is not None:
+            self.delivered_sum += delivered_value
+            self.delivered_reported += 1
+        if planned_value is not None:
+            self.planned_sum += planned_value
+            self.planned_reported += 1
+        if households_value is not None:
+            self.households_sum += households_value
+            self.households_reported += 1
+        if people_value is not None:
+            self.people_sum += people_value
+            self.people_reported += 1
         return self
 
     def merge(self, other: "Totals") -> "Totals":
@@ -92,8 +109,9 @@ class Totals:
         return self.people_sum if self.people_reported else None
 
 
-def totals_of(activities) -> Totals:
+def totals_of(figures) -> Totals:
+    """Totals of activities given by their Figures (see Site.totals for activity records)."""
     result = Totals()
-    for activity in activities:
-        result.add(activity)
+    for one in figures:
+        result.add(one)
     return result

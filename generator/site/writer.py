@@ -23,6 +23,19 @@ def _current(target: Path) -> dict[str, bytes] | None:
     return found
 
 
+def _unchanged(target: Path, files: dict[str, bytes]) -> bool:
+    """Whether `target` holds exactly `files`. Names and sizes first: an edited record
+    nearly always changes the size of some file, and then no file has to be read."""
+    if not target.is_dir():
+        return False
+    found = {path.relative_to(target).as_posix(): path for path in target.rglob("*") if path.is_file()}
+    if found.keys() != files.keys():
+        return False
+    if any(path.stat().st_size != len(files[name]) for name, path in found.items()):
+        return False
+    return all(path.read_bytes() == files[name] for name, path in found.items())
+
+
 def _leftovers(target: Path) -> list[Path]:
     return sorted(target.parent.glob(f".{target.name}.old-*"))
 
@@ -55,13 +68,16 @@ def staging_dir(target: Path) -> Path:
 def write_tree(files: dict[str, bytes], target: Path) -> bool:
     """Make `target` hold exactly `files`; False (and no write at all) if it already does."""
     recover(target)
-    if _current(target) == files:
+    if _unchanged(target, files):
         return False
     staging = staging_dir(target)
+    folders = {staging}  # made already: one mkdir per folder, not per file
     try:
         for relative, data in files.items():
             path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
             path.write_bytes(data)
         swap_in(staging, target)
     except BaseException:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from .. import formats, urls
 from ..escape import h, link
-from ..html_table import cell, table
+from ..html_table import cell, number_cell, table
 from ..model import Site, listing_url
-from ..totals import Totals, totals_of
+from ..totals import Totals
 from .common import LISTING_HEADERS, Page, activity_headers, activity_row, folder_note, heading, listing_row, para
 
 INDEX = f"{urls.ACTIVITIES}/"
@@ -37,7 +37,7 @@ class Group:
 def grouped(site: Site) -> dict:
     """(year, category) -> Group, activities in date order."""
     return {
-        key: Group(chunks, totals_of(a for chunk in chunks for a in chunk)) for key, chunks in site.listings.items()
+        key: Group(chunks, site.totals(a for chunk in chunks for a in chunk)) for key, chunks in site.listings.items()
     }
 
 
@@ -51,15 +51,9 @@ def merged(groups: dict, keys) -> Totals:
 def _summary_row(label_html: str, sort, totals: Totals) -> list:
     return [
         cell(label_html, sort),
-        cell(formats.number(totals.activities), totals.activities),
-        cell(
-            formats.number(totals.delivered) if totals.delivered is not None else "",
-            totals.delivered if totals.delivered is not None else -1,
-        ),
-        cell(
-            formats.number(totals.households) if totals.households is not None else "",
-            totals.households if totals.households is not None else -1,
-        ),
+        number_cell(totals.activities),
+        number_cell(totals.delivered),
+        number_cell(totals.households),
     ]
 
 

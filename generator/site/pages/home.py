@@ -6,7 +6,7 @@ from .. import formats, urls
 from ..charts import chart_with_table, row
 from ..escape import h, link
 from ..model import COMMUNE_LEVELS, Site, year_of
-from ..totals import CANCELLED, delivered, totals_of
+from ..totals import CANCELLED
 from .common import Page, figures, folder_note, heading, latest_table, para
 
 URL = ""
@@ -29,7 +29,7 @@ def by_year_chart(site: Site) -> str:
         years.setdefault(year_of(activity), []).append(activity)
     bars, rows = [], []
     for year, items in sorted(years.items()):
-        totals = totals_of(items)
+        totals = site.totals(items)
         value = totals.delivered
         bars.append((year, value or 0, formats.dong_short(value)))
         rows.append(
@@ -55,7 +55,7 @@ def by_group_chart(site: Site) -> str:
         items.setdefault(site.category_group(activity["category"]), []).append(activity)
     bars, rows = [], []
     for code, label in groups.items():
-        totals = totals_of(items[code])
+        totals = site.totals(items[code])
         bars.append((label, totals.delivered or 0, formats.dong_short(totals.delivered)))
         rows.append(
             row(
@@ -73,7 +73,7 @@ def gift_share_chart(site: Site) -> str:
     """Share of gift-giving in delivered value: the plan asks to reduce it year by year."""
     years: dict = {}
     for activity in _live(site):
-        value = delivered(activity)
+        value = site.figures[activity["id"]].delivered
         if value is None:
             continue
         gift, total = years.get(year_of(activity), (0, 0))
@@ -95,7 +95,7 @@ def gift_share_chart(site: Site) -> str:
 
 
 def home_page(site: Site) -> Page:
-    totals = totals_of(site.activities.values())
+    totals = site.totals(site.activities.values())
     sponsors = {s for p in site.partnerships.values() for s in p["sponsors"]}
     newest = f"Dữ liệu cập nhật đến {formats.date_long(site.newest)}." if site.newest else "Chưa có dữ liệu."
     body = [
@@ -131,7 +131,7 @@ def home_page(site: Site) -> Page:
         latest_table(
             site,
             URL,
-            sorted(site.activities, key=lambda a: (site.activities[a]["date"], a)),
+            [a["id"] for a in site.in_order],
             10,
             link(f"{urls.ACTIVITIES}/", "Xem tất cả hoạt động."),
         ),

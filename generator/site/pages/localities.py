@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import formats, urls
 from ..escape import h, md
-from ..html_table import cell, table
+from ..html_table import cell, number_cell, table
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Site, valid_on
 from ..totals import Totals
 from .common import Page, bullets, facts, folder_note, heading, latest_table, para, ref, source_note, totals_figures
@@ -28,7 +28,7 @@ def area_ids(site: Site, locality_id: str) -> list[str]:
 
 def area_activities(site: Site, locality_id: str) -> list[str]:
     ids = [a for lid in area_ids(site, locality_id) for a in site.activities_of_locality.get(lid, [])]
-    return sorted(ids, key=lambda a: (site.activities[a]["date"], a))
+    return site.in_date_order(ids)
 
 
 def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list:
@@ -41,11 +41,8 @@ def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list:
                 cell(ref(site, url, "partnership", pid)),
                 cell(h(formats.date(partnership["period"]["start"])), partnership["period"]["start"]),
                 cell(h(site.label("partnership-statuses", partnership["status"]))),
-                cell(formats.number(totals.activities), totals.activities),
-                cell(
-                    formats.number(totals.delivered) if totals.delivered is not None else "",
-                    totals.delivered if totals.delivered is not None else -1,
-                ),
+                number_cell(totals.activities),
+                number_cell(totals.delivered),
             ]
         )
     return rows
@@ -99,11 +96,8 @@ def _children_table(site: Site, url: str, lid: str) -> str:
                     formats.number(len(site.partnerships_of_locality.get(child, []))),
                     len(site.partnerships_of_locality.get(child, [])),
                 ),
-                cell(formats.number(totals.activities), totals.activities),
-                cell(
-                    formats.number(totals.delivered) if totals.delivered is not None else "",
-                    totals.delivered if totals.delivered is not None else -1,
-                ),
+                number_cell(totals.activities),
+                number_cell(totals.delivered),
             ]
         )
     return table(["Đơn vị", "Biên giới", "Thời gian", "Cặp kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"], rows)

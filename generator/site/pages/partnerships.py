@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from .. import formats, urls
 from ..escape import h, link
-from ..html_table import cell, table
+from ..html_table import cell, number_cell, table
 from ..model import Site, year_of
-from ..totals import totals_of
 from .common import (
     Page,
     activity_headers,
@@ -41,22 +40,20 @@ def year_url(pid: str, year: str) -> str:
     return f"{urls.entity('partnership', pid)}nam-{year}/"
 
 
-def _by_year_table(site: Site, pid: str, url: str, linked: bool) -> str:
+def _by_year_table(site: Site, pid: str, url: str, years: dict, linked: bool) -> str:
     rows = []
-    for year, items in by_year(site, pid).items():
-        totals = totals_of(items)
+    for year, items in years.items():
+        totals = site.totals(items)
         label = link(urls.relative(url, year_url(pid, year)), year) if linked else year
         rows.append(
-            [cell(label, int(year)), cell(formats.number(totals.activities), totals.activities)]
-            + [
-                cell(formats.number(v) if v is not None else "", v if v is not None else -1)
-                for v in (totals.planned, totals.delivered, totals.households)
-            ]
+            [cell(label, int(year)), number_cell(totals.activities)]
+            + [number_cell(v) for v in (totals.planned, totals.delivered, totals.households)]
         )
     return table(["Năm", "Hoạt động", "Kế hoạch (đồng)", "Đã thực hiện (đồng)", "Lượt hộ"], rows)
 
 
-def partnership_page(site: Site, pid: str) -> Page:
+def partnership_page(site: Site, pid: str, years: dict) -> Page:
+    """`years`: by_year(site, pid), also the source of the year pages of a long timeline."""
     partnership = site.partnerships[pid]
     url = urls.entity("partnership", pid)
     agreement = partnership.get("agreement")
@@ -85,7 +82,7 @@ def partnership_page(site: Site, pid: str) -> Page:
     if activities:
         body += [
             heading("Kế hoạch và thực hiện theo năm"),
-            _by_year_table(site, pid, url, split),
+            _by_year_table(site, pid, url, years, split),
             heading("Dòng thời gian hoạt động"),
         ]
         if split:
@@ -136,8 +133,9 @@ def index_page(site: Site) -> Page:
 
 
 def pages(site: Site) -> list[Page]:
-    result = [index_page(site)] + [partnership_page(site, pid) for pid in site.partnerships]
+    years = {pid: by_year(site, pid) for pid in site.partnerships}
+    result = [index_page(site)] + [partnership_page(site, pid, years[pid]) for pid in site.partnerships]
     for pid in site.partnerships:
         if len(site.activities_of_partnership.get(pid, [])) > TIMELINE_LIMIT:
-            result += [year_page(site, pid, year, items) for year, items in by_year(site, pid).items()]
+            result += [year_page(site, pid, year, items) for year, items in years[pid].items()]
     return result

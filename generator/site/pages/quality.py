@@ -9,7 +9,6 @@ from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, table
 from ..model import Site
-from ..totals import delivered, households, people, planned
 from .common import Page, folder_note, heading, para
 
 URL = "chat-luong-du-lieu/"
@@ -20,14 +19,15 @@ WARNINGS_SHOWN = 50
 
 def completeness(site: Site) -> list[tuple[str, int]]:
     activities = list(site.activities.values())
+    figures = list(site.figures.values())
     return [
         ("Có nguồn", sum(1 for a in activities if a.get("sources"))),
         ("Có nguồn kèm đường dẫn", sum(1 for a in activities if any(s.get("url") for s in a.get("sources", [])))),
-        ("Có giá trị đã thực hiện", sum(1 for a in activities if delivered(a) is not None)),
-        ("Có giá trị kế hoạch", sum(1 for a in activities if planned(a) is not None)),
+        ("Có giá trị đã thực hiện", sum(1 for f in figures if f.delivered is not None)),
+        ("Có giá trị kế hoạch", sum(1 for f in figures if f.planned is not None)),
         (
             "Có số hộ hoặc số người hưởng lợi",
-            sum(1 for a in activities if households(a) is not None or people(a) is not None),
+            sum(1 for f in figures if f.households is not None or f.people is not None),
         ),
         ("Có mô tả", sum(1 for a in activities if a.get("description"))),
     ]

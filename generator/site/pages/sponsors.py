@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import formats, urls
 from ..escape import external_link, h
-from ..html_table import cell, table
+from ..html_table import cell, number_cell, table
 from ..model import Site
 from ..totals import Totals
 from .common import (
@@ -26,7 +26,7 @@ INDEX = urls.section("organization")
 
 def sponsor_activities(site: Site, oid: str) -> list[str]:
     ids = [a for p in site.partnerships_of_sponsor.get(oid, []) for a in site.activities_of_partnership.get(p, [])]
-    return sorted(ids, key=lambda a: (site.activities[a]["date"], a))
+    return site.in_date_order(ids)
 
 
 def sponsor_totals(site: Site, oid: str) -> Totals:
@@ -86,11 +86,8 @@ def index_page(site: Site) -> Page:
                         for lid in site.by_name("locality", [p for p in places if p in site.localities])
                     )
                 ),
-                cell(formats.number(totals.activities), totals.activities),
-                cell(
-                    formats.number(totals.delivered) if totals.delivered is not None else "",
-                    totals.delivered if totals.delivered is not None else -1,
-                ),
+                number_cell(totals.activities),
+                number_cell(totals.delivered),
             ]
         )
     body = para(
