@@ -25,6 +25,10 @@ DEV_ADDRESS = "127.0.0.1:8000"
 
 
 def _generate(args) -> int:
+    if not (args.records / "vocabularies").is_dir():
+        # An empty site from a mistyped path would look like a ledger with nothing in it.
+        print(f"Không tìm thấy thư mục hồ sơ {args.records} (cần có vocabularies/, localities/…).", file=sys.stderr)
+        return 2
     outcome = generate(args.records, args.out, args.today)
     if outcome.errors:
         sys.stderr.write(format_text(outcome.errors, 0))

@@ -84,3 +84,8 @@ def test_record_text_never_reaches_a_page_as_markup(tmp_path_factory, title, des
             # What MkDocs would make of the body: no tag and no javascript: link from record text.
             page = markdown.markdown(body, extensions=["attr_list", "tables", "admonition", "toc"])
             assert "<b data-fuzz" not in page and 'href="javascript:' not in page, path
+
+
+def test_a_mistyped_records_folder_is_bad_usage_not_an_empty_site(tmp_path):
+    assert main(["generate", "--records", str(tmp_path / "khong-co"), "--out", str(tmp_path / "out")]) == 2
+    assert not (tmp_path / "out").exists()

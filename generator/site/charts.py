@@ -8,29 +8,31 @@ from __future__ import annotations
 from .escape import h
 from .html_table import cell, table
 
-_WIDTH = 720
+_WIDTH = 360  # drawn 1:1 on a 360 px phone, so its 12 px labels stay readable; ledger.css caps it on wide screens
 _BAR = 22
 _GAP = 8
-_CHAR = 6.5  # average width of a 12px character, for the room the labels need
+_LABEL = 16  # a line for the label, above its bar
+_VALUE_ROOM = 110  # the value's text after the longest bar
 
 
 def bar_chart(title: str, bars: list[tuple[str, float, str]]) -> str:
-    """Horizontal bars: (label, value, value as text). Values are drawn to scale of the largest."""
+    """Horizontal bars, each under its label: (label, value, value as text), to scale of the largest."""
     top = max((v for _, v, _ in bars), default=0) or 1
-    height = len(bars) * (_BAR + _GAP) + _GAP
-    label_room = min(330, 12 + _CHAR * max((len(label) for label, _, _ in bars), default=4))
-    room = _WIDTH - label_room - 120
+    step = _LABEL + _BAR + _GAP
+    height = len(bars) * step + _GAP
+    room = _WIDTH - _VALUE_ROOM
     parts = [
-        f'<svg class="ledger-chart" viewBox="0 0 {_WIDTH} {height}" role="img" aria-label="{h(title)}">',
+        f'<svg class="ledger-chart ledger-chart--stacked" viewBox="0 0 {_WIDTH} {height}" role="img" '
+        f'aria-label="{h(title)}">',
         f"<title>{h(title)}</title>",
     ]
     for i, (label, value, text) in enumerate(bars):
-        y = _GAP + i * (_BAR + _GAP)
+        y = _GAP + i * step
         width = round(room * max(value, 0) / top, 1)
         parts.append(
-            f'<text x="{label_room - 8:g}" y="{y + 16}" text-anchor="end">{h(label)}</text>'
-            f'<rect x="{label_room:g}" y="{y}" width="{width:g}" height="{_BAR}" rx="2"></rect>'
-            f'<text x="{label_room + width + 6:g}" y="{y + 16}">{h(text)}</text>'
+            f'<text x="0" y="{y + 12}">{h(label)}</text>'
+            f'<rect x="0" y="{y + _LABEL}" width="{width:g}" height="{_BAR}" rx="2"></rect>'
+            f'<text x="{width + 6:g}" y="{y + _LABEL + 16}">{h(text)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

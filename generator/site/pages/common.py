@@ -139,7 +139,7 @@ def activity_detail(site: Site, page_url: str, activity: dict) -> str:
     place = activity.get("locality") or site.partnerships[activity["partnership"]]["locality"]
     lines = [
         f"<p>Địa bàn: {ref(site, page_url, 'locality', place)}"
-        + (h(f" · Kết thúc: {formats.date(activity['end_date'])}") if activity.get("end_date") else "")
+        + (" · " + h(f"Kết thúc: {formats.date(activity['end_date'])}") if activity.get("end_date") else "")
         + f" · {h(site.label('support-categories', activity['category']))}</p>"
     ]
     money = f"Đã thực hiện: {money_detail(value.get('delivered'))}"
