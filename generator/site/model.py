@@ -202,15 +202,16 @@ def _append(index: dict, key, value) -> None:
 
 
 def _newest_date(records: dict) -> datetime.date | None:
-    """Date of the newest record: activities that took place and the sources cited.
-    Planned activities look ahead, so they do not count. Dates as written ("2023",
-    "2023-01", "2023-01-06") sort as text in the order of their first days."""
+    """Date of the newest programme record: activities that took place and the sources
+    cited by sponsors, partnerships and activities (reference documents and localities
+    are not news of the programme). Planned activities look ahead, so they do not count.
+    Dates as written ("2023", "2023-01", "2023-01-06") sort as text in the order of their first days."""
     newest = ""
     for activity in records.get("activity", {}).values():
         if activity["status"] != PLANNED and activity["date"] > newest:
             newest = activity["date"]
-    for by_id in records.values():
-        for data in by_id.values():
+    for record_type in ("organization", "partnership", "activity"):
+        for data in records.get(record_type, {}).values():
             for source in data.get("sources", ()):
                 if source["date"] > newest:
                     newest = source["date"]
