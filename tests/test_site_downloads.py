@@ -1,12 +1,14 @@
-"""The hand-joined CSV of the downloads writes what csv.writer (Excel dialect) would."""
+"""The hand-joined CSV of the downloads writes what csv.writer (Excel dialect) would, and the
+JSON what the json module would."""
 
 import csv
 import io
+import json
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.site.downloads import Column, csv_bytes
+from generator.site.downloads import Column, csv_bytes, json_bytes
 
 VALUES = st.one_of(
     st.none(),
@@ -38,3 +40,17 @@ def test_csv_matches_the_csv_module(rows):
     width = len(rows[0]) if rows else 1
     columns = [Column(f"c{i}", "string", f"C{i}", lambda row, i=i: row[i]) for i in range(width)]
     assert csv_bytes(columns, rows) == _by_csv_module(columns, rows)
+
+
+RECORD = st.dictionaries(
+    st.text(min_size=1),
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(), st.lists(st.text(), max_size=3)),
+    max_size=6,
+)
+
+
+@given(st.lists(RECORD, max_size=4))
+def test_json_matches_the_json_module(rows):
+    # Amounts beyond 64 bits included: the validator only warns about them, the download must still be written.
+    expected = json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    assert json_bytes(rows) == expected.encode("utf-8")

