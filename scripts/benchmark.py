@@ -35,6 +35,7 @@ Figures only: the exit status is 0 unless --check is given, in which case it is
 from __future__ import annotations
 
 import argparse
+import html.parser
 import json
 import os
 import re
@@ -44,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -62,6 +64,7 @@ GOALS = {
     "build_wall": (20.0, "s", "build < 20 s"),
     "entity_page": (40.0, "KB", "median entity page < 40 KB"),
     "search_index": (1.5, "MB", "search index < 1.5 MB"),
+    "commune_view": (350.0, "KB", "first view of a commune page < 350 KB"),
 }
 
 
@@ -219,6 +222,38 @@ RECORDS_OPTIONS = ("--records", "--records-dir", "--records-root", "--root", "--
 SITE_OPTIONS = ("--site", "--site-dir", "--out", "--output")
 
 
+class _Assets(html.parser.HTMLParser):
+    """The files a browser fetches to show a page: stylesheets, scripts, images, icons."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: set = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("href") and {"stylesheet", "icon"} & set((attrs.get("rel") or "").split()):
+            self.found.add(attrs["href"])
+        elif tag in ("script", "img") and attrs.get("src"):
+            self.found.add(attrs["src"])
+
+
+def first_view_bytes(site: Path, page: Path) -> int:
+    """The page's HTML and the local files it loads, as an uncached browser fetches them, without
+    the search index that Material's worker loads apart (the browser weight test measures the
+    same on the shipped records)."""
+    parser = _Assets()
+    parser.feed(page.read_text(encoding="utf-8"))
+    total = page.stat().st_size
+    for reference in parser.found:
+        target = urllib.parse.urlsplit(reference)
+        if target.scheme or target.netloc:
+            continue  # not ours: the browser tests refuse such requests
+        path = (page.parent / urllib.parse.unquote(target.path)).resolve()
+        if path.is_file() and site.resolve() in path.parents:
+            total += path.stat().st_size
+    return total
+
+
 def page_stats(folder: Path, suffixes: tuple) -> dict:
     pages = [p for p in folder.rglob("*") if p.is_file() and p.suffix in suffixes]
     sizes = [p.stat().st_size for p in pages]
@@ -230,6 +265,12 @@ def page_stats(folder: Path, suffixes: tuple) -> dict:
               and p.relative_to(folder).parts[0] not in ("assets", "search", "stylesheets", "javascripts")]
     stats["entity_pages"] = len(entity)
     stats["median_entity_kb"] = statistics.median(entity) / 1024 if entity else 0.0
+    communes = [p for pattern in ("dia-ban/xa-*/index.html", "dia-ban/thi-tran-*/index.html")
+                for p in folder.glob(pattern)]
+    if communes:
+        views = [first_view_bytes(folder, p) for p in communes]
+        stats["commune_view_median_kb"] = statistics.median(views) / 1024
+        stats["commune_view_max_kb"] = max(views) / 1024
     index = folder / "search" / "search_index.json"
     stats["search_index_mb"] = index.stat().st_size / MB if index.exists() else None
     if pages:
@@ -340,7 +381,9 @@ def print_scale(scale: float, info: dict, results: dict) -> None:
                        f"{found['write_s']:.2f} s; generation {found['generation_s']:.2f} s; " + details)
         if step == "build":
             details += (f"; {found['entity_pages']} entity pages, median {found['median_entity_kb']:.1f} KB; "
-                        f"search index {_fmt(found['search_index_mb'], '.2f', ' MB')}")
+                        f"search index {_fmt(found['search_index_mb'], '.2f', ' MB')}; first view of a commune "
+                        f"page median {_fmt(found.get('commune_view_median_kb'), '.0f', ' KB')}, "
+                        f"largest {_fmt(found.get('commune_view_max_kb'), '.0f', ' KB')}")
         if found.get("largest_page"):
             details += f"; largest {found['largest_page']}"
         if found.get("note"):
@@ -365,6 +408,7 @@ def goal_values(results: dict) -> dict:
         values["build_wall"] = build["wall_s"]
         values["entity_page"] = build["median_entity_kb"] if build.get("entity_pages") else None
         values["search_index"] = build.get("search_index_mb")
+        values["commune_view"] = build.get("commune_view_max_kb")
     return values
 
 

@@ -13,6 +13,8 @@ SECTIONS = (home, localities, sponsors, partnerships, activities, documents, cov
 
 
 def render_files(site: Site) -> dict[str, bytes]:
+    # Sections yield their pages one at a time: each body is encoded and dropped as it comes,
+    # instead of a whole section's text (twice its bytes, Vietnamese being UCS-2) held at once.
     files = {page.path: page.text().encode("utf-8") for section in SECTIONS for page in section.pages(site)}
     files.update({f"{FOLDER}/{name}": data for name, data in downloads(site).items()})
     return dict(sorted(files.items()))

@@ -7,6 +7,7 @@ Splitting by year and category keeps each page to a few hundred rows at province
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import formats, urls
@@ -173,12 +174,11 @@ def index_page(site: Site, groups: dict) -> Page:
     return Page(url, "Hoạt động", "".join(body))
 
 
-def pages(site: Site) -> list[Page]:
+def pages(site: Site) -> Iterator[Page]:
     groups = grouped(site)
-    result = [index_page(site, groups)]
-    result += [year_page(site, y, groups) for y in sorted({y for y, _ in groups})]
-    result += [category_page(site, c, groups) for c in site.vocabulary("support-categories")]
-    result += [
-        list_page(site, y, c, group, n) for (y, c), group in groups.items() for n in range(1, len(group.pages) + 1)
-    ]
-    return result
+    yield index_page(site, groups)
+    yield from (year_page(site, y, groups) for y in sorted({y for y, _ in groups}))
+    yield from (category_page(site, c, groups) for c in site.vocabulary("support-categories"))
+    for (year, category), group in groups.items():
+        for number in range(1, len(group.pages) + 1):
+            yield list_page(site, year, category, group, number)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import formats, urls
 from ..escape import external_link, h
 from ..html_table import cell, table
@@ -70,5 +72,6 @@ def index_page(site: Site) -> Page:
     return Page(INDEX, "Văn bản", body)
 
 
-def pages(site: Site) -> list[Page]:
-    return [index_page(site)] + [document_page(site, d) for d in site.documents]
+def pages(site: Site) -> Iterator[Page]:
+    yield index_page(site)
+    yield from (document_page(site, d) for d in site.documents)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import formats, urls
 from ..escape import h, md
 from ..html_table import cell, number_cell, table
@@ -186,5 +188,6 @@ def index_page(site: Site) -> Page:
     return Page(url, "Địa bàn", "".join(body))
 
 
-def pages(site: Site) -> list[Page]:
-    return [index_page(site)] + [locality_page(site, lid) for lid in site.localities]
+def pages(site: Site) -> Iterator[Page]:
+    yield index_page(site)
+    yield from (locality_page(site, lid) for lid in site.localities)

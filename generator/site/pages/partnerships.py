@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
@@ -132,10 +134,10 @@ def index_page(site: Site) -> Page:
     return Page(INDEX, "Cặp kết nghĩa", body)
 
 
-def pages(site: Site) -> list[Page]:
-    years = {pid: by_year(site, pid) for pid in site.partnerships}
-    result = [index_page(site)] + [partnership_page(site, pid, years[pid]) for pid in site.partnerships]
+def pages(site: Site) -> Iterator[Page]:
+    yield index_page(site)
     for pid in site.partnerships:
+        years = by_year(site, pid)
+        yield partnership_page(site, pid, years)
         if len(site.activities_of_partnership.get(pid, [])) > TIMELINE_LIMIT:
-            result += [year_page(site, pid, year, items) for year, items in years[pid].items()]
-    return result
+            yield from (year_page(site, pid, year, items) for year, items in years.items())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import formats, urls
 from ..escape import external_link, h
 from ..html_table import cell, number_cell, table
@@ -99,5 +101,6 @@ def index_page(site: Site) -> Page:
     return Page(url, "Đơn vị kết nghĩa", body)
 
 
-def pages(site: Site) -> list[Page]:
-    return [index_page(site)] + [sponsor_page(site, oid) for oid in site.organizations]
+def pages(site: Site) -> Iterator[Page]:
+    yield index_page(site)
+    yield from (sponsor_page(site, oid) for oid in site.organizations)
