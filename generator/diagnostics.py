@@ -24,7 +24,9 @@ class Diagnostic:
 
     def text(self) -> str:
         field = f"{self.field}: " if self.field else ""
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {field}{self.message}"
+        # One finding, one line: a value quoted with its line break must not start a line without a place.
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {field}{message}"
 
 
 def field_path(path) -> str:
@@ -90,7 +92,7 @@ def github_annotation(d: Diagnostic) -> str:
 
 
 def _markdown_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\r", " ").replace("\n", " ")
 
 
 def step_summary(diagnostics: list[Diagnostic], files: int) -> str:

@@ -8,6 +8,7 @@ quoting what the file says.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -26,6 +27,8 @@ MAX_FLOW_BRACKETS = 2_000
 
 _IMPLICIT = "?"
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+# Longer than any amount (a trillion đồng has 13 digits); past 4,300 digits int() refuses.
+_MAX_INT_DIGITS = 30
 # Tabs and the odd spaces that Word and web pages paste in (no-break, ideographic…).
 _BAD_INDENT = re.compile("^[ ]*[\t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -110,7 +113,19 @@ _PROBLEMS = [
     ("expected ',' or ']'", "danh sách trong ngoặc vuông chưa đóng hoặc thiếu dấu phẩy"),
     ("expected ',' or '}'", "bảng trong ngoặc nhọn chưa đóng hoặc thiếu dấu phẩy"),
     ("expected a single document", "tệp có nhiều tài liệu YAML (dấu '---'): mỗi tệp chỉ chứa một hồ sơ"),
+    ("did not find expected <document start>", "có nội dung sau dòng '...' (kết thúc tài liệu): hãy xoá dòng '...'"),
+    ("found incompatible YAML document", "chỉ thị %YAML không được hỗ trợ: hãy xoá dòng bắt đầu bằng '%'"),
+    ("block sequence entries are not allowed", "mỗi mục danh sách ('- ') phải nằm trên một dòng riêng, thụt lề dưới tên trường"),
+    ("exceeded maximum nesting depth", "cấu trúc lồng quá sâu; một hồ sơ không cần sâu như vậy"),
+    ("found invalid Unicode character escape code", "chuỗi trong ngoặc kép có mã '\\u' không hợp lệ: hãy gõ thẳng ký tự"),
 ]
+
+_OS_ERRORS = {
+    errno.ENOENT: "tệp không tồn tại (một liên kết trỏ tới tệp đã mất?)",
+    errno.EACCES: "không có quyền đọc tệp",
+    errno.EISDIR: "đây là một thư mục",
+    errno.ELOOP: "liên kết vòng quanh, không trỏ tới tệp nào",
+}
 
 
 def _explain(problem: str, context: str) -> str:
@@ -121,22 +136,47 @@ def _explain(problem: str, context: str) -> str:
     return f"cú pháp YAML không hợp lệ ({problem})"
 
 
-_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:'"#][^:#]*:\s+)?(["'])(.*)$""")
+# A line that starts a new field: what follows a quote that was never closed.
+_KEY_LINE = re.compile(r"""^[ ]*(?:-[ ]+)?[^\s:'"#\-][^:#]*:(?:[ ]|$)""")
 
 
-def _unclosed_quote(text: str, before_line: int) -> int | None:
-    """The first line before `before_line` whose quoted value never closes on that line.
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, str] | None:
+    """(line, quote) of the first quoted value before `before_line` that runs on into a line
+    that looks like the next field.
 
-    libyaml lets a quoted string run over several lines, so a missing closing
-    quote surfaces many lines later; staff need the line where it opened."""
-    for number, line in enumerate(text.splitlines()[: before_line - 1], start=1):
-        found = _OPENING_QUOTE.match(line)
-        if not found:
-            continue
-        quote, rest = found.groups()
-        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
-        if quote not in rest:
-            return number
+    libyaml lets a quoted string run over several lines, so a missing closing quote
+    surfaces lines later; staff need the line where it opened. A string that is meant to
+    run on (its next line does not look like a field) is left alone."""
+    lines = text.split("\n")
+    try:
+        for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+            start, end = token.start_mark.line, token.end_mark.line
+            if start + 1 >= before_line:
+                break
+            if (token.__class__ is yaml.ScalarToken and token.style in ('"', "'") and end > start
+                    and _KEY_LINE.match(lines[start + 1])):
+                return start + 1, token.style
+    except yaml.YAMLError:
+        pass  # the tokens up to the error are the ones that matter
+    return None
+
+
+# A field name followed by a full-width colon, or by a colon and an odd space pasted from Word.
+_ODD_COLON = re.compile("^[ ]*(?:-[ ]+)?[^\\s:'\"#\\-][^:：#\n]*(：|:[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000])",
+                        re.MULTILINE)
+
+
+def _odd_colon(text: str, before_line: int) -> tuple | None:
+    """Explains a syntax error caused by what looks like a colon and a space but is not."""
+    for found in _ODD_COLON.finditer(text):
+        line, col = _position_of(text, found.start(1))
+        if line > before_line:
+            break
+        if found.group(1) == "：":
+            return "YAML_SYNTAX", line, col, "dấu hai chấm '：' (toàn chiều rộng) không phải dấu ':': hãy gõ lại bằng dấu ':' thường"
+        space = ord(found.group(1)[1])
+        return ("YAML_TAB", line, col + 1,
+                f"sau dấu ':' là khoảng trắng đặc biệt U+{space:04X}: hãy xoá và gõ lại bằng dấu cách thường")
     return None
 
 
@@ -214,12 +254,18 @@ def _check_anchors(text: str) -> None:
 def _scalar(node) -> Any:
     value = node.value
     if node.style:  # quoted or block scalars are always text
+        if node.style == '"' and _CONTROL.search(value):
+            # An escape (\0, \x01, \e) writes what the raw-text check cannot see.
+            mark = node.start_mark
+            code = ord(_CONTROL.search(value).group())
+            raise LoadError("FILE_CONTROL_CHAR", mark.line + 1, mark.column + 1,
+                            f"chuỗi có ký tự điều khiển U+{code:04X} (viết bằng dấu '\\'): hãy xoá nó")
         return value
     if value in ("true", "false"):
         return value == "true"
     if value in ("", "~", "null"):
         return None
-    if _INT.match(value):
+    if len(value) <= _MAX_INT_DIGITS and _INT.match(value):
         return int(value)
     return value
 
@@ -282,6 +328,8 @@ def parse_text(text: str, file: str) -> Document:
     """Parse already-decoded text; raises LoadError."""
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if "\r" in text:  # Windows or old Mac line ends: one kind of line break for every check
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     _precheck(text)
     _check_anchors(text)
     try:
@@ -292,10 +340,16 @@ def parse_text(text: str, file: str) -> Document:
         if "end of stream" in str(error.problem) and error.context_mark:
             mark = error.context_mark  # an unclosed quote: point where it opened
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        code = "YAML_MULTI_DOC" if "single document" in f"{error.context} {error.problem}" else "YAML_SYNTAX"
+        said = f"{error.context} {error.problem}"
+        code = "YAML_MULTI_DOC" if "single document" in said else "YAML_NESTING" if "nesting depth" in said else "YAML_SYNTAX"
+        odd = _odd_colon(text, line) if code == "YAML_SYNTAX" else None
+        if odd:
+            raise LoadError(*odd) from None
         opened = _unclosed_quote(text, line) if code == "YAML_SYNTAX" else None
         if opened:
-            raise LoadError(code, opened, 1, f"dấu ngoặc kép mở ở dòng {opened} chưa được đóng: hãy thêm dấu ngoặc đóng ở cuối giá trị") from None
+            at, quote = opened
+            name = "dấu ngoặc kép (\")" if quote == '"' else "dấu nháy đơn (')"
+            raise LoadError(code, at, 1, f"{name} mở ở dòng {at} chưa được đóng: hãy thêm nó ở cuối giá trị") from None
         raise LoadError(code, line, col, _explain(error.problem, error.context)) from None
     except (yaml.YAMLError, RecursionError, MemoryError) as error:
         raise LoadError("YAML_SYNTAX", 1, 1, f"không đọc được tệp YAML ({type(error).__name__})") from None
@@ -311,8 +365,11 @@ def parse_text(text: str, file: str) -> Document:
 
 
 def _too_large(size: int) -> LoadError:
+    def grouped(number: int) -> str:
+        return f"{number:,}".replace(",", ".")
+
     return LoadError("FILE_TOO_LARGE", 1, 1,
-                     f"tệp nặng {size:,} byte, vượt giới hạn {MAX_FILE_BYTES:,} byte của một hồ sơ".replace(",", "."))
+                     f"tệp nặng {grouped(size)} byte, vượt giới hạn {grouped(MAX_FILE_BYTES)} byte của một hồ sơ")
 
 
 def load_bytes(raw: bytes, file: str) -> Document:
@@ -333,4 +390,5 @@ def load_file(path, file: str) -> tuple[Document | None, list[Diagnostic]]:
     except LoadError as error:
         return None, [Diagnostic(file, error.line, error.col, ERROR, error.code, "", error.message)]
     except OSError as error:
-        return None, [Diagnostic(file, 1, 1, ERROR, "FILE_UNREADABLE", "", f"không mở được tệp ({error.strerror})")]
+        reason = _OS_ERRORS.get(error.errno, f"lỗi hệ thống số {error.errno}")
+        return None, [Diagnostic(file, 1, 1, ERROR, "FILE_UNREADABLE", "", f"không mở được tệp: {reason}")]

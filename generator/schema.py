@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import fastjsonschema
@@ -83,6 +83,10 @@ def _type_hint(expected: str, value) -> str:
     said = f"tệp ghi {_shown(value)}"
     if expected == "string" and isinstance(value, (int, bool)):
         return f"{said}, nhưng ở đây cần chữ: hãy đặt trong ngoặc kép, ví dụ \"{_shown(value)}\""
+    if expected == "integer" and isinstance(value, str) and re.fullmatch(r"[-+]?[0-9]+", value):
+        if len(value) > 30:
+            return f"tệp ghi một số có {len(value)} chữ số: quá lớn để là số tiền hay số lượng, hãy kiểm tra lại"
+        return f"tệp ghi \"{value}\" trong ngoặc kép: số không đặt trong ngoặc, hãy bỏ dấu ngoặc"
     if expected == "integer" and isinstance(value, str):
         return (f"{said}, nhưng ở đây cần một số nguyên viết liền, không dấu chấm, dấu phẩy hay đơn vị "
                 f"(ví dụ 90000000 cho 90 triệu đồng)")
@@ -124,8 +128,9 @@ class SchemaSet:
     def _detailed(self) -> dict:
         import jsonschema
 
+        validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _ecma_pattern})
         return {
-            name: jsonschema.Draft7Validator(schema, registry=self.registry, format_checker=self.checker)
+            name: validator(schema, registry=self.registry, format_checker=self.checker)
             for name, schema in self.raw.items() if name != "common.schema.json"
         }
 
@@ -148,6 +153,22 @@ class SchemaSet:
         if not found:  # the two validators disagree: never let a record through silently
             found.append(_diagnostic(doc, (), "SCHEMA_OTHER", "hồ sơ không khớp lược đồ"))
         return found
+
+
+def _ecma_pattern(validator, pattern: str, instance, schema):
+    """`pattern` as JSON Schema means it (ECMA-262, like fastjsonschema and the editor): a
+    final `$` ends the text. Python's `$` also matches before a trailing newline, so an id
+    written as a `|` block would pass here after failing the fast check."""
+    import jsonschema
+
+    if validator.is_type(instance, "string") and not re.search(_ecma(pattern), instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=None)
+def _ecma(pattern: str) -> str:
+    # The schemas' patterns use `$` only as their last character.
+    return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
 
 
 def _diagnostic(doc: Document, path, code: str, message: str) -> Diagnostic:

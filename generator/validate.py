@@ -31,7 +31,9 @@ def _location_error(record_file: RecordFile) -> Diagnostic:
         folders = ", ".join(f"{f}/" for f in RECORD_TYPES)
         message = f"tệp nằm ngoài các thư mục hồ sơ ({folders}): hãy chuyển vào đúng thư mục"
     else:
-        message = f"tệp hồ sơ phải có đuôi .yaml: hãy đổi tên thành {record_file.id.rsplit('.', 1)[0]}.yaml"
+        # Ids hold no dot: "x.yml" and a copy "x.yaml.bak" both come from x.yaml.
+        stem = record_file.id.split(".", 1)[0]
+        message = f"tệp hồ sơ phải có đuôi .yaml: hãy đổi tên thành {stem}.yaml, hoặc xoá tệp nếu đó là một bản sao"
     return Diagnostic(record_file.file, 1, 1, severity("FILE_LOCATION"), "FILE_LOCATION", "", message)
 
 

@@ -76,7 +76,7 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path):
     doc, [diagnostic] = load_file(path, "big.yaml")
     assert doc is None
     assert diagnostic.code == "FILE_TOO_LARGE"
-    assert "50.000.004" in diagnostic.message and f"{MAX_FILE_BYTES:,}".replace(",", ".") in diagnostic.message
+    assert "50.000.004 byte, vượt giới hạn 1.000.000 byte" in diagnostic.message
 
 
 def test_very_long_line_is_fine():
@@ -88,6 +88,19 @@ def test_unreadable_file_is_reported(tmp_path):
     link.symlink_to(tmp_path / "missing.yaml")
     doc, [diagnostic] = load_file(link, "gone.yaml")
     assert doc is None and diagnostic.code == "FILE_UNREADABLE"
+    assert "tệp không tồn tại" in diagnostic.message  # in Vietnamese, not the system's English
+
+
+def test_old_mac_line_ends_count_lines_as_libyaml_does():
+    error = refusal("# ghi chú\rid: x\rtitle: a\tb\r  c: \x01\r".encode())
+    assert (error.code, error.line) == ("FILE_CONTROL_CHAR", 4)
+
+
+def test_a_value_quoted_with_a_line_break_stays_on_one_output_line(tmp_path):
+    schemas = SchemaSet()
+    doc = load("id: |\n  x\n")
+    [diagnostic] = [d for d in schemas.check("document", doc) if d.code == "SCHEMA_PATTERN"]
+    assert "\n" not in diagnostic.text() and "'x\\n'" in diagnostic.text()
 
 
 def test_schema_validators_disagreeing_never_lets_a_record_through(monkeypatch):
