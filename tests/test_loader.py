@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.loader import MAX_FILE_BYTES, LoadError, load_bytes, load_file
+from generator.loader import LoadError, load_bytes, load_file
 from generator.schema import SchemaSet
 
 

@@ -79,7 +79,9 @@ def test_record_text_never_reaches_a_page_as_markup(tmp_path_factory, title, des
     for path, content in render_site(result, records).items():
         text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
         if path.endswith(".md") and "fuzz" in text:
-            front, _, body = text.partition("\n---\n")
+            front, body = "", text
+            if text.startswith("---\n"):  # the home page has no front matter
+                front, _, body = text[4:].partition("---\n")
             assert "<" not in front, path  # page titles carry no markup at all
             # What MkDocs would make of the body: no tag and no javascript: link from record text.
             page = markdown.markdown(body, extensions=["attr_list", "tables", "admonition", "toc"])

@@ -63,6 +63,7 @@ def test_a_script_in_a_title_shows_as_text_on_every_page(tmp_path):
     touched = [p for p, text in pages.items() if "alert(1)" in text]
     assert "don-vi/don-vi-script/index.md" in touched and "hoat-dong/2023/y-te/index.md" in touched
     for path in touched:
-        rendered = _html(pages[path].split("---", 2)[2])
+        text = pages[path]
+        rendered = _html(text.split("---\n", 2)[2] if text.startswith("---\n") else text)  # home: no front matter
         assert "<script>" not in rendered, path
         assert 'href="javascript' not in rendered, path

@@ -7,7 +7,7 @@ import json
 from generator.site.model import build_site
 from generator.site.render import render_site
 from generator.validate import validate_tree
-from site_records import TODAY, activity, small_tree
+from site_records import TODAY, activity, partnership, small_tree, sponsor
 
 
 def _render(records):
@@ -61,8 +61,9 @@ def test_home_page_figures(tmp_path):
         sources=[{"title": "Tin", "publisher": "Báo thử nghiệm", "date": "2026-01-02"}],
     )
     home = _render(records)["index.md"].decode()
-    assert "16.520.000.000 đồng" in home  # 16,4 tỷ + 90 triệu + 30 triệu, in full
-    assert "cập nhật đến ngày 2 tháng 1 năm 2026" in home  # the newest record's date: a source's
+    assert "<strong>16,5 tỷ đồng</strong>" in home  # 16,4 tỷ + 90 triệu + 30 triệu, for reading
+    assert "đã thực hiện (16.520.000.000 đồng;" in home  # and in full, for checking
+    assert "cập nhật đến 2/1/2026" in home  # the newest record's date: a source's
     assert "Tỷ trọng tặng quà" in home and "<svg" in home
 
 
@@ -178,3 +179,38 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path):
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1
+
+
+def test_province_and_district_pages_count_every_unit_below_them(tmp_path):
+    files = _render(small_tree(tmp_path))
+    province = files["dia-ban/tinh-quang-nam/index.md"].decode()
+    district = files["dia-ban/huyen-nam-giang/index.md"].decode()
+    # All four activities, though none is recorded on the province or a district itself.
+    assert "<strong>4</strong> <span>hoạt động</span>" in province
+    assert "<strong>16,5 tỷ đồng</strong>" in province
+    assert "<strong>2</strong> <span>hoạt động</span>" in district  # the two in xã La Dêê
+    # The district's row in the province's table agrees with the district's own page.
+    row = next(line for line in province.splitlines() if "huyen-nam-giang/" in line and "<tr>" in line)
+    assert '<td data-sort="1" class="ledger-number">1</td>' in row  # one partnership, with xã La Dêê
+    assert '<td data-sort="2" class="ledger-number">2</td>' in row  # its two activities
+
+
+def test_quiet_partnerships_are_judged_by_their_period_not_their_status_today(tmp_path):
+    records = small_tree(tmp_path)
+    sponsor(records, "don-vi-lang", "Đơn vị Lặng")
+    partnership(records, "don-vi-lang-xa-zuoich", ["don-vi-lang"], "xa-zuoich", status="ket-thuc")
+    partnership(records, "don-vi-lang-xa-tr-hy", ["don-vi-lang"], "xa-tr-hy",
+                period={"start": "2020-04-16", "end": "2020-12-31"})  # ended before the 12 months
+    coverage = _render(records)["do-phu/index.md"].decode()
+    quiet = coverage.split("12 tháng gần nhất", 1)[1].split("Xã biên giới", 1)[0]
+    assert "don-vi-lang-xa-zuoich/" in quiet and "chưa có" in quiet  # ended since, silent in those months
+    assert "don-vi-lang-xa-tr-hy/" not in quiet
+    assert "tp-thu-nghiem-xa-la-dee/" not in quiet  # active on 6/1/2023
+
+
+def test_tags_show_their_labels(tmp_path):
+    records = small_tree(tmp_path)
+    activity(records, "2023-03-01-sinh-ke", "tp-thu-nghiem-xa-la-dee", "2023-03-01", "mo-hinh-sinh-ke",
+             "Sinh kế", tags=["qd90-da2"])
+    page = _render(records)["hoat-dong/2023/mo-hinh-sinh-ke/index.md"].decode()
+    assert "Thẻ: Đa dạng hóa sinh kế" in page and "qd90-da2" not in page.split("Thẻ:", 1)[1][:200]

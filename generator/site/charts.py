@@ -15,9 +15,10 @@ _LABEL = 16  # a line for the label, above its bar
 _VALUE_ROOM = 110  # the value's text after the longest bar
 
 
-def bar_chart(title: str, bars: list[tuple[str, float, str]]) -> str:
-    """Horizontal bars, each under its label: (label, value, value as text), to scale of the largest."""
-    top = max((v for _, v, _ in bars), default=0) or 1
+def bar_chart(title: str, bars: list[tuple[str, float, str]], full: float | None = None) -> str:
+    """Horizontal bars, each under its label: (label, value, value as text), to scale of the largest,
+    or of `full` (1 for shares: 74,5% must not look like the whole)."""
+    top = full or max((v for _, v, _ in bars), default=0) or 1
     step = _LABEL + _BAR + _GAP
     height = len(bars) * step + _GAP
     room = _WIDTH - _VALUE_ROOM
@@ -38,9 +39,11 @@ def bar_chart(title: str, bars: list[tuple[str, float, str]]) -> str:
     return "".join(parts)
 
 
-def chart_with_table(title: str, headers: list[str], bars: list[tuple[str, float, str]], rows: list[list]) -> str:
+def chart_with_table(
+    title: str, headers: list[str], bars: list[tuple[str, float, str]], rows: list[list], full: float | None = None
+) -> str:
     """The chart (hidden from screen readers' duplicate reading by its own label) and its table."""
-    svg = bar_chart(title, bars)
+    svg = bar_chart(title, bars, full)
     return (
         f'\n<figure class="ledger-figure" data-search-exclude>\n{svg}\n<figcaption>{h(title)}</figcaption>\n</figure>\n'
         + table(headers, rows, sortable=False)

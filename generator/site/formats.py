@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from functools import lru_cache
 
 from babel.numbers import format_decimal, get_group_symbol
@@ -59,5 +58,3 @@ def date(value) -> str:
     return vi_date(value)
 
 
-def date_long(value: datetime.date) -> str:
-    return f"ngày {value.day} tháng {value.month} năm {value.year}"

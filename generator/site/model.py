@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..dates import first_day, last_day
 from ..records import RECORD_TYPES
+from ..rules.vocabularies import TAG_VOCABULARIES
 from . import urls
 from .collation import sort_key
 from .escape import clean
@@ -95,6 +96,13 @@ class Site:
     def label(self, vocabulary_id: str, code: str) -> str:
         item = self.vocabulary(vocabulary_id).get(code)
         return clean(item["label"]) if item else code
+
+    def tag_label(self, code: str) -> str:
+        """A tag's label, from whichever tag vocabulary holds it (QĐ 1719, QĐ 90, new-rural criteria)."""
+        for vocabulary_id in TAG_VOCABULARIES:
+            if code in self.vocabulary(vocabulary_id):
+                return self.label(vocabulary_id, code)
+        return code
 
     def category_group(self, category: str) -> str | None:
         return self.vocabulary("support-categories").get(category, {}).get("group")

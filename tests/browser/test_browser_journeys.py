@@ -40,7 +40,12 @@ def test_home_page_shows_its_figures_and_charts_with_a_text_equivalent(site, bui
     # The headline counts are those of the open data.
     assert figures["cặp kết nghĩa"] == str(len(_csv_rows(built_site / "du-lieu-mo" / "cap-ket-nghia.csv")))
     assert figures["hoạt động"] == str(len(_csv_rows(built_site / "du-lieu-mo" / "hoat-dong.csv")))
-    assert re.fullmatch(r"[\d.]+ đồng", next(v for k, v in figures.items() if k.startswith("đã thực hiện")))
+    # Value delivered: short for reading, and in full in its label, equal to the open data's sum.
+    label = next(k for k in figures if k.startswith("đã thực hiện"))
+    assert re.fullmatch(r"[\d,]+ (tỷ|triệu|nghìn) đồng", figures[label]), figures[label]
+    rows = _csv_rows(built_site / "du-lieu-mo" / "hoat-dong.csv")
+    total = sum(int(r["delivered_total"]) for r in rows if r["delivered_total"] and r["status"] != "huy")
+    assert f"({total:,} đồng;".replace(",", ".") in label, label
 
     charts = page.locator("article figure.ledger-figure")
     assert charts.count() >= 2
@@ -94,7 +99,7 @@ def test_a_merged_commune_links_to_its_successor_and_back(site):
     history.get_by_role("link", name="xã Hùng Sơn", exact=True).click()
     expect(page).to_have_url(site.url("dia-ban/xa-hung-son-2025/"))
     assert heading(page) == "xã Hùng Sơn"
-    formed_from = page.locator("#lich-su-hanh-chinh + ul li", has_text="Hình thành từ")
+    formed_from = page.locator("#lich-su-hanh-chinh + ul li", has_text="Kế thừa địa bàn của")
     formed_from.get_by_role("link", name="xã Ch'ơm", exact=True).click()
     expect(page).to_have_url(site.url("dia-ban/xa-ch-om/"))
 

@@ -15,7 +15,17 @@ from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..model import Site, listing_url
 from ..totals import Totals
-from .common import LISTING_HEADERS, Page, activity_headers, activity_row, folder_note, heading, listing_row, para
+from .common import (
+    LISTING_HEADERS,
+    Page,
+    activity_headers,
+    activity_row,
+    folder_note,
+    heading,
+    listing_row,
+    para,
+    source_note,
+)
 
 INDEX = f"{urls.ACTIVITIES}/"
 # A year's page also lists every activity while the list stays light to load.
@@ -136,9 +146,10 @@ def category_page(site: Site, category: str, groups: dict) -> Page:
     group = site.groups().get(item.get("group"), "")
     flags = [w for k, w in (("gift", "tặng quà"), ("training", "tập huấn, nâng cao năng lực")) if item.get(k)]
     body = [
-        para(h(f"Nhóm: {group}") + (h(f" · Thuộc loại: {', '.join(flags)}") if flags else "")),
+        # h() trims its text: the separator's spaces stay outside it.
+        para(h(f"Nhóm: {group}") + (" · " + h(f"Thuộc loại: {', '.join(flags)}") if flags else "")),
         table(["Năm"] + SUMMARY_HEADERS, rows) if rows else para("Chưa có hoạt động nào."),
-        folder_note("vocabularies"),
+        source_note(site, "vocabulary", "support-categories"),
     ]
     return Page(url, site.label("support-categories", category), "".join(body), search=False)
 

@@ -12,7 +12,12 @@ from ..html_table import cell, number_cell
 from ..model import Site
 from ..totals import MONEY_PARTS, Totals
 
-MONEY_LABELS = {"cash": "tiền mặt", "in_kind": "hiện vật", "mobilised": "vận động", "unspecified": "chưa tách"}
+MONEY_LABELS = {
+    "cash": "tiền mặt",
+    "in_kind": "hiện vật",
+    "mobilised": "vận động",
+    "unspecified": "nguồn không tách tiền mặt, hiện vật",
+}
 
 
 @dataclass
@@ -29,15 +34,17 @@ class Page:
         return urls.source_file(self.url)
 
     def text(self) -> str:
-        meta = {"title": plain(self.title)}
+        # The home page's title is the site's name: Material would print it twice in <title>.
+        meta = {"title": plain(self.title)} if self.url else {}
         if self.source:
             meta["source"] = self.source
         if not self.search:
             meta["search"] = {"exclude": True}
         meta.update(self.extra_meta)
         # JSON is YAML: strings come out quoted, whatever they hold.
-        front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
-        return f"---\n{front}\n---\n\n# {md(self.title)}\n\n{self.body.strip()}\n"
+        front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+        front = f"---\n{front}---\n\n" if front else ""
+        return f"{front}# {md(self.title)}\n\n{self.body.strip()}\n"
 
 
 def source_note(site: Site, record_type: str, record_id: str) -> str:
@@ -90,14 +97,18 @@ def figures(items: list[tuple[str, str]]) -> str:
 
 
 def totals_figures(totals: Totals) -> str:
+    """Value first, then what it counts; "chưa báo cáo" stands for a figure no source gave."""
     return figures(
         [
             (formats.number(totals.activities), "hoạt động"),
             (
                 h(formats.dong_short(totals.delivered)),
-                f"đã thực hiện ({totals.delivered_reported} hoạt động có báo cáo giá trị)",
+                f"giá trị đã thực hiện ({formats.number(totals.delivered_reported)} hoạt động có báo cáo giá trị)",
             ),
-            (h(formats.dong_short(totals.planned)), f"kế hoạch ({totals.planned_reported} hoạt động)"),
+            (
+                h(formats.dong_short(totals.planned)),
+                f"giá trị kế hoạch ({formats.number(totals.planned_reported)} hoạt động có báo cáo kế hoạch)",
+            ),
             (h(formats.count(totals.households)), "lượt hộ hưởng lợi"),
         ]
     )
@@ -162,7 +173,7 @@ def activity_detail(site: Site, page_url: str, activity: dict) -> str:
     if activity.get("description"):
         lines.append(f"<p>{h(activity['description'])}</p>")
     if activity.get("tags"):
-        lines.append(f"<p>Thẻ: {h(', '.join(activity['tags']))}</p>")
+        lines.append(f"<p>Thẻ: {h('; '.join(site.tag_label(t) for t in activity['tags']))}</p>")
     path = site.file_of("activity", activity["id"])
     lines.append(
         f"<p>Nguồn: {sources_html(activity['sources'])} · {link(urls.yaml_url(path), 'Tệp dữ liệu', external=True)}</p>"

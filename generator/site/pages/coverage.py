@@ -7,12 +7,13 @@ import datetime
 from .. import formats
 from ..escape import h
 from ..html_table import cell, table
+from ...dates import first_day, last_day
 from ..model import Site, last_activity_day
 from .common import Page, folder_note, heading, para, ref
+from .localities import border_cell
 
 URL = "do-phu/"
 QUIET_DAYS = 365
-ACTIVE = "dang-ket-nghia"
 
 
 def unpartnered(site: Site) -> list[str]:
@@ -20,13 +21,17 @@ def unpartnered(site: Site) -> list[str]:
 
 
 def quiet_partnerships(site: Site) -> list[tuple[str, datetime.date | None]]:
-    """Active partnerships with no activity in the 12 months before the newest record."""
+    """Partnerships in force during the 12 months before the newest record, with no activity in them.
+
+    In force by their period, not by their status today: a partnership that has ended since
+    was still expected to act in those months."""
     if not site.newest:
         return []
     since = site.newest - datetime.timedelta(days=QUIET_DAYS)
     quiet = []
     for pid in site.by_name("partnership", site.partnerships):
-        if site.partnerships[pid]["status"] != ACTIVE:
+        period = site.partnerships[pid]["period"]
+        if first_day(period["start"]) > site.newest or (period.get("end") and last_day(period["end"]) < since):
             continue
         last = last_activity_day(site, pid)
         if last is None or last < since:
@@ -60,7 +65,7 @@ def coverage_page(site: Site) -> Page:
                 [
                     cell(ref(site, url, "locality", c)),
                     cell(ref(site, url, "locality", site.district_of(c)) if site.district_of(c) else ""),
-                    cell("có" if site.is_border(c) else ""),
+                    cell(h(border_cell(site.localities[c]))),
                 ]
                 for c in missing
             ],
@@ -86,7 +91,9 @@ def coverage_page(site: Site) -> Page:
                 ]
                 for pid, last in quiet
             ],
-        ),
+        )
+        if quiet
+        else para("Không có: mọi cặp kết nghĩa còn hiệu lực trong thời gian này đều có hoạt động."),
     ]
     rows = []
     for c in border_communes(site):

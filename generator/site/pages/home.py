@@ -10,6 +10,7 @@ from ..totals import CANCELLED
 from .common import Page, figures, folder_note, heading, latest_table, para
 
 URL = ""
+NO_ACTIVITY = "không có hoạt động"
 
 
 def communes_reached(site: Site) -> set:
@@ -56,12 +57,15 @@ def by_group_chart(site: Site) -> str:
     bars, rows = [], []
     for code, label in groups.items():
         totals = site.totals(items[code])
-        bars.append((label, totals.delivered or 0, formats.dong_short(totals.delivered)))
+        # A group without activities delivered nothing; "chưa báo cáo" would suggest a missing report.
+        short = formats.dong_short(totals.delivered) if totals.activities else NO_ACTIVITY
+        full = h(formats.dong(totals.delivered)) if totals.activities else NO_ACTIVITY
+        bars.append((label, totals.delivered or 0, short))
         rows.append(
             row(
                 label,
                 (formats.number(totals.activities), totals.activities),
-                (h(formats.dong(totals.delivered)), totals.delivered),
+                (full, totals.delivered),
             )
         )
     return chart_with_table(
@@ -90,14 +94,18 @@ def gift_share_chart(site: Site) -> str:
             )
         )
     return chart_with_table(
-        "Tỷ trọng tặng quà trong giá trị đã thực hiện", ["Năm", "Tặng quà", "Tổng đã thực hiện", "Tỷ trọng"], bars, rows
+        "Tỷ trọng tặng quà trong giá trị đã thực hiện",
+        ["Năm", "Tặng quà", "Tổng đã thực hiện", "Tỷ trọng"],
+        bars,
+        rows,
+        full=1,
     )
 
 
 def home_page(site: Site) -> Page:
     totals = site.totals(site.activities.values())
     sponsors = {s for p in site.partnerships.values() for s in p["sponsors"]}
-    newest = f"Dữ liệu cập nhật đến {formats.date_long(site.newest)}." if site.newest else "Chưa có dữ liệu."
+    newest = f"Dữ liệu cập nhật đến {formats.date(site.newest.isoformat())}." if site.newest else "Chưa có dữ liệu."
     body = [
         para(
             "Sổ công khai công tác kết nghĩa, giúp đỡ các huyện, xã vùng đồng bào dân tộc thiểu số và miền núi "
@@ -111,8 +119,10 @@ def home_page(site: Site) -> Page:
                 (formats.number(len(communes_reached(site))), link(urls.section("locality"), "xã được giúp đỡ")),
                 (formats.number(totals.activities), link(f"{urls.ACTIVITIES}/", "hoạt động")),
                 (
-                    h(formats.dong(totals.delivered)),
-                    f"đã thực hiện ({formats.number(totals.delivered_reported)} hoạt động có báo cáo giá trị)",
+                    # Short for reading, in full for checking.
+                    h(formats.dong_short(totals.delivered)),
+                    h(f"đã thực hiện ({formats.dong(totals.delivered)}; ")
+                    + f"{formats.number(totals.delivered_reported)} hoạt động có báo cáo giá trị)",
                 ),
                 (h(formats.count(totals.households)), "lượt hộ hưởng lợi"),
             ]

@@ -23,14 +23,39 @@ def border_text(locality: dict) -> str:
     return f"{value}{inferred}; căn cứ: {border['basis']}"
 
 
+def border_cell(locality: dict) -> str:
+    """For a table column: "không" and "chưa rõ" must not look alike (both blank)."""
+    border = locality.get("land_border")
+    if not border:
+        return "chưa rõ"
+    return ("có" if border["value"] else "không") + (" (suy luận)" if border.get("inferred") else "")
+
+
 def area_ids(site: Site, locality_id: str) -> list[str]:
-    """The locality and, for a district, its communes."""
-    return [locality_id] + list(site.children.get(locality_id, []))
+    """The locality and every unit below it: a district's communes, the province's districts and theirs."""
+    found = [locality_id]
+    for child in site.children.get(locality_id, []):
+        found += area_ids(site, child)
+    return found
 
 
 def area_activities(site: Site, locality_id: str) -> list[str]:
     ids = [a for lid in area_ids(site, locality_id) for a in site.activities_of_locality.get(lid, [])]
     return site.in_date_order(ids)
+
+
+def area_totals(site: Site, locality_id: str) -> Totals:
+    totals = Totals()
+    for place in area_ids(site, locality_id):
+        totals.merge(site.locality_totals(place))
+    return totals
+
+
+def area_partnerships(site: Site, locality_id: str, activity_ids: list[str]) -> list[str]:
+    """Twinned with the area, then those active in it through a partnership with a wider area."""
+    twinned = [p for place in area_ids(site, locality_id) for p in site.partnerships_of_locality.get(place, [])]
+    active = {site.activities[a]["partnership"] for a in activity_ids} - set(twinned)
+    return list(dict.fromkeys(twinned)) + site.by_name("partnership", active)
 
 
 def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list:
@@ -69,17 +94,24 @@ def _history(site: Site, url: str, lid: str, locality: dict) -> str:
         items.append(f"{h(when)}, đơn vị kế thừa: {ref(site, url, 'locality', locality['successor'])}")
     predecessors = site.predecessors.get(lid, [])
     if predecessors:
-        items.append("Hình thành từ: " + ", ".join(ref(site, url, "locality", p) for p in predecessors))
+        # "Kế thừa", not "hình thành": a commune that existed already may take in another one.
+        items.append("Kế thừa địa bàn của: " + ", ".join(_until(site, url, p) for p in predecessors))
     for doc in locality.get("documents", []):
         items.append("Văn bản: " + ref(site, url, "document", doc))
     return bullets(items) if items else para("Không có thay đổi được ghi nhận.")
+
+
+def _until(site: Site, url: str, lid: str) -> str:
+    ends = site.localities[lid].get("valid_to")
+    return ref(site, url, "locality", lid) + (h(f" (đến hết ngày {formats.date(ends)})") if ends else "")
 
 
 def _children_table(site: Site, url: str, lid: str) -> str:
     rows = []
     for child in site.children.get(lid, []):
         data = site.localities[child]
-        totals = site.locality_totals(child)
+        totals = area_totals(site, child)
+        partnerships = len(area_partnerships(site, child, area_activities(site, child)))
         period = (
             ""
             if valid_on(data, PLAN_DATE)
@@ -92,12 +124,9 @@ def _children_table(site: Site, url: str, lid: str) -> str:
         rows.append(
             [
                 cell(ref(site, url, "locality", child)),
-                cell("có" if site.is_border(child) else ""),
+                cell(h(border_cell(data))),
                 cell(h(period)),
-                cell(
-                    formats.number(len(site.partnerships_of_locality.get(child, []))),
-                    len(site.partnerships_of_locality.get(child, [])),
-                ),
+                cell(formats.number(partnerships), partnerships),
                 number_cell(totals.activities),
                 number_cell(totals.delivered),
             ]
@@ -125,11 +154,7 @@ def locality_page(site: Site, lid: str) -> Page:
     if site.children.get(lid):
         body += [heading("Đơn vị trực thuộc"), _children_table(site, url, lid)]
     activity_ids = area_activities(site, lid)
-    # Twinned here, or active here through a partnership with the district.
-    partnerships = list(site.partnerships_of_locality.get(lid, []))
-    partnerships += site.by_name(
-        "partnership", {site.activities[a]["partnership"] for a in activity_ids} - set(partnerships)
-    )
+    partnerships = area_partnerships(site, lid, activity_ids)
     sponsors = site.by_name("organization", {s for p in partnerships for s in site.partnerships[p]["sponsors"]})
     body.append(heading("Đơn vị kết nghĩa"))
     body.append(
@@ -140,12 +165,9 @@ def locality_page(site: Site, lid: str) -> Page:
     if partnerships:
         body.append(table(PARTNERSHIP_HEADERS, partnership_rows(site, url, partnerships)))
     if activity_ids or partnerships:
-        totals = Totals()
-        for place in area_ids(site, lid):
-            totals.merge(site.locality_totals(place))
         body += [
             heading("Tổng hợp hoạt động"),
-            totals_figures(totals),
+            totals_figures(area_totals(site, lid)),
             heading("Hoạt động gần đây"),
             latest_table(site, url, activity_ids, 20, "Xem đầy đủ ở trang của từng cặp kết nghĩa."),
         ]

@@ -92,9 +92,13 @@ def index_page(site: Site) -> Page:
                 number_cell(totals.delivered),
             ]
         )
+    # The home page counts those in a partnership; the others joined an activity (a co-funder).
+    twinned = sum(1 for oid in site.organizations if site.partnerships_of_sponsor.get(oid))
+    others = len(rows) - twinned
     body = para(
-        f"{formats.number(len(rows))} cơ quan, đơn vị, doanh nghiệp và địa phương nhận kết nghĩa, giúp đỡ. "
-        "Bấm vào tiêu đề cột để sắp xếp."
+        f"{formats.number(twinned)} cơ quan, đơn vị, doanh nghiệp và địa phương nhận kết nghĩa, giúp đỡ"
+        + (f"; {formats.number(others)} đơn vị khác chỉ phối hợp hỗ trợ" if others else "")
+        + ". Bấm vào tiêu đề cột để sắp xếp."
     )
     body += table(["Đơn vị", "Loại", "Địa bàn kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"], rows)
     body += folder_note("organizations")
