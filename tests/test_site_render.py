@@ -214,3 +214,18 @@ def test_tags_show_their_labels(tmp_path):
              "Sinh kế", tags=["qd90-da2"])
     page = _render(records)["hoat-dong/2023/mo-hinh-sinh-ke/index.md"].decode()
     assert "Thẻ: Đa dạng hóa sinh kế" in page and "qd90-da2" not in page.split("Thẻ:", 1)[1][:200]
+
+
+def test_commune_pages_give_their_disadvantage_status_with_its_list_or_say_it_is_unknown(tmp_path):
+    records = small_tree(tmp_path)
+    path = records / "localities" / "xa-zuoich.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("valid_to:", "disadvantage:\n- status: khu-vuc-iii\n  document: qd-861-qd-ttg-2021\n"
+                                 "  period: 2021-2025\nvalid_to:"), encoding="utf-8")
+    files = _render(records)
+    zuoich = files["dia-ban/xa-zuoich/index.md"].decode()
+    assert "Xã khu vực III, giai đoạn 2021-2025" in zuoich and "van-ban/qd-861-qd-ttg-2021/" in zuoich
+    assert "Tổng cục Thống kê" in zuoich  # the locality's own source
+    unknown = files["dia-ban/xa-phuoc-chanh/index.md"].decode()
+    assert "Diện khó khăn</dt>\n<dd>chưa có thông tin" in unknown and "van-ban/qd-861-qd-ttg-2021/" in unknown
+    assert "khu-vuc-iii 2021-2025 qd-861-qd-ttg-2021" in files["du-lieu-mo/dia-ban.csv"].decode("utf-8-sig")

@@ -30,6 +30,8 @@ def _references(record_type: str, data: dict):
         for i, change in enumerate(data.get("changes", [])):
             if "document" in change:
                 yield ("changes", i, "document"), "document", change["document"]
+        for i, status in enumerate(data.get("disadvantage", [])):
+            yield ("disadvantage", i, "document"), "document", status["document"]
     elif record_type == "organization":
         if "locality" in data:
             yield ("locality",), "locality", data["locality"]

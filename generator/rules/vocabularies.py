@@ -12,6 +12,7 @@ SCHEMA_ENUMS = {
     "organization-kinds": ("organization", ("properties", "kind", "enum")),
     "document-kinds": ("document", ("properties", "kind", "enum")),
     "locality-levels": ("locality", ("properties", "level", "enum")),
+    "disadvantage-statuses": ("locality", ("properties", "disadvantage", "items", "properties", "status", "enum")),
 }
 TAG_VOCABULARIES = ("qd-1719-projects", "qd-90-projects", "new-rural-criteria")
 TAG_ENUM = ("activity", ("properties", "tags", "items", "enum"))

@@ -54,6 +54,20 @@ def _locality_columns(site: Site) -> list[Column]:
         Column("land_border", "boolean", "Giáp biên giới đất liền", lambda d: border(d).get("value")),
         Column("land_border_inferred", "boolean", "Biên giới: suy luận", lambda d: border(d).get("inferred")),
         Column("land_border_basis", "string", "Biên giới: căn cứ", lambda d: _text(border(d).get("basis"))),
+        Column(
+            "disadvantage",
+            "string",
+            "Diện khó khăn: mã, giai đoạn, văn bản",
+            lambda d: "; ".join(f"{s['status']} {s['period']} {s['document']}" for s in d.get("disadvantage", [])),
+        ),
+        Column(
+            "disadvantage_labels",
+            "string",
+            "Diện khó khăn",
+            lambda d: "; ".join(
+                f"{site.label('disadvantage-statuses', s['status'])} ({s['period']})" for s in d.get("disadvantage", [])
+            ),
+        ),
         Column("valid_from", "string", "Có hiệu lực từ", lambda d: d.get("valid_from", "")),
         Column("valid_to", "string", "Có hiệu lực đến", lambda d: d.get("valid_to", "")),
         Column("successor", "string", "Mã đơn vị kế thừa", lambda d: d.get("successor", "")),

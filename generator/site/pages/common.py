@@ -290,7 +290,7 @@ def latest_table(
     )
     if len(activity_ids) > limit:
         text += para(
-            f"Hiển thị {limit} trong số {formats.number(len(activity_ids))} hoạt động mới nhất. {more_html}",
+            f"{limit} hoạt động mới nhất, trên tổng số {formats.number(len(activity_ids))}. {more_html}",
             "ledger-note",
         )
     return text

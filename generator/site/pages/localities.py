@@ -9,7 +9,19 @@ from ..escape import h, md
 from ..html_table import cell, number_cell, table
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Site, valid_on
 from ..totals import Totals
-from .common import Page, bullets, facts, folder_note, heading, latest_table, para, ref, source_note, totals_figures
+from .common import (
+    Page,
+    bullets,
+    facts,
+    folder_note,
+    heading,
+    latest_table,
+    para,
+    ref,
+    source_note,
+    sources_html,
+    totals_figures,
+)
 
 INDEX = urls.section("locality")
 
@@ -21,6 +33,31 @@ def border_text(locality: dict) -> str:
     value = "có giáp biên giới đất liền" if border["value"] else "không giáp biên giới đất liền"
     inferred = " (suy luận, chưa đối chiếu văn bản gốc)" if border.get("inferred") else ""
     return f"{value}{inferred}; căn cứ: {border['basis']}"
+
+
+# The list in force over most of the plan: what a commune's status is read from.
+DISADVANTAGE_LIST = "qd-861-qd-ttg-2021"
+
+
+def disadvantage_html(site: Site, url: str, locality: dict) -> str:
+    """Each status with its list and period; where none is recorded, which list is still to be read."""
+    statuses = locality.get("disadvantage", [])
+    if not statuses:
+        return (
+            "chưa có thông tin: danh sách xã khu vực I, II, III theo "
+            + ref(site, url, "document", DISADVANTAGE_LIST)
+            + " chưa được đối chiếu"
+        )
+    parts = []
+    for status in statuses:
+        text = h(f"{site.label('disadvantage-statuses', status['status'])}, giai đoạn {status['period']}")
+        text += f" ({ref(site, url, 'document', status['document'])})"
+        if status.get("inferred"):
+            text += " " + h("(suy luận, chưa đối chiếu phụ lục)")
+        if status.get("note"):
+            text += " – " + h(status["note"])
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def border_cell(locality: dict) -> str:
@@ -148,7 +185,9 @@ def locality_page(site: Site, lid: str) -> Page:
             "Biên giới đất liền",
             h(border_text(locality)) if locality["level"] in COMMUNE_LEVELS | DISTRICT_LEVELS else "",
         ),
+        ("Diện khó khăn", disadvantage_html(site, url, locality) if locality["level"] in COMMUNE_LEVELS else ""),
         ("Ghi chú", h(locality.get("note", ""))),
+        ("Nguồn", sources_html(locality.get("sources", []))),
     ]
     body = [facts(rows), heading("Lịch sử hành chính"), _history(site, url, lid, locality)]
     if site.children.get(lid):
