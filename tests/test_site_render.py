@@ -229,3 +229,9 @@ def test_commune_pages_give_their_disadvantage_status_with_its_list_or_say_it_is
     unknown = files["dia-ban/xa-phuoc-chanh/index.md"].decode()
     assert "Diện khó khăn</dt>\n<dd>chưa có thông tin" in unknown and "van-ban/qd-861-qd-ttg-2021/" in unknown
     assert "khu-vuc-iii 2021-2025 qd-861-qd-ttg-2021" in files["du-lieu-mo/dia-ban.csv"].decode("utf-8-sig")
+
+
+def test_the_province_page_points_to_the_indexes_instead_of_copying_them(tmp_path):
+    province = _render(small_tree(tmp_path))["dia-ban/tinh-quang-nam/index.md"].decode()
+    assert "2 cặp kết nghĩa trong tỉnh" in province and "../../cap-ket-nghia/" in province
+    assert "so-thu-nghiem-xa-phuoc-chanh/" not in province.split("Tổng hợp hoạt động")[0]  # no table of them

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import formats, urls
-from ..escape import h, md
+from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Site, valid_on
 from ..totals import Totals
@@ -24,6 +24,7 @@ from .common import (
 )
 
 INDEX = urls.section("locality")
+PROVINCE = "tinh"
 
 
 def border_text(locality: dict) -> str:
@@ -194,15 +195,26 @@ def locality_page(site: Site, lid: str) -> Page:
         body += [heading("Đơn vị trực thuộc"), _children_table(site, url, lid)]
     activity_ids = area_activities(site, lid)
     partnerships = area_partnerships(site, lid, activity_ids)
-    sponsors = site.by_name("organization", {s for p in partnerships for s in site.partnerships[p]["sponsors"]})
     body.append(heading("Đơn vị kết nghĩa"))
-    body.append(
-        para(", ".join(ref(site, url, "organization", s) for s in sponsors))
-        if sponsors
-        else para("Chưa có đơn vị kết nghĩa được ghi nhận.")
-    )
-    if partnerships:
-        body.append(table(PARTNERSHIP_HEADERS, partnership_rows(site, url, partnerships)))
+    if locality["level"] == PROVINCE:
+        # Every sponsor and partnership of the province: the section indexes list them already,
+        # and a copy here would grow with the ledger.
+        body.append(
+            para(
+                f"{formats.number(len(partnerships))} cặp kết nghĩa trong tỉnh: xem "
+                f"{link(urls.relative(url, urls.section('partnership')), 'danh sách cặp kết nghĩa')} và "
+                f"{link(urls.relative(url, urls.section('organization')), 'danh sách đơn vị kết nghĩa')}."
+            )
+        )
+    else:
+        sponsors = site.by_name("organization", {s for p in partnerships for s in site.partnerships[p]["sponsors"]})
+        body.append(
+            para(", ".join(ref(site, url, "organization", s) for s in sponsors))
+            if sponsors
+            else para("Chưa có đơn vị kết nghĩa được ghi nhận.")
+        )
+        if partnerships:
+            body.append(table(PARTNERSHIP_HEADERS, partnership_rows(site, url, partnerships)))
     if activity_ids or partnerships:
         body += [
             heading("Tổng hợp hoạt động"),
