@@ -251,6 +251,11 @@ def para(inner_html: str, css: str | None = None) -> str:
     return f"\n<p{attribute}>{inner_html}</p>\n"
 
 
+def unindexed(inner_html: str) -> str:
+    """Shown on the page, left out of the search index (Material skips data-search-exclude)."""
+    return f"<span data-search-exclude>{inner_html}</span>"
+
+
 def bullets(items: list[str]) -> str:
     if not items:
         return ""

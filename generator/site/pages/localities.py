@@ -21,6 +21,7 @@ from .common import (
     source_note,
     sources_html,
     totals_figures,
+    unindexed,
 )
 
 INDEX = urls.section("locality")
@@ -44,7 +45,8 @@ def disadvantage_html(site: Site, url: str, locality: dict) -> str:
     """Each status with its list and period; where none is recorded, which list is still to be read."""
     statuses = locality.get("disadvantage", [])
     if not statuses:
-        return (
+        # The same words on a hundred communes: kept out of the search index.
+        return unindexed(
             "chưa có thông tin: danh sách xã khu vực I, II, III theo "
             + ref(site, url, "document", DISADVANTAGE_LIST)
             + " chưa được đối chiếu"
@@ -188,7 +190,7 @@ def locality_page(site: Site, lid: str) -> Page:
         ),
         ("Diện khó khăn", disadvantage_html(site, url, locality) if locality["level"] in COMMUNE_LEVELS else ""),
         ("Ghi chú", h(locality.get("note", ""))),
-        ("Nguồn", sources_html(locality.get("sources", []))),
+        ("Nguồn", unindexed(sources_html(locality.get("sources", [])))),  # the same catalogue on every page
     ]
     body = [facts(rows), heading("Lịch sử hành chính"), _history(site, url, lid, locality)]
     if site.children.get(lid):
