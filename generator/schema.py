@@ -171,6 +171,10 @@ def _ecma(pattern: str) -> str:
     return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
 
 
+# The pattern of the text fields: at least one character that is not a space.
+BLANK = "\\S"
+
+
 def _diagnostic(doc: Document, path, code: str, message: str) -> Diagnostic:
     line, col = doc.position(path)
     return Diagnostic(doc.file, line, col, severity(code), code, field_path(path), message)
@@ -204,6 +208,9 @@ def _diagnostics(error: jsonschema.ValidationError, doc: Document) -> list[Diagn
             "uri": "không phải đường dẫn đầy đủ, ví dụ https://baoquangnam.vn/…",
         }
         return [_diagnostic(doc, path, "SCHEMA_FORMAT", f"tệp ghi {_shown(value)}: {hints.get(error.validator_value, 'sai định dạng')}")]
+    if keyword == "pattern" and error.validator_value == BLANK:
+        # An empty string is minLength's finding already; this one is for spaces alone.
+        return [] if value == "" else [_diagnostic(doc, path, "SCHEMA_LENGTH", "chỉ có khoảng trắng: hãy điền nội dung")]
     if keyword == "pattern":
         # The field's own description says what it must look like.
         hint = error.schema.get("description") or f"phải khớp mẫu {error.validator_value}"
