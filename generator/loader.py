@@ -324,10 +324,55 @@ class _Builder:
         return result
 
 
+class _OriginalColumns:
+    """Columns as the file on disk has them, for a file that was not NFC.
+
+    The parse sees the NFC text, where "ệ" written as e + two combining marks is one
+    character; an editor counts three. NFC only joins a character with the combining marks
+    that follow it, so each run of them maps to one place."""
+
+    def __init__(self, original: str):
+        self.lines = original.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.maps: dict = {}
+
+    def column(self, line: int, col: int) -> int:
+        if not 0 < line <= len(self.lines):
+            return col
+        if line not in self.maps:
+            starts, nfc_length = [], 0  # (NFC offset, original offset) of each run
+            text = self.lines[line - 1]
+            run = 0
+            for i in range(1, len(text) + 1):
+                if i == len(text) or not unicodedata.combining(text[i]):
+                    starts.append((nfc_length, run))
+                    nfc_length += len(unicodedata.normalize("NFC", text[run:i]))
+                    run = i
+            self.maps[line] = starts
+        original = col - 1
+        for nfc_offset, offset in self.maps[line]:
+            if nfc_offset > col - 1:
+                break
+            original = offset + (col - 1 - nfc_offset)
+        return original + 1
+
+    def document(self, doc: Document) -> Document:
+        doc.positions = {path: (line, self.column(line, col)) for path, (line, col) in doc.positions.items()}
+        return doc
+
+
 def parse_text(text: str, file: str) -> Document:
     """Parse already-decoded text; raises LoadError."""
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+        columns = _OriginalColumns(text)
+        try:
+            return columns.document(_parse(unicodedata.normalize("NFC", text), file))
+        except LoadError as error:
+            error.col = columns.column(error.line, error.col)
+            raise
+    return _parse(text, file)
+
+
+def _parse(text: str, file: str) -> Document:
     if "\r" in text:  # Windows or old Mac line ends: one kind of line break for every check
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     _precheck(text)

@@ -1,6 +1,8 @@
 """The strict loader: what it keeps, what it refuses, and where it points."""
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from generator.loader import LoadError, load_bytes, load_file
@@ -110,3 +112,15 @@ def test_schema_validators_disagreeing_never_lets_a_record_through(monkeypatch):
     monkeypatch.setattr(schemas, "errors", lambda record_type, data: [])
     [diagnostic] = schemas.check("activity", doc)
     assert diagnostic.code == "SCHEMA_OTHER"
+
+
+def test_columns_of_a_file_saved_in_nfd_are_those_an_editor_shows():
+    # "Đỡ đầu" in NFD: each accented letter is a letter and one or two combining marks.
+    text = unicodedata.normalize("NFD", "note: Đỡ đầu học sinh\nx: {a: Đỡ đầu, b: -1}\n")
+    doc = load(text)
+    second = text.split("\n")[1]
+    assert doc.positions[("x", "b")] == (2, second.index("-1") + 1)
+    assert doc.data["note"] == unicodedata.normalize("NFC", "Đỡ đầu học sinh")
+    wrong = unicodedata.normalize("NFD", "id: x\nnote: Đỡ đầu: sai\n")
+    error = refusal(wrong.encode())
+    assert (error.line, error.col) == (2, wrong.split("\n")[1].rindex(":") + 1)  # the second colon
