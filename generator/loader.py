@@ -26,9 +26,9 @@ MAX_DEPTH = 16
 MAX_FLOW_BRACKETS = 2_000
 
 _IMPLICIT = "?"
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 # Longer than any amount (a trillion đồng has 13 digits); past 4,300 digits int() refuses.
-_MAX_INT_DIGITS = 30
+MAX_INT_DIGITS = 30
 # Tabs and the odd spaces that Word and web pages paste in (no-break, ideographic…).
 _BAD_INDENT = re.compile("^[ ]*[\t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -254,18 +254,18 @@ def _check_anchors(text: str) -> None:
 def _scalar(node) -> Any:
     value = node.value
     if node.style:  # quoted or block scalars are always text
-        if node.style == '"' and _CONTROL.search(value):
+        control = _CONTROL.search(value) if node.style == '"' else None
+        if control:
             # An escape (\0, \x01, \e) writes what the raw-text check cannot see.
             mark = node.start_mark
-            code = ord(_CONTROL.search(value).group())
             raise LoadError("FILE_CONTROL_CHAR", mark.line + 1, mark.column + 1,
-                            f"chuỗi có ký tự điều khiển U+{code:04X} (viết bằng dấu '\\'): hãy xoá nó")
+                            f"chuỗi có ký tự điều khiển U+{ord(control.group()):04X} (viết bằng dấu '\\'): hãy xoá nó")
         return value
     if value in ("true", "false"):
         return value == "true"
     if value in ("", "~", "null"):
         return None
-    if len(value) <= _MAX_INT_DIGITS and _INT.match(value):
+    if len(value) <= MAX_INT_DIGITS and INT.match(value):
         return int(value)
     return value
 

@@ -17,7 +17,7 @@ import fastjsonschema
 
 from .catalogue import severity
 from .diagnostics import Diagnostic, field_path
-from .loader import Document
+from .loader import INT, MAX_INT_DIGITS, Document
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -84,8 +84,11 @@ def _type_hint(expected: str, value) -> str:
     if expected == "string" and isinstance(value, (int, bool)):
         return f"{said}, nhưng ở đây cần chữ: hãy đặt trong ngoặc kép, ví dụ \"{_shown(value)}\""
     if expected == "integer" and isinstance(value, str) and re.fullmatch(r"[-+]?[0-9]+", value):
-        if len(value) > 30:
+        # Digits the loader kept as text: too many of them, a leading zero, or quotes around them.
+        if len(value) > MAX_INT_DIGITS:
             return f"tệp ghi một số có {len(value)} chữ số: quá lớn để là số tiền hay số lượng, hãy kiểm tra lại"
+        if not INT.match(value):
+            return f"tệp ghi {value}: số không viết số 0 ở đầu, ví dụ {int(value)}"
         return f"tệp ghi \"{value}\" trong ngoặc kép: số không đặt trong ngoặc, hãy bỏ dấu ngoặc"
     if expected == "integer" and isinstance(value, str):
         return (f"{said}, nhưng ở đây cần một số nguyên viết liền, không dấu chấm, dấu phẩy hay đơn vị "

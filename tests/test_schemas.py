@@ -69,3 +69,12 @@ def test_fast_and_detailed_validators_agree_on_every_fixture():
 
 def test_every_record_type_has_a_schema():
     assert {f"{t}.schema.json" for t in RECORD_TYPES.values()} <= {p.name for p in SCHEMAS}
+
+
+def test_digits_kept_as_text_get_a_hint_that_fits_how_they_were_written():
+    from generator.schema import _type_hint
+
+    assert "bỏ dấu ngoặc" in _type_hint("integer", "90000000")  # only quotes keep these digits text
+    assert "số 0 ở đầu, ví dụ 123" in _type_hint("integer", "0123")
+    assert "40 chữ số" in _type_hint("integer", "9" * 40)
+    assert "viết liền" in _type_hint("integer", "90.000.000")
