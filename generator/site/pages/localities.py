@@ -93,9 +93,9 @@ def area_totals(site: Site, locality_id: str) -> Totals:
 
 def area_partnerships(site: Site, locality_id: str, activity_ids: list[str]) -> list[str]:
     """Twinned with the area, then those active in it through a partnership with a wider area."""
-    twinned = [p for place in area_ids(site, locality_id) for p in site.partnerships_of_locality.get(place, [])]
-    active = {site.activities[a]["partnership"] for a in activity_ids} - set(twinned)
-    return list(dict.fromkeys(twinned)) + site.by_name("partnership", active)
+    twinned = {p for place in area_ids(site, locality_id) for p in site.partnerships_of_locality.get(place, [])}
+    active = {site.activities[a]["partnership"] for a in activity_ids} - twinned
+    return site.by_name("partnership", twinned) + site.by_name("partnership", active)
 
 
 def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list:
