@@ -174,6 +174,16 @@ def _ecma(pattern: str) -> str:
     return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
 
 
+def _odd_letters(value) -> str:
+    """Field names and codes are plain ASCII: name what only looks like it (a Cyrillic 'а',
+    a zero-width space pasted in)."""
+    if not isinstance(value, str) or value.isascii():
+        return ""
+    odd = ", ".join(f"U+{ord(c):04X} '{c}'" if c.isprintable() else f"U+{ord(c):04X} (không nhìn thấy)"
+                    for c in dict.fromkeys(c for c in value if not c.isascii()))
+    return f" (có ký tự không phải chữ Latin không dấu: {odd}; hãy xoá và gõ lại)"
+
+
 # The pattern of the text fields: at least one character that is not a space.
 BLANK = "\\S"
 
@@ -196,14 +206,16 @@ def _diagnostics(error: jsonschema.ValidationError, doc: Document) -> list[Diagn
         allowed = set(error.schema.get("properties", {}))
         return [
             _diagnostic(doc, path + (key,), "SCHEMA_UNKNOWN_FIELD",
-                        f"trường '{key}' không có trong lược đồ; các trường được dùng: {', '.join(sorted(allowed))}")
+                        f"trường '{key}' không có trong lược đồ{_odd_letters(key)}; "
+                        f"các trường được dùng: {', '.join(sorted(allowed))}")
             for key in value if key not in allowed
         ]
     if keyword == "type":
         return [_diagnostic(doc, path, "SCHEMA_TYPE", _type_hint(error.validator_value, value))]
     if keyword == "enum":
         codes = ", ".join(map(str, error.validator_value))
-        return [_diagnostic(doc, path, "SCHEMA_ENUM", f"mã '{_shown(value)}' không có trong danh mục; chọn một trong: {codes}")]
+        return [_diagnostic(doc, path, "SCHEMA_ENUM",
+                            f"mã '{_shown(value)}' không có trong danh mục{_odd_letters(value)}; chọn một trong: {codes}")]
     if keyword == "format":
         hints = {
             "date": "không phải một ngày có thật dạng NNNN-TT-NN, ví dụ 2020-04-16",

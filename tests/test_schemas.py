@@ -78,3 +78,11 @@ def test_digits_kept_as_text_get_a_hint_that_fits_how_they_were_written():
     assert "số 0 ở đầu, ví dụ 123" in _type_hint("integer", "0123")
     assert "40 chữ số" in _type_hint("integer", "9" * 40)
     assert "viết liền" in _type_hint("integer", "90.000.000")
+
+
+def test_a_code_that_only_looks_right_says_which_character_is_wrong():
+    from generator.schema import _odd_letters
+
+    assert "U+0430 'а'" in _odd_letters("hoаn-thanh")  # Cyrillic а
+    assert "U+200B (không nhìn thấy)" in _odd_letters("hoan\u200b-thanh")
+    assert _odd_letters("hoan-thanh") == "" and _odd_letters(12) == ""
