@@ -85,8 +85,8 @@ def discover(root: Path) -> list[RecordFile]:
         parts = () if relative == "." else tuple(relative.split(os.sep))
         record_type = RECORD_TYPES.get(parts[0]) if parts else None
         for name in sorted(filenames):
-            if name.startswith(".") or name in IGNORED_NAMES:
-                continue
+            if (name.startswith(".") and not name.endswith((".yaml", ".yml"))) or name in IGNORED_NAMES:
+                continue  # a hidden record (".x.yaml") is listed: skipping it would lose it silently
             stem = name[: -len(".yaml")] if name.endswith(".yaml") else name
             shown = "/".join((root_shown, *parts, name))
             found.append(RecordFile(os.path.join(dirpath, name), shown, record_type, stem, parts[1:]))
