@@ -235,3 +235,18 @@ def test_the_province_page_points_to_the_indexes_instead_of_copying_them(tmp_pat
     province = _render(small_tree(tmp_path))["dia-ban/tinh-quang-nam/index.md"].decode()
     assert "2 cặp kết nghĩa trong tỉnh" in province and "../../cap-ket-nghia/" in province
     assert "so-thu-nghiem-xa-phuoc-chanh/" not in province.split("Tổng hợp hoạt động")[0]  # no table of them
+
+
+def test_section_indexes_are_cut_into_pages_when_the_ledger_outgrows_one(tmp_path, monkeypatch):
+    from generator.site.pages import common
+
+    monkeypatch.setattr(common, "INDEX_PAGE_SIZE", 1)
+    files = _render(small_tree(tmp_path))
+    first = files["cap-ket-nghia/index.md"].decode()
+    second = files["cap-ket-nghia/trang/2/index.md"].decode()
+    # The pager, both ways (links go up to the site root, then down).
+    assert 'href="../cap-ket-nghia/trang/2/"' in first and 'href="../../../cap-ket-nghia/"' in second
+    # Each page holds its own rows, linked from where the page is.
+    assert "so-thu-nghiem-xa-phuoc-chanh/" in first and "tp-thu-nghiem-xa-la-dee/" not in first
+    assert 'href="../../../cap-ket-nghia/tp-thu-nghiem-xa-la-dee/"' in second
+    assert "don-vi/trang/2/index.md" in files

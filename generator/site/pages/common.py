@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import formats, urls
 from ..escape import clean, external_link, h, link, md, plain
-from ..html_table import cell, number_cell
+from ..html_table import cell, number_cell, table
 from ..model import Site
 from ..totals import MONEY_PARTS, Totals
 
@@ -274,6 +275,35 @@ def heading(text: str, level: int = 2) -> str:
     return f"\n{'#' * level} {text}\n"
 
 
+# Rows per page of a section index: one page at province scale (300 partnerships, 150
+# sponsors), pages of a phone-friendly size when the ledger grows past it.
+INDEX_PAGE_SIZE = 300
+
+
+def index_url(url: str, number: int) -> str:
+    # "trang/2/" below the section: no record id can clash with it, ids have no "/".
+    return url if number == 1 else f"{url}trang/{number}/"
+
+
+def paged_index(
+    url: str, title: str, intro: str, headers: list[str], ids: list[str], rows_of: Callable, note: str
+) -> Iterator[Page]:
+    """A section index as a sortable table, cut into pages of INDEX_PAGE_SIZE rows.
+    `rows_of(page_url, ids)` makes the rows: their links depend on the page they are on."""
+    chunks = [ids[i : i + INDEX_PAGE_SIZE] for i in range(0, len(ids), INDEX_PAGE_SIZE)] or [[]]
+    for number, chunk in enumerate(chunks, 1):
+        page_url = index_url(url, number)
+        pager = ""
+        if len(chunks) > 1:
+            links = [
+                f"<strong>{n}</strong>" if n == number else link(urls.relative(page_url, index_url(url, n)), str(n))
+                for n in range(1, len(chunks) + 1)
+            ]
+            pager = para("Trang: " + " · ".join(links))
+        body = intro + pager + table(headers, rows_of(page_url, chunk)) + pager + note
+        yield Page(page_url, title if number == 1 else f"{title} (trang {number})", body, search=number == 1)
+
+
 def latest_table(
     site: Site,
     page_url: str,
@@ -287,8 +317,6 @@ def latest_table(
     chosen = [site.activities[a] for a in reversed(activity_ids[-limit:])]
     if not chosen:
         return para("Chưa có hoạt động nào được ghi nhận.")
-    from ..html_table import table
-
     text = table(
         activity_headers(with_partnership, with_category),
         [activity_row(site, page_url, a, with_partnership, with_category) for a in chosen],

@@ -15,6 +15,7 @@ from .common import (
     facts,
     folder_note,
     heading,
+    paged_index,
     latest_table,
     para,
     period_text,
@@ -126,16 +127,22 @@ def year_page(site: Site, pid: str, year: str, activities: list) -> Page:
     )
 
 
-def index_page(site: Site) -> Page:
+def index_pages(site: Site) -> Iterator[Page]:
     ids = site.by_name("partnership", site.partnerships)
-    body = para(f"{formats.number(len(ids))} cặp kết nghĩa. Bấm vào tiêu đề cột để sắp xếp.")
-    body += table(PARTNERSHIP_HEADERS, partnership_rows(site, INDEX, ids))
-    body += folder_note("partnerships")
-    return Page(INDEX, "Cặp kết nghĩa", body)
+    intro = para(f"{formats.number(len(ids))} cặp kết nghĩa. Bấm vào tiêu đề cột để sắp xếp.")
+    yield from paged_index(
+        INDEX,
+        "Cặp kết nghĩa",
+        intro,
+        PARTNERSHIP_HEADERS,
+        ids,
+        lambda url, chunk: partnership_rows(site, url, chunk),
+        folder_note("partnerships"),
+    )
 
 
 def pages(site: Site) -> Iterator[Page]:
-    yield index_page(site)
+    yield from index_pages(site)
     for pid in site.partnerships:
         years = by_year(site, pid)
         yield partnership_page(site, pid, years)

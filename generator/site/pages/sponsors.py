@@ -15,6 +15,7 @@ from .common import (
     folder_note,
     heading,
     latest_table,
+    paged_index,
     para,
     ref,
     source_note,
@@ -71,10 +72,9 @@ def sponsor_page(site: Site, oid: str) -> Page:
     return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid))
 
 
-def index_page(site: Site) -> Page:
-    url = INDEX
+def _index_rows(site: Site, url: str, ids: list[str]) -> list:
     rows = []
-    for oid in site.by_name("organization", site.organizations):
+    for oid in ids:
         organization = site.organizations[oid]
         totals = sponsor_totals(site, oid)
         places = {site.partnerships[p]["locality"] for p in site.partnerships_of_sponsor.get(oid, [])}
@@ -92,19 +92,30 @@ def index_page(site: Site) -> Page:
                 number_cell(totals.delivered),
             ]
         )
+    return rows
+
+
+def index_pages(site: Site) -> Iterator[Page]:
+    ids = site.by_name("organization", site.organizations)
     # The home page counts those in a partnership; the others joined an activity (a co-funder).
-    twinned = sum(1 for oid in site.organizations if site.partnerships_of_sponsor.get(oid))
-    others = len(rows) - twinned
-    body = para(
+    twinned = sum(1 for oid in ids if site.partnerships_of_sponsor.get(oid))
+    others = len(ids) - twinned
+    intro = para(
         f"{formats.number(twinned)} cơ quan, đơn vị, doanh nghiệp và địa phương nhận kết nghĩa, giúp đỡ"
         + (f"; {formats.number(others)} đơn vị khác chỉ phối hợp hỗ trợ" if others else "")
         + ". Bấm vào tiêu đề cột để sắp xếp."
     )
-    body += table(["Đơn vị", "Loại", "Địa bàn kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"], rows)
-    body += folder_note("organizations")
-    return Page(url, "Đơn vị kết nghĩa", body)
+    yield from paged_index(
+        INDEX,
+        "Đơn vị kết nghĩa",
+        intro,
+        ["Đơn vị", "Loại", "Địa bàn kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"],
+        ids,
+        lambda url, chunk: _index_rows(site, url, chunk),
+        folder_note("organizations"),
+    )
 
 
 def pages(site: Site) -> Iterator[Page]:
-    yield index_page(site)
+    yield from index_pages(site)
     yield from (sponsor_page(site, oid) for oid in site.organizations)
