@@ -233,7 +233,7 @@ def test_commune_pages_give_their_disadvantage_status_with_its_list_or_say_it_is
 
 def test_the_province_page_points_to_the_indexes_instead_of_copying_them(tmp_path):
     province = _render(small_tree(tmp_path))["dia-ban/tinh-quang-nam/index.md"].decode()
-    assert "2 cặp kết nghĩa trong tỉnh" in province and "../../cap-ket-nghia/" in province
+    assert "2 cặp kết nghĩa trên địa bàn" in province and "../../cap-ket-nghia/" in province
     assert "so-thu-nghiem-xa-phuoc-chanh/" not in province.split("Tổng hợp hoạt động")[0]  # no table of them
 
 

@@ -25,7 +25,8 @@ from .common import (
 )
 
 INDEX = urls.section("locality")
-PROVINCE = "tinh"
+# Province-level units (Quảng Nam, and Đà Nẵng from 1/7/2025): their pages point to the indexes.
+PROVINCE_LEVELS = {"tinh", "thanh-pho-truc-thuoc-trung-uong"}
 
 
 def border_text(locality: dict) -> str:
@@ -198,12 +199,12 @@ def locality_page(site: Site, lid: str) -> Page:
     activity_ids = area_activities(site, lid)
     partnerships = area_partnerships(site, lid, activity_ids)
     body.append(heading("Đơn vị kết nghĩa"))
-    if locality["level"] == PROVINCE:
+    if locality["level"] in PROVINCE_LEVELS:
         # Every sponsor and partnership of the province: the section indexes list them already,
         # and a copy here would grow with the ledger.
         body.append(
             para(
-                f"{formats.number(len(partnerships))} cặp kết nghĩa trong tỉnh: xem "
+                f"{formats.number(len(partnerships))} cặp kết nghĩa trên địa bàn: xem "
                 f"{link(urls.relative(url, urls.section('partnership')), 'danh sách cặp kết nghĩa')} và "
                 f"{link(urls.relative(url, urls.section('organization')), 'danh sách đơn vị kết nghĩa')}."
             )
