@@ -250,3 +250,13 @@ def test_section_indexes_are_cut_into_pages_when_the_ledger_outgrows_one(tmp_pat
     assert "so-thu-nghiem-xa-phuoc-chanh/" in first and "tp-thu-nghiem-xa-la-dee/" not in first
     assert 'href="../../../cap-ket-nghia/tp-thu-nghiem-xa-la-dee/"' in second
     assert "don-vi/trang/2/index.md" in files
+
+
+def test_a_document_cited_by_many_records_lists_some_and_points_to_the_rest(tmp_path, monkeypatch):
+    from generator.site.pages import documents
+
+    monkeypatch.setattr(documents, "CITATIONS_SHOWN", 1)
+    page = _render(small_tree(tmp_path))["van-ban/qd-1100-qd-ubnd-2020/index.md"].decode()
+    assert "<strong>Cặp kết nghĩa</strong> (2)" in page  # the count stays whole
+    assert page.count("cap-ket-nghia/so-thu-nghiem") + page.count("cap-ket-nghia/tp-thu-nghiem") == 1
+    assert "Và 1 hồ sơ khác" in page and "../../cap-ket-nghia/" in page
