@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -426,11 +427,14 @@ def load_bytes(raw: bytes, file: str) -> Document:
 def load_file(path, file: str) -> tuple[Document | None, list[Diagnostic]]:
     """Load one record file; never raises for bad content."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            # A link to a device or a pipe: opening or reading it could wait or read forever.
+            raise LoadError("FILE_UNREADABLE", 1, 1, "không mở được tệp: đây không phải một tệp thường")
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise _too_large(size)
-            raw = handle.read()
+            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded, should the file grow meanwhile
         return load_bytes(raw, file), []
     except LoadError as error:
         return None, [Diagnostic(file, error.line, error.col, ERROR, error.code, "", error.message)]

@@ -124,3 +124,15 @@ def test_columns_of_a_file_saved_in_nfd_are_those_an_editor_shows():
     wrong = unicodedata.normalize("NFD", "id: x\nnote: Đỡ đầu: sai\n")
     error = refusal(wrong.encode())
     assert (error.line, error.col) == (2, wrong.split("\n")[1].rindex(":") + 1)  # the second colon
+
+
+def test_a_link_to_a_device_or_a_pipe_is_refused_without_reading_it(tmp_path):
+    import os
+
+    zero = tmp_path / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)  # opening it would wait for a writer
+    for path in (zero, pipe):
+        doc, [diagnostic] = load_file(path, path.name)
+        assert doc is None and diagnostic.code == "FILE_UNREADABLE" and "tệp thường" in diagnostic.message
