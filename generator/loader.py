@@ -427,11 +427,13 @@ def load_bytes(raw: bytes, file: str) -> Document:
 def load_file(path, file: str) -> tuple[Document | None, list[Diagnostic]]:
     """Load one record file; never raises for bad content."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            # A link to a device or a pipe: opening or reading it could wait or read forever.
-            raise LoadError("FILE_UNREADABLE", 1, 1, "không mở được tệp: đây không phải một tệp thường")
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # Non-blocking, so that a pipe does not wait for a writer; one fstat then says what it is.
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            found = os.fstat(handle.fileno())
+            if not stat.S_ISREG(found.st_mode):
+                # A link to a device or a pipe: reading it could wait or read forever.
+                raise LoadError("FILE_UNREADABLE", 1, 1, "không mở được tệp: đây không phải một tệp thường")
+            size = found.st_size
             if size > MAX_FILE_BYTES:
                 raise _too_large(size)
             raw = handle.read(MAX_FILE_BYTES + 1)  # bounded, should the file grow meanwhile

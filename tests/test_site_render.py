@@ -229,6 +229,8 @@ def test_commune_pages_give_their_disadvantage_status_with_its_list_or_say_it_is
     unknown = files["dia-ban/xa-phuoc-chanh/index.md"].decode()
     assert "Diện khó khăn</dt>\n<dd><span data-search-exclude>chưa có thông tin" in unknown and "van-ban/qd-861-qd-ttg-2021/" in unknown
     assert "khu-vuc-iii 2021-2025 qd-861-qd-ttg-2021" in files["du-lieu-mo/dia-ban.csv"].decode("utf-8-sig")
+    # The list's own page names the communes read from it, as for every other reference.
+    assert "dia-ban/xa-zuoich/" in files["van-ban/qd-861-qd-ttg-2021/index.md"].decode()
 
 
 def test_the_province_page_points_to_the_indexes_instead_of_copying_them(tmp_path):
@@ -259,4 +261,5 @@ def test_a_document_cited_by_many_records_lists_some_and_points_to_the_rest(tmp_
     page = _render(small_tree(tmp_path))["van-ban/qd-1100-qd-ubnd-2020/index.md"].decode()
     assert "<strong>Cặp kết nghĩa</strong> (2)" in page  # the count stays whole
     assert page.count("cap-ket-nghia/so-thu-nghiem") + page.count("cap-ket-nghia/tp-thu-nghiem") == 1
-    assert "Và 1 hồ sơ khác" in page and "../../cap-ket-nghia/" in page
+    # The rest are in the open data, which holds every partnership with its basis.
+    assert "Và 1 cặp kết nghĩa khác" in page and 'href="../../du-lieu-mo/"' in page

@@ -9,7 +9,7 @@ _FOLDERS = {
 }
 
 
-def _references(record_type: str, data: dict):
+def references_of(record_type: str, data: dict):
     """(path, target type, id) for every reference a record makes."""
     if record_type == "partnership":
         for i, sponsor in enumerate(data["sponsors"]):
@@ -61,7 +61,7 @@ def check_ledger(ledger: Ledger, context: Context) -> list:
     found = []
     for record_type, records in ledger.records.items():
         for record in records.values():
-            for path, target, target_id in _references(record_type, record.data):
+            for path, target, target_id in references_of(record_type, record.data):
                 if ledger.exists(target, target_id):
                     continue
                 elsewhere = _kind_of(ledger, target_id)

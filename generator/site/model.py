@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..dates import first_day, last_day
 from ..records import RECORD_TYPES
+from ..rules.references import references_of
 from ..rules.vocabularies import TAG_VOCABULARIES
 from . import urls
 from .collation import sort_key
@@ -227,19 +228,13 @@ def _newest_date(records: dict) -> datetime.date | None:
 
 
 def _cited_by(records: dict) -> dict:
+    """document id -> [(record type, id)] of the records that cite it, as the validator reads references."""
     cited: dict = {}
-    for pid, p in records.get("partnership", {}).items():
-        for doc in p.get("basis", []):
-            _append(cited, doc, ("partnership", pid))
-        if (p.get("agreement") or {}).get("document"):
-            _append(cited, p["agreement"]["document"], ("partnership", pid))
-    for lid, loc in records.get("locality", {}).items():
-        docs = list(loc.get("documents", [])) + [c["document"] for c in loc.get("changes", []) if c.get("document")]
-        for doc in dict.fromkeys(docs):
-            _append(cited, doc, ("locality", lid))
-    for vid, vocabulary in records.get("vocabulary", {}).items():
-        for doc in vocabulary.get("documents", []):
-            _append(cited, doc, ("vocabulary", vid))
+    for record_type, by_id in records.items():
+        for record_id, data in by_id.items():
+            for _, target, document in references_of(record_type, data):
+                if target == "document":
+                    _append(cited, document, (record_type, record_id))
     return {doc: sorted(set(refs)) for doc, refs in cited.items()}
 
 

@@ -23,6 +23,7 @@ from .common import (
     folder_note,
     heading,
     listing_row,
+    pages_nav,
     para,
     source_note,
 )
@@ -72,20 +73,10 @@ def _category_label(site: Site, category: str) -> str:
     return h(site.label("support-categories", category))
 
 
-def _pager(url: str, year: str, category: str, count: int, current: int) -> str:
-    if count == 1:
-        return ""
-    items = [
-        f"<strong>{n}</strong>" if n == current else link(urls.relative(url, listing_url(year, category, n)), str(n))
-        for n in range(1, count + 1)
-    ]
-    return para("Trang: " + " · ".join(items))
-
-
 def list_page(site: Site, year: str, category: str, group: Group, number: int) -> Page:
     url = listing_url(year, category, number)
     activities = group.pages[number - 1]
-    pager = _pager(url, year, category, len(group.pages), number)
+    pager = pages_nav(url, lambda n: listing_url(year, category, n), len(group.pages), number)
     first, last = formats.date(activities[0]["date"]), formats.date(activities[-1]["date"])
     body = [
         para(

@@ -275,6 +275,17 @@ def heading(text: str, level: int = 2) -> str:
     return f"\n{'#' * level} {text}\n"
 
 
+def pages_nav(page_url: str, url_of: Callable[[int], str], count: int, current: int) -> str:
+    """"Trang: 1 · 2 · 3" between the pages of one list; nothing when it has one page."""
+    if count == 1:
+        return ""
+    items = [
+        f"<strong>{n}</strong>" if n == current else link(urls.relative(page_url, url_of(n)), str(n))
+        for n in range(1, count + 1)
+    ]
+    return para("Trang: " + " · ".join(items))
+
+
 # Rows per page of a section index: one page at province scale (300 partnerships, 150
 # sponsors), pages of a phone-friendly size when the ledger grows past it.
 INDEX_PAGE_SIZE = 300
@@ -293,13 +304,7 @@ def paged_index(
     chunks = [ids[i : i + INDEX_PAGE_SIZE] for i in range(0, len(ids), INDEX_PAGE_SIZE)] or [[]]
     for number, chunk in enumerate(chunks, 1):
         page_url = index_url(url, number)
-        pager = ""
-        if len(chunks) > 1:
-            links = [
-                f"<strong>{n}</strong>" if n == number else link(urls.relative(page_url, index_url(url, n)), str(n))
-                for n in range(1, len(chunks) + 1)
-            ]
-            pager = para("Trang: " + " · ".join(links))
+        pager = pages_nav(page_url, lambda n: index_url(url, n), len(chunks), number)
         body = intro + pager + table(headers, rows_of(page_url, chunk)) + pager + note
         yield Page(page_url, title if number == 1 else f"{title} (trang {number})", body, search=number == 1)
 

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from .. import formats, urls
 from ..escape import external_link, h, link
 from ..html_table import cell, table
+from ..downloads import FOLDER
 from ..model import Site
 from .common import Page, bullets, facts, folder_note, heading, para, ref, source_note, sources_html
 
 INDEX = urls.section("document")
-# Citing records listed on a document's page; past this many, the section index has them all.
+# Partnerships listed on a document's page: QĐ 1100 is the basis of every one of them. Past
+# this many, the open data (every field of every partnership) has the rest.
 CITATIONS_SHOWN = 100
-INDEXES = {"partnership", "locality"}
 
 
 def _citation(site: Site, url: str, record_type: str, record_id: str) -> str:
@@ -46,12 +47,14 @@ def document_page(site: Site, did: str) -> Page:
                 if record_type != "vocabulary":
                     ids = site.by_name(record_type, ids)
                 body.append(para(f"<strong>{labels[record_type]}</strong> ({formats.number(len(ids))})"))
-                body.append(bullets([_citation(site, url, record_type, i) for i in ids[:CITATIONS_SHOWN]]))
-                if len(ids) > CITATIONS_SHOWN and record_type in INDEXES:
-                    # QĐ 1100 is the basis of every partnership: the list would grow with the ledger.
-                    rest = formats.number(len(ids) - CITATIONS_SHOWN)
-                    index = link(urls.relative(url, urls.section(record_type)), "danh sách đầy đủ")
-                    body.append(para(f"Và {rest} hồ sơ khác: xem {index}."))
+                shown = ids[:CITATIONS_SHOWN] if record_type == "partnership" else ids
+                body.append(bullets([_citation(site, url, record_type, i) for i in shown]))
+                if len(shown) < len(ids):
+                    data = link(urls.relative(url, f"{FOLDER}/"), "Dữ liệu mở")
+                    body.append(
+                        para(f"Và {formats.number(len(ids) - len(shown))} cặp kết nghĩa khác: đủ trong "
+                             f"tệp cap-ket-nghia.json ở trang {data}.")
+                    )
     else:
         body.append(para("Chưa có hồ sơ nào dẫn chiếu văn bản này."))
     body.append(source_note(site, "document", did))

@@ -92,10 +92,13 @@ def area_totals(site: Site, locality_id: str) -> Totals:
     return totals
 
 
-def area_partnerships(site: Site, locality_id: str, activity_ids: list[str]) -> list[str]:
+def area_partnerships(site: Site, locality_id: str) -> list[str]:
     """Twinned with the area, then those active in it through a partnership with a wider area."""
-    twinned = {p for place in area_ids(site, locality_id) for p in site.partnerships_of_locality.get(place, [])}
-    active = {site.activities[a]["partnership"] for a in activity_ids} - twinned
+    places = area_ids(site, locality_id)
+    twinned = {p for place in places for p in site.partnerships_of_locality.get(place, [])}
+    active = {
+        site.activities[a]["partnership"] for place in places for a in site.activities_of_locality.get(place, [])
+    } - twinned
     return site.by_name("partnership", twinned) + site.by_name("partnership", active)
 
 
@@ -152,7 +155,7 @@ def _children_table(site: Site, url: str, lid: str) -> str:
     for child in site.children.get(lid, []):
         data = site.localities[child]
         totals = area_totals(site, child)
-        partnerships = len(area_partnerships(site, child, area_activities(site, child)))
+        partnerships = len(area_partnerships(site, child))
         period = (
             ""
             if valid_on(data, PLAN_DATE)
@@ -197,7 +200,7 @@ def locality_page(site: Site, lid: str) -> Page:
     if site.children.get(lid):
         body += [heading("Đơn vị trực thuộc"), _children_table(site, url, lid)]
     activity_ids = area_activities(site, lid)
-    partnerships = area_partnerships(site, lid, activity_ids)
+    partnerships = area_partnerships(site, lid)
     body.append(heading("Đơn vị kết nghĩa"))
     if locality["level"] in PROVINCE_LEVELS:
         # Every sponsor and partnership of the province: the section indexes list them already,
