@@ -436,7 +436,7 @@ def load_file(path, file: str) -> tuple[Document | None, list[Diagnostic]]:
             size = found.st_size
             if size > MAX_FILE_BYTES:
                 raise _too_large(size)
-            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded, should the file grow meanwhile
+            raw = handle.read()  # a regular file: read() sizes its buffer from the file
         return load_bytes(raw, file), []
     except LoadError as error:
         return None, [Diagnostic(file, error.line, error.col, ERROR, error.code, "", error.message)]
