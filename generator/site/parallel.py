@@ -1,0 +1,70 @@
+"""One share of the rendering in a forked process, on the machine's second core.
+
+Rendering is pure and takes no lock: a child made by fork() sees the whole site model
+without copying it, makes its files and hands them back through an unnamed temporary
+file. Whenever that cannot be done safely (no fork, a single core, other threads alive
+that might hold a lock the child would need) or the child fails, the work is done in this
+process instead: the result is the same, only later.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and _cores() > 1 and threading.active_count() == 1
+
+
+@contextmanager
+def elsewhere(work: Callable[[], T], wanted: bool = True) -> Iterator[Callable[[], T]]:
+    """Start `work()` in a child process when `wanted` and possible; yield a function that
+    returns its result (running `work()` here if the child could not give it)."""
+    if not (wanted and can_fork()):
+        yield work
+        return
+    spool = tempfile.TemporaryFile()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        status = 1
+        try:
+            pickle.dump(work(), spool, protocol=pickle.HIGHEST_PROTOCOL)
+            spool.flush()
+            status = 0
+        finally:
+            # No cleanup handlers, no flush of the parent's buffers: they are the parent's.
+            os._exit(status)
+    running = True
+
+    def result() -> T:
+        nonlocal running
+        _, status = os.waitpid(pid, 0)
+        running = False
+        if os.waitstatus_to_exitcode(status) != 0:
+            return work()  # a failure is raised, and reported, here
+        spool.seek(0)  # the child wrote through the same open file
+        return pickle.load(spool)
+
+    try:
+        yield result
+    finally:
+        if running:  # the caller failed or was interrupted: the child's work is not wanted
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        spool.close()
