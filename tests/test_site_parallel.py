@@ -101,3 +101,13 @@ def test_shared_rendering_writes_the_same_files(tree, tmp_path, monkeypatch, for
     assert len(forks) == 1
     assert shared == alone
     assert list(shared) == sorted(shared)
+
+
+def test_no_process_to_spare_means_the_work_is_done_here(monkeypatch):
+    def no_fork():
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+    monkeypatch.setattr(parallel.os, "fork", no_fork)
+    with parallel.elsewhere(os.getpid) as result:
+        assert result() == os.getpid()

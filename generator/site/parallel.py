@@ -32,15 +32,28 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and _cores() > 1 and threading.active_count() == 1
 
 
+def _start():
+    """(spool, pid) after a fork, or (None, None) when there is no room for the spool or no
+    process to spare: not a reason to fail, the work can still be done here."""
+    try:
+        spool = tempfile.TemporaryFile()
+    except OSError:
+        return None, None
+    try:
+        return spool, os.fork()
+    except OSError:
+        spool.close()
+        return None, None
+
+
 @contextmanager
 def elsewhere(work: Callable[[], T], wanted: bool = True) -> Iterator[Callable[[], T]]:
     """Start `work()` in a child process when `wanted` and possible; yield a function that
     returns its result (running `work()` here if the child could not give it)."""
-    if not (wanted and can_fork()):
+    spool, pid = _start() if wanted and can_fork() else (None, None)
+    if spool is None:
         yield work
         return
-    spool = tempfile.TemporaryFile()
-    pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
         status = 1
         try:
