@@ -203,7 +203,8 @@ class Site:
         )
 
     def file_of(self, record_type: str, record_id: str) -> str:
-        return self.files.get((record_type, record_id), f"records/{FOLDERS[record_type]}/{record_id}.yaml")
+        path = self.files.get((record_type, record_id))
+        return path or f"records/{FOLDERS[record_type]}/{record_id}.yaml"
 
 
 def _append(index: dict, key, value) -> None:
