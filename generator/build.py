@@ -17,7 +17,7 @@ from pathlib import Path
 from .diagnostics import format_text
 from .site import formats
 from .site.pipeline import GENERATED, PROJECT, RECORDS, RECORDS_ENV, generate
-from .site.writer import recover, staging_dir, swap_in
+from .site.writer import NotOurs, check_target, mark, recover, staging_dir, swap_in
 
 CONFIG = PROJECT / "mkdocs.yml"
 SITE = PROJECT / "site"
@@ -29,7 +29,14 @@ def _generate(args) -> int:
         # An empty site from a mistyped path would look like a ledger with nothing in it.
         print(f"Không tìm thấy thư mục hồ sơ {args.records} (cần có vocabularies/, localities/…).", file=sys.stderr)
         return 2
-    outcome = generate(args.records, args.out, args.today)
+    try:
+        if args.out.resolve() == args.records.resolve() or args.records.resolve() in args.out.resolve().parents:
+            raise NotOurs(f"{args.out} nằm trong thư mục hồ sơ {args.records}: hãy ghi ra ngoài thư mục đó")
+        check_target(args.out, known=(GENERATED,))  # before validating: a refusal comes at once
+        outcome = generate(args.records, args.out, args.today)
+    except NotOurs as refusal:
+        print(f"Không ghi: {refusal}.", file=sys.stderr)
+        return 2
     if outcome.errors:
         sys.stderr.write(format_text(outcome.errors, 0))
         print("Hồ sơ còn lỗi: chưa sinh trang. Sửa các lỗi trên rồi chạy lại.", file=sys.stderr)
@@ -56,6 +63,11 @@ def run_generate(args) -> int:
 
 def run_build(args) -> int:
     args.out = GENERATED
+    try:
+        check_target(args.site_dir, known=(SITE,))
+    except NotOurs as refusal:
+        print(f"Không dựng trang: {refusal}.", file=sys.stderr)
+        return 2
     status = _generate(args)
     if status:
         return status
@@ -66,6 +78,7 @@ def run_build(args) -> int:
         if done.returncode != 0:
             print("mkdocs build --strict thất bại: trang cũ được giữ nguyên.", file=sys.stderr)
             return done.returncode or 1
+        mark(staging)
         swap_in(staging, args.site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -10,6 +10,13 @@ from generator.site import writer
 from site_records import activity, small_tree
 
 
+def _files(target: Path) -> dict:
+    """What a generated folder holds, its mark apart."""
+    return {
+        p.relative_to(target).as_posix(): p.read_bytes() for p in target.rglob("*") if p.is_file() and p.name != writer.MARK
+    }
+
+
 def _generate(records: Path, out: Path) -> int:
     return main(["generate", "--records", str(records), "--out", str(out), "--today", "2026-11-26"])
 
@@ -59,6 +66,39 @@ def test_hand_written_pages_are_never_touched(tmp_path):
     assert sorted(p.name for p in docs.iterdir()) == ["generated", "gioi-thieu.md", "javascripts"]
 
 
+@pytest.mark.parametrize("target", ["docs", "records", "records/gen", "ho-so-rieng"])
+def test_generate_never_replaces_a_folder_it_did_not_make(target, tmp_path, capsys):
+    records = small_tree(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    (tmp_path / "ho-so-rieng").mkdir()
+    (tmp_path / "ho-so-rieng" / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert _generate(records, tmp_path / target) == 2
+    assert "Không ghi" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_build_never_replaces_a_folder_it_did_not_make(tmp_path, capsys):
+    records = small_tree(tmp_path)
+    mine = tmp_path / "trang-cua-toi"
+    mine.mkdir()
+    (mine / "index.html").write_text("<p>của tôi</p>", encoding="utf-8")
+    assert main(["build", "--records", str(records), "--site-dir", str(mine), "--today", "2026-11-26"]) == 2
+    assert "Không dựng trang" in capsys.readouterr().err
+    assert [p.name for p in mine.iterdir()] == ["index.html"]
+
+
+def test_a_folder_the_generator_made_is_replaced_again(tmp_path):
+    records = small_tree(tmp_path)
+    out = tmp_path / "ra"
+    assert _generate(records, out) == 0
+    assert (out / writer.MARK).is_file()
+    (records / "activities" / "2021" / "2021-qua.yaml").unlink()
+    assert _generate(records, out) == 0
+    assert (out / writer.MARK).is_file()
+
+
 def test_an_interrupted_write_leaves_the_previous_output(tmp_path, monkeypatch):
     target = tmp_path / "generated"
     old = {"index.md": b"cu", "a/index.md": b"cu a"}
@@ -76,7 +116,7 @@ def test_an_interrupted_write_leaves_the_previous_output(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         writer.write_tree({f"p{i}/index.md": b"moi" for i in range(10)}, target)
     monkeypatch.undo()
-    assert writer._current(target) == old
+    assert _files(target) == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]  # no half-written folder left
 
 

@@ -37,6 +37,6 @@ def generate(records: Path = RECORDS, out: Path = GENERATED, today: datetime.dat
     files = render_site(result, records)
     seconds["render"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    written = write_tree(files, out)
+    written = write_tree(files, out, known=(GENERATED,))
     seconds["write"] = time.perf_counter() - clock
     return Outcome([], written, len(files), seconds)

@@ -13,14 +13,33 @@ import tempfile
 from pathlib import Path
 
 
-def _current(target: Path) -> dict[str, bytes] | None:
+# Written into every folder this module fills: only such a folder (or an empty or missing
+# one) may be replaced. A mistyped `--out docs` or `--site-dir records` must not wipe
+# hand-written pages or the records. MkDocs leaves dot files out of the site.
+MARK = ".sinh-tu-dong"
+
+
+class NotOurs(Exception):
+    """The target folder holds files the generator did not write."""
+
+
+def check_target(target: Path, known: tuple = ()) -> None:
+    """Raise NotOurs unless `target` is missing, empty, marked as generated, or one of the
+    project's own output folders (`known`, made before folders were marked)."""
+    if not target.exists() or target.resolve() in {k.resolve() for k in known}:
+        return
     if not target.is_dir():
-        return None
-    found = {}
-    for path in sorted(target.rglob("*")):
-        if path.is_file():
-            found[path.relative_to(target).as_posix()] = path.read_bytes()
-    return found
+        raise NotOurs(f"{target} là một tệp, không phải thư mục: hãy chọn thư mục khác")
+    if (target / MARK).is_file() or not any(target.iterdir()):
+        return
+    raise NotOurs(
+        f"thư mục {target} đã có tệp không do trình sinh trang tạo ra: ghi vào đó sẽ xoá chúng. "
+        "Hãy chọn một thư mục trống hoặc chưa có"
+    )
+
+
+def mark(folder: Path) -> None:
+    (folder / MARK).write_bytes(b"")
 
 
 def _unchanged(target: Path, files: dict[str, bytes]) -> bool:
@@ -29,6 +48,7 @@ def _unchanged(target: Path, files: dict[str, bytes]) -> bool:
     if not target.is_dir():
         return False
     found = {path.relative_to(target).as_posix(): path for path in target.rglob("*") if path.is_file()}
+    found.pop(MARK, None)
     if found.keys() != files.keys():
         return False
     if any(path.stat().st_size != len(files[name]) for name, path in found.items()):
@@ -65,9 +85,11 @@ def staging_dir(target: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
 
 
-def write_tree(files: dict[str, bytes], target: Path) -> bool:
-    """Make `target` hold exactly `files`; False (and no write at all) if it already does."""
+def write_tree(files: dict[str, bytes], target: Path, known: tuple = ()) -> bool:
+    """Make `target` hold exactly `files`; False (and no write at all) if it already does.
+    NotOurs if `target` holds anything else (see check_target)."""
     recover(target)
+    check_target(target, known)
     if _unchanged(target, files):
         return False
     staging = staging_dir(target)
@@ -79,6 +101,7 @@ def write_tree(files: dict[str, bytes], target: Path) -> bool:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(path.parent)
             path.write_bytes(data)
+        mark(staging)
         swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
