@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from generator import build
 from generator.cli import main
+from generator.site import writer
 from generator.site.render import render_site
 from generator.validate import validate_tree
 from site_records import PROJECT, TODAY, activity, small_tree, write_record
@@ -46,6 +47,7 @@ def test_a_failing_or_interrupted_mkdocs_keeps_the_previous_site(tmp_path, monke
     site = tmp_path / "site"
     (site / "index.html").parent.mkdir(parents=True)
     (site / "index.html").write_text("trang cũ", encoding="utf-8")
+    writer.mark(site)  # as a previous build left it
 
     monkeypatch.setattr(build.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 1))
     assert main(["build", "--site-dir", str(site)]) == 1
@@ -58,7 +60,7 @@ def test_a_failing_or_interrupted_mkdocs_keeps_the_previous_site(tmp_path, monke
         main(["build", "--site-dir", str(site)])
     except KeyboardInterrupt:
         pass
-    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in site.iterdir()) == [writer.MARK, "index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "trang cũ"
     assert not [p for p in tmp_path.iterdir() if p.name != "site"]  # no half-built folder left behind
 

@@ -33,6 +33,7 @@ def test_escaped_markdown_reads_exactly_as_written():
 def test_html_text_is_escaped_and_front_matter_title_has_no_markup():
     assert h(SCRIPT) == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert "<" not in plain(SCRIPT) and ">" not in plain(SCRIPT)
+    assert plain("Chính sách vùng DTTS&MN") == "Chính sách vùng DTTS và MN"
 
 
 def test_only_http_links_are_links():

@@ -208,6 +208,16 @@ def test_quiet_partnerships_are_judged_by_their_period_not_their_status_today(tm
     assert "tp-thu-nghiem-xa-la-dee/" not in quiet  # active on 6/1/2023
 
 
+def test_a_quiet_partnerships_last_activity_shows_its_date_as_written(tmp_path):
+    records = small_tree(tmp_path)
+    sponsor(records, "don-vi-lang", "Đơn vị Lặng")
+    partnership(records, "don-vi-lang-xa-zuoich", ["don-vi-lang"], "xa-zuoich")
+    activity(records, "2021-qua-zuoich", "don-vi-lang-xa-zuoich", "2021", "tham-tang-qua", "Tặng quà")
+    coverage = _render(records)["do-phu/index.md"].decode()
+    row = next(line for line in coverage.splitlines() if "don-vi-lang-xa-zuoich/" in line and "<tr>" in line)
+    assert '<td data-sort="2021">2021</td>' in row  # a year is not made into 31/12/2021
+
+
 def test_tags_show_their_labels(tmp_path):
     records = small_tree(tmp_path)
     activity(records, "2023-03-01-sinh-ke", "tp-thu-nghiem-xa-la-dee", "2023-03-01", "mo-hinh-sinh-ke",

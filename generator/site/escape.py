@@ -52,7 +52,11 @@ def h(text: str) -> str:
 
 def plain(text: str) -> str:
     """Text for places a template prints unescaped (front-matter title): no markup characters."""
-    return re.sub(r'[<>&"`]', "", clean(text))
+    # "DTTS&MN" would lose its ampersand: it is read out as "và", as people say it.
+    return re.sub(r'[<>"`]', "", _AMPERSAND.sub(" và ", clean(text)))
+
+
+_AMPERSAND = re.compile(r"\s*&\s*")
 
 
 _HTTP_URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.I)

@@ -313,10 +313,15 @@ def _paginate(site: Site, activities: list) -> None:
                 site.activity_urls[activity["id"]] = url
 
 
-def last_activity_day(site: Site, partnership_id: str) -> datetime.date | None:
-    days = [
-        last_day(site.activities[a].get("end_date") or site.activities[a]["date"])
-        for a in site.activities_of_partnership.get(partnership_id, [])
-        if site.activities[a]["status"] != PLANNED
+def last_activity(site: Site, partnership_id: str) -> tuple[datetime.date, str] | None:
+    """(last day, date as written) of a partnership's latest activity that took place: a
+    date known only to the year is compared by its last day and shown as it was written."""
+    latest = [
+        (last_day(written), written)
+        for written in (
+            site.activities[a].get("end_date") or site.activities[a]["date"]
+            for a in site.activities_of_partnership.get(partnership_id, [])
+            if site.activities[a]["status"] != PLANNED
+        )
     ]
-    return max(days, default=None)
+    return max(latest, default=None)

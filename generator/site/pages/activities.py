@@ -20,6 +20,7 @@ from .common import (
     Page,
     activity_headers,
     activity_row,
+    cancelled_note,
     folder_note,
     heading,
     listing_row,
@@ -82,7 +83,8 @@ def list_page(site: Site, year: str, category: str, group: Group, number: int) -
         para(
             f"{link(urls.relative(url, urls.year_page(year)), h(f'Năm {year}'))} · "
             f"{link(urls.relative(url, urls.category_page(category)), _category_label(site, category))} · "
-            f"{formats.number(group.totals.activities)} hoạt động"
+            f"{formats.number(len(group.activities))} hoạt động"
+            + cancelled_note(site, [a["id"] for a in group.activities])
             + (h(f"; trang này: {first} – {last}") if len(group.pages) > 1 else "")
             + ". Bấm vào tên hoạt động để xem chi tiết và nguồn."
         ),
@@ -111,7 +113,10 @@ def year_page(site: Site, year: str, groups: dict) -> Page:
     ]
     activities = sorted((a for k in keys for a in groups[k].activities), key=lambda a: (a["date"], a["id"]))
     body = [
-        para(f"{formats.number(len(activities))} hoạt động trong năm {year}."),
+        para(
+            f"{formats.number(len(activities))} hoạt động trong năm {year}"
+            f"{cancelled_note(site, [a['id'] for a in activities])}."
+        ),
         heading("Theo nội dung hỗ trợ"),
         table(["Nội dung"] + SUMMARY_HEADERS, rows),
     ]
@@ -164,7 +169,8 @@ def index_page(site: Site, groups: dict) -> Page:
     ]
     body = [
         para(
-            f"{formats.number(len(site.activities))} hoạt động được ghi nhận. Mỗi hoạt động có trang chi tiết "
+            f"{formats.number(len(site.activities))} hoạt động được ghi nhận"
+            f"{cancelled_note(site, site.activities)}. Mỗi hoạt động có trang chi tiết "
             "theo năm và nội dung hỗ trợ, kèm nguồn. Bấm vào tiêu đề cột để sắp xếp."
         ),
         heading("Theo năm"),

@@ -327,8 +327,15 @@ def latest_table(
         [activity_row(site, page_url, a, with_partnership, with_category) for a in chosen],
     )
     if len(activity_ids) > limit:
-        text += para(
-            f"{limit} hoạt động mới nhất, trên tổng số {formats.number(len(activity_ids))}. {more_html}",
-            "ledger-note",
-        )
+        whole = formats.number(len(activity_ids)) + cancelled_note(site, activity_ids)
+        text += para(f"{limit} hoạt động mới nhất, trên tổng số {whole}. {more_html}", "ledger-note")
     return text
+
+
+def cancelled_note(site: Site, activity_ids) -> str:
+    """' (kể cả 3 hoạt động đã hủy, …)' after a count of recorded activities: the totals beside
+    it leave cancelled ones out, and the two counts must not seem to disagree."""
+    cancelled = sum(1 for a in activity_ids if not site.figures[a].counted)
+    if not cancelled:
+        return ""
+    return f" (kể cả {formats.number(cancelled)} hoạt động đã hủy, không tính vào các số liệu tổng hợp)"

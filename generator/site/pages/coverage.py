@@ -8,7 +8,7 @@ from .. import formats
 from ..escape import h
 from ..html_table import cell, table
 from ...dates import first_day, last_day
-from ..model import Site, last_activity_day
+from ..model import Site, last_activity
 from .common import Page, folder_note, heading, para, ref
 from .localities import border_cell
 
@@ -20,7 +20,7 @@ def unpartnered(site: Site) -> list[str]:
     return [c for c in site.target_communes() if not site.partnerships_of_locality.get(c)]
 
 
-def quiet_partnerships(site: Site) -> list[tuple[str, datetime.date | None]]:
+def quiet_partnerships(site: Site) -> list[tuple[str, str | None]]:
     """Partnerships in force during the 12 months before the newest record, with no activity in them.
 
     In force by their period, not by their status today: a partnership that has ended since
@@ -33,9 +33,9 @@ def quiet_partnerships(site: Site) -> list[tuple[str, datetime.date | None]]:
         period = site.partnerships[pid]["period"]
         if first_day(period["start"]) > site.newest or (period.get("end") and last_day(period["end"]) < since):
             continue
-        last = last_activity_day(site, pid)
-        if last is None or last < since:
-            quiet.append((pid, last))
+        last = last_activity(site, pid)
+        if last is None or last[0] < since:
+            quiet.append((pid, last and last[1]))
     return quiet
 
 
@@ -87,7 +87,7 @@ def coverage_page(site: Site) -> Page:
             [
                 [
                     cell(ref(site, url, "partnership", pid)),
-                    cell(h(formats.date(last)) if last else "chưa có", last.isoformat() if last else ""),
+                    cell(h(formats.date(last)) if last else "chưa có", last or ""),
                 ]
                 for pid, last in quiet
             ],

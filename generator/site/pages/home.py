@@ -121,7 +121,7 @@ def home_page(site: Site) -> Page:
                 (
                     # Short for reading, in full for checking.
                     h(formats.dong_short(totals.delivered)),
-                    h(f"đã thực hiện ({formats.dong(totals.delivered)}; ")
+                    h(f"đã thực hiện ({formats.dong(totals.delivered)};") + " "
                     + f"{formats.number(totals.delivered_reported)} hoạt động có báo cáo giá trị)",
                 ),
                 (h(formats.count(totals.households)), "lượt hộ hưởng lợi"),

@@ -147,7 +147,7 @@ def _history(site: Site, url: str, lid: str, locality: dict) -> str:
 
 def _until(site: Site, url: str, lid: str) -> str:
     ends = site.localities[lid].get("valid_to")
-    return ref(site, url, "locality", lid) + (h(f" (đến hết ngày {formats.date(ends)})") if ends else "")
+    return ref(site, url, "locality", lid) + (" " + h(f"(đến hết ngày {formats.date(ends)})") if ends else "")
 
 
 def _children_table(site: Site, url: str, lid: str) -> str:
