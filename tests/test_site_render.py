@@ -273,3 +273,15 @@ def test_a_document_cited_by_many_records_lists_some_and_points_to_the_rest(tmp_
     assert page.count("cap-ket-nghia/so-thu-nghiem") + page.count("cap-ket-nghia/tp-thu-nghiem") == 1
     # The rest are in the open data, which holds every partnership with its basis.
     assert "Và 1 cặp kết nghĩa khác" in page and 'href="../../du-lieu-mo/"' in page
+
+
+def test_pages_say_why_their_figures_differ_from_others(tmp_path):
+    records = small_tree(tmp_path)
+    sponsor(records, "don-vi-lang", "Đơn vị Lặng")
+    partnership(records, "chung-xa-zuoich", ["don-vi-lang", "so-thu-nghiem"], "xa-zuoich")
+    files = _render(records)
+    district = files["dia-ban/huyen-nam-giang/index.md"].decode()
+    assert "chỉ được tính ở cấp trên" in district  # activities without a commune
+    assert "tính trọn cho từng đơn vị" in files["don-vi/index.md"].decode()  # a shared partnership
+    merged = files["dia-ban/xa-tien-son/index.md"].decode()
+    assert "(đến hết ngày 31/12/2024)" in merged and "</a> (đến hết ngày" in merged  # no space lost

@@ -175,7 +175,26 @@ def _children_table(site: Site, url: str, lid: str) -> str:
                 number_cell(totals.delivered),
             ]
         )
-    return table(["Đơn vị", "Biên giới", "Thời gian", "Cặp kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"], rows)
+    headers = ["Đơn vị", "Biên giới", "Thời gian", "Cặp kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"]
+    return table(headers, rows) + para(
+        "«Cặp kết nghĩa» gồm các cặp kết nghĩa với chính đơn vị đó và các cặp kết nghĩa với cấp trên có "
+        "hoạt động tại đó (trang Độ phủ chỉ tính cặp kết nghĩa trực tiếp với xã). Hoạt động không ghi xã "
+        "cụ thể chỉ được tính ở cấp trên, nên tổng của trang này có thể lớn hơn tổng các dòng.",
+        "ledger-note",
+    )
+
+
+def _successor_note(site: Site, url: str, locality: dict) -> str:
+    """Activities go to the unit their record names: after a merger, those at the new unit
+    are counted on its page, not here, and a reader comparing pages must be told."""
+    if not locality.get("successor"):
+        return ""
+    return para(
+        "Hoạt động ghi tại đơn vị kế thừa ("
+        + ref(site, url, "locality", locality["successor"])
+        + ") và các đơn vị trực thuộc đơn vị đó được tính ở trang của đơn vị kế thừa, không tính ở đây.",
+        "ledger-note",
+    )
 
 
 def locality_page(site: Site, lid: str) -> Page:
@@ -225,6 +244,7 @@ def locality_page(site: Site, lid: str) -> Page:
         body += [
             heading("Tổng hợp hoạt động"),
             totals_figures(area_totals(site, lid)),
+            _successor_note(site, url, locality),
             heading("Hoạt động gần đây"),
             latest_table(site, url, activity_ids, 20, "Xem đầy đủ ở trang của từng cặp kết nghĩa."),
         ]

@@ -104,6 +104,13 @@ def index_pages(site: Site) -> Iterator[Page]:
         f"{formats.number(twinned)} cơ quan, đơn vị, doanh nghiệp và địa phương nhận kết nghĩa, giúp đỡ"
         + (f"; {formats.number(others)} đơn vị khác chỉ phối hợp hỗ trợ" if others else "")
         + ". Bấm vào tiêu đề cột để sắp xếp."
+        # A partnership of several sponsors counts in full on each sponsor's row.
+        + (
+            " Một cặp kết nghĩa có nhiều đơn vị cùng nhận được tính trọn cho từng đơn vị, nên cộng các dòng "
+            "sẽ lớn hơn tổng của cả tỉnh."
+            if any(len(p["sponsors"]) > 1 for p in site.partnerships.values())
+            else ""
+        )
     )
     yield from paged_index(
         INDEX,
