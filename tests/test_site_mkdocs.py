@@ -1,10 +1,13 @@
 """A real `mkdocs build --strict` of the shipped records (a few seconds)."""
 
+import html
 import json
 import re
 import shutil
 import subprocess
 import sys
+import urllib.parse
+from pathlib import Path
 
 import pytest
 
@@ -57,15 +60,31 @@ def test_tables_set_aside_from_markdown_are_back(built_site):
     assert "<table data-sortable>" in page and "ledger-block" not in page
 
 
-def test_every_internal_link_resolves(built_site):
+def test_every_internal_link_and_anchor_resolves(built_site):
+    """Generated links are HTML, which `mkdocs build --strict` does not check: every page
+    and every #anchor they point at must exist."""
+    ids: dict = {}
+
+    def ids_of(page: Path) -> set:
+        if page not in ids:
+            ids[page] = set(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+        return ids[page]
+
+    checked = 0
     for page in built_site.rglob("*.html"):
         if page.name == "404.html":  # served from any depth, so MkDocs writes it with root paths
             continue
-        for href in re.findall(r'href="([^"#:?/][^"#:?]*)(?:#[^"]*)?"', page.read_text(encoding="utf-8")):
-            target = (page.parent / href).resolve()
+        for href, anchor in re.findall(r'href="([^"#:?/][^"#:?]*|)(?:#([^"]*))?"', page.read_text(encoding="utf-8")):
+            target = (page.parent / href).resolve() if href else page
             if href.endswith("/"):
                 target = target / "index.html"
             assert target.exists(), f"{page.relative_to(built_site)} -> {href}"
+            if anchor and target.suffix == ".html":
+                assert html.unescape(urllib.parse.unquote(anchor)) in ids_of(target), (
+                    f"{page.relative_to(built_site)} -> {href}#{anchor}"
+                )
+                checked += 1
+    assert checked > 100  # the activity rows, headings and the 'cited by' lists were checked
 
 
 def test_search_index_has_folded_words_and_stays_small(built_site):
