@@ -285,3 +285,12 @@ def test_pages_say_why_their_figures_differ_from_others(tmp_path):
     assert "tính trọn cho từng đơn vị" in files["don-vi/index.md"].decode()  # a shared partnership
     merged = files["dia-ban/xa-tien-son/index.md"].decode()
     assert "(đến hết ngày 31/12/2024)" in merged and "</a> (đến hết ngày" in merged  # no space lost
+
+
+def test_a_sort_key_is_escaped_once(tmp_path):
+    records = small_tree(tmp_path)
+    activity(records, "2023-03-01-sinh-ke", "tp-thu-nghiem-xa-la-dee", "2023-03-01", "mo-hinh-sinh-ke",
+             "Heo & gà cho hộ nghèo")
+    page = _render(records)["hoat-dong/2023/mo-hinh-sinh-ke/index.md"].decode()
+    assert 'data-sort="Heo &amp; gà cho hộ nghèo"' in page
+    assert "&amp;amp;" not in page

@@ -216,7 +216,7 @@ def listing_row(site: Site, page_url: str, activity: dict) -> tuple[str, list[st
     )
     return activity["id"], [
         date_cell(activity["date"]),
-        cell(details, title),
+        cell(details, clean(activity["title"])),  # cell() escapes the sort key itself
         cell(ref(site, page_url, "partnership", activity["partnership"])),
         cell(h(site.label("activity-statuses", activity["status"]))),
         *figure_cells(site, activity),
