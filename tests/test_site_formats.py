@@ -17,6 +17,15 @@ def test_money_in_dong_and_as_the_press_writes_it():
     assert formats.dong_short(600_000) == "600 nghìn đồng"
 
 
+def test_short_money_rounds_as_people_do():
+    assert formats.dong_short(16_450_000_000) == "16,5 tỷ đồng"  # a half goes up, not to even
+    assert formats.dong_short(999_960_000) == "1 tỷ đồng"  # not "1.000 triệu đồng"
+    assert formats.dong_short(999_000_000) == "999 triệu đồng"
+    assert formats.dong_short(999_999) == "1 triệu đồng"
+    assert formats.dong_short(2_453_600_000_000) == "2.453,6 tỷ đồng"
+    assert formats.dong_short(-1_250_000) == "-1,3 triệu đồng"
+
+
 def test_not_reported_is_never_zero():
     assert formats.dong(None) == "chưa báo cáo"
     assert formats.dong_short(None) == "chưa báo cáo"

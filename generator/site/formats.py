@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel.numbers import format_decimal, get_group_symbol
@@ -31,13 +32,22 @@ def dong(value: int | None) -> str:
     return NOT_REPORTED if value is None else f"{number(value)} đồng"
 
 
+def _tenths(value: int, size: int) -> Decimal:
+    """value / size to one decimal, halves away from zero as people round (16,45 -> 16,5)."""
+    return (Decimal(value) / size).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 def dong_short(value: int | None) -> str:
     """16,4 tỷ đồng / 90 triệu đồng / 600 nghìn đồng."""
     if value is None:
         return NOT_REPORTED
-    for size, word in _SCALES:
+    for index, (size, word) in enumerate(_SCALES):
         if abs(value) >= size:
-            return f"{format_decimal(value / size, format='#,##0.#', locale='vi')} {word} đồng"
+            short = _tenths(value, size)
+            if abs(short) >= 1000 and index:  # 999,96 triệu reads as 1 tỷ, not 1.000 triệu
+                size, word = _SCALES[index - 1]
+                short = _tenths(value, size)
+            return f"{format_decimal(short, format='#,##0.#', locale='vi')} {word} đồng"
     return dong(value)
 
 
