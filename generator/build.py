@@ -38,7 +38,7 @@ def _generate(args) -> int:
         print(f"Không ghi: {refusal}.", file=sys.stderr)
         return 2
     if outcome.errors:
-        sys.stderr.write(format_text(outcome.errors, 0))
+        sys.stderr.write(format_text(outcome.errors, outcome.checked))
         print("Hồ sơ còn lỗi: chưa sinh trang. Sửa các lỗi trên rồi chạy lại.", file=sys.stderr)
         return 1
     state = "đã cập nhật" if outcome.written else "không có gì thay đổi"

@@ -24,6 +24,7 @@ class Outcome:
     written: bool  # False when the output already held exactly these files
     files: int
     seconds: dict = field(default_factory=dict)  # step -> wall-clock seconds, for the summary line
+    checked: int = 0  # record files validated
 
 
 def generate(records: Path = RECORDS, out: Path = GENERATED, today: datetime.date | None = None) -> Outcome:
@@ -32,11 +33,11 @@ def generate(records: Path = RECORDS, out: Path = GENERATED, today: datetime.dat
     result = validate_tree(records, today or datetime.date.today())
     seconds = {"validate": time.perf_counter() - clock}
     if result.errors:
-        return Outcome(sorted(result.errors), False, 0, seconds)
+        return Outcome(sorted(result.errors), False, 0, seconds, len(result.files))
     clock = time.perf_counter()
     files = render_site(result, records)
     seconds["render"] = time.perf_counter() - clock
     clock = time.perf_counter()
     written = write_tree(files, out, known=(GENERATED,))
     seconds["write"] = time.perf_counter() - clock
-    return Outcome([], written, len(files), seconds)
+    return Outcome([], written, len(files), seconds, len(result.files))
