@@ -31,7 +31,8 @@ INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 # Longer than any amount (a trillion đồng has 13 digits); past 4,300 digits int() refuses.
 MAX_INT_DIGITS = 30
 # Tabs and the odd spaces that Word and web pages paste in (no-break, ideographic…).
-_BAD_INDENT = re.compile("^[ ]*[\t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]", re.MULTILINE)
+_ODD_SPACES = "\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000"  # a character class's inside
+_BAD_INDENT = re.compile(f"^[ ]*[\t{_ODD_SPACES}]", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 Path = tuple  # a value's place: keys and list indexes from the root
@@ -137,8 +138,11 @@ def _explain(problem: str, context: str) -> str:
     return f"cú pháp YAML không hợp lệ ({problem})"
 
 
+# The start of a field name: indentation, maybe a list dash, a first character that is no
+# quote, comment, colon or dash.
+_FIELD_START = r"""^[ ]*(?:-[ ]+)?[^\s:'"#\-]"""
 # A line that starts a new field: what follows a quote that was never closed.
-_KEY_LINE = re.compile(r"""^[ ]*(?:-[ ]+)?[^\s:'"#\-][^:#]*:(?:[ ]|$)""")
+_KEY_LINE = re.compile(_FIELD_START + r"[^:#]*:(?:[ ]|$)")
 
 
 def _unclosed_quote(text: str, before_line: int) -> tuple[int, str] | None:
@@ -163,8 +167,7 @@ def _unclosed_quote(text: str, before_line: int) -> tuple[int, str] | None:
 
 
 # A field name followed by a full-width colon, or by a colon and an odd space pasted from Word.
-_ODD_COLON = re.compile("^[ ]*(?:-[ ]+)?[^\\s:'\"#\\-][^:：#\n]*(：|:[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000])",
-                        re.MULTILINE)
+_ODD_COLON = re.compile(_FIELD_START + f"[^:：#\n]*(：|:[{_ODD_SPACES}])", re.MULTILINE)
 
 
 def _odd_colon(text: str, before_line: int) -> tuple | None:
