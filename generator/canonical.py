@@ -1,6 +1,6 @@
 """Canonical form of a record: one key order, one style, comments kept.
 
-`python -m generator format [--check] [PATHS]`
+`ketnghia format [--check] [PATHS]` (generator/cli/format.py)
 
 - Keys follow the schema's `properties` order, recursively (through `$ref`).
   Keys the schema does not know stay after the known ones, in their order:
@@ -19,10 +19,7 @@ data, or the file is left alone.
 """
 from __future__ import annotations
 
-import argparse
-import difflib
 import io
-import sys
 from pathlib import Path
 
 import yaml as yaml11
@@ -32,61 +29,16 @@ from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-from .diagnostics import ERROR, Diagnostic, github_annotation
 from .loader import LoadError, load_bytes
-from .records import RECORD_TYPES, display_path, find_records_root
-from .schema import SCHEMA_DIR, SchemaSet
+from .records import display_path, find_records_root
+from .registry import BY_FOLDER
+from .schema_shape import SchemaShape
 
 MODELINE_PREFIX = "# yaml-language-server: $schema="
-_DATE_FORMATS = ("date", "partial-date")
 
 
 class FormatError(Exception):
     """A file that cannot be put in canonical form; the message says why, in Vietnamese."""
-
-
-# --- schema: key order and date fields ------------------------------------------------------
-
-
-class SchemaShape:
-    """The parts of a schema that the canonical form follows: key order and date fields."""
-
-    def __init__(self, schemas: SchemaSet | None = None):
-        self.raw = (schemas or SchemaSet()).raw
-
-    def resolve(self, node: dict, base: str) -> tuple[dict, str]:
-        """Follow `$ref` (within a file or to common.schema.json) to the node that holds keywords."""
-        for _ in range(10):
-            ref = node.get("$ref")
-            if not ref:
-                break
-            target, _, pointer = ref.partition("#")
-            base = target or base
-            node = self.raw[base]
-            for part in filter(None, pointer.split("/")):
-                node = node[part]
-        return node, base
-
-    def root(self, record_type: str) -> tuple[dict, str]:
-        name = f"{record_type}.schema.json"
-        return self.raw[name], name
-
-    def child(self, node: dict, base: str, key) -> tuple[dict, str] | None:
-        """Schema of a mapping's key or a list's item, or None when the schema says nothing."""
-        node, base = self.resolve(node, base)
-        if isinstance(key, int):
-            items = node.get("items")
-            return self.resolve(items, base) if isinstance(items, dict) else None
-        prop = node.get("properties", {}).get(key)
-        return self.resolve(prop, base) if isinstance(prop, dict) else None
-
-    def key_order(self, node: dict, base: str) -> list[str]:
-        node, base = self.resolve(node, base)
-        return list(node.get("properties", {}))
-
-    @staticmethod
-    def is_date(node: dict | None) -> bool:
-        return bool(node) and node[0].get("format") in _DATE_FORMATS
 
 
 # --- building the canonical tree -------------------------------------------------------------
@@ -186,7 +138,8 @@ def record_type_of(path: Path) -> tuple[str | None, int]:
         return None, 0
     if len(parts) < 2:
         return None, 0
-    return RECORD_TYPES.get(parts[0]), len(parts) - 1
+    record_type = BY_FOLDER.get(parts[0])
+    return (record_type.name if record_type else None), len(parts) - 1
 
 
 def modeline(record_type: str, depth: int) -> str:
@@ -244,67 +197,3 @@ def yaml_files(paths: list[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
-
-
-# --- command ---------------------------------------------------------------------------------
-
-_PROJECT = SCHEMA_DIR.parent
-
-
-def _diff(name: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"{name} (hiện tại)", f"{name} (dạng chuẩn)")
-    return "".join(lines)
-
-
-def _report(name: str, message: str, as_github: bool) -> None:
-    if as_github:
-        print(github_annotation(Diagnostic(name, 1, 1, ERROR, "FORMAT", "", message)))
-    else:
-        print(f"{name}: {message}")
-
-
-def run_format(args) -> int:
-    paths = [Path(p) for p in args.paths] or [_PROJECT / "records"]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        print(f"Không tìm thấy: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    shape, changed, broken = SchemaShape(), [], []
-    for path in yaml_files(paths):
-        name = display_path(path)
-        try:
-            before, after = format_file(path, shape)
-        except FormatError as error:
-            broken.append(name)
-            _report(name, f"không định dạng được: {error}", args.format == "github")
-            continue
-        if before == after:
-            continue
-        changed.append(name)
-        if args.check:
-            _report(name, "chưa ở dạng chuẩn (thứ tự trường, thụt lề, dấu ngoặc kép)", args.format == "github")
-            if args.diff:
-                sys.stdout.write(_diff(name, before, after))
-        else:
-            path.write_text(after, encoding="utf-8", newline="\n")
-            print(f"Đã định dạng lại {name}")
-    return _summary(args.check, changed, broken)
-
-
-def _summary(check: bool, changed: list, broken: list) -> int:
-    if check and changed:
-        print(f"{len(changed)} tệp chưa ở dạng chuẩn. Cách sửa: chạy `python -m generator format` "
-              "rồi commit lại, hoặc sửa tay theo phần khác biệt ở trên.")
-    elif not changed and not broken:
-        print("Mọi tệp đã ở dạng chuẩn.")
-    return 1 if broken or (check and changed) else 0
-
-
-def add_commands(commands) -> None:
-    command = commands.add_parser("format", help="đưa hồ sơ về dạng chuẩn (thứ tự trường, thụt lề, dấu ngoặc)")
-    command.add_argument("paths", nargs="*", help="tệp hoặc thư mục (mặc định: records/)")
-    command.add_argument("--check", action="store_true", help="chỉ kiểm tra, không sửa tệp; mã thoát 1 nếu có tệp cần sửa")
-    command.add_argument("--diff", action=argparse.BooleanOptionalAction, default=True, help="khi --check: in phần khác biệt (mặc định có)")
-    command.add_argument("--format", choices=("text", "github"), default="text", help="github: in chú thích cho GitHub Actions")
-    command.set_defaults(run=run_format)
-

@@ -8,16 +8,10 @@ from pathlib import Path
 from .catalogue import severity
 from .diagnostics import Diagnostic, field_path
 from .loader import Document
+from .registry import BY_FOLDER
 
-# folder -> record type; the schema is schemas/<type>.schema.json
-RECORD_TYPES = {
-    "localities": "locality",
-    "organizations": "organization",
-    "documents": "document",
-    "partnerships": "partnership",
-    "activities": "activity",
-    "vocabularies": "vocabulary",
-}
+# folder -> record type name (generator/registry.py declares both)
+RECORD_TYPES = {folder: record_type.name for folder, record_type in BY_FOLDER.items()}
 
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 

@@ -1,4 +1,4 @@
-"""New records from the command line: `python -m generator new activity|partnership|organization|document`.
+"""New records from the command line: `ketnghia new activity|partnership|organization|document`.
 
 Every field has a flag, so the command works without questions (tests, scripts).
 When stdin is a terminal and a required value is missing, the command asks for
@@ -9,110 +9,26 @@ passes the validator, or a message saying what to change.
 """
 from __future__ import annotations
 
-import argparse
 import datetime
 import difflib
 import io
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from slugify import slugify
-
-from .canonical import SchemaShape, canonical_text, make_yaml, rebuild
+from .canonical import canonical_text, make_yaml, rebuild
 from .loader import Document
-from .records import RECORD_TYPES, display_path
-from .schema import SCHEMA_DIR, SchemaSet
+from .records import display_path
+from .registry import STAGE, TYPES, ActivityStatus, Field, PartnershipStatus, folder_of
+from .schema import SchemaSet
+from .schema_shape import SchemaShape
 
-FOLDER_OF = {record_type: folder for folder, record_type in RECORD_TYPES.items()}
-FOLDERS = {t: FOLDER_OF[t] for t in ("activity", "partnership", "organization", "document")}  # what `new` makes
-STAGE = "<stage>"  # value.planned or value.delivered, chosen from the status
-_SLUG_LENGTH = 60
-_KIND_PREFIX = {
-    "quyet-dinh": "qd", "ke-hoach": "kh", "chi-thi": "ct", "cong-van": "cv", "nghi-quyet": "nq",
-    "nghi-dinh": "nd", "luat": "luat", "bao-cao": "bc", "giao-uoc": "gu",
-}
-
-
-@dataclass(frozen=True)
-class Field:
-    path: tuple  # where the value goes in the record; STAGE is replaced at build time
-    flag: str
-    required: bool = False
-    kind: str = "str"  # str, int or list (a repeatable flag)
-    ref: str | None = None  # record type the value refers to
-
-    @property
-    def dest(self) -> str:
-        return self.flag.lstrip("-").replace("-", "_")
-
-
-_SOURCE = (
-    Field(("sources", 0, "title"), "--source-title"),
-    Field(("sources", 0, "publisher"), "--source-publisher"),
-    Field(("sources", 0, "date"), "--source-date"),
-    Field(("sources", 0, "url"), "--source-url"),
-    Field(("sources", 0, "identifier"), "--source-identifier"),
-    Field(("sources", 0, "note"), "--source-note"),
-)
-
-FIELDS = {
-    "activity": (
-        Field(("partnership",), "--partnership", True, ref="partnership"),
-        Field(("locality",), "--locality", ref="locality"),
-        Field(("date",), "--date", True),
-        Field(("end_date",), "--end-date"),
-        Field(("category",), "--category", True),
-        Field(("tags",), "--tag", kind="list"),
-        Field(("title",), "--title", True),
-        Field(("description",), "--description"),
-        Field(("status",), "--status"),
-        Field(("value", STAGE, "cash"), "--cash", kind="int"),
-        Field(("value", STAGE, "in_kind"), "--in-kind", kind="int"),
-        Field(("value", STAGE, "mobilised"), "--mobilised", kind="int"),
-        Field(("value", STAGE, "unspecified"), "--unspecified", kind="int"),
-        Field(("value", "mobilised_from"), "--mobilised-from"),
-        Field(("beneficiaries", "households"), "--households", kind="int"),
-        Field(("beneficiaries", "people"), "--people", kind="int"),
-        Field(("beneficiaries", "note"), "--beneficiaries-note"),
-    ) + _SOURCE,
-    "partnership": (
-        Field(("sponsors",), "--sponsor", True, kind="list", ref="organization"),
-        Field(("locality",), "--locality", True, ref="locality"),
-        Field(("basis",), "--basis", kind="list", ref="document"),
-        Field(("agreement", "title"), "--agreement-title"),
-        Field(("agreement", "date"), "--agreement-date"),
-        Field(("agreement", "document"), "--agreement-document", ref="document"),
-        Field(("period", "start"), "--start", True),
-        Field(("period", "end"), "--end"),
-        Field(("twinned_since",), "--twinned-since"),
-        Field(("status",), "--status"),
-        Field(("description",), "--description"),
-    ) + _SOURCE,
-    "organization": (
-        Field(("name",), "--name", True),
-        Field(("short_name",), "--short-name"),
-        Field(("kind",), "--kind", True),
-        Field(("locality",), "--locality", ref="locality"),
-        Field(("aliases",), "--alias", kind="list"),
-        Field(("website",), "--website"),
-        Field(("note",), "--note"),
-    ) + _SOURCE,
-    "document": (
-        Field(("number",), "--number"),
-        Field(("kind",), "--kind", True),
-        Field(("title",), "--title", True),
-        Field(("issuer",), "--issuer", True),
-        Field(("date",), "--date"),
-        Field(("effective_from",), "--effective-from"),
-        Field(("url",), "--url"),
-        Field(("summary",), "--summary"),
-    ) + _SOURCE,
-}
-
-# Types whose schema requires a source: its title, publisher and date are then required flags.
-_NEEDS_SOURCE = {"activity", "partnership", "organization"}
+# Types whose schema requires a source: its title, publisher and date are then required options.
 _SOURCE_REQUIRED = {"--source-title", "--source-publisher", "--source-date"}
+
+
+def makes() -> list[str]:
+    """The record types `new` makes: those with fields to ask for."""
+    return [name for name, record_type in TYPES.items() if record_type.fields]
 
 
 class ScaffoldError(Exception):
@@ -164,8 +80,12 @@ def choices(shape: SchemaShape, record_type: str, path: tuple) -> list:
     return list(node.get("enum", []))
 
 
-def is_required(record_type: str, item: Field) -> bool:
-    return item.required or (record_type in _NEEDS_SOURCE and item.flag in _SOURCE_REQUIRED)
+def needs_source(shape: SchemaShape, record_type: str) -> bool:
+    return "sources" in shape.root(record_type)[0].get("required", ())
+
+
+def is_required(shape: SchemaShape, record_type: str, item: Field) -> bool:
+    return item.required or (item.flag in _SOURCE_REQUIRED and needs_source(shape, record_type))
 
 
 # --- building the record -----------------------------------------------------------------------
@@ -186,15 +106,15 @@ def _set(data: dict, path: tuple, value) -> None:
 def default_status(record_type: str, values: dict, today: datetime.date) -> str:
     if record_type == "partnership":
         ended = values.get("end") and values["end"] < today.isoformat()
-        return "ket-thuc" if ended else "dang-ket-nghia"
-    return "ke-hoach" if values.get("date", "") > today.isoformat() else "hoan-thanh"
+        return (PartnershipStatus.ENDED if ended else PartnershipStatus.ACTIVE).value
+    return (ActivityStatus.PLANNED if values.get("date", "") > today.isoformat() else ActivityStatus.DONE).value
 
 
 def _stage(values: dict) -> str:
     # Unless told, money of a finished activity was handed over; anything else is still a plan.
     if values.get("stage"):
         return values["stage"]
-    return "delivered" if values["status"] == "hoan-thanh" else "planned"
+    return "delivered" if values["status"] == ActivityStatus.DONE else "planned"
 
 
 def build_record(record_type: str, values: dict, today: datetime.date) -> dict:
@@ -202,7 +122,7 @@ def build_record(record_type: str, values: dict, today: datetime.date) -> dict:
     if record_type in ("activity", "partnership") and not values.get("status"):
         values["status"] = default_status(record_type, values, today)
     data: dict = {}
-    for item in FIELDS[record_type]:
+    for item in TYPES[record_type].fields:
         value = values.get(item.dest)
         if value in (None, [], ""):
             continue
@@ -212,23 +132,15 @@ def build_record(record_type: str, values: dict, today: datetime.date) -> dict:
 
 
 def record_id(record_type: str, data: dict) -> str:
-    if record_type == "activity":
-        return f"{data['date']}-{slugify(data['title'], max_length=_SLUG_LENGTH, word_boundary=True)}"
-    if record_type == "partnership":
-        return slugify(f"{data['sponsors'][0]} {data['locality']}")
-    if record_type == "organization":
-        return slugify(data.get("short_name") or data["name"], max_length=_SLUG_LENGTH, word_boundary=True)
-    if data.get("number"):
-        # The programme's convention: kind, number, year (qd-1100-qd-ubnd-2020, nd-356-2025-nd-cp).
-        year = data.get("date", "")[:4]
-        number = data["number"] if year in data["number"] else f"{data['number']} {year}"
-        return slugify(f"{_KIND_PREFIX.get(data['kind'], '')} {number}")
-    return slugify(data["title"], max_length=_SLUG_LENGTH, word_boundary=True)
+    id_rule = TYPES[record_type].id_rule
+    if id_rule is None:
+        raise ScaffoldError(f"Lệnh new không tạo hồ sơ loại {record_type}.", 2)
+    return id_rule(data)
 
 
 def record_path(records: Path, record_type: str, data: dict) -> Path:
-    folder = records / FOLDERS[record_type]
-    if record_type == "activity":
+    folder = records / folder_of(record_type)
+    if TYPES[record_type].by_year:
         folder = folder / data["date"][:4]
     return folder / f"{data['id']}.yaml"
 
@@ -242,13 +154,13 @@ def schema_problems(record_type: str, data: dict, file: str) -> list[str]:
 
 
 def _existing_ids(records: Path, record_type: str) -> list[str]:
-    folder = records / FOLDER_OF[record_type]
+    folder = records / folder_of(record_type)
     return sorted(p.stem for p in folder.rglob("*.yaml")) if folder.is_dir() else []
 
 
 def reference_problems(records: Path, record_type: str, values: dict) -> list[str]:
     problems = []
-    for item in FIELDS[record_type]:
+    for item in TYPES[record_type].fields:
         if not item.ref or not values.get(item.dest):
             continue
         known = _existing_ids(records, item.ref)
@@ -257,7 +169,7 @@ def reference_problems(records: Path, record_type: str, values: dict) -> list[st
             if value not in known:
                 close = difflib.get_close_matches(value, known, n=3)
                 hint = f"; có phải: {', '.join(close)}?" if close else ""
-                problems.append(f"{item.flag} {value}: không có hồ sơ '{value}' trong {FOLDER_OF[item.ref]}/{hint}")
+                problems.append(f"{item.flag} {value}: không có hồ sơ '{value}' trong {folder_of(item.ref)}/{hint}")
     return problems
 
 
@@ -306,7 +218,8 @@ def _ask(record_type: str, item: Field, shape: SchemaShape, default: str | None)
 
 def fill_missing(record_type: str, values: dict, interactive: bool, today: datetime.date) -> None:
     shape = SchemaShape()
-    missing = [item for item in FIELDS[record_type] if is_required(record_type, item) and not values.get(item.dest)]
+    missing = [item for item in TYPES[record_type].fields
+               if is_required(shape, record_type, item) and not values.get(item.dest)]
     if missing and not interactive:
         flags = ", ".join(item.flag for item in missing)
         raise ScaffoldError(f"Thiếu giá trị bắt buộc: {flags}. Hãy thêm các tuỳ chọn này (xem --help).", 2)
@@ -340,71 +253,3 @@ def create(record_type: str, values: dict, records: Path, today: datetime.date, 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(record_type, data, depth), encoding="utf-8", newline="\n")
     return path
-
-
-def run_new(args) -> int:
-    values = {item.dest: getattr(args, item.dest) for item in FIELDS[args.record_type]}
-    values["id"] = args.id
-    values["stage"] = getattr(args, "stage", None)
-    try:
-        path = create(args.record_type, values, Path(args.records), args.today, sys.stdin.isatty())
-    except ScaffoldError as error:
-        print(error.message, file=sys.stderr)
-        return error.code
-    except (EOFError, KeyboardInterrupt):
-        print("\nĐã dừng, chưa tạo tệp.", file=sys.stderr)
-        return 1
-    shown = display_path(path)
-    print(f"Đã tạo {shown}")
-    print(f"Bước tiếp theo: mở tệp, đối chiếu với nguồn, rồi chạy: python -m generator validate {shown}")
-    return 0
-
-
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' không phải ngày dạng NNNN-TT-NN") from None
-
-
-def _add_type(types, record_type: str, shape: SchemaShape) -> None:
-    command = types.add_parser(record_type, help=shape.root(record_type)[0].get("description"))
-    command.set_defaults(record_type=record_type, run=run_new)
-    command.add_argument("--id", metavar="MÃ", help="mã hồ sơ, nếu không muốn dùng mã tự đặt")
-    command.add_argument("--records", metavar="THƯ_MỤC", default=str(SCHEMA_DIR.parent / "records"), help="thư mục records/ (mặc định: của dự án)")
-    command.add_argument("--today", type=_date, default=datetime.date.today(), metavar="NNNN-TT-NN", help="ngày 'hôm nay' (NNNN-TT-NN), để kiểm thử")
-    if record_type == "activity":
-        command.add_argument("--stage", choices=("planned", "delivered"),
-                             help="số tiền ghi vào value.planned (kế hoạch) hay value.delivered (đã trao); "
-                                  "mặc định: delivered nếu tình trạng là hoan-thanh, planned nếu khác")
-    for item in FIELDS[record_type]:
-        help_text = explain(shape, record_type, item.path).replace("%", "%%")
-        options = choices(shape, record_type, item.path)
-        if options:
-            help_text += f" Chọn: {', '.join(options)}."
-        metavar = _metavar(shape, record_type, item, bool(options))
-        if item.kind == "list":
-            command.add_argument(item.flag, dest=item.dest, action="append", default=[], metavar=metavar,
-                                 help=help_text + " (lặp lại được)")
-        else:
-            command.add_argument(item.flag, dest=item.dest, type=int if item.kind == "int" else str,
-                                 metavar=metavar, help=help_text)
-
-
-def _metavar(shape: SchemaShape, record_type: str, item: Field, coded: bool) -> str:
-    node, _ = resolved_schema(shape, record_type, item.path)
-    if item.kind == "int":
-        return "SỐ"
-    if node.get("format") in ("date", "partial-date"):
-        return "NNNN-TT-NN"
-    if item.ref or coded:
-        return "MÃ"
-    return "URL" if node.get("format") == "uri" else "CHỮ"
-
-
-def add_commands(commands) -> None:
-    new = commands.add_parser("new", help="tạo hồ sơ mới có chú thích từng trường")
-    types = new.add_subparsers(dest="record_type", required=True, metavar="LOẠI")
-    shape = SchemaShape()
-    for record_type in FIELDS:
-        _add_type(types, record_type, shape)

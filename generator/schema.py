@@ -11,7 +11,7 @@ import datetime
 import json
 import re
 from functools import cached_property, lru_cache
-from pathlib import Path
+from importlib.resources import files
 
 import fastjsonschema
 
@@ -19,7 +19,19 @@ from .catalogue import severity
 from .diagnostics import Diagnostic, field_path
 from .loader import INT, MAX_INT_DIGITS, Document
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+# The top-level schemas/ folder, which editors and CI read, is shipped as the package
+# `generator.schemas` (pyproject.toml maps it): one copy, found the same way installed or not.
+SCHEMA_PACKAGE = "generator.schemas"
+SCHEMA_SUFFIX = ".schema.json"
+
+
+def schema_texts() -> dict[str, str]:
+    """file name -> text of every schema shipped with the package."""
+    return {
+        entry.name: entry.read_text(encoding="utf-8")
+        for entry in sorted(files(SCHEMA_PACKAGE).iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(SCHEMA_SUFFIX)
+    }
 
 _FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
@@ -103,9 +115,8 @@ def _type_hint(expected: str, value) -> str:
 class SchemaSet:
     """The schemas of every record type, compiled once."""
 
-    def __init__(self, directory: Path = SCHEMA_DIR):
-        self.directory = directory
-        self.raw = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.schema.json"))}
+    def __init__(self) -> None:
+        self.raw = {name: json.loads(text) for name, text in schema_texts().items()}
 
     # jsonschema (and what it imports for formats) takes about 0.9 s to import; it is
     # only needed to explain a record that the compiled validator refused.

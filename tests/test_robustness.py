@@ -10,7 +10,7 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import build
+from generator.cli import site as build
 from generator.cli import main
 from generator.site import writer
 from generator.site.render import render_site

@@ -9,6 +9,7 @@ import pytest
 from support import TODAY, build_tree
 
 from generator import scaffold
+from generator.registry import STAGE, TYPES, folder_of
 from generator.cli import main
 from generator.loader import load_file
 from generator.validate import validate_tree
@@ -80,7 +81,7 @@ def test_scaffolded_record_is_already_canonical(record_tree, capsys):
 @pytest.mark.parametrize("record_type", sorted(OTHERS))
 def test_other_record_types_validate(record_tree, record_type):
     assert new(record_tree, record_type, *OTHERS[record_type], *SOURCE) == 0
-    folder = record_tree / scaffold.FOLDERS[record_type]
+    folder = record_tree / folder_of(record_type)
     created = [p for p in folder.glob("*.yaml") if "thu-nghiem" in p.stem or p.stem.startswith(("kh-123-", "don-vi-b-xa"))]
     assert len(created) == 1
     assert diagnostics_for(record_tree, created[0]) == []
@@ -171,13 +172,13 @@ def test_the_guide_quotes_the_validator_exactly(tmp_path):
     assert line in GUIDE.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("record_type", sorted(scaffold.FIELDS))
+@pytest.mark.parametrize("record_type", scaffold.makes())
 def test_help_lists_a_flag_for_every_field(record_type, capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["new", record_type, "--help"])
     assert stopped.value.code == 0
     out = capsys.readouterr().out
-    for item in scaffold.FIELDS[record_type]:
+    for item in TYPES[record_type].fields:
         assert item.flag in out
 
 
@@ -193,13 +194,13 @@ def _leaves(shape, node, base, path=()):
         yield path
 
 
-@pytest.mark.parametrize("record_type", sorted(scaffold.FIELDS))
+@pytest.mark.parametrize("record_type", scaffold.makes())
 def test_every_schema_field_has_a_flag(record_type):
-    from generator.canonical import SchemaShape
+    from generator.schema_shape import SchemaShape
 
     shape = SchemaShape()
-    covered = {tuple("planned" if k == scaffold.STAGE else k for k in f.path) for f in scaffold.FIELDS[record_type]}
-    covered |= {tuple("delivered" if k == scaffold.STAGE else k for k in f.path) for f in scaffold.FIELDS[record_type]}
+    covered = {tuple("planned" if k == STAGE else k for k in f.path) for f in TYPES[record_type].fields}
+    covered |= {tuple("delivered" if k == STAGE else k for k in f.path) for f in TYPES[record_type].fields}
     covered.add(("id",))
     assert set(_leaves(shape, *shape.root(record_type))) <= covered
 

@@ -6,12 +6,13 @@ import json
 import pytest
 
 from generator.loader import load_file
-from generator.records import RECORD_TYPES, discover
-from generator.schema import SCHEMA_DIR, SchemaSet
+from generator.records import discover
+from generator.registry import TYPES
+from generator.schema import SchemaSet, schema_texts
 
 from support import CASES, PROJECT  # noqa: E402
 
-SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
+SCHEMAS = sorted((PROJECT / "schemas").glob("*.schema.json"))
 
 
 def _properties(node, path="$"):
@@ -68,7 +69,13 @@ def test_fast_and_detailed_validators_agree_on_every_fixture():
 
 
 def test_every_record_type_has_a_schema():
-    assert {f"{t}.schema.json" for t in RECORD_TYPES.values()} <= {p.name for p in SCHEMAS}
+    assert {t.schema for t in TYPES.values()} <= {p.name for p in SCHEMAS}
+
+
+def test_the_tool_reads_the_schemas_that_editors_read():
+    """One copy: the package's schemas are the files of schemas/ (the installed copy is
+    compared in test_install.py)."""
+    assert schema_texts() == {p.name: p.read_text(encoding="utf-8") for p in SCHEMAS}
 
 
 def test_digits_kept_as_text_get_a_hint_that_fits_how_they_were_written():

@@ -151,9 +151,9 @@ def test_long_listings_are_cut_into_pages_and_links_follow(tmp_path, monkeypatch
         )
     monkeypatch.setattr(model, "LISTING_PAGE_SIZE", 2)
     files = _render(records)
-    assert '<tr id="2023-02-04-kham">' in files["hoat-dong/2023/kham-chua-benh/trang-2/index.md"].decode()
+    assert '<tr id="2023-02-04-kham">' in files["hoat-dong/2023/kham-chua-benh/trang/2/index.md"].decode()
     partnership = files["cap-ket-nghia/tp-thu-nghiem-xa-la-dee/index.md"].decode()
-    assert 'href="../../hoat-dong/2023/kham-chua-benh/trang-2/#2023-02-04-kham"' in partnership
+    assert 'href="../../hoat-dong/2023/kham-chua-benh/trang/2/#2023-02-04-kham"' in partnership
 
 
 def test_output_does_not_depend_on_the_hash_seed(tmp_path):

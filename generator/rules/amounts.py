@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..records import Record
+from ..registry import ActivityStatus
 
 # A single activity above these is possible but rare: a warning asks for a check.
 MONEY_WARNING = 20_000_000_000  # 20 tỷ đồng
@@ -40,7 +41,7 @@ def check_record(record: Record, folder_parts: tuple, today) -> list:
                          f"{_vi_number(value)} {unit} lớn bất thường cho một hoạt động (ngưỡng {_vi_number(limit)}): "
                          "hãy đối chiếu với nguồn, kiểm tra số chữ số 0"))
     delivered = record.data.get("value", {}).get("delivered")
-    if delivered and any(delivered.get(p) for p in _MONEY_PARTS) and record.data["status"] in ("ke-hoach", "huy"):
+    if delivered and any(delivered.get(p) for p in _MONEY_PARTS) and record.data["status"] in (ActivityStatus.PLANNED, ActivityStatus.CANCELLED):
         found.append(record.diagnostic(("value", "delivered"), "VALUE_STATUS",
                      f"có giá trị đã thực hiện nhưng tình trạng là '{record.data['status']}': "
                      "hãy chuyển số tiền sang value.planned, hoặc sửa tình trạng"))

@@ -5,12 +5,7 @@ from __future__ import annotations
 from ..dates import first_day, last_day, span, vi_date
 from ..ledger import Context, Ledger
 from ..records import Record
-
-_ORDERED_PAIRS = {
-    "locality": (("valid_from",), ("valid_to",)),
-    "partnership": (("period", "start"), ("period", "end")),
-    "activity": (("date",), ("end_date",)),
-}
+from ..registry import TYPES, ActivityStatus
 
 
 def _get(data: dict, path: tuple):
@@ -23,13 +18,13 @@ def _get(data: dict, path: tuple):
 
 def check_record(record: Record, folder_parts: tuple, today) -> list:
     found = []
-    pair = _ORDERED_PAIRS.get(record.type)
+    pair = TYPES[record.type].ordered_dates
     if pair:
         start, end = (_get(record.data, path) for path in pair)
         if start and end and first_day(start) > last_day(end):
             found.append(record.diagnostic(pair[1], "DATE_ORDER",
                          f"ngày kết thúc {vi_date(end)} trước ngày bắt đầu {vi_date(start)}: hãy kiểm tra lại hai ngày"))
-    if record.type == "activity" and record.data["status"] == "hoan-thanh" and first_day(record.data["date"]) > today:
+    if record.type == "activity" and record.data["status"] == ActivityStatus.DONE and first_day(record.data["date"]) > today:
         found.append(record.diagnostic(("date",), "DATE_FUTURE",
                      f"hoạt động ghi 'hoàn thành' nhưng ngày {vi_date(record.data['date'])} chưa tới (hôm nay {vi_date(today)}): "
                      "hãy sửa ngày, hoặc đổi tình trạng thành ke-hoach"))

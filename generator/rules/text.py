@@ -6,14 +6,12 @@ import re
 from ..catalogue import severity
 from ..diagnostics import Diagnostic, field_path
 from ..loader import Document
+from ..registry import CODED_FIELDS
 
 _URL_FIELDS = {"url", "website"}
-# Codes, references and dates: their schema patterns already allow no free text.
-_CODED_FIELDS = {
-    "id", "partnership", "locality", "date", "end_date", "category", "tags", "status", "sponsors", "basis",
-    "parent", "successor", "kind", "level", "code", "documents", "document", "group", "maps_to",
-    "official_code", "start", "end", "valid_from", "valid_to", "twinned_since", "effective_from",
-}
+# Codes, references and dates (declared by each record type): their schema patterns already
+# allow no free text.
+_CODED_FIELDS = CODED_FIELDS
 
 _PHONE = re.compile(r"(?<![\w.,/-])(?:\+\s?84|\(\+84\)|0)[ .-]?[1-9](?:[ .-]?\d){7,9}(?![\w])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

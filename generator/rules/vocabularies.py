@@ -3,19 +3,7 @@ categories flagged for gifts and training, and the schemas' code lists in step."
 from __future__ import annotations
 
 from ..ledger import Context, Ledger
-
-# vocabulary -> (schema file, path to the enum inside it)
-SCHEMA_ENUMS = {
-    "support-categories": ("activity", ("properties", "category", "enum")),
-    "activity-statuses": ("activity", ("properties", "status", "enum")),
-    "partnership-statuses": ("partnership", ("properties", "status", "enum")),
-    "organization-kinds": ("organization", ("properties", "kind", "enum")),
-    "document-kinds": ("document", ("properties", "kind", "enum")),
-    "locality-levels": ("locality", ("properties", "level", "enum")),
-    "disadvantage-statuses": ("locality", ("properties", "disadvantage", "items", "properties", "status", "enum")),
-}
-TAG_VOCABULARIES = ("qd-1719-projects", "qd-90-projects", "new-rural-criteria")
-TAG_ENUM = ("activity", ("properties", "tags", "items", "enum"))
+from ..registry import TYPES
 
 
 def _enum(schemas, schema_name: str, path: tuple) -> list:
@@ -55,12 +43,17 @@ def check_ledger(ledger: Ledger, context: Context) -> list:
 
 def _schema_sync(ledger: Ledger, schemas) -> list:
     found = []
-    pairs = [(name, [name], *target) for name, target in SCHEMA_ENUMS.items()]
-    pairs.append((TAG_VOCABULARIES[0], list(TAG_VOCABULARIES), *TAG_ENUM))
-    for anchor, names, schema_name, path in pairs:
-        record = ledger.get("vocabulary", anchor)
-        if record is None:
-            continue
+    for record_type in TYPES.values():
+        for code_list in record_type.code_lists:
+            found.extend(_in_step(ledger, schemas, record_type.name, code_list.vocabularies, code_list.path))
+    return found
+
+
+def _in_step(ledger: Ledger, schemas, schema_name: str, names: tuple, path: tuple) -> list:
+    """The schema's code list holds exactly the codes of the vocabularies `names`."""
+    found: list = []
+    record = ledger.get("vocabulary", names[0])
+    if record is not None:
         codes = [code for name in names for code in ledger.vocabulary(name)]
         enum = _enum(schemas, schema_name, path)
         if set(codes) != set(enum):

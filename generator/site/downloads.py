@@ -4,11 +4,14 @@ Frictionless `datapackage.json` describing them. Codes and their labels side by 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from functools import cache
 
 import orjson
 
+from ..registry import TYPES
+from ..schema import SchemaSet
 from .escape import clean
 from .model import Site, year_of
 from .totals import MONEY_PARTS
@@ -235,15 +238,42 @@ def _vocabulary_columns(site: Site) -> list[Column]:
     ]
 
 
-# name of the download -> (record type, Vietnamese title, columns)
-DATASETS = {
-    "dia-ban": ("locality", "Địa bàn", _locality_columns),
-    "don-vi-ket-nghia": ("organization", "Đơn vị kết nghĩa", _organization_columns),
-    "van-ban": ("document", "Văn bản", _document_columns),
-    "cap-ket-nghia": ("partnership", "Cặp kết nghĩa", _partnership_columns),
-    "hoat-dong": ("activity", "Hoạt động", _activity_columns),
-    "danh-muc": ("vocabulary", "Danh mục", _vocabulary_columns),
+# The columns of each record type's CSV, where they say more than its fields (labels beside
+# codes, totals); a type without an entry here gets one column per plain field of its schema.
+COLUMNS: dict[str, Callable[[Site], list[Column]]] = {
+    "locality": _locality_columns,
+    "organization": _organization_columns,
+    "document": _document_columns,
+    "partnership": _partnership_columns,
+    "activity": _activity_columns,
+    "vocabulary": _vocabulary_columns,
 }
+_PLAIN_TYPES = {"string": "string", "integer": "integer", "boolean": "boolean"}
+
+
+@cache
+def _schema_columns(record_type: str) -> tuple[Column, ...]:
+    """A column per top-level text, number or true/false field, lists of text joined."""
+    schema = SchemaSet().raw[TYPES[record_type].schema]
+    columns = []
+    for name, field in schema.get("properties", {}).items():
+        kind = field.get("type")
+        items = field.get("items", {}).get("type") if kind == "array" else None
+        if kind in _PLAIN_TYPES:
+            value = (lambda d, n=name: _text(d.get(n))) if kind == "string" else (lambda d, n=name: d.get(n))
+            columns.append(Column(name, _PLAIN_TYPES[kind], field.get("title", name), value))
+        elif items == "string":
+            columns.append(Column(name, "string", field.get("title", name), lambda d, n=name: _joined(d.get(n, []))))
+    return tuple(columns)
+
+
+def columns_of(site: Site, record_type: str) -> list[Column]:
+    made = COLUMNS.get(record_type)
+    return made(site) if made else list(_schema_columns(record_type))
+
+
+# name of the download -> (record type, Vietnamese title), from the registry
+DATASETS = {t.dataset: (t.name, t.dataset_title or t.name) for t in TYPES.values() if t.dataset}
 
 
 def _rows(site: Site, record_type: str) -> list[dict]:
@@ -322,8 +352,8 @@ def _resource(name: str, title: str, columns: list[Column]) -> list[dict]:
 def downloads(site: Site) -> dict[str, bytes]:
     """{path below du-lieu-mo/: bytes}"""
     files, resources = {}, []
-    for name, (record_type, title, columns_of) in DATASETS.items():
-        columns = columns_of(site)
+    for name, (record_type, title) in DATASETS.items():
+        columns = columns_of(site, record_type)
         rows = _rows(site, record_type)
         files[f"{name}.csv"] = csv_bytes(columns, rows)
         files[f"{name}.json"] = json_bytes(rows)
@@ -342,4 +372,4 @@ def downloads(site: Site) -> dict[str, bytes]:
 
 def sizes(site: Site) -> dict:
     """Row counts per dataset, for the open-data page."""
-    return {name: len(_rows(site, record_type)) for name, (record_type, _, _) in DATASETS.items()}
+    return {name: len(_rows(site, record_type)) for name, (record_type, _) in DATASETS.items()}

@@ -1,7 +1,9 @@
 """The site model: validated records resolved and indexed for the pages.
 
-Built once per render from `validate_tree`'s result; every list is in a stable order
-(Vietnamese collation for names, date then id for activities).
+Built once per render from `validate_tree`'s result and not changed afterwards; every list
+is in a stable order (Vietnamese collation for names, date then id for activities). What the
+pages compute once and reuse lives apart, in a Memo whose tables are keyed by what they hold:
+no record id can collide with another key.
 """
 
 from __future__ import annotations
@@ -12,60 +14,83 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from ..dates import first_day, last_day
-from ..records import RECORD_TYPES
-from ..rules.references import references_of
-from ..rules.vocabularies import TAG_VOCABULARIES
+from ..registry import TYPES, ActivityStatus, folder_of
 from . import urls
 from .collation import sort_key
 from .escape import clean
-from .totals import Totals, figures_of, totals_of
+from .totals import Figures, Totals, figures_of, totals_of
 
 PLAN_DATE = datetime.date(2020, 4, 16)  # QĐ 1100/QĐ-UBND: target communes are those of this day
 COMMUNE_LEVELS = {"xa", "thi-tran", "phuong"}
 DISTRICT_LEVELS = {"huyen", "thi-xa", "thanh-pho"}
-PLANNED = "ke-hoach"
 # Rows per page of an activity listing: each row holds the whole record (about 1-3 KB).
 LISTING_PAGE_SIZE = 50
-FOLDERS = {record_type: folder for folder, record_type in RECORD_TYPES.items()}
+# The vocabularies whose codes an activity's tags are (QĐ 1719, QĐ 90, new-rural criteria).
+TAG_VOCABULARIES = next(c.vocabularies for c in TYPES["activity"].code_lists if "tags" in c.path)
+
+Record = dict[str, Any]
 
 
-def activity_order(activity: dict) -> tuple:
+def activity_order(activity: Record) -> tuple[str, str]:
     """Date as written (a year sorts before its days), then id."""
     return activity["date"], activity["id"]
 
 
-def year_of(activity: dict) -> str:
+def year_of(activity: Record) -> str:
     return activity["date"][:4]
 
 
-def valid_on(locality: dict, day: datetime.date) -> bool:
+def place_of(activity: Record, partnership: Record | None) -> str | None:
+    """Where an activity took place: its own locality, else its partnership's."""
+    return activity.get("locality") or (partnership or {}).get("locality")
+
+
+def took_place(activity: Record) -> bool:
+    """A planned activity has not happened yet; any other status says it did (or began)."""
+    return activity["status"] != ActivityStatus.PLANNED
+
+
+def valid_on(locality: Record, day: datetime.date) -> bool:
     starts = locality.get("valid_from")
     ends = locality.get("valid_to")
     return (not starts or first_day(starts) <= day) and (not ends or day <= first_day(ends))
 
 
-@dataclass
+class Memo:
+    """What pages compute once and reuse, one table per kind of value."""
+
+    def __init__(self) -> None:
+        self.vocabularies: dict[str, dict[str, Record]] = {}
+        self.names: dict[tuple[str, str], str] = {}  # (record type, id) -> name
+        self.totals: dict[tuple[str, str], Totals] = {}  # (record type, id) -> Totals
+        self.links: dict[tuple[int, str, str], str] = {}  # (page depth, record type, id) -> <a>
+        self.cells: dict[str, tuple[str, str]] = {}  # activity id -> its figure cells
+        self.groups: dict[str, str] | None = None  # support-category group -> label
+
+
+@dataclass(frozen=True)
 class Site:
-    records: dict  # type -> {id: data}
-    files: dict  # (type, id) -> path in the repository, "records/…/id.yaml"
+    records: dict[str, dict[str, Record]]  # type -> {id: data}
+    files: dict[tuple[str, str], str]  # (type, id) -> path in the repository, "records/…/id.yaml"
     diagnostics: list
-    activities_of_partnership: dict = field(default_factory=dict)
-    partnerships_of_locality: dict = field(default_factory=dict)
-    partnerships_of_sponsor: dict = field(default_factory=dict)
-    activities_of_locality: dict = field(default_factory=dict)
-    children: dict = field(default_factory=dict)
-    predecessors: dict = field(default_factory=dict)
-    cited_by: dict = field(default_factory=dict)
-    newest: datetime.date | None = None
-    listings: dict = field(default_factory=dict)  # (year, category) -> [[activity, …] per page]
-    activity_urls: dict = field(default_factory=dict)  # activity id -> URL of its listing page
-    in_order: list = field(default_factory=list)  # every activity, in activity_order
-    rank: dict = field(default_factory=dict)  # activity id -> its place in in_order: a cheap sort key
-    figures: dict = field(default_factory=dict)  # activity id -> Figures, read once
-    _vocabularies: dict = field(default_factory=dict)  # id -> {code: item}, built once
-    _names: dict = field(default_factory=dict)  # partnership id -> name, built once
-    _totals: dict = field(default_factory=dict)  # partnership id -> Totals, built once
+    activities_of_partnership: dict[str, list[str]]
+    partnerships_of_locality: dict[str, list[str]]
+    partnerships_of_sponsor: dict[str, list[str]]
+    activities_of_locality: dict[str, list[str]]
+    children: dict[str, list[str]]
+    predecessors: dict[str, list[str]]
+    cited_by: dict[str, list[tuple[str, str]]]
+    newest: datetime.date | None
+    listings: dict[tuple[str, str], list[list[Record]]]  # (year, category) -> [[activity, …] per page]
+    activity_urls: dict[str, str]  # activity id -> URL of its listing page
+    in_order: list[Record]  # every activity, in activity_order
+    rank: dict[str, int]  # activity id -> its place in in_order: a cheap sort key
+    figures: dict[str, Figures]  # activity id -> Figures, read once
+    memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
     # Records by type --------------------------------------------------------
     @property
@@ -88,11 +113,12 @@ class Site:
     def activities(self) -> dict:
         return self.records.get("activity", {})
 
-    def vocabulary(self, vocabulary_id: str) -> dict:
-        if vocabulary_id not in self._vocabularies:
+    def vocabulary(self, vocabulary_id: str) -> dict[str, Record]:
+        known = self.memo.vocabularies
+        if vocabulary_id not in known:
             data = self.records.get("vocabulary", {}).get(vocabulary_id)
-            self._vocabularies[vocabulary_id] = {item["code"]: item for item in data["items"]} if data else {}
-        return self._vocabularies[vocabulary_id]
+            known[vocabulary_id] = {item["code"]: item for item in data["items"]} if data else {}
+        return known[vocabulary_id]
 
     def label(self, vocabulary_id: str, code: str) -> str:
         item = self.vocabulary(vocabulary_id).get(code)
@@ -108,11 +134,11 @@ class Site:
     def category_group(self, category: str) -> str | None:
         return self.vocabulary("support-categories").get(category, {}).get("group")
 
-    def groups(self) -> dict:
-        if "groups" not in self._names:
+    def groups(self) -> dict[str, str]:
+        if self.memo.groups is None:
             data = self.records.get("vocabulary", {}).get("support-categories") or {}
-            self._names["groups"] = {g["code"]: clean(g["label"]) for g in data.get("groups", [])}
-        return self._names["groups"]
+            self.memo.groups = {g["code"]: clean(g["label"]) for g in data.get("groups", [])}
+        return self.memo.groups
 
     def is_gift(self, category: str) -> bool:
         return bool(self.vocabulary("support-categories").get(category, {}).get("gift"))
@@ -131,28 +157,29 @@ class Site:
 
     def partnership_totals(self, partnership_id: str) -> Totals:
         """Totals of one partnership's activities (shared: do not modify)."""
-        if partnership_id not in self._totals:
-            self._totals[partnership_id] = self.totals_of_ids(self.activities_of_partnership.get(partnership_id, []))
-        return self._totals[partnership_id]
+        key = ("partnership", partnership_id)
+        if key not in self.memo.totals:
+            self.memo.totals[key] = self.totals_of_ids(self.activities_of_partnership.get(partnership_id, []))
+        return self.memo.totals[key]
 
     def locality_totals(self, locality_id: str) -> Totals:
         """Totals of the activities that took place in one locality (shared: do not modify)."""
         key = ("locality", locality_id)
-        if key not in self._totals:
-            self._totals[key] = self.totals_of_ids(self.activities_of_locality.get(locality_id, []))
-        return self._totals[key]
+        if key not in self.memo.totals:
+            self.memo.totals[key] = self.totals_of_ids(self.activities_of_locality.get(locality_id, []))
+        return self.memo.totals[key]
 
     # Names -------------------------------------------------------------------
     def locality_name(self, locality_id: str) -> str:
         """'xã Phước Chánh': the level in lower case, then the name."""
         key = ("locality", locality_id)
-        if key not in self._names:
+        if key not in self.memo.names:
             locality = self.localities.get(locality_id)
             if not locality:
                 return locality_id
             level = self.label("locality-levels", locality["level"])
-            self._names[key] = f"{level[:1].lower()}{level[1:]} {clean(locality['name'])}"
-        return self._names[key]
+            self.memo.names[key] = f"{level[:1].lower()}{level[1:]} {clean(locality['name'])}"
+        return self.memo.names[key]
 
     def sponsor_name(self, organization_id: str) -> str:
         organization = self.organizations.get(organization_id)
@@ -161,22 +188,38 @@ class Site:
         return clean(organization.get("short_name") or organization["name"])
 
     def partnership_name(self, partnership_id: str) -> str:
-        if partnership_id not in self._names:
+        key = ("partnership", partnership_id)
+        if key not in self.memo.names:
             partnership = self.partnerships[partnership_id]
             sponsors = ", ".join(self.sponsor_name(s) for s in partnership["sponsors"])
-            self._names[partnership_id] = f"{sponsors} – {self.locality_name(partnership['locality'])}"
-        return self._names[partnership_id]
+            self.memo.names[key] = f"{sponsors} – {self.locality_name(partnership['locality'])}"
+        return self.memo.names[key]
 
-    def by_name(self, record_type: str, ids, name=None) -> list:
-        name = (
-            name
-            or {
-                "locality": lambda i: clean(self.localities[i]["name"]),
-                "organization": self.sponsor_name,
-                "partnership": self.partnership_name,
-                "document": lambda i: clean(self.documents[i].get("number") or self.documents[i]["title"]),
-            }[record_type]
-        )
+    def document_name(self, document_id: str) -> str:
+        document = self.documents.get(document_id, {})
+        return clean(document.get("number") or document.get("title") or document_id)
+
+    def name_of(self, record_type: str, record_id: str) -> str:
+        """How pages name a record: a type without a namer of its own shows its name or title."""
+        namer = self._namers().get(record_type)
+        if namer:
+            return namer(record_id)
+        data = self.records.get(record_type, {}).get(record_id, {})
+        return clean(data.get("name") or data.get("title") or record_id)
+
+    def _namers(self) -> dict[str, Callable[[str], str]]:
+        return {
+            "locality": self.locality_name,
+            "organization": self.sponsor_name,
+            "partnership": self.partnership_name,
+            "document": self.document_name,
+        }
+
+    def by_name(self, record_type: str, ids: Iterable[str], name: Callable[[str], str] | None = None) -> list[str]:
+        if name is None:
+            # Localities sort by their own name, not "xã …": a district's communes in alphabetical order.
+            name = (lambda i: clean(self.localities[i]["name"])) if record_type == "locality" else (
+                lambda i: self.name_of(record_type, i))
         return sorted(ids, key=lambda i: (sort_key(name(i)), i))
 
     # Places ------------------------------------------------------------------
@@ -204,21 +247,21 @@ class Site:
 
     def file_of(self, record_type: str, record_id: str) -> str:
         path = self.files.get((record_type, record_id))
-        return path or f"records/{FOLDERS[record_type]}/{record_id}.yaml"
+        return path or f"records/{folder_of(record_type)}/{record_id}.yaml"
 
 
 def _append(index: dict, key, value) -> None:
     index.setdefault(key, []).append(value)
 
 
-def _newest_date(records: dict) -> datetime.date | None:
+def _newest_date(records: dict[str, dict[str, Record]]) -> datetime.date | None:
     """Date of the newest programme record: activities that took place and the sources
     cited by sponsors, partnerships and activities (reference documents and localities
     are not news of the programme). Planned activities look ahead, so they do not count.
     Dates as written ("2023", "2023-01", "2023-01-06") sort as text in the order of their first days."""
     newest = ""
     for activity in records.get("activity", {}).values():
-        if activity["status"] != PLANNED and activity["date"] > newest:
+        if took_place(activity) and activity["date"] > newest:
             newest = activity["date"]
     for record_type in ("organization", "partnership", "activity"):
         for data in records.get(record_type, {}).values():
@@ -228,12 +271,12 @@ def _newest_date(records: dict) -> datetime.date | None:
     return first_day(newest) if newest else None
 
 
-def _cited_by(records: dict) -> dict:
+def _cited_by(records: dict[str, dict[str, Record]]) -> dict[str, list[tuple[str, str]]]:
     """document id -> [(record type, id)] of the records that cite it, as the validator reads references."""
-    cited: dict = {}
+    cited: dict[str, list[tuple[str, str]]] = {}
     for record_type, by_id in records.items():
         for record_id, data in by_id.items():
-            for _, target, document in references_of(record_type, data):
+            for _, target, document in TYPES[record_type].references_in(data):
                 if target == "document":
                     _append(cited, document, (record_type, record_id))
     return {doc: sorted(set(refs)) for doc, refs in cited.items()}
@@ -265,52 +308,69 @@ def build_site(result, records_root: Path) -> Site:
     for record_file in result.files:
         if record_file.type:
             files[(record_file.type, record_file.id)] = _repository_path(record_file.path, root)
-    site = Site(records, files, [_in_repository(d, root) for d in result.diagnostics])
-
-    activities = sorted(site.activities.values(), key=activity_order)
-    site.in_order = activities
-    site.rank = {activity["id"]: place for place, activity in enumerate(activities)}
-    site.figures = {activity["id"]: figures_of(activity) for activity in activities}
+    # The records alone first: names (and so the orders below) need nothing else.
+    bare = Site(records, files, [_in_repository(d, root) for d in result.diagnostics],
+                {}, {}, {}, {}, {}, {}, {}, None, {}, {}, [], {}, {})
+    activities = sorted(bare.activities.values(), key=activity_order)
+    of_partnership: dict[str, list[str]] = {}
+    of_locality: dict[str, list[str]] = {}
     for activity in activities:
-        partnership = site.partnerships.get(activity["partnership"])
-        _append(site.activities_of_partnership, activity["partnership"], activity["id"])
-        place = activity.get("locality") or (partnership or {}).get("locality")
+        _append(of_partnership, activity["partnership"], activity["id"])
+        place = place_of(activity, bare.partnerships.get(activity["partnership"]))
         if place:
-            _append(site.activities_of_locality, place, activity["id"])
-    for pid in site.by_name("partnership", site.partnerships):
-        partnership = site.partnerships[pid]
-        _append(site.partnerships_of_locality, partnership["locality"], pid)
+            _append(of_locality, place, activity["id"])
+    partnerships_of_locality: dict[str, list[str]] = {}
+    partnerships_of_sponsor: dict[str, list[str]] = {}
+    for pid in bare.by_name("partnership", bare.partnerships):
+        partnership = bare.partnerships[pid]
+        _append(partnerships_of_locality, partnership["locality"], pid)
         for sponsor in partnership["sponsors"]:
-            _append(site.partnerships_of_sponsor, sponsor, pid)
-    for lid in site.by_name("locality", site.localities):
-        locality = site.localities[lid]
+            _append(partnerships_of_sponsor, sponsor, pid)
+    children: dict[str, list[str]] = {}
+    predecessors: dict[str, list[str]] = {}
+    for lid in bare.by_name("locality", bare.localities):
+        locality = bare.localities[lid]
         if locality.get("parent"):
-            _append(site.children, locality["parent"], lid)
+            _append(children, locality["parent"], lid)
         if locality.get("successor"):
-            _append(site.predecessors, locality["successor"], lid)
-    _paginate(site, activities)
-    site.cited_by = _cited_by(records)
-    site.newest = _newest_date(records)
-    return site
+            _append(predecessors, locality["successor"], lid)
+    listings, activity_urls = _paginate(activities)
+    return dataclasses.replace(
+        bare,
+        activities_of_partnership=of_partnership,
+        partnerships_of_locality=partnerships_of_locality,
+        partnerships_of_sponsor=partnerships_of_sponsor,
+        activities_of_locality=of_locality,
+        children=children,
+        predecessors=predecessors,
+        cited_by=_cited_by(records),
+        newest=_newest_date(records),
+        listings=listings,
+        activity_urls=activity_urls,
+        in_order=activities,
+        rank={activity["id"]: place for place, activity in enumerate(activities)},
+        figures={activity["id"]: figures_of(activity) for activity in activities},
+    )
 
 
 def listing_url(year: str, category: str, page: int) -> str:
-    base = urls.activity_list(year, category)
-    return base if page == 1 else f"{base}trang-{page}/"
+    return urls.paged(urls.activity_list(year, category), page)
 
 
-def _paginate(site: Site, activities: list) -> None:
-    """Cut each (year, category) listing into pages, and note where each activity is."""
-    lists: dict = {}
+def _paginate(activities: list[Record]) -> tuple[dict[tuple[str, str], list[list[Record]]], dict[str, str]]:
+    """Each (year, category) listing cut into pages, and the page where each activity is."""
+    lists: dict[tuple[str, str], list[Record]] = {}
     for activity in activities:
         lists.setdefault((year_of(activity), activity["category"]), []).append(activity)
+    listings, activity_urls = {}, {}
     for (year, category), items in sorted(lists.items()):
         chunks = [items[i : i + LISTING_PAGE_SIZE] for i in range(0, len(items), LISTING_PAGE_SIZE)]
-        site.listings[(year, category)] = chunks
+        listings[(year, category)] = chunks
         for number, chunk in enumerate(chunks, 1):
             url = listing_url(year, category, number)
             for activity in chunk:
-                site.activity_urls[activity["id"]] = url
+                activity_urls[activity["id"]] = url
+    return listings, activity_urls
 
 
 def last_activity(site: Site, partnership_id: str) -> tuple[datetime.date, str] | None:
@@ -321,7 +381,7 @@ def last_activity(site: Site, partnership_id: str) -> tuple[datetime.date, str] 
         for written in (
             site.activities[a].get("end_date") or site.activities[a]["date"]
             for a in site.activities_of_partnership.get(partnership_id, [])
-            if site.activities[a]["status"] != PLANNED
+            if took_place(site.activities[a])
         )
     ]
     return max(latest, default=None)

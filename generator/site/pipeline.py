@@ -1,4 +1,4 @@
-"""Validate, render, write: the steps shared by the command line and the MkDocs hook."""
+"""Validate, render, write: the steps shared by the command line and the MkDocs plugin."""
 
 from __future__ import annotations
 
@@ -7,28 +7,27 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..diagnostics import Diagnostic
 from ..validate import validate_tree
 from .render import render_site
 from .writer import write_tree
 
-PROJECT = Path(__file__).resolve().parent.parent.parent
-RECORDS = PROJECT / "records"
-GENERATED = PROJECT / "docs" / "generated"
-# Tells the MkDocs hook which records to regenerate from while serving.
+# Tells the MkDocs plugin which records to regenerate from while serving.
 RECORDS_ENV = "KETNGHIA_RECORDS"
 
 
 @dataclass
 class Outcome:
-    errors: list  # Diagnostics with severity error: nothing was written
+    errors: list[Diagnostic]  # severity error: nothing was written
     written: bool  # False when the output already held exactly these files
     files: int
-    seconds: dict = field(default_factory=dict)  # step -> wall-clock seconds, for the summary line
+    seconds: dict[str, float] = field(default_factory=dict)  # step -> wall-clock seconds, for the summary line
     checked: int = 0  # record files validated
 
 
-def generate(records: Path = RECORDS, out: Path = GENERATED, today: datetime.date | None = None) -> Outcome:
-    """Validate `records`; if no error, write the generated pages and downloads into `out`."""
+def generate(records: Path, out: Path, today: datetime.date | None = None, known: tuple[Path, ...] = ()) -> Outcome:
+    """Validate `records`; if no error, write the generated pages and downloads into `out`.
+    `known`: output folders of the project, which may be replaced even unmarked."""
     clock = time.perf_counter()
     result = validate_tree(records, today or datetime.date.today())
     seconds = {"validate": time.perf_counter() - clock}
@@ -38,6 +37,6 @@ def generate(records: Path = RECORDS, out: Path = GENERATED, today: datetime.dat
     files = render_site(result, records)
     seconds["render"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    written = write_tree(files, out, known=(GENERATED,))
+    written = write_tree(files, out, known=known)
     seconds["write"] = time.perf_counter() - clock
     return Outcome([], written, len(files), seconds, len(result.files))

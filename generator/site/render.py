@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import gc
+import importlib
 from pathlib import Path
 
+from ..registry import TYPES
 from .downloads import FOLDER, downloads
 from .model import Site, build_site
-from .pages import activities, coverage, documents, home, localities, opendata, partnerships, quality, sponsors
+from .pages import coverage, home, localities, opendata, partnerships, quality
 from .parallel import elsewhere
 
-SECTIONS = (home, localities, sponsors, partnerships, activities, documents, coverage, quality, opendata)
+# The home page, the pages of each record type (in the registry's order), then the pages
+# drawn from the whole ledger. A page module has `pages(site)`, yielding Page objects.
+SECTIONS = (
+    home,
+    *(importlib.import_module(f"{__package__}.pages.{t.pages}") for t in TYPES.values() if t.pages),
+    coverage,
+    quality,
+    opendata,
+)
 # At province scale the open data, the localities and the partnerships take about as long
 # as all the other pages (0.8 s each on 20,000 activities): a forked child makes them on
 # the second core. Below this many activities a fork costs more than it saves.

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..registry import ActivityStatus
+
 MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
-CANCELLED = "huy"
+CANCELLED = ActivityStatus.CANCELLED
 
 
 def money_total(money: dict | None) -> int | None:

@@ -7,15 +7,13 @@ does not rewrite. The repository is named here once: mkdocs.yml gets it from the
 
 from __future__ import annotations
 
+from ..registry import TYPES
+
 REPOSITORY = "https://github.com/ban-dan-toc-quang-nam/ket-nghia"
 BRANCH = "main"
 
-SECTIONS = {
-    "locality": "dia-ban",
-    "organization": "don-vi",
-    "partnership": "cap-ket-nghia",
-    "document": "van-ban",
-}
+# record type -> the folder of its pages (generator/registry.py)
+SECTIONS = {name: t.section for name, t in TYPES.items() if t.section}
 ACTIVITIES = "hoat-dong"
 CATEGORIES = "hoat-dong/noi-dung"
 
@@ -26,6 +24,17 @@ def entity(record_type: str, record_id: str) -> str:
 
 def section(record_type: str) -> str:
     return f"{SECTIONS[record_type]}/"
+
+
+def paged(url: str, number: int) -> str:
+    """Page `number` of a listing or an index that runs over several pages. "trang/N/" below
+    the first page: no record id can clash with it, since ids hold no "/"."""
+    return url if number == 1 else f"{url}trang/{number}/"
+
+
+def partnership_year(partnership_id: str, year: str) -> str:
+    """A partnership's activities of one year, when its timeline is long."""
+    return f"{entity('partnership', partnership_id)}nam-{year}/"
 
 
 def activity_list(year: str, category: str) -> str:

@@ -64,23 +64,16 @@ def ref(site: Site, page_url: str, record_type: str, record_id: str, label: str 
     if label is not None:
         return _ref(site, page_url, record_type, record_id, label)
     # The same links recur on thousands of rows: one per folder depth is enough.
-    key = ("ref", page_url.count("/"), record_type, record_id)
-    if key not in site._names:
-        site._names[key] = _ref(site, page_url, record_type, record_id, None)
-    return site._names[key]
+    key = (page_url.count("/"), record_type, record_id)
+    links = site.memo.links
+    if key not in links:
+        links[key] = _ref(site, page_url, record_type, record_id, None)
+    return links[key]
 
 
 def _ref(site: Site, page_url: str, record_type: str, record_id: str, label: str | None) -> str:
     if label is None:
-        if record_type == "locality":
-            label = site.locality_name(record_id)
-        elif record_type == "organization":
-            label = site.sponsor_name(record_id)
-        elif record_type == "partnership":
-            label = site.partnership_name(record_id)
-        else:
-            document = site.documents.get(record_id, {})
-            label = clean(document.get("number") or document.get("title") or record_id)
+        label = site.name_of(record_type, record_id)
     if record_id not in site.records.get(record_type, {}):
         return h(label)
     return link(urls.relative(page_url, urls.entity(record_type, record_id)), h(label))
@@ -200,11 +193,11 @@ def date_cell(date: str) -> str:
 
 def figure_cells(site: Site, activity: dict) -> tuple[str, str]:
     """The delivered value and the households, last in every row of an activity: made once."""
-    key = ("figure cells", activity["id"])
-    if key not in site._names:
+    cells = site.memo.cells
+    if activity["id"] not in cells:
         figures = site.figures[activity["id"]]
-        site._names[key] = number_cell(figures.delivered), number_cell(figures.households)
-    return site._names[key]
+        cells[activity["id"]] = number_cell(figures.delivered), number_cell(figures.households)
+    return cells[activity["id"]]
 
 
 def listing_row(site: Site, page_url: str, activity: dict) -> tuple[str, list[str]]:
@@ -291,11 +284,6 @@ def pages_nav(page_url: str, url_of: Callable[[int], str], count: int, current: 
 INDEX_PAGE_SIZE = 300
 
 
-def index_url(url: str, number: int) -> str:
-    # "trang/2/" below the section: no record id can clash with it, ids have no "/".
-    return url if number == 1 else f"{url}trang/{number}/"
-
-
 def paged_index(
     url: str, title: str, intro: str, headers: list[str], ids: list[str], rows_of: Callable, note: str
 ) -> Iterator[Page]:
@@ -303,8 +291,8 @@ def paged_index(
     `rows_of(page_url, ids)` makes the rows: their links depend on the page they are on."""
     chunks = [ids[i : i + INDEX_PAGE_SIZE] for i in range(0, len(ids), INDEX_PAGE_SIZE)] or [[]]
     for number, chunk in enumerate(chunks, 1):
-        page_url = index_url(url, number)
-        pager = pages_nav(page_url, lambda n: index_url(url, n), len(chunks), number)
+        page_url = urls.paged(url, number)
+        pager = pages_nav(page_url, lambda n: urls.paged(url, n), len(chunks), number)
         body = intro + pager + table(headers, rows_of(page_url, chunk)) + pager + note
         yield Page(page_url, title if number == 1 else f"{title} (trang {number})", body, search=number == 1)
 

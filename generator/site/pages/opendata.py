@@ -20,7 +20,7 @@ def opendata_page(site: Site) -> Page:
             cell(formats.number(counts[name]), counts[name]),
             cell(link(f"{name}.csv", "CSV") + " · " + link(f"{name}.json", "JSON")),
         ]
-        for name, (_, title, _) in DATASETS.items()
+        for name, (_, title) in DATASETS.items()
     ]
     body = [
         para(

@@ -39,15 +39,11 @@ def by_year(site: Site, pid: str) -> dict:
     return dict(sorted(years.items()))
 
 
-def year_url(pid: str, year: str) -> str:
-    return f"{urls.entity('partnership', pid)}nam-{year}/"
-
-
 def _by_year_table(site: Site, pid: str, url: str, years: dict, linked: bool) -> str:
     rows = []
     for year, items in years.items():
         totals = site.totals(items)
-        label = link(urls.relative(url, year_url(pid, year)), year) if linked else year
+        label = link(urls.relative(url, urls.partnership_year(pid, year)), year) if linked else year
         rows.append(
             [cell(label, int(year)), number_cell(totals.activities)]
             + [number_cell(v) for v in (totals.planned, totals.delivered, totals.households)]
@@ -112,7 +108,7 @@ def partnership_page(site: Site, pid: str, years: dict) -> Page:
 
 def year_page(site: Site, pid: str, year: str, activities: list) -> Page:
     """One year of a long timeline."""
-    url = year_url(pid, year)
+    url = urls.partnership_year(pid, year)
     body = [
         para(f"{ref(site, url, 'partnership', pid)} · {formats.number(len(activities))} hoạt động trong năm {year}."),
         table(activity_headers(False, False), [activity_row(site, url, a, False, False) for a in activities]),

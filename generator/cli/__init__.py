@@ -1,0 +1,42 @@
+"""Command line: `ketnghia validate|generate|build|serve|new|format` (or `python -m generator …`).
+
+Exit 0 ok, 1 errors in the records, 2 bad usage. Each command works on the project found
+from the working directory (generator/project.py) unless told otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ..project import NoProject
+from . import format as format_command
+from . import new, site, validate
+from .options import project_option
+
+PROG = "ketnghia"
+
+
+def parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog=PROG, description="Sổ kết nghĩa: kiểm tra hồ sơ và dựng trang công khai.")
+    project_option(main_parser, None)
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    # On a sub-command, --project must not overwrite one given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    project_option(common, argparse.SUPPRESS)
+    validate.add_command(commands, common)
+    site.add_commands(commands, common)
+    # `new` reads every schema to build one option per field: only when it is the command.
+    new.add_command(commands, common, full="new" in argv)
+    format_command.add_command(commands, common)
+    return main_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser(argv).parse_args(argv)
+    try:
+        return args.run(args)
+    except NoProject as missing:
+        print(missing, file=sys.stderr)
+        return 2

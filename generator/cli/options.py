@@ -1,0 +1,31 @@
+"""What several commands share: the project they work on, and how a date is typed."""
+from __future__ import annotations
+
+import argparse
+import datetime
+from pathlib import Path
+
+from ..project import Project, find_project
+
+
+def project_of(args: argparse.Namespace) -> Project:
+    """The project the command works on; NoProject (reported by main) when there is none."""
+    return find_project(getattr(args, "project", None))
+
+
+def project_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--project", "-C", type=Path, default=default, metavar="THƯ_MỤC",
+                        help="thư mục dự án (có mkdocs.yml và records/); mặc định: tìm từ thư mục hiện tại "
+                             "lên các thư mục cha, hoặc theo biến môi trường KETNGHIA_PROJECT")
+
+
+def day(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' không phải ngày dạng NNNN-TT-NN") from None
+
+
+def paths_or_records(args: argparse.Namespace) -> list[Path]:
+    """The paths named on the command line, or the project's records/."""
+    return [Path(p) for p in args.paths] or [project_of(args).records]

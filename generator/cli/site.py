@@ -1,0 +1,142 @@
+"""generate, build, serve: the public site of the project.
+
+generate  validates records/ and writes the Markdown pages and downloads (docs/generated/);
+build     does that, then `mkdocs build --strict` into a fresh folder swapped in as site/;
+serve     does that, then `mkdocs serve`, which regenerates when a record changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..diagnostics import format_text
+from ..project import Project
+from ..site import formats
+from ..site.pipeline import RECORDS_ENV, generate
+from ..site.writer import NotOurs, check_target, mark, recover, staging_dir, swap_in
+from .options import day, project_of
+
+DEV_ADDRESS = "127.0.0.1:8000"
+
+
+def _generate(args: argparse.Namespace, project: Project | None) -> int:
+    records, out = args.records, args.out
+    if not (records / "vocabularies").is_dir():
+        # An empty site from a mistyped path would look like a ledger with nothing in it.
+        print(f"Không tìm thấy thư mục hồ sơ {records} (cần có vocabularies/, localities/…).", file=sys.stderr)
+        return 2
+    known = (project.generated,) if project else ()
+    try:
+        if out.resolve() == records.resolve() or records.resolve() in out.resolve().parents:
+            raise NotOurs(f"{out} nằm trong thư mục hồ sơ {records}: hãy ghi ra ngoài thư mục đó")
+        check_target(out, known=known)  # before validating: a refusal comes at once
+        outcome = generate(records, out, args.today, known=known)
+    except NotOurs as refusal:
+        print(f"Không ghi: {refusal}.", file=sys.stderr)
+        return 2
+    if outcome.errors:
+        sys.stderr.write(format_text(outcome.errors, outcome.checked))
+        print("Hồ sơ còn lỗi: chưa sinh trang. Sửa các lỗi trên rồi chạy lại.", file=sys.stderr)
+        return 1
+    state = "đã cập nhật" if outcome.written else "không có gì thay đổi"
+    steps = {"validate": "kiểm tra", "render": "sinh trang", "write": "ghi"}
+    timing = "; ".join(f"{steps[k]} {formats.number(round(v, 2))} giây" for k, v in outcome.seconds.items())
+    print(f"Sinh {outcome.files} tệp vào {out} ({state}; {timing}).")
+    return 0
+
+
+def _quiet_env(**extra: str) -> dict[str, str]:
+    # Material prints a banner about its end of life on every build; the project knows.
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
+
+
+def _mkdocs(project: Project, *arguments: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", *arguments, "--config-file", str(project.config)]
+
+
+def _site_project(args: argparse.Namespace) -> Project:
+    """build and serve: the project, its records unless --records names others."""
+    project = project_of(args)
+    args.records = args.records or project.records
+    args.out = project.generated
+    return project
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    # Given both folders, generate needs no project around it.
+    project = None if args.records and args.out else project_of(args)
+    args.records = args.records or project.records
+    args.out = args.out or project.generated
+    return _generate(args, project)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    project = _site_project(args)
+    site_dir = args.site_dir or project.site
+    try:
+        check_target(site_dir, known=(project.site,))
+    except NotOurs as refusal:
+        print(f"Không dựng trang: {refusal}.", file=sys.stderr)
+        return 2
+    status = _generate(args, project)
+    if status:
+        return status
+    recover(site_dir)
+    staging = staging_dir(site_dir)
+    try:
+        done = subprocess.run(_mkdocs(project, "build", "--strict", "--site-dir", str(staging)),
+                              cwd=project.root, env=_quiet_env())
+        if done.returncode != 0:
+            print("mkdocs build --strict thất bại: trang cũ được giữ nguyên.", file=sys.stderr)
+            return done.returncode or 1
+        mark(staging)
+        swap_in(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"Đã dựng trang vào {site_dir}.")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    project = _site_project(args)
+    status = _generate(args, project)
+    if status:
+        return status
+    try:
+        return subprocess.run(
+            _mkdocs(project, "serve", "--dev-addr", args.dev_addr),
+            cwd=project.root,
+            env=_quiet_env(**{RECORDS_ENV: str(args.records.resolve())}),
+        ).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--records", type=Path, default=None, help="thư mục hồ sơ (mặc định: records/ của dự án)")
+    parser.add_argument("--today", type=day, default=None, help="ngày 'hôm nay' cho bộ kiểm tra (NNNN-TT-NN)")
+
+
+def add_commands(commands, common: argparse.ArgumentParser) -> None:
+    generate_parser = commands.add_parser("generate", parents=[common],
+                                          help="kiểm tra hồ sơ rồi sinh trang Markdown và dữ liệu mở")
+    generate_parser.add_argument("--out", type=Path, default=None,
+                                 help="thư mục ghi ra (mặc định: docs/generated/ của dự án)")
+    _common(generate_parser)
+    generate_parser.set_defaults(run=run_generate)
+
+    build_parser = commands.add_parser("build", parents=[common],
+                                       help="sinh trang rồi dựng trang tĩnh (mkdocs build --strict)")
+    build_parser.add_argument("--site-dir", type=Path, default=None, help="thư mục trang tĩnh (mặc định: site/ của dự án)")
+    _common(build_parser)
+    build_parser.set_defaults(run=run_build)
+
+    serve_parser = commands.add_parser("serve", parents=[common], help="sinh trang rồi xem thử tại http://127.0.0.1:8000")
+    serve_parser.add_argument("--dev-addr", default=DEV_ADDRESS, help=f"địa chỉ (mặc định: {DEV_ADDRESS})")
+    _common(serve_parser)
+    serve_parser.set_defaults(run=run_serve)
