@@ -3,6 +3,7 @@ done activities not in the future, and localities that existed on the activity's
 from __future__ import annotations
 
 from ..dates import first_day, last_day, span, vi_date
+from ..facts import place_of
 from ..ledger import Context, Ledger
 from ..records import Record
 from ..registry import TYPES, ActivityStatus
@@ -67,7 +68,7 @@ def _check_activity(ledger: Ledger, activity: Record) -> list:
                      f"ngày {vi_date(activity.data['date'])} nằm ngoài thời gian kết nghĩa của '{partnership.id}' "
                      f"({vi_date(period['start'])} - {end}): hãy kiểm tra ngày hoặc cặp kết nghĩa"))
     path = ("locality",) if "locality" in activity.data else ("partnership",)
-    locality = ledger.get("locality", activity.data.get("locality", partnership.data["locality"]))
+    locality = ledger.get("locality", place_of(activity.data, partnership.data))
     if locality is not None and not existed(locality, first, last):
         found.append(activity.diagnostic(path, "LOCALITY_NOT_IN_FORCE",
                      f"địa bàn '{locality.id}' ({locality.data['name']}) chỉ tồn tại {_lifetime(locality)}, "

@@ -158,8 +158,7 @@ def _money_columns(kind: str, title: str, total: Callable) -> list[Column]:
 
 
 def _activity_columns(site: Site) -> list[Column]:
-    def place(d):
-        return d.get("locality") or site.partnerships[d["partnership"]]["locality"]
+    place = site.place
 
     def category(d):
         return site.vocabulary("support-categories").get(d["category"], {})

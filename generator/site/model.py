@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from ..dates import first_day, last_day
-from ..registry import TYPES, ActivityStatus, folder_of
+from ..facts import Record, place_of, took_place
+from ..registry import TYPES, folder_of
 from . import urls
 from .collation import sort_key
 from .escape import clean
@@ -32,8 +32,6 @@ LISTING_PAGE_SIZE = 50
 # The vocabularies whose codes an activity's tags are (QĐ 1719, QĐ 90, new-rural criteria).
 TAG_VOCABULARIES = next(c.vocabularies for c in TYPES["activity"].code_lists if "tags" in c.path)
 
-Record = dict[str, Any]
-
 
 def activity_order(activity: Record) -> tuple[str, str]:
     """Date as written (a year sorts before its days), then id."""
@@ -42,16 +40,6 @@ def activity_order(activity: Record) -> tuple[str, str]:
 
 def year_of(activity: Record) -> str:
     return activity["date"][:4]
-
-
-def place_of(activity: Record, partnership: Record | None) -> str | None:
-    """Where an activity took place: its own locality, else its partnership's."""
-    return activity.get("locality") or (partnership or {}).get("locality")
-
-
-def took_place(activity: Record) -> bool:
-    """A planned activity has not happened yet; any other status says it did (or began)."""
-    return activity["status"] != ActivityStatus.PLANNED
 
 
 def valid_on(locality: Record, day: datetime.date) -> bool:
@@ -223,6 +211,10 @@ class Site:
         return sorted(ids, key=lambda i: (sort_key(name(i)), i))
 
     # Places ------------------------------------------------------------------
+    def place(self, activity: Record) -> str:
+        """Where an activity took place (validated records: its partnership exists)."""
+        return place_of(activity, self.partnerships[activity["partnership"]])
+
     def district_of(self, locality_id: str) -> str | None:
         parent = self.localities.get(locality_id, {}).get("parent")
         return parent if parent in self.localities else None
@@ -316,9 +308,7 @@ def build_site(result, records_root: Path) -> Site:
     of_locality: dict[str, list[str]] = {}
     for activity in activities:
         _append(of_partnership, activity["partnership"], activity["id"])
-        place = place_of(activity, bare.partnerships.get(activity["partnership"]))
-        if place:
-            _append(of_locality, place, activity["id"])
+        _append(of_locality, place_of(activity, bare.partnerships[activity["partnership"]]), activity["id"])
     partnerships_of_locality: dict[str, list[str]] = {}
     partnerships_of_sponsor: dict[str, list[str]] = {}
     for pid in bare.by_name("partnership", bare.partnerships):

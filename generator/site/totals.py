@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..registry import ActivityStatus
+from ..facts import counted
 
 MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
-CANCELLED = ActivityStatus.CANCELLED
 
 
 def money_total(money: dict | None) -> int | None:
@@ -48,7 +47,7 @@ class Figures(NamedTuple):
 
 def figures_of(activity: dict) -> Figures:
     return Figures(
-        activity["status"] != CANCELLED,
+        counted(activity),
         delivered(activity),
         planned(activity),
         households(activity),

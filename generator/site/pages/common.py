@@ -141,7 +141,7 @@ def period_text(start: str, end: str | None) -> str:
 def activity_detail(site: Site, page_url: str, activity: dict) -> str:
     """Everything about one activity besides date, title, category and status: paragraphs."""
     value = activity.get("value") or {}
-    place = activity.get("locality") or site.partnerships[activity["partnership"]]["locality"]
+    place = site.place(activity)
     lines = [
         f"<p>Địa bàn: {ref(site, page_url, 'locality', place)}"
         + (" · " + h(f"Kết thúc: {formats.date(activity['end_date'])}") if activity.get("end_date") else "")

@@ -6,7 +6,6 @@ from .. import formats, urls
 from ..charts import chart_with_table, row
 from ..escape import h, link
 from ..model import COMMUNE_LEVELS, Site, year_of
-from ..totals import CANCELLED
 from .common import Page, figures, folder_note, heading, latest_table, para
 
 URL = ""
@@ -21,7 +20,7 @@ def communes_reached(site: Site) -> set:
 
 
 def _live(site: Site) -> list:
-    return [a for a in site.activities.values() if a["status"] != CANCELLED]
+    return [a for a in site.activities.values() if site.figures[a["id"]].counted]
 
 
 def by_year_chart(site: Site) -> str:

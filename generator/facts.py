@@ -1,0 +1,23 @@
+"""What records say beyond a single field, worked out in one place for the rules and the site."""
+from __future__ import annotations
+
+from typing import Any
+
+from .registry import ActivityStatus
+
+Record = dict[str, Any]
+
+
+def place_of(activity: Record, partnership: Record) -> str:
+    """Where an activity took place: its own locality, else its partnership's."""
+    return activity.get("locality") or partnership["locality"]
+
+
+def took_place(activity: Record) -> bool:
+    """A planned activity has not happened yet; any other status says it did (or began)."""
+    return activity["status"] != ActivityStatus.PLANNED
+
+
+def counted(activity: Record) -> bool:
+    """Cancelled activities count in no total."""
+    return activity["status"] != ActivityStatus.CANCELLED
