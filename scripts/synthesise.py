@@ -13,24 +13,34 @@ bytes. YAML is written as text, not through yaml.dump, so that scale 10
 
 Nothing here is real: names of companies, amounts, dates, titles and links are
 made up; only the localities, documents and vocabularies are the repository's.
+
+Slugs, dates, the editor modeline and the reading of records are the package's
+own, so that the tree says what `new` would write and reads what the validator
+reads.
 """
 from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import math
 import os
 import random
 import re
 import shutil
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from slugify import slugify
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))  # the package of this checkout, also when run as a plain script
+
+from generator.canonical import modeline  # noqa: E402
+from generator.dates import first_day, last_day, span, vi_date  # noqa: E402
+from generator.loader import load_file  # noqa: E402
+
 RECORDS = PROJECT / "records"
 SCHEMAS = PROJECT / "schemas"
 COPIED = ("vocabularies", "localities", "documents")
@@ -56,14 +66,10 @@ def q(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-def vi_date(day: datetime.date) -> str:
-    return f"{day.day}/{day.month}/{day.year}"
+# The slugify of `new` and of the site's headings. Remembered, because titles recur (the
+# templates are few) and python-slugify 9 looks for an optional transliteration package on
+# every call: uncached, the links' slugs alone would cost about a second at scale 1.
+slug = functools.lru_cache(maxsize=None)(slugify)
 
 
 def vi_money(amount: int) -> str:
@@ -76,14 +82,6 @@ def vi_money(amount: int) -> str:
     if amount >= 1_000_000:
         return f"{short(amount / 1_000_000)} triệu đồng"
     return f"{short(amount / 1_000)} nghìn đồng"
-
-
-def day(text: str) -> datetime.date:
-    return datetime.date.fromisoformat(text)
-
-
-def modeline(record_type: str, depth: int) -> str:
-    return f"# yaml-language-server: $schema={'../' * depth}schemas/{record_type}.schema.json\n"
 
 
 # --------------------------------------------------------------------------- invented names
@@ -376,22 +374,31 @@ class Partnership:
     communes: list  # for a district: its communes, for `locality:` of activities
 
 
+def _read(path: Path):
+    """A record's data as the validator reads it (the strict loader: dates stay the text
+    written). A file it refuses stops the script with the validator's message."""
+    doc, problems = load_file(path, str(path.relative_to(PROJECT)))
+    if doc is None:
+        raise SystemExit("\n".join(problem.text() for problem in problems))
+    return doc.data
+
+
 def _load_localities() -> dict:
     found = {}
     for path in sorted((RECORDS / "localities").glob("*.yaml")):
-        with open(path, "rb") as handle:
-            data = yaml.load(handle, Loader=yaml.CSafeLoader)
-        as_day = lambda v: None if v is None else (v if isinstance(v, datetime.date) else day(str(v)))  # noqa: E731
+        data = _read(path)
+        # A partial date ("2025-07") means its whole span: from its first day, to its last.
+        valid_from, valid_to = data.get("valid_from"), data.get("valid_to")
         found[data["id"]] = Locality(data["id"], data["name"], data["level"], data.get("parent"),
-                                     as_day(data.get("valid_from")), as_day(data.get("valid_to")),
+                                     first_day(valid_from) if valid_from else None,
+                                     last_day(valid_to) if valid_to else None,
                                      data.get("successor"), data)
     return found
 
 
 def _categories() -> list:
     """The codes of support-categories.yaml; a code without hand-written templates gets generic ones."""
-    with open(RECORDS / "vocabularies" / "support-categories.yaml", "rb") as handle:
-        data = yaml.load(handle, Loader=yaml.CSafeLoader)
+    data = _read(RECORDS / "vocabularies" / "support-categories.yaml")
     codes = []
     for item in data["items"]:
         code, label = item["code"], str(item.get("label", item["code"])).replace("{", "(").replace("}", ")")
@@ -475,7 +482,7 @@ def _rand_day(rng: random.Random, first: datetime.date, last: datetime.date) -> 
 
 
 def _partnerships(rng: random.Random, count: int, localities: dict, delta: list, others: list) -> list:
-    plan = day(PLAN_DATE)
+    plan = first_day(PLAN_DATE)
     mountainous = sorted(k for k, v in localities.items() if v.data.get("mountainous"))
     communes = sorted(k for k, v in localities.items()
                       if v.parent in mountainous and v.valid_from is None and (v.valid_to is None or v.valid_to > plan))
@@ -499,14 +506,15 @@ def _partnerships(rng: random.Random, count: int, localities: dict, delta: list,
                 second = rng.choice(sponsors_cycle)
                 if second is not sponsors[0]:
                     sponsors.append(second)
-        last_day = loc.valid_to or day(LAST_DATE)
-        start = plan if rng.random() < 0.65 else _rand_day(rng, plan, min(day("2023-06-30"), last_day - datetime.timedelta(days=120)))
+        loc_last = loc.valid_to or last_day(LAST_DATE)
+        latest_start = min(last_day("2023-06-30"), loc_last - datetime.timedelta(days=120))
+        start = plan if rng.random() < 0.65 else _rand_day(rng, plan, latest_start)
         ongoing = not is_district and rng.random() < 0.3 and loc.successor is not None
         if ongoing:
             end = None
-            window_end = _chain_end(localities, loc, day(LAST_DATE))
+            window_end = _chain_end(localities, loc, last_day(LAST_DATE))
         else:
-            end = min(last_day, day("2025-06-30"))
+            end = min(loc_last, last_day("2025-06-30"))
             window_end = end
         stem = loc.id
         pid = ids(f"{stem}-{sponsors[0].id}")
@@ -531,7 +539,7 @@ def _write(path: Path, lines: list) -> None:
 
 
 def _write_organization(folder: Path, org: Organization, rng: random.Random) -> None:
-    lines = [modeline("organization", 2).rstrip("\n"), f"id: {org.id}", f"name: {q(org.name)}"]
+    lines = [modeline("organization", 1), f"id: {org.id}", f"name: {q(org.name)}"]
     if org.short != org.name:
         lines.append(f"short_name: {q(org.short)}")
     lines.append(f"kind: {org.kind}")
@@ -550,7 +558,7 @@ def _write_organization(folder: Path, org: Organization, rng: random.Random) -> 
 
 def _write_partnership(folder: Path, p: Partnership, rng: random.Random) -> None:
     names = " và ".join(s.name for s in p.sponsors)
-    lines = [modeline("partnership", 2).rstrip("\n"), f"id: {p.id}", "sponsors:"]
+    lines = [modeline("partnership", 1), f"id: {p.id}", "sponsors:"]
     lines += [f"- {s.id}" for s in p.sponsors]
     lines += [f"locality: {p.locality.id}", "basis:", "- qd-1100-qd-ubnd-2020"]
     if rng.random() < 0.4:
@@ -632,7 +640,7 @@ def _activity(rng: random.Random, p: Partnership, code: str, when: datetime.date
     status = ("hoan-thanh" if status_roll < 0.85 else "dang-thuc-hien" if status_roll < 0.92
               else "ke-hoach" if status_roll < 0.97 else "huy")
     sponsor = p.sponsors[0]
-    shown_date = f"{when.month}/{when.year}" if month_only else vi_date(when)
+    shown_date = vi_date(date_text)  # 16/4/2023, or 4/2023 for a month
     sentences = [rng.choice(OPENINGS).format(date=shown_date, sponsor=sponsor.name, loc=where.shown,
                                              action=action.format(**fill))]
     total = _money(rng, low, high) if high else 0
@@ -646,7 +654,7 @@ def _activity(rng: random.Random, p: Partnership, code: str, when: datetime.date
     people = households * rng.randint(3, 6)
     sentences.append(f"Có {households} hộ với khoảng {people} người được hưởng lợi.")
     sentences += rng.sample(CLOSINGS, rng.randint(1, 3))
-    lines = [modeline("activity", 3).rstrip("\n"), f"id: {activity_id}", f"partnership: {p.id}"]
+    lines = [modeline("activity", 2), f"id: {activity_id}", f"partnership: {p.id}"]
     if locality_field:
         lines.append(f"locality: {locality_field}")
     lines.append(f"date: '{date_text}'")
@@ -733,9 +741,7 @@ def synthesise(out_dir, scale: float = 1.0, seed: int = 0) -> Path:
         when = _rand_day(rng, first, last)
         month_only = False
         if rng.random() < 0.05:  # the source gives only the month
-            month_first = when.replace(day=1)
-            next_month = (month_first + datetime.timedelta(days=32)).replace(day=1)
-            month_last = next_month - datetime.timedelta(days=1)
+            month_first, month_last = span(when.strftime("%Y-%m"))
             holder = _successor_at(localities, p.locality, when)
             month_only = (month_first >= first and month_last <= last and holder is not None
                           and holder.exists_on(month_first) and holder.exists_on(month_last))

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from slugify import slugify
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
@@ -59,6 +60,13 @@ def test_every_file_starts_with_the_schema_modeline(tree):
             depth = len(path.relative_to(tree).parts)
             record_type = first.rsplit("/", 1)[-1].removesuffix(".schema.json")
             assert first == f"# yaml-language-server: $schema={'../' * depth}schemas/{record_type}.schema.json"
+
+
+def test_organization_ids_are_the_slugs_of_their_names(tree):
+    """The same slug rule as `new` and the site's headings: Đ becomes D, marks are dropped."""
+    for path in (tree / "organizations").glob("*.yaml"):
+        data = load_file(path, str(path))[0].data
+        assert data["id"] == slugify(data["name"])
 
 
 def test_activities_have_money_sources_and_text(tree):
