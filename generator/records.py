@@ -61,9 +61,9 @@ def find_records_root(path: Path) -> Path:
     """The `records/` folder that holds `path` (or `path` itself)."""
     path = path.resolve()
     for candidate in (path, *path.parents):
-        if candidate.name == "records" or any((candidate / f).is_dir() for f in RECORD_TYPES):
-            if candidate.is_dir():
-                return candidate
+        is_records = candidate.name == "records" or any((candidate / f).is_dir() for f in RECORD_TYPES)
+        if is_records and candidate.is_dir():
+            return candidate
     return path if path.is_dir() else path.parent
 
 

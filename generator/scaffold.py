@@ -93,7 +93,7 @@ def is_required(shape: SchemaShape, record_type: str, item: Field) -> bool:
 
 def _set(data: dict, path: tuple, value) -> None:
     node = data
-    for key, following in zip(path, path[1:]):
+    for key, following in zip(path, path[1:], strict=False):
         if isinstance(key, int):
             while len(node) <= key:
                 node.append({})

@@ -10,14 +10,18 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 import fastjsonschema
 
 from .catalogue import severity
 from .diagnostics import Diagnostic, field_path
 from .loader import INT, MAX_INT_DIGITS, Document
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 # The top-level schemas/ folder, which editors and CI read, is shipped as the package
 # `generator.schemas` (pyproject.toml maps it): one copy, found the same way installed or not.
@@ -179,7 +183,7 @@ def _ecma_pattern(validator, pattern: str, instance, schema):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ecma(pattern: str) -> str:
     # The schemas' patterns use `$` only as their last character.
     return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
@@ -204,7 +208,7 @@ def _diagnostic(doc: Document, path, code: str, message: str) -> Diagnostic:
     return Diagnostic(doc.file, line, col, severity(code), code, field_path(path), message)
 
 
-def _diagnostics(error: jsonschema.ValidationError, doc: Document) -> list[Diagnostic]:
+def _diagnostics(error: ValidationError, doc: Document) -> list[Diagnostic]:
     path = tuple(error.absolute_path)
     keyword, value = error.validator, error.instance
     if keyword == "required":

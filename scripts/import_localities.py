@@ -17,7 +17,7 @@ import yaml
 from slugify import slugify
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.canonical import canonical_text  # noqa: E402
+from generator.canonical import canonical_text
 
 GSO = {
     "title": "Danh mục đơn vị hành chính Việt Nam (trạng thái ngày 03/02/2021)",
@@ -85,7 +85,7 @@ def district_records(reference: dict) -> dict:
         out[rid] = record(
             id=rid, name=name, level=level, code=str(district["code"]), parent=province,
             mountainous=mountainous, land_border=land_border,
-            valid_to=(("2024-12-31" if nong_son else END_OF_PROVINCE)),
+            valid_to=("2024-12-31" if nong_son else END_OF_PROVINCE),
             successor="huyen-que-son" if nong_son else None,
             changes=[{"date": NQ_1241_FROM, "description": "Nhập vào huyện Quế Sơn",
                       "document": "nq-1241-nq-ubtvqh15-2024"}] if nong_son else None,
@@ -101,7 +101,7 @@ def commune_ids(units: list) -> dict:
     slugs = [slugify(unit["name_2020_gso"]) for unit in units]
     return {
         unit["code_2020"]: f"{slug}-{unit['code_2020']}" if slugs.count(slug) > 1 else slug
-        for unit, slug in zip(units, slugs)
+        for unit, slug in zip(units, slugs, strict=True)
     }
 
 
@@ -126,9 +126,9 @@ def commune_records(reference: dict) -> dict:
                        "Không nằm trong danh sách 14 xã biên giới đất liền"}
         if inferred:
             land_border["inferred"] = True
-        base = dict(id=rid, name=name, level=level, code=str(unit["code_2020"]),
-                    parent=districts[unit["district_code_2020"]], aliases=unit["aliases"],
-                    land_border=land_border, sources=[GSO])
+        base = {"id": rid, "name": name, "level": level, "code": str(unit["code_2020"]),
+                "parent": districts[unit["district_code_2020"]], "aliases": unit["aliases"],
+                "land_border": land_border, "sources": [GSO]}
         change = unit.get("changes_2020_2025", "")
         if unit["district_code_2020"] == 519 and not change:
             out[rid] = record(**base, valid_to=END_OF_PROVINCE, successor=successor_id, changes=[

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from generator.canonical import FormatError, canonical_text
-from generator.schema_shape import SchemaShape
 from generator.cli import main
 from generator.loader import load_bytes
 from generator.records import RECORD_TYPES
+from generator.schema_shape import SchemaShape
 
 PROJECT = Path(__file__).resolve().parent.parent
 RECORDS = PROJECT / "records"

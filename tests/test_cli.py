@@ -5,9 +5,9 @@ import json
 import subprocess
 import sys
 
-from support import CASES, PROJECT, build_tree
-
 from generator.cli import main
+
+from support import CASES, PROJECT, build_tree
 
 
 def run(*args, cwd=PROJECT, env=None):

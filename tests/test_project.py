@@ -5,6 +5,7 @@ import pytest
 
 from generator import cli
 from generator.project import PROJECT_ENV, NoProject, find_project
+
 from support import build_tree
 
 

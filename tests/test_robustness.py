@@ -10,11 +10,12 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cli import site as build
 from generator.cli import main
+from generator.cli import site as build
 from generator.site import writer
 from generator.site.render import render_site
 from generator.validate import validate_tree
+
 from site_records import PROJECT, TODAY, activity, small_tree, write_record
 
 # Characters that mean something to HTML or Markdown, and some text around them.

@@ -6,13 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import TODAY, build_tree
 
 from generator import scaffold
-from generator.registry import STAGE, TYPES, folder_of
 from generator.cli import main
 from generator.loader import load_file
+from generator.registry import STAGE, TYPES, folder_of
 from generator.validate import validate_tree
+
+from support import TODAY, build_tree
 
 PROJECT = Path(__file__).resolve().parent.parent
 GUIDE = PROJECT / "docs" / "huong-dan-dong-gop.md"
@@ -97,7 +98,7 @@ def test_ids_follow_the_programme_conventions():
 
 
 def test_future_activity_is_planned_and_its_money_too(record_tree):
-    flags = [f for f in ACTIVITY]
+    flags = list(ACTIVITY)
     flags[flags.index("--date") + 1] = "2027-02-01"
     assert new(record_tree, "activity", *flags) == 0
     path = next((record_tree / "activities" / "2027").glob("*.yaml"))
@@ -123,7 +124,7 @@ def test_missing_values_without_a_terminal_are_listed(record_tree, capsys):
 
 
 def test_bad_values_are_explained_before_anything_is_written(record_tree, capsys):
-    flags = [f for f in ACTIVITY]
+    flags = list(ACTIVITY)
     flags[flags.index("--partnership") + 1] = "don-vi-a-xa-chom"
     flags[flags.index("--category") + 1] = "bo-giong"
     assert new(record_tree, "activity", *flags) == 1

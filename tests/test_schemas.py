@@ -10,7 +10,7 @@ from generator.records import discover
 from generator.registry import TYPES
 from generator.schema import SchemaSet, schema_texts
 
-from support import CASES, PROJECT  # noqa: E402
+from support import CASES, PROJECT
 
 SCHEMAS = sorted((PROJECT / "schemas").glob("*.schema.json"))
 

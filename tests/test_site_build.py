@@ -7,6 +7,7 @@ import pytest
 
 from generator.cli import main
 from generator.site import writer
+
 from site_records import activity, small_tree
 
 

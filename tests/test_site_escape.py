@@ -8,6 +8,7 @@ import markdown
 from generator.site.escape import external_link, h, md, plain, safe_url
 from generator.site.render import render_site
 from generator.validate import validate_tree
+
 from site_records import TODAY, activity, partnership, small_tree, sponsor
 
 SCRIPT = "<script>alert(1)</script>"

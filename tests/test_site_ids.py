@@ -13,6 +13,7 @@ from generator.site import urls
 from generator.site.model import build_site
 from generator.site.render import render_files
 from generator.validate import validate_tree
+
 from site_records import PROJECT, TODAY, activity, partnership, small_tree, sponsor
 
 ID_PATTERN = json.loads((PROJECT / "schemas" / "common.schema.json").read_text(encoding="utf-8"))["definitions"]["id"]["pattern"]

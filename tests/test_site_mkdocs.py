@@ -14,6 +14,7 @@ import pytest
 from generator.site.render import render_site
 from generator.site.writer import write_tree
 from generator.validate import validate_tree
+
 from site_records import PROJECT, TODAY
 
 

@@ -8,6 +8,7 @@ import pytest
 from generator.site import parallel, render
 from generator.site.render import render_site
 from generator.validate import validate_tree
+
 from site_records import PROJECT, TODAY, small_tree
 
 
@@ -66,16 +67,14 @@ def test_an_error_of_the_work_is_raised_here(forks):
     def work():
         raise ValueError("hỏng")
 
-    with parallel.elsewhere(work) as result:
-        with pytest.raises(ValueError, match="hỏng"):
-            result()
+    with parallel.elsewhere(work) as result, pytest.raises(ValueError, match="hỏng"):
+        result()
 
 
 def test_the_child_is_stopped_when_the_caller_fails(forks):
     blocker = threading.Event()  # never set: the child would wait forever
-    with pytest.raises(RuntimeError):
-        with parallel.elsewhere(lambda: blocker.wait()):
-            raise RuntimeError("interrupted")
+    with pytest.raises(RuntimeError), parallel.elsewhere(lambda: blocker.wait()):
+        raise RuntimeError("interrupted")
     assert len(forks) == 1 and _gone(forks[0])
 
 

@@ -7,6 +7,7 @@ import json
 from generator.site.model import build_site
 from generator.site.render import render_site
 from generator.validate import validate_tree
+
 from site_records import TODAY, activity, partnership, small_tree, sponsor
 
 

@@ -12,10 +12,10 @@ from slugify import slugify
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from synthesise import synthesise  # noqa: E402
+from synthesise import synthesise
 
-from generator.loader import load_file  # noqa: E402
-from generator.validate import validate_tree  # noqa: E402
+from generator.loader import load_file
+from generator.validate import validate_tree
 
 SCALE = 0.02
 TODAY = datetime.date(2026, 11, 26)

@@ -23,7 +23,7 @@ def check_record(record: Record, folder_parts: tuple, today) -> list:
 def check_ledger(ledger: Ledger, context: Context) -> list:
     """Ids unique per type, ignoring case (activities of different years included)."""
     found = []
-    for record_type, files in context.files_by_type.items():
+    for files in context.files_by_type.values():
         first_seen: dict = {}
         for record_file, record in files:
             key = record_file.id.casefold()

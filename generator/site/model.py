@@ -11,10 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from collections.abc import Callable, Iterable
 
 from ..dates import first_day, last_day
 from ..facts import Record, place_of, took_place

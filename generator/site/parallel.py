@@ -36,7 +36,7 @@ def _start():
     """(spool, pid) after a fork, or (None, None) when there is no room for the spool or no
     process to spare: not a reason to fail, the work can still be done here."""
     try:
-        spool = tempfile.TemporaryFile()
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 -- handed to the caller, who closes it
     except OSError:
         return None, None
     try:

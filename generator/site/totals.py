@@ -69,7 +69,7 @@ class Totals:
     people_sum: int = 0
     people_reported: int = 0
 
-    def add(self, figures: Figures) -> "Totals":
+    def add(self, figures: Figures) -> Totals:
         counted, delivered_value, planned_value, households_value, people_value = figures
         if not counted:
             return self
@@ -88,7 +88,7 @@ class Totals:
             self.people_reported += 1
         return self
 
-    def merge(self, other: "Totals") -> "Totals":
+    def merge(self, other: Totals) -> Totals:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         return self

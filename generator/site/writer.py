@@ -12,7 +12,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-
 # Written into every folder this module fills: only such a folder (or an empty or missing
 # one) may be replaced. A mistyped `--out docs` or `--site-dir records` must not wipe
 # hand-written pages or the records. MkDocs leaves dot files out of the site.

@@ -25,6 +25,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from browser_support import Site
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -128,7 +129,7 @@ def browser():
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-    except Exception as error:  # noqa: BLE001 - report why Chromium did not start
+    except Exception as error:
         playwright.stop()
         pytest.fail(f"Chromium did not start: {error}", pytrace=False)
     yield browser

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
 from browser_support import DESKTOP, PHONE, Site
 
 PAGES = {

@@ -11,8 +11,9 @@ import io
 import json
 import re
 
-from browser_support import heading, vi_number
 from playwright.sync_api import expect
+
+from browser_support import heading, vi_number
 
 # District -> commune -> partnership -> activity, as linked on the pages.
 DISTRICT = ("dia-ban/huyen-nam-giang/", "huyện Nam Giang")
@@ -129,7 +130,7 @@ def test_search_finds_a_commune_with_and_without_diacritics_and_a_sponsor_by_sho
     for query in ("phuoc chanh", "Phước Chánh"):
         results = _search(page, query)
         expect(results.and_(page.locator("a[href*='/dia-ban/xa-phuoc-chanh/']"))).not_to_have_count(0)
-    for query, path, name in (
+    for query, path, name in (  # noqa: B007 -- the last name is checked after the loop
         ("Ban Dân tộc tỉnh", "don-vi/ban-dan-toc-tinh/", "Ban Dân tộc tỉnh"),
         ("Tam Kỳ", "don-vi/ubnd-thanh-pho-tam-ky/", "TP Tam Kỳ"),
     ):

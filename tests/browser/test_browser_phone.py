@@ -5,6 +5,7 @@ test-artifacts/ for people to look at."""
 from __future__ import annotations
 
 import pytest
+
 from browser_support import PHONE, heading
 
 MAIN_PAGES = [

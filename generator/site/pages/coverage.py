@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime
 
+from ...dates import first_day, last_day
 from .. import formats
 from ..escape import h
 from ..html_table import cell, table
-from ...dates import first_day, last_day
 from ..model import Site, last_activity
 from .common import Page, folder_note, heading, para, ref
 from .localities import border_cell

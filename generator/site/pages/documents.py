@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import formats, urls
-from ..escape import external_link, h, link
 from ..downloads import FOLDER
+from ..escape import external_link, h, link
 from ..html_table import cell, table
 from ..model import Site
 from .common import Page, bullets, facts, folder_note, heading, para, ref, source_note, sources_html
