@@ -12,6 +12,8 @@ import json
 import re
 from functools import cache, cached_property
 from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import fastjsonschema
@@ -29,11 +31,20 @@ SCHEMA_PACKAGE = "generator.schemas"
 SCHEMA_SUFFIX = ".schema.json"
 
 
+def _schema_folder() -> Traversable:
+    """The schemas of this copy of the tool: schemas/ beside the package when it runs from its
+    source tree (installed editable or not at all), else the installed package data."""
+    beside = Path(__file__).resolve().parent.parent / "schemas"
+    if (beside / "__init__.py").is_file() and (beside / f"common{SCHEMA_SUFFIX}").is_file():
+        return beside
+    return files(SCHEMA_PACKAGE)
+
+
 def schema_texts() -> dict[str, str]:
-    """file name -> text of every schema shipped with the package."""
+    """file name -> text of every schema of the tool."""
     return {
         entry.name: entry.read_text(encoding="utf-8")
-        for entry in sorted(files(SCHEMA_PACKAGE).iterdir(), key=lambda e: e.name)
+        for entry in sorted(_schema_folder().iterdir(), key=lambda e: e.name)
         if entry.name.endswith(SCHEMA_SUFFIX)
     }
 

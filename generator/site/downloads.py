@@ -11,7 +11,7 @@ from functools import cache
 import orjson
 
 from ..registry import TYPES
-from ..schema import SchemaSet
+from ..schema_shape import SchemaShape
 from .escape import clean
 from .model import Site, year_of
 from .totals import MONEY_PARTS
@@ -253,9 +253,11 @@ _PLAIN_TYPES = {"string": "string", "integer": "integer", "boolean": "boolean"}
 @cache
 def _schema_columns(record_type: str) -> tuple[Column, ...]:
     """A column per top-level text, number or true/false field, lists of text joined."""
-    schema = SchemaSet().raw[TYPES[record_type].schema]
+    shape = SchemaShape()
+    schema, base = shape.root(record_type)
     columns = []
-    for name, field in schema.get("properties", {}).items():
+    for name, own in schema.get("properties", {}).items():
+        field = {**shape.resolve(own, base)[0], **own}  # "$ref" to common.schema.json: its type, own title
         kind = field.get("type")
         items = field.get("items", {}).get("type") if kind == "array" else None
         if kind in _PLAIN_TYPES:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...registry import TYPES
 from .. import formats, urls
 from ..downloads import FOLDER
 from ..escape import external_link, h, link
@@ -23,6 +24,12 @@ def _citation(site: Site, url: str, record_type: str, record_id: str) -> str:
     return ref(site, url, record_type, record_id)
 
 
+def _citing_types(present: set[str]) -> list[str]:
+    """Partnerships first (the programme's own citations), then the registry's order."""
+    order = list(TYPES)
+    return sorted(present, key=lambda t: (t != "partnership", order.index(t)))
+
+
 def document_page(site: Site, did: str) -> Page:
     document = site.documents[did]
     url = urls.entity("document", did)
@@ -38,15 +45,15 @@ def document_page(site: Site, did: str) -> Page:
         ("Nguồn", sources_html(document["sources"]) if document.get("sources") else ""),
     ]
     citations = site.cited_by.get(did, [])
-    labels = {"partnership": "Cặp kết nghĩa", "locality": "Địa bàn", "vocabulary": "Danh mục"}
     body = [facts(rows), heading("Được dẫn chiếu bởi")]
     if citations:
-        for record_type in ("partnership", "locality", "vocabulary"):
+        for record_type in _citing_types({t for t, _ in citations}):
             ids = [i for t, i in citations if t == record_type]
             if ids:
                 if record_type != "vocabulary":
                     ids = site.by_name(record_type, ids)
-                body.append(para(f"<strong>{labels[record_type]}</strong> ({formats.number(len(ids))})"))
+                label = TYPES[record_type].dataset_title or record_type
+                body.append(para(f"<strong>{label}</strong> ({formats.number(len(ids))})"))
                 shown = ids[:CITATIONS_SHOWN] if record_type == "partnership" else ids
                 body.append(bullets([_citation(site, url, record_type, i) for i in shown]))
                 if len(shown) < len(ids):
