@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import yaml as yaml11
 from ruamel.yaml import YAML
@@ -32,7 +33,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 from .loader import LoadError, load_bytes
 from .records import display_path, find_records_root
 from .registry import BY_FOLDER
-from .schema_shape import SchemaShape
+from .schema_shape import SchemaAt, SchemaShape
 
 MODELINE_PREFIX = "# yaml-language-server: $schema="
 
@@ -53,7 +54,7 @@ def _read_otherwise_by_yaml11(value: str) -> bool:
     return _YAML11.resolve(yaml11.ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str"
 
 
-def _scalar(value, schema) -> object:
+def _scalar(value: Any, schema: SchemaAt | None) -> object:
     """The strict loader's value, in the style the canonical form writes it."""
     if isinstance(value, str):
         if SchemaShape.is_date(schema) or _read_otherwise_by_yaml11(value):
@@ -63,7 +64,7 @@ def _scalar(value, schema) -> object:
     return value
 
 
-def rebuild(node, value, shape: SchemaShape, schema):
+def rebuild(node: Any, value: Any, shape: SchemaShape, schema: SchemaAt | None) -> Any:
     """Put the strict loader's `value` into ruamel's `node` (which keeps the comments), in key order."""
     if isinstance(value, dict):
         if not isinstance(node, CommentedMap):
@@ -72,16 +73,16 @@ def rebuild(node, value, shape: SchemaShape, schema):
         for key in [k for k in node if k not in value]:
             del node[key]  # ruamel read `1:` or `true:` as non-text keys; our loader keeps text
         for key, item in value.items():
-            child = shape.child(*schema, key) if schema else None
+            child = shape.child(schema, key) if schema else None
             _put(node, key, rebuild(node.get(key), item, shape, child))
         if schema:
-            _reorder(node, shape.key_order(*schema))
+            _reorder(node, shape.key_order(schema))
         return node
     if isinstance(value, list):
         if not isinstance(node, CommentedSeq):
             node = CommentedSeq()
         node.fa.set_block_style()
-        child = shape.child(*schema, 0) if schema else None
+        child = shape.child(schema, 0) if schema else None
         del node[len(value):]
         for i, item in enumerate(value):
             new = rebuild(node[i] if i < len(node) else None, item, shape, child)

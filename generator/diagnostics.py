@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass
 ERROR = "error"
 WARNING = "warning"
 
+FieldPath = tuple[str | int, ...]  # a value's place in a record: keys and list indexes from the root
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -29,7 +31,7 @@ class Diagnostic:
         return f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {field}{message}"
 
 
-def field_path(path) -> str:
+def field_path(path: FieldPath) -> str:
     """('sources', 0, 'url') -> 'sources[0].url'"""
     text = ""
     for part in path:

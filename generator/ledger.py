@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from .records import Record
+from .records import Record, RecordFile
+
+if TYPE_CHECKING:
+    from .schema import SchemaSet
 
 
 @dataclass
 class Ledger:
-    records: dict = field(default_factory=dict)  # type -> {id: Record}, schema-valid only
-    ids: dict = field(default_factory=dict)  # type -> set of ids of every file, valid or not
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)  # type -> {id: Record}, schema-valid only
+    ids: dict[str, set[str]] = field(default_factory=dict)  # type -> ids of every file, valid or not
 
     def add_id(self, record_type: str, record_id: str) -> None:
         self.ids.setdefault(record_type, set()).add(record_id)
@@ -18,7 +22,7 @@ class Ledger:
     def add(self, record: Record) -> None:
         self.records.setdefault(record.type, {})[record.id] = record
 
-    def of(self, record_type: str) -> dict:
+    def of(self, record_type: str) -> dict[str, Record]:
         return self.records.get(record_type, {})
 
     def get(self, record_type: str, record_id: str) -> Record | None:
@@ -27,7 +31,7 @@ class Ledger:
     def exists(self, record_type: str, record_id: str) -> bool:
         return record_id in self.ids.get(record_type, ())
 
-    def vocabulary(self, vocabulary_id: str) -> dict:
+    def vocabulary(self, vocabulary_id: str) -> dict[str, dict[str, Any]]:
         """code -> item of a vocabulary record ({} when it is missing or invalid)."""
         record = self.get("vocabulary", vocabulary_id)
         return {item["code"]: item for item in record.data["items"]} if record else {}
@@ -38,5 +42,5 @@ class Context:
     """What cross-record rules need besides the ledger."""
 
     today: datetime.date
-    schemas: object  # schema.SchemaSet
-    files_by_type: dict  # type -> [(RecordFile, Record | None)] in discovery order
+    schemas: SchemaSet
+    files_by_type: dict[str, list[tuple[RecordFile, Record | None]]]  # in discovery order

@@ -14,13 +14,19 @@ import difflib
 import io
 import sys
 from pathlib import Path
+from typing import Any
 
 from .canonical import canonical_text, make_yaml, rebuild
+from .diagnostics import FieldPath
+from .facts import Record
 from .loader import Document
 from .records import display_path
 from .registry import STAGE, TYPES, ActivityStatus, Field, PartnershipStatus, folder_of
 from .schema import SchemaSet
-from .schema_shape import SchemaShape
+from .schema_shape import SchemaAt, SchemaNode, SchemaShape
+
+# The flag values of `new`, by Field.dest (text, a number, a list of texts, or None when not given).
+Values = dict[str, Any]
 
 # Types whose schema requires a source: its title, publisher and date are then required options.
 _SOURCE_REQUIRED = {"--source-title", "--source-publisher", "--source-date"}
@@ -42,7 +48,7 @@ class ScaffoldError(Exception):
 # --- what each field means, from the schema ----------------------------------------------------
 
 
-def property_schema(shape: SchemaShape, record_type: str, path: tuple) -> dict:
+def property_schema(shape: SchemaShape, record_type: str, path: FieldPath) -> SchemaNode:
     """The property's own schema node (its title and description, before `$ref`)."""
     node, base = shape.root(record_type)
     raw = node
@@ -55,24 +61,24 @@ def property_schema(shape: SchemaShape, record_type: str, path: tuple) -> dict:
     return raw
 
 
-def explain(shape: SchemaShape, record_type: str, path: tuple) -> str:
+def explain(shape: SchemaShape, record_type: str, path: FieldPath) -> str:
     raw = property_schema(shape, record_type, path)
     title, description = raw.get("title", ""), raw.get("description", "")
     return f"{title}: {description}" if title and description else title or description
 
 
-def resolved_schema(shape: SchemaShape, record_type: str, path: tuple) -> tuple[dict, str]:
+def resolved_schema(shape: SchemaShape, record_type: str, path: FieldPath) -> SchemaAt:
     """The schema node that holds the keywords (type, format, enum) of the value at `path`."""
-    node, base = shape.root(record_type)
+    at = shape.root(record_type)
     for key in path:
-        found = shape.child(node, base, "delivered" if key == STAGE else key)
+        found = shape.child(at, "delivered" if key == STAGE else key)
         if not found:
-            return {}, base
-        node, base = found
-    return node, base
+            return {}, at[1]
+        at = found
+    return at
 
 
-def choices(shape: SchemaShape, record_type: str, path: tuple) -> list:
+def choices(shape: SchemaShape, record_type: str, path: FieldPath) -> list[str]:
     node, base = resolved_schema(shape, record_type, path)
     items = node.get("items")
     if items:
@@ -91,8 +97,8 @@ def is_required(shape: SchemaShape, record_type: str, item: Field) -> bool:
 # --- building the record -----------------------------------------------------------------------
 
 
-def _set(data: dict, path: tuple, value) -> None:
-    node = data
+def _set(data: Record, path: FieldPath, value: Any) -> None:
+    node: Any = data  # a mapping or a list, as the path goes down
     for key, following in zip(path, path[1:], strict=False):
         if isinstance(key, int):
             while len(node) <= key:
@@ -103,25 +109,25 @@ def _set(data: dict, path: tuple, value) -> None:
     node[path[-1]] = value
 
 
-def default_status(record_type: str, values: dict, today: datetime.date) -> str:
+def default_status(record_type: str, values: Values, today: datetime.date) -> str:
     if record_type == "partnership":
         ended = values.get("end") and values["end"] < today.isoformat()
         return (PartnershipStatus.ENDED if ended else PartnershipStatus.ACTIVE).value
     return (ActivityStatus.PLANNED if values.get("date", "") > today.isoformat() else ActivityStatus.DONE).value
 
 
-def _stage(values: dict) -> str:
+def _stage(values: Values) -> str:
     # Unless told, money of a finished activity was handed over; anything else is still a plan.
     if values.get("stage"):
         return values["stage"]
     return "delivered" if values["status"] == ActivityStatus.DONE else "planned"
 
 
-def build_record(record_type: str, values: dict, today: datetime.date) -> dict:
+def build_record(record_type: str, values: Values, today: datetime.date) -> Record:
     """The record's data (without id) from the flag values."""
     if record_type in ("activity", "partnership") and not values.get("status"):
         values["status"] = default_status(record_type, values, today)
-    data: dict = {}
+    data: Record = {}
     for item in TYPES[record_type].fields:
         value = values.get(item.dest)
         if value in (None, [], ""):
@@ -131,14 +137,14 @@ def build_record(record_type: str, values: dict, today: datetime.date) -> dict:
     return data
 
 
-def record_id(record_type: str, data: dict) -> str:
+def record_id(record_type: str, data: Record) -> str:
     id_rule = TYPES[record_type].id_rule
     if id_rule is None:
         raise ScaffoldError(f"Lệnh new không tạo hồ sơ loại {record_type}.", 2)
     return id_rule(data)
 
 
-def record_path(records: Path, record_type: str, data: dict) -> Path:
+def record_path(records: Path, record_type: str, data: Record) -> Path:
     folder = records / folder_of(record_type)
     if TYPES[record_type].by_year:
         folder = folder / data["date"][:4]
@@ -148,7 +154,7 @@ def record_path(records: Path, record_type: str, data: dict) -> Path:
 # --- checks before writing ---------------------------------------------------------------------
 
 
-def schema_problems(record_type: str, data: dict, file: str) -> list[str]:
+def schema_problems(record_type: str, data: Record, file: str) -> list[str]:
     diagnostics = SchemaSet().check(record_type, Document(file, data))
     return [f"{d.field or 'hồ sơ'}: {d.message}" for d in diagnostics]
 
@@ -158,7 +164,7 @@ def _existing_ids(records: Path, record_type: str) -> list[str]:
     return sorted(p.stem for p in folder.rglob("*.yaml")) if folder.is_dir() else []
 
 
-def reference_problems(records: Path, record_type: str, values: dict) -> list[str]:
+def reference_problems(records: Path, record_type: str, values: Values) -> list[str]:
     problems = []
     for item in TYPES[record_type].fields:
         if not item.ref or not values.get(item.dest):
@@ -176,7 +182,7 @@ def reference_problems(records: Path, record_type: str, values: dict) -> list[st
 # --- text --------------------------------------------------------------------------------------
 
 
-def _comment(tree, record_type: str, shape: SchemaShape, path: tuple, indent: int) -> None:
+def _comment(tree: Any, record_type: str, shape: SchemaShape, path: FieldPath, indent: int) -> None:
     """The schema's description above every field, so the file explains itself."""
     for key in list(tree):
         here = path + (key,)
@@ -190,7 +196,7 @@ def _comment(tree, record_type: str, shape: SchemaShape, path: tuple, indent: in
                     _comment(item, record_type, shape, here + (i,), indent + 2)
 
 
-def render(record_type: str, data: dict, depth: int) -> str:
+def render(record_type: str, data: Record, depth: int) -> str:
     shape = SchemaShape()
     tree = rebuild(None, data, shape, shape.root(record_type))
     _comment(tree, record_type, shape, (), 0)
@@ -204,7 +210,7 @@ def render(record_type: str, data: dict, depth: int) -> str:
 # --- asking for values -------------------------------------------------------------------------
 
 
-def _ask(record_type: str, item: Field, shape: SchemaShape, default: str | None):
+def _ask(record_type: str, item: Field, shape: SchemaShape, default: str | None) -> str | list[str]:
     print(f"\n{explain(shape, record_type, item.path)}", file=sys.stderr)
     options = choices(shape, record_type, item.path)
     if options:
@@ -216,7 +222,7 @@ def _ask(record_type: str, item: Field, shape: SchemaShape, default: str | None)
     return answer
 
 
-def fill_missing(record_type: str, values: dict, interactive: bool, today: datetime.date) -> None:
+def fill_missing(record_type: str, values: Values, interactive: bool, today: datetime.date) -> None:
     shape = SchemaShape()
     missing = [item for item in TYPES[record_type].fields
                if is_required(shape, record_type, item) and not values.get(item.dest)]
@@ -231,7 +237,7 @@ def fill_missing(record_type: str, values: dict, interactive: bool, today: datet
 # --- command -----------------------------------------------------------------------------------
 
 
-def create(record_type: str, values: dict, records: Path, today: datetime.date, interactive: bool = False) -> Path:
+def create(record_type: str, values: Values, records: Path, today: datetime.date, interactive: bool = False) -> Path:
     """Write a new record; returns its path. Raises ScaffoldError."""
     values = dict(values)
     if record_type == "activity" and not values.get("date") and not interactive:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Callable
 from functools import cache, cached_property
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
@@ -64,9 +65,9 @@ def is_partial_date(value) -> bool:
         return True  # the type keyword reports it
     if not _PARTIAL_DATE.match(value):
         return False
-    year, month, day = (value.split("-") + [None, None])[:3]
+    year, month, day = (value.split("-") + ["1", "1"])[:3]
     try:
-        datetime.date(int(year), int(month or 1), int(day or 1))
+        datetime.date(int(year), int(month), int(day))
     except ValueError:
         return False
     return 1900 <= int(year) <= 2100
@@ -131,7 +132,7 @@ class SchemaSet:
     """The schemas of every record type, compiled once."""
 
     def __init__(self) -> None:
-        self.raw = {name: json.loads(text) for name, text in schema_texts().items()}
+        self.raw: dict[str, dict[str, Any]] = {name: json.loads(text) for name, text in schema_texts().items()}
 
     # jsonschema (and what it imports for formats) takes about 0.9 s to import; it is
     # only needed to explain a record that the compiled validator refused.
@@ -146,7 +147,7 @@ class SchemaSet:
         return _format_checker()
 
     @cached_property
-    def _fast(self) -> dict:
+    def _fast(self) -> dict[str, Callable[[Any], Any]]:
         handlers = {"": lambda uri: self.raw[uri]}
         return {
             name: fastjsonschema.compile(schema, handlers=handlers, formats=FORMATS)
@@ -154,7 +155,7 @@ class SchemaSet:
         }
 
     @cached_property
-    def _detailed(self) -> dict:
+    def _detailed(self) -> dict[str, Any]:  # file name -> jsonschema validator
         import jsonschema
 
         validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _ecma_pattern})
@@ -170,7 +171,7 @@ class SchemaSet:
             return False
         return True
 
-    def errors(self, record_type: str, data) -> list:
+    def errors(self, record_type: str, data: Any) -> list[ValidationError]:
         return list(self._detailed[f"{record_type}.schema.json"].iter_errors(data))
 
     def check(self, record_type: str, doc: Document) -> list[Diagnostic]:

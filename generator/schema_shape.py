@@ -4,9 +4,14 @@ Read by the canonical form (key order, quoted dates) and by `new` (what each fie
 """
 from __future__ import annotations
 
+from typing import Any
+
 from .schema import SchemaSet
 
 _DATE_FORMATS = ("date", "partial-date")
+
+SchemaNode = dict[str, Any]  # a JSON Schema object, as parsed
+SchemaAt = tuple[SchemaNode, str]  # a node and the schema file its `$ref`s are relative to
 
 
 class SchemaShape:
@@ -15,7 +20,7 @@ class SchemaShape:
     def __init__(self, schemas: SchemaSet | None = None):
         self.raw = (schemas or SchemaSet()).raw
 
-    def resolve(self, node: dict, base: str) -> tuple[dict, str]:
+    def resolve(self, node: SchemaNode, base: str) -> SchemaAt:
         """Follow `$ref` (within a file or to common.schema.json) to the node that holds keywords."""
         for _ in range(10):
             ref = node.get("$ref")
@@ -28,25 +33,25 @@ class SchemaShape:
                 node = node[part]
         return node, base
 
-    def root(self, record_type: str) -> tuple[dict, str]:
+    def root(self, record_type: str) -> SchemaAt:
         name = f"{record_type}.schema.json"
         return self.raw[name], name
 
-    def child(self, node: dict, base: str, key) -> tuple[dict, str] | None:
+    def child(self, schema: SchemaAt, key: str | int) -> SchemaAt | None:
         """Schema of a mapping's key or a list's item, or None when the schema says nothing."""
-        node, base = self.resolve(node, base)
+        node, base = self.resolve(*schema)
         if isinstance(key, int):
             items = node.get("items")
             return self.resolve(items, base) if isinstance(items, dict) else None
         prop = node.get("properties", {}).get(key)
         return self.resolve(prop, base) if isinstance(prop, dict) else None
 
-    def key_order(self, node: dict, base: str) -> list[str]:
-        node, base = self.resolve(node, base)
+    def key_order(self, schema: SchemaAt) -> list[str]:
+        node, _ = self.resolve(*schema)
         return list(node.get("properties", {}))
 
     @staticmethod
-    def is_date(node: dict | None) -> bool:
-        return bool(node) and node[0].get("format") in _DATE_FORMATS
+    def is_date(schema: SchemaAt | None) -> bool:
+        return schema is not None and schema[0].get("format") in _DATE_FORMATS
 
 

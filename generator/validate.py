@@ -18,11 +18,11 @@ from .schema import SchemaSet
 @dataclass
 class Result:
     ledger: Ledger
-    diagnostics: list = field(default_factory=list)
-    files: list = field(default_factory=list)  # RecordFile
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[RecordFile] = field(default_factory=list)
 
     @property
-    def errors(self) -> list:
+    def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "error"]
 
 
@@ -52,7 +52,7 @@ def validate_tree(root: Path, today: datetime.date, schemas: SchemaSet | None = 
 def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet) -> Result:
     ledger = Ledger()
     result = Result(ledger)
-    files_by_type: dict = {}
+    files_by_type: dict[str, list[tuple[RecordFile, Record | None]]] = {}
     for record_file in discover(root):
         result.files.append(record_file)
         if record_file.type is None or not record_file.is_yaml:
@@ -63,19 +63,19 @@ def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet) -> Resu
         result.diagnostics.extend(problems)
         record = None
         if doc is not None:
-            for check in rules.ANY_DOCUMENT:
-                result.diagnostics.extend(check(doc))
+            for check_document in rules.ANY_DOCUMENT:
+                result.diagnostics.extend(check_document(doc))
             schema_problems = schemas.check(record_file.type, doc)
             result.diagnostics.extend(schema_problems)
             if not schema_problems:
                 record = Record(record_file.type, record_file.id, doc)
-                for check in rules.PER_RECORD:
-                    result.diagnostics.extend(check(record, record_file.folder_parts, today))
+                for check_record in rules.PER_RECORD:
+                    result.diagnostics.extend(check_record(record, record_file.folder_parts, today))
                 # Positions are found again from the file if a cross-record rule needs one.
                 doc.positions = LazyPositions(record_file.path)
                 ledger.add(record)
         files_by_type.setdefault(record_file.type, []).append((record_file, record))
     context = Context(today, schemas, files_by_type)
-    for check in rules.CROSS_RECORD:
-        result.diagnostics.extend(check(ledger, context))
+    for check_ledger in rules.CROSS_RECORD:
+        result.diagnostics.extend(check_ledger(ledger, context))
     return result

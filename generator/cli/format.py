@@ -52,7 +52,7 @@ def run_format(args: argparse.Namespace) -> int:
     return _summary(args.check, changed, broken)
 
 
-def _summary(check: bool, changed: list, broken: list) -> int:
+def _summary(check: bool, changed: list[str], broken: list[str]) -> int:
     if check and changed:
         print(f"{len(changed)} tệp chưa ở dạng chuẩn. Cách sửa: chạy `python -m generator format` "
               "rồi commit lại, hoặc sửa tay theo phần khác biệt ở trên.")

@@ -69,9 +69,11 @@ def _site_project(args: argparse.Namespace) -> Project:
 
 def run_generate(args: argparse.Namespace) -> int:
     # Given both folders, generate needs no project around it.
-    project = None if args.records and args.out else project_of(args)
-    args.records = args.records or project.records
-    args.out = args.out or project.generated
+    project = None
+    if not (args.records and args.out):
+        project = project_of(args)
+        args.records = args.records or project.records
+        args.out = args.out or project.generated
     return _generate(args, project)
 
 

@@ -2,14 +2,18 @@
 done activities not in the future, and localities that existed on the activity's date."""
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from ..dates import first_day, last_day, span, vi_date
+from ..diagnostics import Diagnostic
 from ..facts import place_of
 from ..ledger import Context, Ledger
 from ..records import Record
 from ..registry import TYPES, ActivityStatus
 
 
-def _get(data: dict, path: tuple):
+def _get(data: Any, path: tuple[str, ...]) -> Any:
     for key in path:
         if not isinstance(data, dict) or key not in data:
             return None
@@ -17,7 +21,7 @@ def _get(data: dict, path: tuple):
     return data
 
 
-def check_record(record: Record, folder_parts: tuple, today) -> list:
+def check_record(record: Record, folder_parts: tuple[str, ...], today: datetime.date) -> list[Diagnostic]:
     found = []
     pair = TYPES[record.type].ordered_dates
     if pair:
@@ -32,13 +36,13 @@ def check_record(record: Record, folder_parts: tuple, today) -> list:
     return found
 
 
-def existed(locality: Record, first, last) -> bool:
+def existed(locality: Record, first: datetime.date, last: datetime.date) -> bool:
     """Whether a locality existed at some time between two days."""
     valid_from, valid_to = locality.data.get("valid_from"), locality.data.get("valid_to")
     return (valid_from is None or last >= first_day(valid_from)) and (valid_to is None or first <= first_day(valid_to))
 
 
-def _successor_hint(ledger: Ledger, locality: Record, first) -> str:
+def _successor_hint(ledger: Ledger, locality: Record, first: datetime.date) -> str:
     current = locality
     for _ in range(10):
         successor = ledger.get("locality", current.data.get("successor", ""))
@@ -55,8 +59,8 @@ def _lifetime(locality: Record) -> str:
     return f"từ {vi_date(valid_from) if valid_from else 'trước 2020'} đến {vi_date(valid_to) if valid_to else 'nay'}"
 
 
-def _check_activity(ledger: Ledger, activity: Record) -> list:
-    found = []
+def _check_activity(ledger: Ledger, activity: Record) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
     first, last = span(activity.data["date"])
     partnership = ledger.get("partnership", activity.data["partnership"])
     if partnership is None:
@@ -82,7 +86,7 @@ def _check_activity(ledger: Ledger, activity: Record) -> list:
 
 def _within(ledger: Ledger, locality: Record, target_id: str) -> bool:
     """The locality is the target, lies inside it, or succeeds it."""
-    related = set()
+    related: set[str] = set()
     current = ledger.get("locality", target_id)
     while current is not None and current.id not in related:
         related.add(current.id)
@@ -97,7 +101,7 @@ def _within(ledger: Ledger, locality: Record, target_id: str) -> bool:
     return False
 
 
-def check_ledger(ledger: Ledger, context: Context) -> list:
+def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
     found = []
     for activity in ledger.of("activity").values():
         found.extend(_check_activity(ledger, activity))
@@ -110,7 +114,9 @@ def check_ledger(ledger: Ledger, context: Context) -> list:
                          f"địa bàn '{locality.id}' chỉ tồn tại {_lifetime(locality)}, không có trong thời gian kết nghĩa"))
     for locality in ledger.of("locality").values():
         successor = ledger.get("locality", locality.data.get("successor", ""))
-        valid_to, starts = locality.data.get("valid_to"), successor and successor.data.get("valid_from")
+        if successor is None:
+            continue
+        valid_to, starts = locality.data.get("valid_to"), successor.data.get("valid_from")
         if valid_to and starts and (first_day(starts) - first_day(valid_to)).days != 1:
             found.append(locality.diagnostic(("successor",), "SUCCESSOR_GAP",
                          f"'{locality.id}' kết thúc ngày {vi_date(valid_to)} nhưng '{successor.id}' bắt đầu ngày "

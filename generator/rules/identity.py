@@ -1,11 +1,14 @@
 """Ids equal file names, are unique per type ignoring case; activities sit in their year's folder."""
 from __future__ import annotations
 
+import datetime
+
+from ..diagnostics import Diagnostic
 from ..ledger import Context, Ledger
 from ..records import Record
 
 
-def check_record(record: Record, folder_parts: tuple, today) -> list:
+def check_record(record: Record, folder_parts: tuple[str, ...], today: datetime.date) -> list[Diagnostic]:
     found = []
     written = record.data.get("id")
     if written != record.id:
@@ -20,11 +23,11 @@ def check_record(record: Record, folder_parts: tuple, today) -> list:
     return found
 
 
-def check_ledger(ledger: Ledger, context: Context) -> list:
+def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
     """Ids unique per type, ignoring case (activities of different years included)."""
     found = []
     for files in context.files_by_type.values():
-        first_seen: dict = {}
+        first_seen: dict[str, str] = {}  # casefolded id -> file that has it
         for record_file, record in files:
             key = record_file.id.casefold()
             if key in first_seen:

@@ -1,6 +1,7 @@
 """References resolve to records of the right type; locality chains have no cycles."""
 from __future__ import annotations
 
+from ..diagnostics import Diagnostic
 from ..ledger import Context, Ledger
 from ..registry import TYPES, folder_of
 
@@ -13,7 +14,8 @@ def _kind_of(ledger: Ledger, record_id: str) -> str | None:
 
 
 def _cycle(ledger: Ledger, start: str, key: str) -> bool:
-    seen, current = set(), start
+    seen: set[str] = set()
+    current: str | None = start
     while current is not None and current not in seen:
         seen.add(current)
         record = ledger.get("locality", current)
@@ -23,7 +25,7 @@ def _cycle(ledger: Ledger, start: str, key: str) -> bool:
     return False
 
 
-def check_ledger(ledger: Ledger, context: Context) -> list:
+def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
     found = []
     for record_type, records in ledger.records.items():
         for record in records.values():

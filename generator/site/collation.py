@@ -42,8 +42,12 @@ def _weights(char: str) -> tuple[int, int, int]:
     return 2 + (ord(lower) % 7), 0, 0  # punctuation: before digits and letters, still stable
 
 
+# Letter, tone and case weights of each character, then the text.
+SortKey = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], str]
+
+
 @lru_cache(maxsize=1 << 14)  # the same names are sorted on many pages
-def sort_key(text: str) -> tuple:
+def sort_key(text: str) -> SortKey:
     """Key for sorted(): letters, then tones, then case, then the text itself as a tiebreak."""
     text = unicodedata.normalize("NFC", text.strip())
     weights = [_weights(c) for c in text]

@@ -7,11 +7,15 @@ table syntax on 20,000 rows and lets a cell carry a sort key (`data-sort`).
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from . import formats
 
+# A row's cells, or (anchor id, cells) for a row that links can point at.
+Row = list[str] | tuple[str, list[str]]
 
-def cell(html_text: str, sort=None) -> str:
+
+def cell(html_text: str, sort: object = None) -> str:
     """A <td> of escaped HTML, with what the sort script compares when the text is not
     enough; an integer key sorts as a number. Cells are made as text right away: tables
     hold tens of thousands of them."""
@@ -29,15 +33,14 @@ def number_cell(value: int | None) -> str:
     return cell(formats.number(value), value)
 
 
-def _tr(row) -> str:
-    """A row is a list of cells, or (anchor id, cells) for a row that links can point at."""
+def _tr(row: Row) -> str:
     if isinstance(row, tuple):
         anchor, cells = row
         return f'<tr id="{html.escape(anchor)}">' + "".join(cells) + "</tr>"
     return "<tr>" + "".join(row) + "</tr>"
 
 
-def table(headers: list[str], rows: list, sortable: bool = True) -> str:
+def table(headers: list[str], rows: Sequence[Row], sortable: bool = True) -> str:
     """An HTML table in a block of its own (blank lines around it)."""
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "\n".join(_tr(row) for row in rows)

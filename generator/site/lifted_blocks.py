@@ -27,7 +27,7 @@ def lift(markdown: str) -> tuple[str, list[str]]:
     """(Markdown with each block replaced by a comment, the blocks)."""
     blocks: list[str] = []
 
-    def keep(match: re.Match) -> str:
+    def keep(match: re.Match[str]) -> str:
         blocks.append(match.group(0))
         return _MARK.format(len(blocks) - 1)
 

@@ -17,6 +17,7 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.config.base import LegacyConfig
 from mkdocs.plugins import BasePlugin
 
 from ..project import Project
@@ -27,7 +28,8 @@ GENERATED_PREFIX = "generated/"
 log = logging.getLogger("mkdocs.plugins.ketnghia")
 
 
-class LedgerPlugin(BasePlugin):
+# No options of its own: LegacyConfig is what an unparameterised BasePlugin uses at run time.
+class LedgerPlugin(BasePlugin[LegacyConfig]):
     def __init__(self) -> None:
         self.command: str | None = None
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs

@@ -14,8 +14,10 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from ..dates import first_day, last_day
+from ..diagnostics import Diagnostic
 from ..facts import Record, place_of, took_place
 from ..registry import TYPES, folder_of
 from . import urls
@@ -30,6 +32,8 @@ DISTRICT_LEVELS = {"huyen", "thi-xa", "thanh-pho"}
 LISTING_PAGE_SIZE = 50
 # The vocabularies whose codes an activity's tags are (QĐ 1719, QĐ 90, new-rural criteria).
 TAG_VOCABULARIES = next(c.vocabularies for c in TYPES["activity"].code_lists if "tags" in c.path)
+
+T = TypeVar("T")
 
 
 def activity_order(activity: Record) -> tuple[str, str]:
@@ -63,7 +67,7 @@ class Memo:
 class Site:
     records: dict[str, dict[str, Record]]  # type -> {id: data}
     files: dict[tuple[str, str], str]  # (type, id) -> path in the repository, "records/…/id.yaml"
-    diagnostics: list
+    diagnostics: list[Diagnostic]
     activities_of_partnership: dict[str, list[str]]
     partnerships_of_locality: dict[str, list[str]]
     partnerships_of_sponsor: dict[str, list[str]]
@@ -81,23 +85,23 @@ class Site:
 
     # Records by type --------------------------------------------------------
     @property
-    def localities(self) -> dict:
+    def localities(self) -> dict[str, Record]:
         return self.records.get("locality", {})
 
     @property
-    def organizations(self) -> dict:
+    def organizations(self) -> dict[str, Record]:
         return self.records.get("organization", {})
 
     @property
-    def documents(self) -> dict:
+    def documents(self) -> dict[str, Record]:
         return self.records.get("document", {})
 
     @property
-    def partnerships(self) -> dict:
+    def partnerships(self) -> dict[str, Record]:
         return self.records.get("partnership", {})
 
     @property
-    def activities(self) -> dict:
+    def activities(self) -> dict[str, Record]:
         return self.records.get("activity", {})
 
     def vocabulary(self, vocabulary_id: str) -> dict[str, Record]:
@@ -131,14 +135,14 @@ class Site:
         return bool(self.vocabulary("support-categories").get(category, {}).get("gift"))
 
     # Figures -----------------------------------------------------------------
-    def totals(self, activities) -> Totals:
+    def totals(self, activities: Iterable[Record]) -> Totals:
         """Totals of some activity records."""
         return totals_of(self.figures[a["id"]] for a in activities)
 
-    def totals_of_ids(self, activity_ids) -> Totals:
+    def totals_of_ids(self, activity_ids: Iterable[str]) -> Totals:
         return totals_of(self.figures[a] for a in activity_ids)
 
-    def in_date_order(self, activity_ids) -> list:
+    def in_date_order(self, activity_ids: Iterable[str]) -> list[str]:
         """Activity ids sorted by activity_order (date, then id)."""
         return sorted(activity_ids, key=self.rank.__getitem__)
 
@@ -224,7 +228,7 @@ class Site:
     def is_border(self, locality_id: str) -> bool:
         return bool((self.localities.get(locality_id, {}).get("land_border") or {}).get("value"))
 
-    def target_communes(self) -> list:
+    def target_communes(self) -> list[str]:
         """Communes of the mountainous districts on 16/4/2020: those the plan twins."""
         mountainous = {i for i, d in self.localities.items() if d.get("mountainous")}
         return self.by_name(
@@ -241,7 +245,7 @@ class Site:
         return path or f"records/{folder_of(record_type)}/{record_id}.yaml"
 
 
-def _append(index: dict, key, value) -> None:
+def _append(index: dict[str, list[T]], key: str, value: T) -> None:
     index.setdefault(key, []).append(value)
 
 
@@ -284,7 +288,7 @@ def _repository_path(path, root: str) -> str:
     return "records/" + text[len(root) + 1 :].replace(os.sep, "/")
 
 
-def _in_repository(diagnostic, root: str):
+def _in_repository(diagnostic: Diagnostic, root: str) -> Diagnostic:
     try:
         return dataclasses.replace(diagnostic, file=_repository_path(diagnostic.file, root))
     except ValueError:

@@ -16,7 +16,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import IO, TypeVar
 
 T = TypeVar("T")
 
@@ -32,28 +32,29 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and _cores() > 1 and threading.active_count() == 1
 
 
-def _start():
-    """(spool, pid) after a fork, or (None, None) when there is no room for the spool or no
+def _start() -> tuple[IO[bytes], int] | None:
+    """(spool, pid) after a fork, or None when there is no room for the spool or no
     process to spare: not a reason to fail, the work can still be done here."""
     try:
         spool = tempfile.TemporaryFile()  # noqa: SIM115 -- handed to the caller, who closes it
     except OSError:
-        return None, None
+        return None
     try:
         return spool, os.fork()
     except OSError:
         spool.close()
-        return None, None
+        return None
 
 
 @contextmanager
 def elsewhere(work: Callable[[], T], wanted: bool = True) -> Iterator[Callable[[], T]]:
     """Start `work()` in a child process when `wanted` and possible; yield a function that
     returns its result (running `work()` here if the child could not give it)."""
-    spool, pid = _start() if wanted and can_fork() else (None, None)
-    if spool is None:
+    started = _start() if wanted and can_fork() else None
+    if started is None:
         yield work
         return
+    spool, pid = started
     if pid == 0:  # the child: never returns into the caller's code
         status = 1
         try:

@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>")
@@ -24,7 +25,8 @@ def fold(text: str) -> str:
 
 def folded_words(*texts: str) -> list[str]:
     """Words whose folded form differs from the word, folded, once each, in order of appearance."""
-    seen, words = set(), []
+    seen: set[str] = set()
+    words: list[str] = []
     for text in texts:
         for word in _WORD.findall(_TAG.sub(" ", text)):
             lower = unicodedata.normalize("NFC", word.lower())
@@ -35,7 +37,7 @@ def folded_words(*texts: str) -> list[str]:
     return words
 
 
-def drop_empty_sections(index: dict) -> dict:
+def drop_empty_sections(index: dict[str, Any]) -> dict[str, Any]:
     """Sections whose content is only a table (kept out of search) would be results that
     show a heading and nothing else, once per page: "Tổng hợp" 300 times."""
     index["docs"] = [
@@ -46,7 +48,7 @@ def drop_empty_sections(index: dict) -> dict:
     return index
 
 
-def add_folded_words(index: dict) -> dict:
+def add_folded_words(index: dict[str, Any]) -> dict[str, Any]:
     for entry in index.get("docs", []):
         words = folded_words(entry.get("title", ""), entry.get("text", ""))
         if words:

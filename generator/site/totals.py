@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..facts import counted
+from ..facts import Record, counted
 
 MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
 
 
-def money_total(money: dict | None) -> int | None:
+def money_total(money: dict[str, int] | None) -> int | None:
     """Sum of the reported parts of value.planned or value.delivered; None if none reported."""
     if not money:
         return None
@@ -18,19 +19,19 @@ def money_total(money: dict | None) -> int | None:
     return sum(parts) if parts else None
 
 
-def delivered(activity: dict) -> int | None:
+def delivered(activity: Record) -> int | None:
     return money_total((activity.get("value") or {}).get("delivered"))
 
 
-def planned(activity: dict) -> int | None:
+def planned(activity: Record) -> int | None:
     return money_total((activity.get("value") or {}).get("planned"))
 
 
-def households(activity: dict) -> int | None:
+def households(activity: Record) -> int | None:
     return (activity.get("beneficiaries") or {}).get("households")
 
 
-def people(activity: dict) -> int | None:
+def people(activity: Record) -> int | None:
     return (activity.get("beneficiaries") or {}).get("people")
 
 
@@ -45,7 +46,7 @@ class Figures(NamedTuple):
     people: int | None
 
 
-def figures_of(activity: dict) -> Figures:
+def figures_of(activity: Record) -> Figures:
     return Figures(
         counted(activity),
         delivered(activity),
@@ -110,7 +111,7 @@ class Totals:
         return self.people_sum if self.people_reported else None
 
 
-def totals_of(figures) -> Totals:
+def totals_of(figures: Iterable[Figures]) -> Totals:
     """Totals of activities given by their Figures (see Site.totals for activity records)."""
     result = Totals()
     for one in figures:
