@@ -68,3 +68,8 @@ def date(value) -> str:
     return vi_date(value)
 
 
+def period(start: str, end: str | None) -> str:
+    """16/4/2020 – 2025, or from a start with no end yet."""
+    return f"{date(start)} – {date(end)}" if end else f"từ {date(start)}"
+
+

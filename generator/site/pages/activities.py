@@ -15,19 +15,10 @@ from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..model import Site, listing_url
 from ..totals import Totals
-from .common import (
-    LISTING_HEADERS,
-    Page,
-    activity_headers,
-    activity_row,
-    cancelled_note,
-    folder_note,
-    heading,
-    listing_row,
-    pages_nav,
-    para,
-    source_note,
-)
+from .activity_rows import LISTING_HEADERS, activity_headers, activity_row, cancelled_note, listing_row
+from .links import folder_note, source_note
+from .page import Page, heading, para
+from .paging import pages_nav
 
 INDEX = f"{urls.ACTIVITIES}/"
 # A year's page also lists every activity while the list stays light to load.

@@ -9,8 +9,9 @@ from .. import formats
 from ..escape import h
 from ..html_table import cell, table
 from ..model import Site, last_activity
-from .common import Page, folder_note, heading, para, ref
+from .links import folder_note, ref
 from .localities import border_cell
+from .page import Page, heading, para
 
 URL = "do-phu/"
 QUIET_DAYS = 365

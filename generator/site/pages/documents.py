@@ -9,7 +9,8 @@ from ..downloads import FOLDER
 from ..escape import external_link, h, link
 from ..html_table import cell, table
 from ..model import Site
-from .common import Page, bullets, facts, folder_note, heading, para, ref, source_note, sources_html
+from .links import folder_note, ref, source_note, sources_html
+from .page import Page, bullets, facts, heading, para
 
 INDEX = urls.section("document")
 # Partnerships listed on a document's page: QĐ 1100 is the basis of every one of them. Past

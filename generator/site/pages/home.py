@@ -6,7 +6,10 @@ from .. import formats, urls
 from ..charts import chart_with_table, row
 from ..escape import h, link
 from ..model import COMMUNE_LEVELS, Site, year_of
-from .common import Page, figures, folder_note, heading, latest_table, para
+from .activity_rows import latest_table
+from .figures import figures
+from .links import folder_note
+from .page import Page, heading, para
 
 URL = ""
 NO_ACTIVITY = "không có hoạt động"

@@ -9,20 +9,10 @@ from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Site, valid_on
 from ..totals import Totals
-from .common import (
-    Page,
-    bullets,
-    facts,
-    folder_note,
-    heading,
-    latest_table,
-    para,
-    ref,
-    source_note,
-    sources_html,
-    totals_figures,
-    unindexed,
-)
+from .activity_rows import latest_table
+from .figures import totals_figures
+from .links import folder_note, ref, source_note, sources_html
+from .page import Page, bullets, facts, heading, para, unindexed
 
 INDEX = urls.section("locality")
 # Province-level units (Quảng Nam, and Đà Nẵng from 1/7/2025): their pages point to the indexes.

@@ -7,7 +7,8 @@ from ..downloads import DATASETS, FOLDER, sizes
 from ..escape import h, link
 from ..html_table import cell, table
 from ..model import Site
-from .common import Page, folder_note, heading, para
+from .links import folder_note
+from .page import Page, heading, para
 
 URL = f"{FOLDER}/"
 

@@ -8,23 +8,12 @@ from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..model import Site, year_of
-from .common import (
-    Page,
-    activity_headers,
-    activity_row,
-    facts,
-    folder_note,
-    heading,
-    latest_table,
-    paged_index,
-    para,
-    period_text,
-    ref,
-    source_note,
-    sources_html,
-    totals_figures,
-)
+from .activity_rows import activity_headers, activity_row, latest_table
+from .figures import totals_figures
+from .links import folder_note, ref, source_note, sources_html
 from .localities import PARTNERSHIP_HEADERS, partnership_rows
+from .page import Page, facts, heading, para
+from .paging import paged_index
 
 INDEX = urls.section("partnership")
 # Above this many activities the timeline moves to one page per year, keeping the
@@ -68,7 +57,7 @@ def partnership_page(site: Site, pid: str, years: dict) -> Page:
         ("Địa bàn", ref(site, url, "locality", partnership["locality"])),
         ("Căn cứ", ", ".join(ref(site, url, "document", d) for d in partnership.get("basis", []))),
         ("Giao ước", agreement_html),
-        ("Thời gian", h(period_text(partnership["period"]["start"], partnership["period"].get("end")))),
+        ("Thời gian", h(formats.period(partnership["period"]["start"], partnership["period"].get("end")))),
         ("Kết nghĩa từ năm", h(partnership.get("twinned_since", ""))),
         ("Tình trạng", h(site.label("partnership-statuses", partnership["status"]))),
         ("Mô tả", h(partnership.get("description", ""))),

@@ -9,7 +9,8 @@ from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, table
 from ..model import Site
-from .common import Page, folder_note, heading, para
+from .links import folder_note
+from .page import Page, heading, para
 
 URL = "chat-luong-du-lieu/"
 SEVERITY = {"error": "lỗi", "warning": "cảnh báo"}

@@ -9,20 +9,12 @@ from ..escape import external_link, h
 from ..html_table import cell, number_cell, table
 from ..model import Site
 from ..totals import Totals
-from .common import (
-    Page,
-    facts,
-    folder_note,
-    heading,
-    latest_table,
-    paged_index,
-    para,
-    ref,
-    source_note,
-    sources_html,
-    totals_figures,
-)
+from .activity_rows import latest_table
+from .figures import totals_figures
+from .links import folder_note, ref, source_note, sources_html
 from .localities import PARTNERSHIP_HEADERS, partnership_rows
+from .page import Page, facts, heading, para
+from .paging import paged_index
 
 INDEX = urls.section("organization")
 

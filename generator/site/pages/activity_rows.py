@@ -1,0 +1,168 @@
+"""Activities as table rows: the row, its folded details, the newest few of a list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from .. import formats, urls
+from ..escape import clean, h, link
+from ..html_table import cell, number_cell, table
+from ..model import Site
+from ..totals import MONEY_PARTS
+from .links import activity_ref, ref, sources_html
+from .page import para
+
+MONEY_LABELS = {
+    "cash": "tiền mặt",
+    "in_kind": "hiện vật",
+    "mobilised": "vận động",
+    "unspecified": "nguồn không tách tiền mặt, hiện vật",
+}
+
+
+def money_detail(money: dict[str, int] | None) -> str:
+    """'90.000.000 đồng (tiền mặt 60.000.000; hiện vật 30.000.000)': digits and the site's
+    own words, nothing to escape."""
+    parts = [(p, money[p]) for p in MONEY_PARTS if p in money] if money else []
+    if not parts:
+        return formats.NOT_REPORTED
+    total = sum(v for _, v in parts)
+    if len(parts) == 1:
+        return f"{formats.dong(total)} ({MONEY_LABELS[parts[0][0]]})"
+    detail = "; ".join(f"{MONEY_LABELS[p]} {formats.number(v)}" for p, v in parts)
+    return f"{formats.dong(total)} ({detail})"
+
+
+def activity_detail(site: Site, page_url: str, activity: dict[str, Any]) -> str:
+    """Everything about one activity besides date, title, category and status: paragraphs."""
+    value = activity.get("value") or {}
+    place = site.place(activity)
+    lines = [
+        f"<p>Địa bàn: {ref(site, page_url, 'locality', place)}"
+        + (" · " + h(f"Kết thúc: {formats.date(activity['end_date'])}") if activity.get("end_date") else "")
+        + f" · {h(site.label('support-categories', activity['category']))}</p>"
+    ]
+    money = f"Đã thực hiện: {money_detail(value.get('delivered'))}"
+    if value.get("planned"):
+        money += f" · Kế hoạch: {money_detail(value['planned'])}"
+    if value.get("mobilised_from"):
+        money += f" · Vận động từ: {h(value['mobilised_from'])}"
+    lines.append(f"<p>{money}</p>")
+    beneficiaries = activity.get("beneficiaries")
+    if beneficiaries:
+        counts = [
+            f"{formats.number(beneficiaries[k])} {w}"
+            for k, w in (("households", "hộ"), ("people", "người"))
+            if k in beneficiaries
+        ]
+        text = ", ".join(counts)
+        if beneficiaries.get("note"):
+            text = f"{text} ({beneficiaries['note']})" if text else beneficiaries["note"]
+        lines.append(f"<p>Hưởng lợi: {h(text)}</p>")
+    if activity.get("description"):
+        lines.append(f"<p>{h(activity['description'])}</p>")
+    if activity.get("tags"):
+        lines.append(f"<p>Thẻ: {h('; '.join(site.tag_label(t) for t in activity['tags']))}</p>")
+    path = site.file_of("activity", activity["id"])
+    lines.append(
+        f"<p>Nguồn: {sources_html(activity['sources'])} · {link(urls.yaml_url(path), 'Tệp dữ liệu', external=True)}</p>"
+    )
+    return "".join(lines)
+
+
+LISTING_HEADERS = [
+    "Ngày",
+    "Hoạt động (bấm để xem chi tiết)",
+    "Cặp kết nghĩa",
+    "Tình trạng",
+    "Đã thực hiện (đồng)",
+    "Số hộ",
+]
+
+
+@lru_cache(maxsize=1 << 12)
+def date_cell(date: str) -> str:
+    """A date as people read it, sorted as written: the same few thousand dates fill every table."""
+    return cell(h(formats.date(date)), date)
+
+
+def figure_cells(site: Site, activity: dict[str, Any]) -> tuple[str, str]:
+    """The delivered value and the households, last in every row of an activity: made once."""
+    cells = site.memo.cells
+    if activity["id"] not in cells:
+        figures = site.figures[activity["id"]]
+        cells[activity["id"]] = number_cell(figures.delivered), number_cell(figures.households)
+    return cells[activity["id"]]
+
+
+def listing_row(site: Site, page_url: str, activity: dict[str, Any]) -> tuple[str, list[str]]:
+    """(anchor, cells) of an activity's own row: the title opens the full record."""
+    title = h(activity["title"])
+    details = (
+        f'<details class="ledger-activity"><summary>{title}</summary>'
+        f"{activity_detail(site, page_url, activity)}</details>"
+    )
+    return activity["id"], [
+        date_cell(activity["date"]),
+        cell(details, clean(activity["title"])),  # cell() escapes the sort key itself
+        cell(ref(site, page_url, "partnership", activity["partnership"])),
+        cell(h(site.label("activity-statuses", activity["status"]))),
+        *figure_cells(site, activity),
+    ]
+
+
+ACTIVITY_HEADERS = ["Ngày", "Hoạt động", "Cặp kết nghĩa", "Nội dung", "Đã thực hiện (đồng)", "Số hộ"]
+
+
+def activity_row(
+    site: Site, page_url: str, activity: dict[str, Any], with_partnership: bool = True, with_category: bool = True
+) -> list[str]:
+    row = [
+        date_cell(activity["date"]),
+        cell(activity_ref(site, page_url, activity)),
+    ]
+    if with_partnership:
+        row.append(cell(ref(site, page_url, "partnership", activity["partnership"])))
+    if with_category:
+        row.append(cell(h(site.label("support-categories", activity["category"]))))
+    row += figure_cells(site, activity)
+    return row
+
+
+def activity_headers(with_partnership: bool = True, with_category: bool = True) -> list[str]:
+    left_out = ({"Cặp kết nghĩa"} if not with_partnership else set()) | ({"Nội dung"} if not with_category else set())
+    return [x for x in ACTIVITY_HEADERS if x not in left_out]
+
+
+def latest_table(
+    site: Site,
+    page_url: str,
+    activity_ids: list[str],
+    limit: int,
+    more_html: str = "",
+    with_partnership: bool = True,
+    with_category: bool = True,
+) -> str:
+    """The newest `limit` activities, newest first, with a pointer to the rest."""
+    chosen = [site.activities[a] for a in reversed(activity_ids[-limit:])]
+    if not chosen:
+        return para("Chưa có hoạt động nào được ghi nhận.")
+    text = table(
+        activity_headers(with_partnership, with_category),
+        [activity_row(site, page_url, a, with_partnership, with_category) for a in chosen],
+    )
+    if len(activity_ids) > limit:
+        whole = formats.number(len(activity_ids)) + cancelled_note(site, activity_ids)
+        text += para(f"{limit} hoạt động mới nhất, trên tổng số {whole}. {more_html}", "ledger-note")
+    return text
+
+
+def cancelled_note(site: Site, activity_ids: Iterable[str]) -> str:
+    """' (kể cả 3 hoạt động đã hủy, …)' after a count of recorded activities: the totals beside
+    it leave cancelled ones out, and the two counts must not seem to disagree."""
+    cancelled = sum(1 for a in activity_ids if not site.figures[a].counted)
+    if not cancelled:
+        return ""
+    return f" (kể cả {formats.number(cancelled)} hoạt động đã hủy, không tính vào các số liệu tổng hợp)"
