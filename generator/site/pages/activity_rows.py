@@ -9,16 +9,17 @@ from typing import Any
 from .. import formats, urls
 from ..escape import clean, h, link
 from ..html_table import cell, number_cell, table
+from ..i18n import N_, _, ngettext
 from ..model import Site
 from ..totals import MONEY_PARTS
 from .links import activity_ref, ref, sources_html
 from .page import para
 
 MONEY_LABELS = {
-    "cash": "tiền mặt",
-    "in_kind": "hiện vật",
-    "mobilised": "vận động",
-    "unspecified": "nguồn không tách tiền mặt, hiện vật",
+    "cash": N_("tiền mặt"),
+    "in_kind": N_("hiện vật"),
+    "mobilised": N_("vận động"),
+    "unspecified": N_("nguồn không tách tiền mặt, hiện vật"),
 }
 
 
@@ -27,11 +28,11 @@ def money_detail(money: dict[str, int] | None) -> str:
     own words, nothing to escape."""
     parts = [(p, money[p]) for p in MONEY_PARTS if p in money] if money else []
     if not parts:
-        return formats.NOT_REPORTED
-    total = sum(v for _, v in parts)
+        return formats.not_reported()
+    total = sum(v for part, v in parts)
     if len(parts) == 1:
-        return f"{formats.dong(total)} ({MONEY_LABELS[parts[0][0]]})"
-    detail = "; ".join(f"{MONEY_LABELS[p]} {formats.number(v)}" for p, v in parts)
+        return f"{formats.dong(total)} ({_(MONEY_LABELS[parts[0][0]])})"
+    detail = "; ".join(f"{_(MONEY_LABELS[p])} {formats.number(v)}" for p, v in parts)
     return f"{formats.dong(total)} ({detail})"
 
 
@@ -39,47 +40,54 @@ def activity_detail(site: Site, page_url: str, activity: dict[str, Any]) -> str:
     """Everything about one activity besides date, title, category and status: paragraphs."""
     value = activity.get("value") or {}
     place = site.place(activity)
+    ended = ""
+    if activity.get("end_date"):
+        ended = " · " + h(_("Kết thúc: {date}").format(date=formats.date(activity["end_date"])))
     lines = [
-        f"<p>Địa bàn: {ref(site, page_url, 'locality', place)}"
-        + (" · " + h(f"Kết thúc: {formats.date(activity['end_date'])}") if activity.get("end_date") else "")
+        "<p>"
+        + _("Địa bàn: {place}").format(place=ref(site, page_url, "locality", place))
+        + ended
         + f" · {h(site.label('support-categories', activity['category']))}</p>"
     ]
-    money = f"Đã thực hiện: {money_detail(value.get('delivered'))}"
+    money = _("Đã thực hiện: {value}").format(value=money_detail(value.get("delivered")))
     if value.get("planned"):
-        money += f" · Kế hoạch: {money_detail(value['planned'])}"
+        money += " · " + _("Kế hoạch: {value}").format(value=money_detail(value["planned"]))
     if value.get("mobilised_from"):
-        money += f" · Vận động từ: {h(value['mobilised_from'])}"
+        money += " · " + _("Vận động từ: {sources}").format(sources=h(value["mobilised_from"]))
     lines.append(f"<p>{money}</p>")
     beneficiaries = activity.get("beneficiaries")
     if beneficiaries:
-        counts = [
-            f"{formats.number(beneficiaries[k])} {w}"
-            for k, w in (("households", "hộ"), ("people", "người"))
-            if k in beneficiaries
-        ]
+        counts = []
+        if "households" in beneficiaries:
+            n = beneficiaries["households"]
+            counts.append(ngettext("{count} hộ", "{count} hộ", n).format(count=formats.number(n)))
+        if "people" in beneficiaries:
+            n = beneficiaries["people"]
+            counts.append(ngettext("{count} người", "{count} người", n).format(count=formats.number(n)))
         text = ", ".join(counts)
         if beneficiaries.get("note"):
             text = f"{text} ({beneficiaries['note']})" if text else beneficiaries["note"]
-        lines.append(f"<p>Hưởng lợi: {h(text)}</p>")
+        lines.append("<p>" + _("Hưởng lợi: {beneficiaries}").format(beneficiaries=h(text)) + "</p>")
     if activity.get("description"):
         lines.append(f"<p>{h(activity['description'])}</p>")
     if activity.get("tags"):
-        lines.append(f"<p>Thẻ: {h('; '.join(site.tag_label(t) for t in activity['tags']))}</p>")
+        tags = h("; ".join(site.tag_label(t) for t in activity["tags"]))
+        lines.append("<p>" + _("Thẻ: {tags}").format(tags=tags) + "</p>")
     path = site.file_of("activity", activity["id"])
-    lines.append(
-        f"<p>Nguồn: {sources_html(activity['sources'])} · {link(urls.yaml_url(path), 'Tệp dữ liệu', external=True)}</p>"
-    )
+    record = link(urls.yaml_url(path), _("Tệp dữ liệu"), external=True)
+    lines.append("<p>" + _("Nguồn: {sources}").format(sources=sources_html(activity["sources"])) + f" · {record}</p>")
     return "".join(lines)
 
 
-LISTING_HEADERS = [
-    "Ngày",
-    "Hoạt động (bấm để xem chi tiết)",
-    "Cặp kết nghĩa",
-    "Tình trạng",
-    "Đã thực hiện (đồng)",
-    "Số hộ",
-]
+def listing_headers() -> list[str]:
+    return [
+        _("Ngày"),
+        _("Hoạt động (bấm để xem chi tiết)"),
+        _("Cặp kết nghĩa"),
+        _("Tình trạng"),
+        _("Đã thực hiện (đồng)"),
+        _("Số hộ"),
+    ]
 
 
 @lru_cache(maxsize=1 << 12)
@@ -113,9 +121,6 @@ def listing_row(site: Site, page_url: str, activity: dict[str, Any]) -> tuple[st
     ]
 
 
-ACTIVITY_HEADERS = ["Ngày", "Hoạt động", "Cặp kết nghĩa", "Nội dung", "Đã thực hiện (đồng)", "Số hộ"]
-
-
 def activity_row(
     site: Site, page_url: str, activity: dict[str, Any], with_partnership: bool = True, with_category: bool = True
 ) -> list[str]:
@@ -132,8 +137,15 @@ def activity_row(
 
 
 def activity_headers(with_partnership: bool = True, with_category: bool = True) -> list[str]:
-    left_out = ({"Cặp kết nghĩa"} if not with_partnership else set()) | ({"Nội dung"} if not with_category else set())
-    return [x for x in ACTIVITY_HEADERS if x not in left_out]
+    """The headers of activity_row(), the same columns left out."""
+    return [
+        _("Ngày"),
+        _("Hoạt động"),
+        *([_("Cặp kết nghĩa")] if with_partnership else []),
+        *([_("Nội dung")] if with_category else []),
+        _("Đã thực hiện (đồng)"),
+        _("Số hộ"),
+    ]
 
 
 def latest_table(
@@ -148,14 +160,17 @@ def latest_table(
     """The newest `limit` activities, newest first, with a pointer to the rest."""
     chosen = [site.activities[a] for a in reversed(activity_ids[-limit:])]
     if not chosen:
-        return para("Chưa có hoạt động nào được ghi nhận.")
+        return para(_("Chưa có hoạt động nào được ghi nhận."))
     text = table(
         activity_headers(with_partnership, with_category),
         [activity_row(site, page_url, a, with_partnership, with_category) for a in chosen],
     )
     if len(activity_ids) > limit:
         whole = formats.number(len(activity_ids)) + cancelled_note(site, activity_ids)
-        text += para(f"{limit} hoạt động mới nhất, trên tổng số {whole}. {more_html}", "ledger-note")
+        newest = ngettext(
+            "{count} hoạt động mới nhất, trên tổng số {whole}.", "{count} hoạt động mới nhất, trên tổng số {whole}.", limit
+        ).format(count=limit, whole=whole)
+        text += para(f"{newest} {more_html}", "ledger-note")
     return text
 
 
@@ -165,4 +180,9 @@ def cancelled_note(site: Site, activity_ids: Iterable[str]) -> str:
     cancelled = sum(1 for a in activity_ids if not site.figures[a].counted)
     if not cancelled:
         return ""
-    return f" (kể cả {formats.number(cancelled)} hoạt động đã hủy, không tính vào các số liệu tổng hợp)"
+    note = ngettext(
+        "(kể cả {count} hoạt động đã hủy, không tính vào các số liệu tổng hợp)",
+        "(kể cả {count} hoạt động đã hủy, không tính vào các số liệu tổng hợp)",
+        cancelled,
+    )
+    return " " + note.format(count=formats.number(cancelled))

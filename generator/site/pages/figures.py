@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import formats
 from ..escape import h
+from ..i18n import _, ngettext
 from ..totals import Totals
 
 
@@ -15,17 +16,21 @@ def figures(items: list[tuple[str, str]]) -> str:
 
 def totals_figures(totals: Totals) -> str:
     """Value first, then what it counts; "chưa báo cáo" stands for a figure no source gave."""
+    delivered = ngettext(
+        "giá trị đã thực hiện ({count} hoạt động có báo cáo giá trị)",
+        "giá trị đã thực hiện ({count} hoạt động có báo cáo giá trị)",
+        totals.delivered_reported,
+    )
+    planned = ngettext(
+        "giá trị kế hoạch ({count} hoạt động có báo cáo kế hoạch)",
+        "giá trị kế hoạch ({count} hoạt động có báo cáo kế hoạch)",
+        totals.planned_reported,
+    )
     return figures(
         [
-            (formats.number(totals.activities), "hoạt động"),
-            (
-                h(formats.dong_short(totals.delivered)),
-                f"giá trị đã thực hiện ({formats.number(totals.delivered_reported)} hoạt động có báo cáo giá trị)",
-            ),
-            (
-                h(formats.dong_short(totals.planned)),
-                f"giá trị kế hoạch ({formats.number(totals.planned_reported)} hoạt động có báo cáo kế hoạch)",
-            ),
-            (h(formats.count(totals.households)), "lượt hộ hưởng lợi"),
+            (formats.number(totals.activities), ngettext("hoạt động", "hoạt động", totals.activities)),
+            (h(formats.dong_short(totals.delivered)), delivered.format(count=formats.number(totals.delivered_reported))),
+            (h(formats.dong_short(totals.planned)), planned.format(count=formats.number(totals.planned_reported))),
+            (h(formats.count(totals.households)), _("lượt hộ hưởng lợi")),
         ]
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import formats, urls
 from ..escape import clean, external_link, h, link
+from ..i18n import _
 from ..model import Site
 from .page import para
 
@@ -37,13 +38,14 @@ def activity_ref(site: Site, page_url: str, activity: dict[str, Any]) -> str:
 
 def source_note(site: Site, record_type: str, record_id: str) -> str:
     path = site.file_of(record_type, record_id)
-    return f'\n\n<p class="ledger-source">Dữ liệu gốc: {link(urls.yaml_url(path), h(path), external=True)}</p>\n'
+    note = _("Dữ liệu gốc: {file}").format(file=link(urls.yaml_url(path), h(path), external=True))
+    return f'\n\n<p class="ledger-source">{note}</p>\n'
 
 
 def folder_note(folder: str) -> str:
     """For pages drawn from many records: the folder of YAML files behind them."""
     path = f"records/{folder}".rstrip("/") + "/"
-    return para(f"Dữ liệu gốc: {link(urls.folder_url(path), h(path), external=True)}", "ledger-source")
+    return para(_("Dữ liệu gốc: {file}").format(file=link(urls.folder_url(path), h(path), external=True)), "ledger-source")
 
 
 def sources_html(sources: list[dict[str, Any]]) -> str:

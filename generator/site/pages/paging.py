@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from .. import urls
 from ..escape import link
 from ..html_table import table
+from ..i18n import _
 from .page import Page, para
 
 # Rows per page of a section index: one page at province scale (300 partnerships, 150
@@ -22,7 +23,7 @@ def pages_nav(page_url: str, url_of: Callable[[int], str], count: int, current: 
         f"<strong>{n}</strong>" if n == current else link(urls.relative(page_url, url_of(n)), str(n))
         for n in range(1, count + 1)
     ]
-    return para("Trang: " + " · ".join(items))
+    return para(_("Trang: {pages}").format(pages=" · ".join(items)))
 
 
 def paged_index(
@@ -41,4 +42,5 @@ def paged_index(
         page_url = urls.paged(url, number)
         pager = pages_nav(page_url, lambda n: urls.paged(url, n), len(chunks), number)
         body = intro + pager + table(headers, rows_of(page_url, chunk)) + pager + note
-        yield Page(page_url, title if number == 1 else f"{title} (trang {number})", body, search=number == 1)
+        numbered = title if number == 1 else f"{title} " + _("(trang {number})").format(number=number)
+        yield Page(page_url, numbered, body, search=number == 1)
