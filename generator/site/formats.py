@@ -10,12 +10,12 @@ from typing import NamedTuple
 from babel.numbers import format_decimal, get_group_symbol
 
 from ..dates import vi_date
-from .i18n import _, active
+from .i18n import _, active, around
 
 
 class _Words(NamedTuple):
     not_reported: str
-    dong: str  # "{amount} đồng"
+    dong: tuple[str, str]  # around "{amount} đồng": numbers fill every table
     scales: tuple[tuple[int, str], ...]  # (size, "{amount} tỷ đồng"), largest first
     since: str  # "từ {start}"
 
@@ -25,7 +25,7 @@ def _words(catalogue: NullTranslations) -> _Words:
     """The words of these formats, translated once per catalogue: they are on every row."""
     return _Words(
         _("chưa báo cáo"),
-        _("{amount} đồng"),
+        around(_("{amount} đồng"), "amount"),
         # The press writes large sums as "16,4 tỷ đồng", "90 triệu đồng".
         ((1_000_000_000, _("{amount} tỷ đồng")), (1_000_000, _("{amount} triệu đồng")), (1_000, _("{amount} nghìn đồng"))),
         _("từ {start}"),
@@ -52,7 +52,10 @@ def number(value: int | float) -> str:
 def dong(value: int | None) -> str:
     """1.234.567 đồng; None (not reported) is never shown as 0."""
     words = _words(active())
-    return words.not_reported if value is None else words.dong.format(amount=number(value))
+    if value is None:
+        return words.not_reported
+    before, after = words.dong
+    return f"{before}{number(value)}{after}"
 
 
 def _tenths(value: int, size: int) -> Decimal:

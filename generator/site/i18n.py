@@ -46,6 +46,15 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _active.ngettext(singular, plural, count)
 
 
+def around(template: str, placeholder: str) -> tuple[str, str]:
+    """("Địa bàn: ", "") for ("Địa bàn: {place}", "place"): the words before and after a
+    template's one placeholder, for rows made by the ten thousand, where str.format shows."""
+    before, found, after = template.partition("{" + placeholder + "}")
+    if not found:
+        raise ValueError(f"{template!r} has no {{{placeholder}}}")
+    return before, after
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is declared; `_()` translates it where used."""
     return message
