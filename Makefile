@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all setup validate format build serve browser test benchmark clean
+.PHONY: all setup validate format build serve browser test benchmark messages clean
 
 all: serve
 
@@ -40,6 +40,10 @@ test: setup browser
 
 benchmark: setup
 	$(PY) scripts/benchmark.py
+
+# The site's wording, extracted into generator/site/locale/site.pot for translators.
+messages: setup
+	$(PY) scripts/messages.py
 
 clean:
 	rm -rf site build docs/generated .site.* docs/.generated.*

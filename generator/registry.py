@@ -17,6 +17,8 @@ from typing import Any
 
 from slugify import slugify
 
+from .site.i18n import N_
+
 EVERY = "*"  # in a reference path: every item of a list
 
 Path = tuple[str | int, ...]
@@ -81,7 +83,7 @@ class RecordType:
     pages: str | None = None  # module of generator/site/pages/ that renders this type's pages
     section: str | None = None  # URL of the type's pages below the site root
     dataset: str | None = None  # file name of the open-data download (CSV and JSON)
-    dataset_title: str | None = None
+    dataset_title: str | None = None  # a message of the site catalogue, marked by N_(), translated where shown
 
     @property
     def schema(self) -> str:
@@ -177,7 +179,7 @@ TYPES: dict[str, RecordType] = {
                 CodeList(("disadvantage-statuses",),
                          ("properties", "disadvantage", "items", "properties", "status", "enum")),
             ),
-            pages="localities", section="dia-ban", dataset="dia-ban", dataset_title="Địa bàn",
+            pages="localities", section="dia-ban", dataset="dia-ban", dataset_title=N_("Địa bàn"),
         ),
         RecordType(
             "organization", "organizations",
@@ -194,7 +196,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("note",), "--note"),
             ) + _SOURCE,
             id_rule=_organization_id,
-            pages="sponsors", section="don-vi", dataset="don-vi-ket-nghia", dataset_title="Đơn vị kết nghĩa",
+            pages="sponsors", section="don-vi", dataset="don-vi-ket-nghia", dataset_title=N_("Đơn vị kết nghĩa"),
         ),
         RecordType(
             "document", "documents",
@@ -211,7 +213,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("summary",), "--summary"),
             ) + _SOURCE,
             id_rule=_document_id,
-            pages="documents", section="van-ban", dataset="van-ban", dataset_title="Văn bản",
+            pages="documents", section="van-ban", dataset="van-ban", dataset_title=N_("Văn bản"),
         ),
         RecordType(
             "partnership", "partnerships",
@@ -238,7 +240,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("description",), "--description"),
             ) + _SOURCE,
             id_rule=_partnership_id,
-            pages="partnerships", section="cap-ket-nghia", dataset="cap-ket-nghia", dataset_title="Cặp kết nghĩa",
+            pages="partnerships", section="cap-ket-nghia", dataset="cap-ket-nghia", dataset_title=N_("Cặp kết nghĩa"),
         ),
         RecordType(
             "activity", "activities", by_year=True,
@@ -271,13 +273,13 @@ TYPES: dict[str, RecordType] = {
                 Field(("beneficiaries", "note"), "--beneficiaries-note"),
             ) + _SOURCE,
             id_rule=_activity_id,
-            pages="activities", dataset="hoat-dong", dataset_title="Hoạt động",
+            pages="activities", dataset="hoat-dong", dataset_title=N_("Hoạt động"),
         ),
         RecordType(
             "vocabulary", "vocabularies",
             references=(Reference(("documents", EVERY), "document"),),
             coded_fields=frozenset({"group", "maps_to"}),
-            dataset="danh-muc", dataset_title="Danh mục",
+            dataset="danh-muc", dataset_title=N_("Danh mục"),
         ),
     )
 }

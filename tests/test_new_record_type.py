@@ -44,14 +44,14 @@ ENTRY = '''        RecordType(
             references=(Reference(("basis", EVERY), "document"),),
             ordered_dates=(("period", "start"), ("period", "end")),
             coded_fields=frozenset({"basis"}),
-            pages="programmes", section="chuong-trinh", dataset="chuong-trinh", dataset_title="Chương trình",
+            pages="programmes", section="chuong-trinh", dataset="chuong-trinh", dataset_title=N_("Chương trình"),
         ),
 '''
 
 PAGES = '''"""Chương trình: one page per programme."""
 from .. import urls
 from ..escape import h
-from .common import Page
+from .page import Page
 
 
 def pages(site):

@@ -2,7 +2,8 @@
 
 from generator.site.html_table import cell, table
 from generator.site.lifted_blocks import lift, restore
-from generator.site.pages.common import figures, para
+from generator.site.pages.figures import figures
+from generator.site.pages.page import para
 
 
 def test_blocks_are_set_aside_and_restored_byte_for_byte():

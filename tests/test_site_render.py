@@ -251,9 +251,9 @@ def test_the_province_page_points_to_the_indexes_instead_of_copying_them(tmp_pat
 
 
 def test_section_indexes_are_cut_into_pages_when_the_ledger_outgrows_one(tmp_path, monkeypatch):
-    from generator.site.pages import common
+    from generator.site.pages import paging
 
-    monkeypatch.setattr(common, "INDEX_PAGE_SIZE", 1)
+    monkeypatch.setattr(paging, "INDEX_PAGE_SIZE", 1)
     files = _render(small_tree(tmp_path))
     first = files["cap-ket-nghia/index.md"].decode()
     second = files["cap-ket-nghia/trang/2/index.md"].decode()

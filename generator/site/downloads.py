@@ -13,6 +13,7 @@ import orjson
 from ..registry import TYPES
 from ..schema_shape import SchemaShape
 from .escape import clean
+from .i18n import _
 from .model import Site, year_of
 from .totals import MONEY_PARTS
 
@@ -40,76 +41,76 @@ def _locality_columns(site: Site) -> list[Column]:
         return d.get("land_border") or {}
 
     return [
-        Column("id", "string", "Mã hồ sơ", lambda d: d["id"]),
-        Column("name", "string", "Tên", lambda d: clean(d["name"])),
-        Column("level", "string", "Mã cấp", lambda d: d["level"]),
-        Column("level_label", "string", "Cấp", lambda d: site.label("locality-levels", d["level"])),
-        Column("code", "string", "Mã hành chính", lambda d: d.get("code", "")),
-        Column("parent", "string", "Mã đơn vị cấp trên", lambda d: d.get("parent", "")),
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
+        Column("name", "string", _("Tên"), lambda d: clean(d["name"])),
+        Column("level", "string", _("Mã cấp"), lambda d: d["level"]),
+        Column("level_label", "string", _("Cấp"), lambda d: site.label("locality-levels", d["level"])),
+        Column("code", "string", _("Mã hành chính"), lambda d: d.get("code", "")),
+        Column("parent", "string", _("Mã đơn vị cấp trên"), lambda d: d.get("parent", "")),
         Column(
             "parent_name",
             "string",
-            "Đơn vị cấp trên",
+            _("Đơn vị cấp trên"),
             lambda d: site.locality_name(d["parent"]) if d.get("parent") else "",
         ),
-        Column("aliases", "string", "Tên gọi khác", lambda d: _joined(d.get("aliases", []))),
-        Column("mountainous", "boolean", "Huyện miền núi", lambda d: d.get("mountainous")),
-        Column("land_border", "boolean", "Giáp biên giới đất liền", lambda d: border(d).get("value")),
-        Column("land_border_inferred", "boolean", "Biên giới: suy luận", lambda d: border(d).get("inferred")),
-        Column("land_border_basis", "string", "Biên giới: căn cứ", lambda d: _text(border(d).get("basis"))),
+        Column("aliases", "string", _("Tên gọi khác"), lambda d: _joined(d.get("aliases", []))),
+        Column("mountainous", "boolean", _("Huyện miền núi"), lambda d: d.get("mountainous")),
+        Column("land_border", "boolean", _("Giáp biên giới đất liền"), lambda d: border(d).get("value")),
+        Column("land_border_inferred", "boolean", _("Biên giới: suy luận"), lambda d: border(d).get("inferred")),
+        Column("land_border_basis", "string", _("Biên giới: căn cứ"), lambda d: _text(border(d).get("basis"))),
         Column(
             "disadvantage",
             "string",
-            "Diện khó khăn: mã, giai đoạn, văn bản",
+            _("Diện khó khăn: mã, giai đoạn, văn bản"),
             lambda d: "; ".join(f"{s['status']} {s['period']} {s['document']}" for s in d.get("disadvantage", [])),
         ),
         Column(
             "disadvantage_labels",
             "string",
-            "Diện khó khăn",
+            _("Diện khó khăn"),
             lambda d: "; ".join(
                 f"{site.label('disadvantage-statuses', s['status'])} ({s['period']})" for s in d.get("disadvantage", [])
             ),
         ),
-        Column("valid_from", "string", "Có hiệu lực từ", lambda d: d.get("valid_from", "")),
-        Column("valid_to", "string", "Có hiệu lực đến", lambda d: d.get("valid_to", "")),
-        Column("successor", "string", "Mã đơn vị kế thừa", lambda d: d.get("successor", "")),
+        Column("valid_from", "string", _("Có hiệu lực từ"), lambda d: d.get("valid_from", "")),
+        Column("valid_to", "string", _("Có hiệu lực đến"), lambda d: d.get("valid_to", "")),
+        Column("successor", "string", _("Mã đơn vị kế thừa"), lambda d: d.get("successor", "")),
         Column(
             "successor_name",
             "string",
-            "Đơn vị kế thừa",
+            _("Đơn vị kế thừa"),
             lambda d: site.locality_name(d["successor"]) if d.get("successor") else "",
         ),
-        Column("note", "string", "Ghi chú", lambda d: _text(d.get("note"))),
+        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note"))),
     ]
 
 
 def _organization_columns(site: Site) -> list[Column]:
     return [
-        Column("id", "string", "Mã hồ sơ", lambda d: d["id"]),
-        Column("name", "string", "Tên đầy đủ", lambda d: clean(d["name"])),
-        Column("short_name", "string", "Tên ngắn", lambda d: _text(d.get("short_name"))),
-        Column("kind", "string", "Mã loại đơn vị", lambda d: d["kind"]),
-        Column("kind_label", "string", "Loại đơn vị", lambda d: site.label("organization-kinds", d["kind"])),
-        Column("locality", "string", "Mã địa phương", lambda d: d.get("locality", "")),
-        Column("aliases", "string", "Tên gọi khác", lambda d: _joined(d.get("aliases", []))),
-        Column("website", "string", "Trang web", lambda d: d.get("website", "")),
-        Column("note", "string", "Ghi chú", lambda d: _text(d.get("note"))),
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
+        Column("name", "string", _("Tên đầy đủ"), lambda d: clean(d["name"])),
+        Column("short_name", "string", _("Tên ngắn"), lambda d: _text(d.get("short_name"))),
+        Column("kind", "string", _("Mã loại đơn vị"), lambda d: d["kind"]),
+        Column("kind_label", "string", _("Loại đơn vị"), lambda d: site.label("organization-kinds", d["kind"])),
+        Column("locality", "string", _("Mã địa phương"), lambda d: d.get("locality", "")),
+        Column("aliases", "string", _("Tên gọi khác"), lambda d: _joined(d.get("aliases", []))),
+        Column("website", "string", _("Trang web"), lambda d: d.get("website", "")),
+        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note"))),
     ]
 
 
 def _document_columns(site: Site) -> list[Column]:
     return [
-        Column("id", "string", "Mã hồ sơ", lambda d: d["id"]),
-        Column("number", "string", "Số hiệu", lambda d: _text(d.get("number"))),
-        Column("kind", "string", "Mã loại văn bản", lambda d: d["kind"]),
-        Column("kind_label", "string", "Loại văn bản", lambda d: site.label("document-kinds", d["kind"])),
-        Column("title", "string", "Trích yếu", lambda d: clean(d["title"])),
-        Column("issuer", "string", "Cơ quan ban hành", lambda d: clean(d["issuer"])),
-        Column("date", "string", "Ngày ban hành", lambda d: d.get("date", "")),
-        Column("effective_from", "string", "Ngày có hiệu lực", lambda d: d.get("effective_from", "")),
-        Column("url", "string", "Đường dẫn", lambda d: d.get("url", "")),
-        Column("summary", "string", "Tóm tắt", lambda d: _text(d.get("summary"))),
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
+        Column("number", "string", _("Số hiệu"), lambda d: _text(d.get("number"))),
+        Column("kind", "string", _("Mã loại văn bản"), lambda d: d["kind"]),
+        Column("kind_label", "string", _("Loại văn bản"), lambda d: site.label("document-kinds", d["kind"])),
+        Column("title", "string", _("Trích yếu"), lambda d: clean(d["title"])),
+        Column("issuer", "string", _("Cơ quan ban hành"), lambda d: clean(d["issuer"])),
+        Column("date", "string", _("Ngày ban hành"), lambda d: d.get("date", "")),
+        Column("effective_from", "string", _("Ngày có hiệu lực"), lambda d: d.get("effective_from", "")),
+        Column("url", "string", _("Đường dẫn"), lambda d: d.get("url", "")),
+        Column("summary", "string", _("Tóm tắt"), lambda d: _text(d.get("summary"))),
     ]
 
 
@@ -118,42 +119,42 @@ def _partnership_columns(site: Site) -> list[Column]:
         return site.partnership_totals(d["id"])
 
     return [
-        Column("id", "string", "Mã hồ sơ", lambda d: d["id"]),
-        Column("sponsors", "string", "Mã đơn vị kết nghĩa", lambda d: "; ".join(d["sponsors"])),
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
+        Column("sponsors", "string", _("Mã đơn vị kết nghĩa"), lambda d: "; ".join(d["sponsors"])),
         Column(
             "sponsor_names",
             "string",
-            "Đơn vị kết nghĩa",
+            _("Đơn vị kết nghĩa"),
             lambda d: "; ".join(site.sponsor_name(s) for s in d["sponsors"]),
         ),
-        Column("locality", "string", "Mã địa bàn", lambda d: d["locality"]),
-        Column("locality_name", "string", "Địa bàn", lambda d: site.locality_name(d["locality"])),
-        Column("basis", "string", "Mã văn bản căn cứ", lambda d: "; ".join(d.get("basis", []))),
-        Column("agreement_title", "string", "Giao ước", lambda d: _text((d.get("agreement") or {}).get("title"))),
-        Column("agreement_date", "string", "Ngày ký giao ước", lambda d: (d.get("agreement") or {}).get("date", "")),
-        Column("period_start", "string", "Bắt đầu", lambda d: d["period"]["start"]),
-        Column("period_end", "string", "Kết thúc", lambda d: d["period"].get("end", "")),
-        Column("twinned_since", "string", "Kết nghĩa từ năm", lambda d: d.get("twinned_since", "")),
-        Column("status", "string", "Mã tình trạng", lambda d: d["status"]),
-        Column("status_label", "string", "Tình trạng", lambda d: site.label("partnership-statuses", d["status"])),
-        Column("activities", "integer", "Số hoạt động (không tính đã hủy)", lambda d: totals(d).activities),
-        Column("delivered_total", "integer", "Tổng giá trị đã thực hiện (đồng)", lambda d: totals(d).delivered),
-        Column("description", "string", "Mô tả", lambda d: _text(d.get("description"))),
+        Column("locality", "string", _("Mã địa bàn"), lambda d: d["locality"]),
+        Column("locality_name", "string", _("Địa bàn"), lambda d: site.locality_name(d["locality"])),
+        Column("basis", "string", _("Mã văn bản căn cứ"), lambda d: "; ".join(d.get("basis", []))),
+        Column("agreement_title", "string", _("Giao ước"), lambda d: _text((d.get("agreement") or {}).get("title"))),
+        Column("agreement_date", "string", _("Ngày ký giao ước"), lambda d: (d.get("agreement") or {}).get("date", "")),
+        Column("period_start", "string", _("Bắt đầu"), lambda d: d["period"]["start"]),
+        Column("period_end", "string", _("Kết thúc"), lambda d: d["period"].get("end", "")),
+        Column("twinned_since", "string", _("Kết nghĩa từ năm"), lambda d: d.get("twinned_since", "")),
+        Column("status", "string", _("Mã tình trạng"), lambda d: d["status"]),
+        Column("status_label", "string", _("Tình trạng"), lambda d: site.label("partnership-statuses", d["status"])),
+        Column("activities", "integer", _("Số hoạt động (không tính đã hủy)"), lambda d: totals(d).activities),
+        Column("delivered_total", "integer", _("Tổng giá trị đã thực hiện (đồng)"), lambda d: totals(d).delivered),
+        Column("description", "string", _("Mô tả"), lambda d: _text(d.get("description"))),
     ]
 
 
 def _money_columns(kind: str, title: str, total: Callable) -> list[Column]:
-    labels = {"cash": "tiền mặt", "in_kind": "hiện vật", "mobilised": "vận động", "unspecified": "chưa tách"}
+    labels = {"cash": _("tiền mặt"), "in_kind": _("hiện vật"), "mobilised": _("vận động"), "unspecified": _("chưa tách")}
     columns = [
         Column(
             f"{kind}_{part}",
             "integer",
-            f"{title}: {labels[part]} (đồng)",
+            _("{value}: {part} (đồng)").format(value=title, part=labels[part]),
             lambda d, part=part: ((d.get("value") or {}).get(kind) or {}).get(part),
         )
         for part in MONEY_PARTS
     ]
-    columns.append(Column(f"{kind}_total", "integer", f"{title}: tổng (đồng)", total))
+    columns.append(Column(f"{kind}_total", "integer", _("{value}: tổng (đồng)").format(value=title), total))
     return columns
 
 
@@ -173,42 +174,42 @@ def _activity_columns(site: Site) -> list[Column]:
         return site.figures[d["id"]]
 
     return [
-        Column("id", "string", "Mã hồ sơ", lambda d: d["id"]),
-        Column("partnership", "string", "Mã cặp kết nghĩa", lambda d: d["partnership"]),
-        Column("partnership_name", "string", "Cặp kết nghĩa", lambda d: site.partnership_name(d["partnership"])),
-        Column("locality", "string", "Mã địa bàn thực hiện", place),
-        Column("locality_name", "string", "Địa bàn thực hiện", lambda d: site.locality_name(place(d))),
-        Column("date", "string", "Ngày (NNNN, NNNN-TT hoặc NNNN-TT-NN)", lambda d: d["date"]),
-        Column("end_date", "string", "Ngày kết thúc", lambda d: d.get("end_date", "")),
-        Column("year", "integer", "Năm", lambda d: int(year_of(d))),
-        Column("category", "string", "Mã nội dung hỗ trợ", lambda d: d["category"]),
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
+        Column("partnership", "string", _("Mã cặp kết nghĩa"), lambda d: d["partnership"]),
+        Column("partnership_name", "string", _("Cặp kết nghĩa"), lambda d: site.partnership_name(d["partnership"])),
+        Column("locality", "string", _("Mã địa bàn thực hiện"), place),
+        Column("locality_name", "string", _("Địa bàn thực hiện"), lambda d: site.locality_name(place(d))),
+        Column("date", "string", _("Ngày (NNNN, NNNN-TT hoặc NNNN-TT-NN)"), lambda d: d["date"]),
+        Column("end_date", "string", _("Ngày kết thúc"), lambda d: d.get("end_date", "")),
+        Column("year", "integer", _("Năm"), lambda d: int(year_of(d))),
+        Column("category", "string", _("Mã nội dung hỗ trợ"), lambda d: d["category"]),
         Column(
-            "category_label", "string", "Nội dung hỗ trợ", lambda d: site.label("support-categories", d["category"])
+            "category_label", "string", _("Nội dung hỗ trợ"), lambda d: site.label("support-categories", d["category"])
         ),
-        Column("category_group", "string", "Mã nhóm nội dung", lambda d: category(d).get("group", "")),
+        Column("category_group", "string", _("Mã nhóm nội dung"), lambda d: category(d).get("group", "")),
         Column(
-            "category_group_label", "string", "Nhóm nội dung", lambda d: site.groups().get(category(d).get("group"), "")
+            "category_group_label", "string", _("Nhóm nội dung"), lambda d: site.groups().get(category(d).get("group"), "")
         ),
-        Column("gift", "boolean", "Tặng quà", lambda d: category(d).get("gift")),
-        Column("training", "boolean", "Tập huấn", lambda d: category(d).get("training")),
-        Column("tags", "string", "Thẻ", lambda d: "; ".join(d.get("tags", []))),
-        Column("status", "string", "Mã tình trạng", lambda d: d["status"]),
-        Column("status_label", "string", "Tình trạng", lambda d: site.label("activity-statuses", d["status"])),
-        Column("title", "string", "Tên hoạt động", lambda d: clean(d["title"])),
-        Column("description", "string", "Mô tả", lambda d: _text(d.get("description"))),
-        *_money_columns("planned", "Kế hoạch", lambda d: figures(d).planned),
-        *_money_columns("delivered", "Đã thực hiện", lambda d: figures(d).delivered),
+        Column("gift", "boolean", _("Tặng quà"), lambda d: category(d).get("gift")),
+        Column("training", "boolean", _("Tập huấn"), lambda d: category(d).get("training")),
+        Column("tags", "string", _("Thẻ"), lambda d: "; ".join(d.get("tags", []))),
+        Column("status", "string", _("Mã tình trạng"), lambda d: d["status"]),
+        Column("status_label", "string", _("Tình trạng"), lambda d: site.label("activity-statuses", d["status"])),
+        Column("title", "string", _("Tên hoạt động"), lambda d: clean(d["title"])),
+        Column("description", "string", _("Mô tả"), lambda d: _text(d.get("description"))),
+        *_money_columns("planned", _("Kế hoạch"), lambda d: figures(d).planned),
+        *_money_columns("delivered", _("Đã thực hiện"), lambda d: figures(d).delivered),
         Column(
-            "mobilised_from", "string", "Vận động từ", lambda d: _text((d.get("value") or {}).get("mobilised_from"))
+            "mobilised_from", "string", _("Vận động từ"), lambda d: _text((d.get("value") or {}).get("mobilised_from"))
         ),
-        Column("households", "integer", "Số hộ hưởng lợi", lambda d: benefit(d).get("households")),
-        Column("people", "integer", "Số người hưởng lợi", lambda d: benefit(d).get("people")),
-        Column("beneficiaries_note", "string", "Ghi chú người hưởng lợi", lambda d: _text(benefit(d).get("note"))),
-        Column("sources", "integer", "Số nguồn", lambda d: len(d["sources"])),
-        Column("source_title", "string", "Nguồn thứ nhất: tiêu đề", lambda d: clean(first_source(d)["title"])),
-        Column("source_publisher", "string", "Nguồn thứ nhất: nơi đăng", lambda d: clean(first_source(d)["publisher"])),
-        Column("source_date", "string", "Nguồn thứ nhất: ngày", lambda d: first_source(d)["date"]),
-        Column("source_url", "string", "Nguồn thứ nhất: đường dẫn", lambda d: first_source(d).get("url", "")),
+        Column("households", "integer", _("Số hộ hưởng lợi"), lambda d: benefit(d).get("households")),
+        Column("people", "integer", _("Số người hưởng lợi"), lambda d: benefit(d).get("people")),
+        Column("beneficiaries_note", "string", _("Ghi chú người hưởng lợi"), lambda d: _text(benefit(d).get("note"))),
+        Column("sources", "integer", _("Số nguồn"), lambda d: len(d["sources"])),
+        Column("source_title", "string", _("Nguồn thứ nhất: tiêu đề"), lambda d: clean(first_source(d)["title"])),
+        Column("source_publisher", "string", _("Nguồn thứ nhất: nơi đăng"), lambda d: clean(first_source(d)["publisher"])),
+        Column("source_date", "string", _("Nguồn thứ nhất: ngày"), lambda d: first_source(d)["date"]),
+        Column("source_url", "string", _("Nguồn thứ nhất: đường dẫn"), lambda d: first_source(d).get("url", "")),
     ]
 
 
@@ -223,17 +224,17 @@ def _vocabulary_rows(site: Site) -> list[dict]:
 
 def _vocabulary_columns(site: Site) -> list[Column]:
     return [
-        Column("vocabulary", "string", "Mã danh mục", lambda d: d["vocabulary"]),
-        Column("code", "string", "Mã", lambda d: d["code"]),
-        Column("label", "string", "Nhãn", lambda d: clean(d["label"])),
-        Column("group", "string", "Mã nhóm", lambda d: d.get("group", "")),
-        Column("group_label", "string", "Nhóm", lambda d: _text(d.get("group_label"))),
-        Column("gift", "boolean", "Tặng quà", lambda d: d.get("gift")),
-        Column("training", "boolean", "Tập huấn", lambda d: d.get("training")),
-        Column("official_code", "string", "Mã chính thức", lambda d: d.get("official_code", "")),
-        Column("maps_to", "string", "Thuộc mục", lambda d: d.get("maps_to", "")),
-        Column("inferred", "boolean", "Suy luận", lambda d: d.get("inferred")),
-        Column("note", "string", "Ghi chú", lambda d: _text(d.get("note"))),
+        Column("vocabulary", "string", _("Mã danh mục"), lambda d: d["vocabulary"]),
+        Column("code", "string", _("Mã"), lambda d: d["code"]),
+        Column("label", "string", _("Nhãn"), lambda d: clean(d["label"])),
+        Column("group", "string", _("Mã nhóm"), lambda d: d.get("group", "")),
+        Column("group_label", "string", _("Nhóm"), lambda d: _text(d.get("group_label"))),
+        Column("gift", "boolean", _("Tặng quà"), lambda d: d.get("gift")),
+        Column("training", "boolean", _("Tập huấn"), lambda d: d.get("training")),
+        Column("official_code", "string", _("Mã chính thức"), lambda d: d.get("official_code", "")),
+        Column("maps_to", "string", _("Thuộc mục"), lambda d: d.get("maps_to", "")),
+        Column("inferred", "boolean", _("Suy luận"), lambda d: d.get("inferred")),
+        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note"))),
     ]
 
 
@@ -273,7 +274,7 @@ def columns_of(site: Site, record_type: str) -> list[Column]:
     return made(site) if made else list(_schema_columns(record_type))
 
 
-# name of the download -> (record type, Vietnamese title), from the registry
+# name of the download -> (record type, title), from the registry: the title is a message id, translated where shown
 DATASETS = {t.dataset: (t.name, t.dataset_title or t.name) for t in TYPES.values() if t.dataset}
 
 
@@ -341,7 +342,7 @@ def _resource(name: str, title: str, columns: list[Column]) -> list[dict]:
         },
         {
             "name": f"{name}-json",
-            "title": f"{title} (JSON, đủ các trường của hồ sơ)",
+            "title": _("{dataset} (JSON, đủ các trường của hồ sơ)").format(dataset=title),
             "path": f"{name}.json",
             "format": "json",
             "mediatype": "application/json",
@@ -358,12 +359,14 @@ def downloads(site: Site) -> dict[str, bytes]:
         rows = _rows(site, record_type)
         files[f"{name}.csv"] = csv_bytes(columns, rows)
         files[f"{name}.json"] = json_bytes(rows)
-        resources += _resource(name, title, columns)
+        resources += _resource(name, _(title), columns)
     package = {
         "name": "so-ket-nghia-quang-nam",
-        "title": "Sổ kết nghĩa, giúp đỡ vùng đồng bào DTTS và miền núi tỉnh Quảng Nam 2020-2025",
-        "description": "Dữ liệu mở sinh từ các hồ sơ YAML đã được kiểm tra. "
-        "Tiền tính bằng đồng; ô trống là chưa báo cáo, không phải bằng 0.",
+        "title": _("Sổ kết nghĩa, giúp đỡ vùng đồng bào DTTS và miền núi tỉnh Quảng Nam 2020-2025"),
+        "description": _(
+            "Dữ liệu mở sinh từ các hồ sơ YAML đã được kiểm tra. "
+            "Tiền tính bằng đồng; ô trống là chưa báo cáo, không phải bằng 0."
+        ),
         "version": site.newest.isoformat() if site.newest else "",
         "resources": resources,
     }
@@ -373,4 +376,4 @@ def downloads(site: Site) -> dict[str, bytes]:
 
 def sizes(site: Site) -> dict:
     """Row counts per dataset, for the open-data page."""
-    return {name: len(_rows(site, record_type)) for name, (record_type, _) in DATASETS.items()}
+    return {name: len(_rows(site, record_type)) for name, (record_type, title) in DATASETS.items()}

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .i18n import _
+
 # Exactly the characters Python-Markdown unescapes (its ESCAPED_CHARS, plus `|` that the
 # tables extension adds): a backslash before any other character would stay visible.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -53,7 +55,8 @@ def h(text: str) -> str:
 def plain(text: str) -> str:
     """Text for places a template prints unescaped (front-matter title): no markup characters."""
     # "DTTS&MN" would lose its ampersand: it is read out as "và", as people say it.
-    return re.sub(r'[<>"`]', "", _AMPERSAND.sub(" và ", clean(text)))
+    # TRANSLATORS: "and", for an ampersand in a page title (browser tab, search results).
+    return re.sub(r'[<>"`]', "", _AMPERSAND.sub(" " + _("và") + " ", clean(text)))
 
 
 _AMPERSAND = re.compile(r"\s*&\s*")

@@ -1,18 +1,40 @@
-"""Vietnamese number, money, percent and date formats (Babel for the digits)."""
+"""Number, money, percent and date formats: Vietnamese digits (Babel), words from the site catalogue."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
+from gettext import NullTranslations
+from typing import NamedTuple
 
 from babel.numbers import format_decimal, get_group_symbol
 
 from ..dates import vi_date
+from .i18n import _, active, around
 
-NOT_REPORTED = "chưa báo cáo"
 
-# The press writes large sums as "16,4 tỷ đồng", "90 triệu đồng".
-_SCALES = ((1_000_000_000, "tỷ"), (1_000_000, "triệu"), (1_000, "nghìn"))
+class _Words(NamedTuple):
+    not_reported: str
+    dong: tuple[str, str]  # around "{amount} đồng": numbers fill every table
+    scales: tuple[tuple[int, str], ...]  # (size, "{amount} tỷ đồng"), largest first
+    since: str  # "từ {start}"
+
+
+@cache
+def _words(catalogue: NullTranslations) -> _Words:
+    """The words of these formats, translated once per catalogue: they are on every row."""
+    return _Words(
+        _("chưa báo cáo"),
+        around(_("{amount} đồng"), "amount"),
+        # The press writes large sums as "16,4 tỷ đồng", "90 triệu đồng".
+        ((1_000_000_000, _("{amount} tỷ đồng")), (1_000_000, _("{amount} triệu đồng")), (1_000, _("{amount} nghìn đồng"))),
+        _("từ {start}"),
+    )
+
+
+def not_reported() -> str:
+    """Said of a figure no source gave: never shown as 0."""
+    return _words(active()).not_reported
 
 
 # Babel's own symbol for the thousands group ("."), read once: formatting 100,000
@@ -29,7 +51,11 @@ def number(value: int | float) -> str:
 
 def dong(value: int | None) -> str:
     """1.234.567 đồng; None (not reported) is never shown as 0."""
-    return NOT_REPORTED if value is None else f"{number(value)} đồng"
+    words = _words(active())
+    if value is None:
+        return words.not_reported
+    before, after = words.dong
+    return f"{before}{number(value)}{after}"
 
 
 def _tenths(value: int, size: int) -> Decimal:
@@ -40,19 +66,20 @@ def _tenths(value: int, size: int) -> Decimal:
 def dong_short(value: int | None) -> str:
     """16,4 tỷ đồng / 90 triệu đồng / 600 nghìn đồng."""
     if value is None:
-        return NOT_REPORTED
-    for index, (size, word) in enumerate(_SCALES):
+        return not_reported()
+    scales = _words(active()).scales
+    for index, (size, words) in enumerate(scales):
         if abs(value) >= size:
             short = _tenths(value, size)
             if abs(short) >= 1000 and index:  # 999,96 triệu reads as 1 tỷ, not 1.000 triệu
-                size, word = _SCALES[index - 1]
+                size, words = scales[index - 1]
                 short = _tenths(value, size)
-            return f"{format_decimal(short, format='#,##0.#', locale='vi')} {word} đồng"
+            return words.format(amount=format_decimal(short, format="#,##0.#", locale="vi"))
     return dong(value)
 
 
 def count(value: int | None) -> str:
-    return NOT_REPORTED if value is None else number(value)
+    return not_reported() if value is None else number(value)
 
 
 def percent(part: int, whole: int) -> str:
@@ -66,5 +93,10 @@ def percent(part: int, whole: int) -> str:
 def date(value) -> str:
     """16/4/2020, 4/2020 or 2020 as written in the record."""
     return vi_date(value)
+
+
+def period(start: str, end: str | None) -> str:
+    """16/4/2020 – 2025, or from a start with no end yet."""
+    return f"{date(start)} – {date(end)}" if end else _words(active()).since.format(start=date(start))
 
 

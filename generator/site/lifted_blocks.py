@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-# Blocks written by html_table.table(), charts.chart_with_table() and pages.common
+# Blocks written by html_table.table(), charts.chart_with_table(), pages.figures and pages.page
 # (figures, notes): an opening line of their own, and a closing tag alone on a line that
 # nothing inside them can produce; or a one-line note.
 _BLOCK = re.compile(

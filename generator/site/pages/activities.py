@@ -13,26 +13,22 @@ from dataclasses import dataclass
 from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
+from ..i18n import _, ngettext
 from ..model import Site, listing_url
 from ..totals import Totals
-from .common import (
-    LISTING_HEADERS,
-    Page,
-    activity_headers,
-    activity_row,
-    cancelled_note,
-    folder_note,
-    heading,
-    listing_row,
-    pages_nav,
-    para,
-    source_note,
-)
+from .activity_rows import activity_headers, activity_row, cancelled_note, listing_headers, listing_row
+from .links import folder_note, source_note
+from .page import Page, heading, para
+from .paging import pages_nav
 
 INDEX = f"{urls.ACTIVITIES}/"
 # A year's page also lists every activity while the list stays light to load.
 YEAR_TABLE_LIMIT = 300
-SUMMARY_HEADERS = ["Hoạt động", "Đã thực hiện (đồng)", "Lượt hộ"]
+
+
+def summary_headers(first: str) -> list[str]:
+    """`first`, the column of what is summed (a year, a category), then the sums."""
+    return [first, _("Hoạt động"), _("Đã thực hiện (đồng)"), _("Lượt hộ")]
 
 
 @dataclass
@@ -79,23 +75,27 @@ def list_page(site: Site, year: str, category: str, group: Group, number: int) -
     activities = group.pages[number - 1]
     pager = pages_nav(url, lambda n: listing_url(year, category, n), len(group.pages), number)
     first, last = formats.date(activities[0]["date"]), formats.date(activities[-1]["date"])
+    count = len(group.activities)
     body = [
         para(
-            f"{link(urls.relative(url, urls.year_page(year)), h(f'Năm {year}'))} · "
-            f"{link(urls.relative(url, urls.category_page(category)), _category_label(site, category))} · "
-            f"{formats.number(len(group.activities))} hoạt động"
+            link(urls.relative(url, urls.year_page(year)), h(_("Năm {year}").format(year=year)))
+            + " · "
+            + link(urls.relative(url, urls.category_page(category)), _category_label(site, category))
+            + " · "
+            + ngettext("{count} hoạt động", "{count} hoạt động", count).format(count=formats.number(count))
             + cancelled_note(site, [a["id"] for a in group.activities])
-            + (h(f"; trang này: {first} – {last}") if len(group.pages) > 1 else "")
-            + ". Bấm vào tên hoạt động để xem chi tiết và nguồn."
+            + (h(_("; trang này: {first} – {last}").format(first=first, last=last)) if len(group.pages) > 1 else "")
+            + ". "
+            + _("Bấm vào tên hoạt động để xem chi tiết và nguồn.")
         ),
         pager,
-        table(LISTING_HEADERS, [listing_row(site, url, a) for a in activities]),
+        table(listing_headers(), [listing_row(site, url, a) for a in activities]),
         pager,
         folder_note(f"activities/{year}"),
     ]
-    title = f"{site.label('support-categories', category)} – năm {year}"
+    title = _("{category} – năm {year}").format(category=site.label("support-categories", category), year=year)
     if number > 1:
-        title += f" (trang {number})"
+        title += " " + _("(trang {number})").format(number=number)
     return Page(url, title, "".join(body), search=False)
 
 
@@ -114,21 +114,23 @@ def year_page(site: Site, year: str, groups: dict) -> Page:
     activities = sorted((a for k in keys for a in groups[k].activities), key=lambda a: (a["date"], a["id"]))
     body = [
         para(
-            f"{formats.number(len(activities))} hoạt động trong năm {year}"
-            f"{cancelled_note(site, [a['id'] for a in activities])}."
+            ngettext("{count} hoạt động trong năm {year}", "{count} hoạt động trong năm {year}", len(activities)).format(
+                count=formats.number(len(activities)), year=year
+            )
+            + f"{cancelled_note(site, [a['id'] for a in activities])}."
         ),
-        heading("Theo nội dung hỗ trợ"),
-        table(["Nội dung"] + SUMMARY_HEADERS, rows),
+        heading(_("Theo nội dung hỗ trợ")),
+        table(summary_headers(_("Nội dung")), rows),
     ]
     if len(activities) <= YEAR_TABLE_LIMIT:
         body += [
-            heading("Danh sách hoạt động"),
+            heading(_("Danh sách hoạt động")),
             table(activity_headers(), [activity_row(site, url, a) for a in activities]),
         ]
     else:
-        body.append(para("Danh sách đầy đủ nằm ở trang của từng nội dung hỗ trợ trong bảng trên."))
+        body.append(para(_("Danh sách đầy đủ nằm ở trang của từng nội dung hỗ trợ trong bảng trên.")))
     body.append(folder_note(f"activities/{year}"))
-    return Page(url, f"Hoạt động năm {year}", "".join(body), search=False)
+    return Page(url, _("Hoạt động năm {year}").format(year=year), "".join(body), search=False)
 
 
 def category_page(site: Site, category: str, groups: dict) -> Page:
@@ -140,11 +142,12 @@ def category_page(site: Site, category: str, groups: dict) -> Page:
         for y in years
     ]
     group = site.groups().get(item.get("group"), "")
-    flags = [w for k, w in (("gift", "tặng quà"), ("training", "tập huấn, nâng cao năng lực")) if item.get(k)]
+    flags = [w for k, w in (("gift", _("tặng quà")), ("training", _("tập huấn, nâng cao năng lực"))) if item.get(k)]
+    kinds = " · " + h(_("Thuộc loại: {kinds}").format(kinds=", ".join(flags))) if flags else ""
     body = [
         # h() trims its text: the separator's spaces stay outside it.
-        para(h(f"Nhóm: {group}") + (" · " + h(f"Thuộc loại: {', '.join(flags)}") if flags else "")),
-        table(["Năm"] + SUMMARY_HEADERS, rows) if rows else para("Chưa có hoạt động nào."),
+        para(h(_("Nhóm: {group}").format(group=group)) + kinds),
+        table(summary_headers(_("Năm")), rows) if rows else para(_("Chưa có hoạt động nào.")),
         source_note(site, "vocabulary", "support-categories"),
     ]
     return Page(url, site.label("support-categories", category), "".join(body), search=False)
@@ -152,7 +155,7 @@ def category_page(site: Site, category: str, groups: dict) -> Page:
 
 def index_page(site: Site, groups: dict) -> Page:
     url = INDEX
-    years = sorted({y for y, _ in groups})
+    years = sorted({y for y, c in groups})
     year_rows = [
         _summary_row(
             link(urls.relative(url, urls.year_page(y)), y), int(y), merged(groups, [k for k in groups if k[0] == y])
@@ -169,23 +172,25 @@ def index_page(site: Site, groups: dict) -> Page:
     ]
     body = [
         para(
-            f"{formats.number(len(site.activities))} hoạt động được ghi nhận"
-            f"{cancelled_note(site, site.activities)}. Mỗi hoạt động có trang chi tiết "
-            "theo năm và nội dung hỗ trợ, kèm nguồn. Bấm vào tiêu đề cột để sắp xếp."
+            ngettext("{count} hoạt động được ghi nhận", "{count} hoạt động được ghi nhận", len(site.activities)).format(
+                count=formats.number(len(site.activities))
+            )
+            + f"{cancelled_note(site, site.activities)}. "
+            + _("Mỗi hoạt động có trang chi tiết theo năm và nội dung hỗ trợ, kèm nguồn. Bấm vào tiêu đề cột để sắp xếp.")
         ),
-        heading("Theo năm"),
-        table(["Năm"] + SUMMARY_HEADERS, year_rows),
-        heading("Theo nội dung hỗ trợ"),
-        table(["Nội dung"] + SUMMARY_HEADERS, category_rows),
+        heading(_("Theo năm")),
+        table(summary_headers(_("Năm")), year_rows),
+        heading(_("Theo nội dung hỗ trợ")),
+        table(summary_headers(_("Nội dung")), category_rows),
         folder_note("activities"),
     ]
-    return Page(url, "Hoạt động", "".join(body))
+    return Page(url, _("Hoạt động"), "".join(body))
 
 
 def pages(site: Site) -> Iterator[Page]:
     groups = grouped(site)
     yield index_page(site, groups)
-    yield from (year_page(site, y, groups) for y in sorted({y for y, _ in groups}))
+    yield from (year_page(site, y, groups) for y in sorted({y for y, c in groups}))
     yield from (category_page(site, c, groups) for c in site.vocabulary("support-categories"))
     for (year, category), group in groups.items():
         for number in range(1, len(group.pages) + 1):

@@ -8,9 +8,11 @@ from ...dates import first_day, last_day
 from .. import formats
 from ..escape import h
 from ..html_table import cell, table
+from ..i18n import _, ngettext
 from ..model import Site, last_activity
-from .common import Page, folder_note, heading, para, ref
+from .links import folder_note, ref
 from .localities import border_cell
+from .page import Page, heading, para
 
 URL = "do-phu/"
 QUIET_DAYS = 365
@@ -49,18 +51,27 @@ def coverage_page(site: Site) -> Page:
     missing = unpartnered(site)
     body = [
         para(
-            f"Xã mục tiêu là các xã, thị trấn thuộc 9 huyện miền núi tại ngày 16/4/2020 "
-            f"({formats.number(len(targets))} đơn vị). Cặp kết nghĩa cấp huyện không được tính cho từng xã."
+            _(
+                "Xã mục tiêu là các xã, thị trấn thuộc 9 huyện miền núi tại ngày 16/4/2020 "
+                "({count} đơn vị). Cặp kết nghĩa cấp huyện không được tính cho từng xã."
+            ).format(count=formats.number(len(targets)))
         ),
-        heading("Xã chưa có đơn vị kết nghĩa"),
+        heading(_("Xã chưa có đơn vị kết nghĩa")),
         para(
-            f"{formats.number(len(missing))} trong số {formats.number(len(targets))} xã mục tiêu "
-            f"({formats.percent(len(missing), len(targets))}) chưa có cặp kết nghĩa được ghi nhận."
+            ngettext(
+                "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi nhận.",
+                "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi nhận.",
+                len(targets),
+            ).format(
+                count=formats.number(len(missing)),
+                targets=formats.number(len(targets)),
+                share=formats.percent(len(missing), len(targets)),
+            )
         ),
     ]
     body.append(
         table(
-            ["Xã", "Huyện", "Biên giới"],
+            [_("Xã"), _("Huyện"), _("Biên giới")],
             [
                 [
                     cell(ref(site, url, "locality", c)),
@@ -72,28 +83,31 @@ def coverage_page(site: Site) -> Page:
         )
     )
     quiet = quiet_partnerships(site)
+    none = _("chưa có")
     since = site.newest - datetime.timedelta(days=QUIET_DAYS) if site.newest else None
     body += [
-        heading("Cặp kết nghĩa không có hoạt động trong 12 tháng gần nhất"),
+        heading(_("Cặp kết nghĩa không có hoạt động trong 12 tháng gần nhất")),
         para(
             h(
-                f"Tính từ {formats.date(since)} đến {formats.date(site.newest)} (ngày của hồ sơ mới nhất)."
+                _("Tính từ {start} đến {end} (ngày của hồ sơ mới nhất).").format(
+                    start=formats.date(since), end=formats.date(site.newest)
+                )
                 if since
-                else "Chưa có dữ liệu."
+                else _("Chưa có dữ liệu.")
             )
         ),
         table(
-            ["Cặp kết nghĩa", "Hoạt động gần nhất"],
+            [_("Cặp kết nghĩa"), _("Hoạt động gần nhất")],
             [
                 [
                     cell(ref(site, url, "partnership", pid)),
-                    cell(h(formats.date(last)) if last else "chưa có", last or ""),
+                    cell(h(formats.date(last)) if last else none, last or ""),
                 ]
                 for pid, last in quiet
             ],
         )
         if quiet
-        else para("Không có: mọi cặp kết nghĩa còn hiệu lực trong thời gian này đều có hoạt động."),
+        else para(_("Không có: mọi cặp kết nghĩa còn hiệu lực trong thời gian này đều có hoạt động.")),
     ]
     rows = []
     for c in border_communes(site):
@@ -103,18 +117,18 @@ def coverage_page(site: Site) -> Page:
         rows.append(
             [
                 cell(ref(site, url, "locality", c)),
-                cell(", ".join(ref(site, url, "partnership", p) for p in partnerships) or "chưa có"),
+                cell(", ".join(ref(site, url, "partnership", p) for p in partnerships) or none),
                 cell(", ".join(ref(site, url, "partnership", p) for p in district_partnerships)),
-                cell(h("suy luận" if site.localities[c]["land_border"].get("inferred") else "có căn cứ")),
+                cell(h(_("suy luận") if site.localities[c]["land_border"].get("inferred") else _("có căn cứ"))),
             ]
         )
     body += [
-        heading("Xã biên giới đất liền và đơn vị kết nghĩa"),
-        para("Kế hoạch phân công các huyện, thị xã, thành phố đồng bằng kết nghĩa với 14 xã biên giới đất liền."),
-        table(["Xã", "Cặp kết nghĩa của xã", "Cặp kết nghĩa của huyện", "Căn cứ biên giới"], rows),
+        heading(_("Xã biên giới đất liền và đơn vị kết nghĩa")),
+        para(_("Kế hoạch phân công các huyện, thị xã, thành phố đồng bằng kết nghĩa với 14 xã biên giới đất liền.")),
+        table([_("Xã"), _("Cặp kết nghĩa của xã"), _("Cặp kết nghĩa của huyện"), _("Căn cứ biên giới")], rows),
     ]
     body.append(folder_note(""))
-    return Page(url, "Độ phủ", "".join(body))
+    return Page(url, _("Độ phủ"), "".join(body))
 
 
 def pages(site: Site) -> list[Page]:

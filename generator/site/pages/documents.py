@@ -9,8 +9,10 @@ from .. import formats, urls
 from ..downloads import FOLDER
 from ..escape import external_link, h, link
 from ..html_table import cell, table
+from ..i18n import _, ngettext
 from ..model import Site
-from .common import Page, bullets, facts, folder_note, heading, para, ref, source_note, sources_html
+from .links import folder_note, ref, source_note, sources_html
+from .page import Page, bullets, facts, heading, para
 
 INDEX = urls.section("document")
 # Partnerships listed on a document's page: QĐ 1100 is the basis of every one of them. Past
@@ -20,7 +22,7 @@ CITATIONS_SHOWN = 100
 
 def _citation(site: Site, url: str, record_type: str, record_id: str) -> str:
     if record_type == "vocabulary":
-        return h(f"Danh mục: {site.records['vocabulary'][record_id]['title']}")
+        return h(_("Danh mục: {title}").format(title=site.records["vocabulary"][record_id]["title"]))
     return ref(site, url, record_type, record_id)
 
 
@@ -34,36 +36,39 @@ def document_page(site: Site, did: str) -> Page:
     document = site.documents[did]
     url = urls.entity("document", did)
     rows = [
-        ("Số hiệu", h(document.get("number", ""))),
-        ("Loại", h(site.label("document-kinds", document["kind"]))),
-        ("Trích yếu", h(document["title"])),
-        ("Cơ quan ban hành", h(document["issuer"])),
-        ("Ngày ban hành", h(formats.date(document["date"])) if document.get("date") else ""),
-        ("Ngày có hiệu lực", h(formats.date(document["effective_from"])) if document.get("effective_from") else ""),
-        ("Toàn văn", external_link(document.get("url"), document["url"]) if document.get("url") else ""),
-        ("Tóm tắt", h(document.get("summary", ""))),
-        ("Nguồn", sources_html(document["sources"]) if document.get("sources") else ""),
+        (_("Số hiệu"), h(document.get("number", ""))),
+        (_("Loại"), h(site.label("document-kinds", document["kind"]))),
+        (_("Trích yếu"), h(document["title"])),
+        (_("Cơ quan ban hành"), h(document["issuer"])),
+        (_("Ngày ban hành"), h(formats.date(document["date"])) if document.get("date") else ""),
+        (_("Ngày có hiệu lực"), h(formats.date(document["effective_from"])) if document.get("effective_from") else ""),
+        (_("Toàn văn"), external_link(document.get("url"), document["url"]) if document.get("url") else ""),
+        (_("Tóm tắt"), h(document.get("summary", ""))),
+        (_("Nguồn"), sources_html(document["sources"]) if document.get("sources") else ""),
     ]
     citations = site.cited_by.get(did, [])
-    body = [facts(rows), heading("Được dẫn chiếu bởi")]
+    body = [facts(rows), heading(_("Được dẫn chiếu bởi"))]
     if citations:
-        for record_type in _citing_types({t for t, _ in citations}):
+        for record_type in _citing_types({citing for citing, _id in citations}):
             ids = [i for t, i in citations if t == record_type]
             if ids:
                 if record_type != "vocabulary":
                     ids = site.by_name(record_type, ids)
-                label = TYPES[record_type].dataset_title or record_type
+                label = _(TYPES[record_type].dataset_title or record_type)
                 body.append(para(f"<strong>{label}</strong> ({formats.number(len(ids))})"))
                 shown = ids[:CITATIONS_SHOWN] if record_type == "partnership" else ids
                 body.append(bullets([_citation(site, url, record_type, i) for i in shown]))
                 if len(shown) < len(ids):
-                    data = link(urls.relative(url, f"{FOLDER}/"), "Dữ liệu mở")
-                    body.append(
-                        para(f"Và {formats.number(len(ids) - len(shown))} cặp kết nghĩa khác: đủ trong "
-                             f"tệp cap-ket-nghia.json ở trang {data}.")
+                    data = link(urls.relative(url, f"{FOLDER}/"), _("Dữ liệu mở"))
+                    rest = len(ids) - len(shown)
+                    text = ngettext(
+                        "Và {count} cặp kết nghĩa khác: đủ trong tệp cap-ket-nghia.json ở trang {page}.",
+                        "Và {count} cặp kết nghĩa khác: đủ trong tệp cap-ket-nghia.json ở trang {page}.",
+                        rest,
                     )
+                    body.append(para(text.format(count=formats.number(rest), page=data)))
     else:
-        body.append(para("Chưa có hồ sơ nào dẫn chiếu văn bản này."))
+        body.append(para(_("Chưa có hồ sơ nào dẫn chiếu văn bản này.")))
     body.append(source_note(site, "document", did))
     title = f"{document['number']}: {document['title']}" if document.get("number") else document["title"]
     return Page(url, title, "".join(body), source=site.file_of("document", did))
@@ -84,10 +89,10 @@ def index_page(site: Site) -> Page:
         ]
         for d in ids
     ]
-    body = para("Các văn bản làm căn cứ cho chương trình kết nghĩa, cho việc sắp xếp địa bàn và cho các danh mục.")
-    body += table(["Số hiệu", "Trích yếu", "Loại", "Ngày", "Số hồ sơ dẫn chiếu"], rows)
+    body = para(_("Các văn bản làm căn cứ cho chương trình kết nghĩa, cho việc sắp xếp địa bàn và cho các danh mục."))
+    body += table([_("Số hiệu"), _("Trích yếu"), _("Loại"), _("Ngày"), _("Số hồ sơ dẫn chiếu")], rows)
     body += folder_note("documents")
-    return Page(INDEX, "Văn bản", body)
+    return Page(INDEX, _("Văn bản"), body)
 
 
 def pages(site: Site) -> Iterator[Page]:

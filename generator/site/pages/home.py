@@ -5,11 +5,14 @@ from __future__ import annotations
 from .. import formats, urls
 from ..charts import chart_with_table, row
 from ..escape import h, link
+from ..i18n import _, ngettext
 from ..model import COMMUNE_LEVELS, Site, year_of
-from .common import Page, figures, folder_note, heading, latest_table, para
+from .activity_rows import latest_table
+from .figures import figures
+from .links import folder_note
+from .page import Page, heading, para
 
 URL = ""
-NO_ACTIVITY = "không có hoạt động"
 
 
 def communes_reached(site: Site) -> set:
@@ -41,8 +44,8 @@ def by_year_chart(site: Site) -> str:
             )
         )
     return chart_with_table(
-        "Giá trị đã thực hiện theo năm",
-        ["Năm", "Hoạt động", "Đã thực hiện", "Hoạt động có báo cáo giá trị"],
+        _("Giá trị đã thực hiện theo năm"),
+        [_("Năm"), _("Hoạt động"), _("Đã thực hiện"), _("Hoạt động có báo cáo giá trị")],
         bars,
         rows,
     )
@@ -54,11 +57,12 @@ def by_group_chart(site: Site) -> str:
     for activity in _live(site):
         items.setdefault(site.category_group(activity["category"]), []).append(activity)
     bars, rows = [], []
+    no_activity = _("không có hoạt động")
     for code, label in groups.items():
         totals = site.totals(items[code])
         # A group without activities delivered nothing; "chưa báo cáo" would suggest a missing report.
-        short = formats.dong_short(totals.delivered) if totals.activities else NO_ACTIVITY
-        full = h(formats.dong(totals.delivered)) if totals.activities else NO_ACTIVITY
+        short = formats.dong_short(totals.delivered) if totals.activities else no_activity
+        full = h(formats.dong(totals.delivered)) if totals.activities else no_activity
         bars.append((label, totals.delivered or 0, short))
         rows.append(
             row(
@@ -68,7 +72,7 @@ def by_group_chart(site: Site) -> str:
             )
         )
     return chart_with_table(
-        "Giá trị đã thực hiện theo nhóm nội dung", ["Nhóm nội dung", "Hoạt động", "Đã thực hiện"], bars, rows
+        _("Giá trị đã thực hiện theo nhóm nội dung"), [_("Nhóm nội dung"), _("Hoạt động"), _("Đã thực hiện")], bars, rows
     )
 
 
@@ -93,8 +97,8 @@ def gift_share_chart(site: Site) -> str:
             )
         )
     return chart_with_table(
-        "Tỷ trọng tặng quà trong giá trị đã thực hiện",
-        ["Năm", "Tặng quà", "Tổng đã thực hiện", "Tỷ trọng"],
+        _("Tỷ trọng tặng quà trong giá trị đã thực hiện"),
+        [_("Năm"), _("Tặng quà"), _("Tổng đã thực hiện"), _("Tỷ trọng")],
         bars,
         rows,
         full=1,
@@ -104,49 +108,70 @@ def gift_share_chart(site: Site) -> str:
 def home_page(site: Site) -> Page:
     totals = site.totals(site.activities.values())
     sponsors = {s for p in site.partnerships.values() for s in p["sponsors"]}
-    newest = f"Dữ liệu cập nhật đến {formats.date(site.newest.isoformat())}." if site.newest else "Chưa có dữ liệu."
+    reached = communes_reached(site)
+    if site.newest:
+        newest = _("Dữ liệu cập nhật đến {date}.").format(date=formats.date(site.newest.isoformat()))
+    else:
+        newest = _("Chưa có dữ liệu.")
+    delivered = ngettext(
+        "đã thực hiện ({value}; {count} hoạt động có báo cáo giá trị)",
+        "đã thực hiện ({value}; {count} hoạt động có báo cáo giá trị)",
+        totals.delivered_reported,
+    ).format(value=formats.dong(totals.delivered), count=formats.number(totals.delivered_reported))
+
     body = [
         para(
-            "Sổ công khai công tác kết nghĩa, giúp đỡ các huyện, xã vùng đồng bào dân tộc thiểu số và miền núi "
-            "còn khó khăn, xã biên giới đất liền tỉnh Quảng Nam giai đoạn 2020-2025 (Quyết định 1100/QĐ-UBND "
-            "ngày 16/4/2020 của UBND tỉnh Quảng Nam). Mỗi số liệu dẫn về hồ sơ gốc và nguồn công khai. " + h(newest)
+            _(
+                "Sổ công khai công tác kết nghĩa, giúp đỡ các huyện, xã vùng đồng bào dân tộc thiểu số và miền núi "
+                "còn khó khăn, xã biên giới đất liền tỉnh Quảng Nam giai đoạn 2020-2025 (Quyết định 1100/QĐ-UBND "
+                "ngày 16/4/2020 của UBND tỉnh Quảng Nam). Mỗi số liệu dẫn về hồ sơ gốc và nguồn công khai."
+            )
+            + " "
+            + h(newest)
         ),
         figures(
             [
-                (formats.number(len(site.partnerships)), link(urls.section("partnership"), "cặp kết nghĩa")),
-                (formats.number(len(sponsors)), link(urls.section("organization"), "đơn vị kết nghĩa")),
-                (formats.number(len(communes_reached(site))), link(urls.section("locality"), "xã được giúp đỡ")),
-                (formats.number(totals.activities), link(f"{urls.ACTIVITIES}/", "hoạt động")),
                 (
-                    # Short for reading, in full for checking.
-                    h(formats.dong_short(totals.delivered)),
-                    h(f"đã thực hiện ({formats.dong(totals.delivered)};") + " "
-                    + f"{formats.number(totals.delivered_reported)} hoạt động có báo cáo giá trị)",
+                    formats.number(len(site.partnerships)),
+                    link(urls.section("partnership"), ngettext("cặp kết nghĩa", "cặp kết nghĩa", len(site.partnerships))),
                 ),
-                (h(formats.count(totals.households)), "lượt hộ hưởng lợi"),
+                (
+                    formats.number(len(sponsors)),
+                    link(urls.section("organization"), ngettext("đơn vị kết nghĩa", "đơn vị kết nghĩa", len(sponsors))),
+                ),
+                (formats.number(len(reached)), link(urls.section("locality"), ngettext("xã được giúp đỡ", "xã được giúp đỡ", len(reached)))),
+                (
+                    formats.number(totals.activities),
+                    link(f"{urls.ACTIVITIES}/", ngettext("hoạt động", "hoạt động", totals.activities)),
+                ),
+                # Short for reading, in full for checking.
+                (h(formats.dong_short(totals.delivered)), h(delivered)),
+                (h(formats.count(totals.households)), _("lượt hộ hưởng lợi")),
             ]
         ),
-        heading("Theo năm"),
+        heading(_("Theo năm")),
         by_year_chart(site),
-        heading("Theo nhóm nội dung"),
+        heading(_("Theo nhóm nội dung")),
         by_group_chart(site),
-        heading("Tặng quà"),
+        heading(_("Tặng quà")),
         para(
-            "Kế hoạch yêu cầu giảm dần việc tặng quà, tập trung hướng dẫn cách làm ăn. Tỷ trọng tính trên các "
-            "hoạt động có báo cáo giá trị đã thực hiện."
+            _(
+                "Kế hoạch yêu cầu giảm dần việc tặng quà, tập trung hướng dẫn cách làm ăn. Tỷ trọng tính trên các "
+                "hoạt động có báo cáo giá trị đã thực hiện."
+            )
         ),
         gift_share_chart(site),
-        heading("Hoạt động mới nhất"),
+        heading(_("Hoạt động mới nhất")),
         latest_table(
             site,
             URL,
             [a["id"] for a in site.in_order],
             10,
-            link(f"{urls.ACTIVITIES}/", "Xem tất cả hoạt động."),
+            link(f"{urls.ACTIVITIES}/", _("Xem tất cả hoạt động.")),
         ),
     ]
     body.append(folder_note(""))
-    return Page(URL, "Sổ kết nghĩa Quảng Nam 2020-2025", "".join(body))
+    return Page(URL, _("Sổ kết nghĩa Quảng Nam 2020-2025"), "".join(body))
 
 
 def pages(site: Site) -> list[Page]:

@@ -7,22 +7,13 @@ from collections.abc import Iterator
 from .. import formats, urls
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
+from ..i18n import _, ngettext
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Site, valid_on
 from ..totals import Totals
-from .common import (
-    Page,
-    bullets,
-    facts,
-    folder_note,
-    heading,
-    latest_table,
-    para,
-    ref,
-    source_note,
-    sources_html,
-    totals_figures,
-    unindexed,
-)
+from .activity_rows import latest_table
+from .figures import totals_figures
+from .links import folder_note, ref, source_note, sources_html
+from .page import Page, bullets, facts, heading, para, unindexed
 
 INDEX = urls.section("locality")
 # Province-level units (Quảng Nam, and Đà Nẵng from 1/7/2025): their pages point to the indexes.
@@ -32,10 +23,10 @@ PROVINCE_LEVELS = {"tinh", "thanh-pho-truc-thuoc-trung-uong"}
 def border_text(locality: dict) -> str:
     border = locality.get("land_border")
     if not border:
-        return "chưa có thông tin"
-    value = "có giáp biên giới đất liền" if border["value"] else "không giáp biên giới đất liền"
-    inferred = " (suy luận, chưa đối chiếu văn bản gốc)" if border.get("inferred") else ""
-    return f"{value}{inferred}; căn cứ: {border['basis']}"
+        return _("chưa có thông tin")
+    value = _("có giáp biên giới đất liền") if border["value"] else _("không giáp biên giới đất liền")
+    inferred = " " + _("(suy luận, chưa đối chiếu văn bản gốc)") if border.get("inferred") else ""
+    return value + inferred + "; " + _("căn cứ: {basis}").format(basis=border["basis"])
 
 
 # The list in force over most of the plan: what a commune's status is read from.
@@ -48,16 +39,17 @@ def disadvantage_html(site: Site, url: str, locality: dict) -> str:
     if not statuses:
         # The same words on a hundred communes: kept out of the search index.
         return unindexed(
-            "chưa có thông tin: danh sách xã khu vực I, II, III theo "
-            + ref(site, url, "document", DISADVANTAGE_LIST)
-            + " chưa được đối chiếu"
+            _("chưa có thông tin: danh sách xã khu vực I, II, III theo {document} chưa được đối chiếu").format(
+                document=ref(site, url, "document", DISADVANTAGE_LIST)
+            )
         )
     parts = []
     for status in statuses:
-        text = h(f"{site.label('disadvantage-statuses', status['status'])}, giai đoạn {status['period']}")
+        label = site.label("disadvantage-statuses", status["status"])
+        text = h(_("{status}, giai đoạn {period}").format(status=label, period=status["period"]))
         text += f" ({ref(site, url, 'document', status['document'])})"
         if status.get("inferred"):
-            text += " " + h("(suy luận, chưa đối chiếu phụ lục)")
+            text += " " + h(_("(suy luận, chưa đối chiếu phụ lục)"))
         if status.get("note"):
             text += " – " + h(status["note"])
         parts.append(text)
@@ -68,8 +60,8 @@ def border_cell(locality: dict) -> str:
     """For a table column: "không" and "chưa rõ" must not look alike (both blank)."""
     border = locality.get("land_border")
     if not border:
-        return "chưa rõ"
-    return ("có" if border["value"] else "không") + (" (suy luận)" if border.get("inferred") else "")
+        return _("chưa rõ")
+    return (_("có") if border["value"] else _("không")) + (" " + _("(suy luận)") if border.get("inferred") else "")
 
 
 def area_ids(site: Site, locality_id: str) -> list[str]:
@@ -119,35 +111,40 @@ def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list:
     return rows
 
 
-PARTNERSHIP_HEADERS = ["Cặp kết nghĩa", "Từ ngày", "Tình trạng", "Hoạt động", "Đã thực hiện (đồng)"]
+def partnership_headers() -> list[str]:
+    """The headers of partnership_rows()."""
+    return [_("Cặp kết nghĩa"), _("Từ ngày"), _("Tình trạng"), _("Hoạt động"), _("Đã thực hiện (đồng)")]
 
 
 def _history(site: Site, url: str, lid: str, locality: dict) -> str:
     items = []
     if locality.get("valid_from"):
-        items.append(h(f"Thành lập từ ngày {formats.date(locality['valid_from'])}"))
+        items.append(h(_("Thành lập từ ngày {date}").format(date=formats.date(locality["valid_from"]))))
     for change in locality.get("changes", []):
         document = f" ({ref(site, url, 'document', change['document'])})" if change.get("document") else ""
         items.append(h(f"{formats.date(change['date'])}: {change['description']}") + document)
     if locality.get("valid_to"):
-        items.append(h(f"Tồn tại đến hết ngày {formats.date(locality['valid_to'])}"))
+        items.append(h(_("Tồn tại đến hết ngày {date}").format(date=formats.date(locality["valid_to"]))))
     if locality.get("successor"):
         successor = site.localities.get(locality["successor"], {})
         since = successor.get("valid_from")
-        when = f"Từ ngày {formats.date(since)}" if since else "Sau đó"
-        items.append(f"{h(when)}, đơn vị kế thừa: {ref(site, url, 'locality', locality['successor'])}")
+        when = _("Từ ngày {date}").format(date=formats.date(since)) if since else _("Sau đó")
+        successor_link = ref(site, url, "locality", locality["successor"])
+        items.append(_("{when}, đơn vị kế thừa: {successor}").format(when=h(when), successor=successor_link))
     predecessors = site.predecessors.get(lid, [])
     if predecessors:
         # "Kế thừa", not "hình thành": a commune that existed already may take in another one.
-        items.append("Kế thừa địa bàn của: " + ", ".join(_until(site, url, p) for p in predecessors))
+        units = ", ".join(_until(site, url, p) for p in predecessors)
+        items.append(_("Kế thừa địa bàn của: {units}").format(units=units))
     for doc in locality.get("documents", []):
-        items.append("Văn bản: " + ref(site, url, "document", doc))
-    return bullets(items) if items else para("Không có thay đổi được ghi nhận.")
+        items.append(_("Văn bản: {document}").format(document=ref(site, url, "document", doc)))
+    return bullets(items) if items else para(_("Không có thay đổi được ghi nhận."))
 
 
 def _until(site: Site, url: str, lid: str) -> str:
     ends = site.localities[lid].get("valid_to")
-    return ref(site, url, "locality", lid) + (" " + h(f"(đến hết ngày {formats.date(ends)})") if ends else "")
+    until = " " + h(_("(đến hết ngày {date})").format(date=formats.date(ends))) if ends else ""
+    return ref(site, url, "locality", lid) + until
 
 
 def _children_table(site: Site, url: str, lid: str) -> str:
@@ -160,9 +157,9 @@ def _children_table(site: Site, url: str, lid: str) -> str:
             ""
             if valid_on(data, PLAN_DATE)
             else (
-                f"từ {formats.date(data['valid_from'])}"
+                _("từ {date}").format(date=formats.date(data["valid_from"]))
                 if data.get("valid_from")
-                else f"đến {formats.date(data.get('valid_to', ''))}"
+                else _("đến {date}").format(date=formats.date(data.get("valid_to", "")))
             )
         )
         rows.append(
@@ -175,11 +172,13 @@ def _children_table(site: Site, url: str, lid: str) -> str:
                 number_cell(totals.delivered),
             ]
         )
-    headers = ["Đơn vị", "Biên giới", "Thời gian", "Cặp kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"]
+    headers = [_("Đơn vị"), _("Biên giới"), _("Thời gian"), _("Cặp kết nghĩa"), _("Hoạt động"), _("Đã thực hiện (đồng)")]
     return table(headers, rows) + para(
-        "«Cặp kết nghĩa» gồm các cặp kết nghĩa với chính đơn vị đó và các cặp kết nghĩa với cấp trên có "
-        "hoạt động tại đó (trang Độ phủ chỉ tính cặp kết nghĩa trực tiếp với xã). Hoạt động không ghi xã "
-        "cụ thể chỉ được tính ở cấp trên, nên tổng của trang này có thể lớn hơn tổng các dòng.",
+        _(
+            "«Cặp kết nghĩa» gồm các cặp kết nghĩa với chính đơn vị đó và các cặp kết nghĩa với cấp trên có "
+            "hoạt động tại đó (trang Độ phủ chỉ tính cặp kết nghĩa trực tiếp với xã). Hoạt động không ghi xã "
+            "cụ thể chỉ được tính ở cấp trên, nên tổng của trang này có thể lớn hơn tổng các dòng."
+        ),
         "ledger-note",
     )
 
@@ -190,9 +189,10 @@ def _successor_note(site: Site, url: str, locality: dict) -> str:
     if not locality.get("successor"):
         return ""
     return para(
-        "Hoạt động ghi tại đơn vị kế thừa ("
-        + ref(site, url, "locality", locality["successor"])
-        + ") và các đơn vị trực thuộc đơn vị đó được tính ở trang của đơn vị kế thừa, không tính ở đây.",
+        _(
+            "Hoạt động ghi tại đơn vị kế thừa ({successor}) và các đơn vị trực thuộc đơn vị đó được tính ở trang "
+            "của đơn vị kế thừa, không tính ở đây."
+        ).format(successor=ref(site, url, "locality", locality["successor"])),
         "ledger-note",
     )
 
@@ -202,33 +202,39 @@ def locality_page(site: Site, lid: str) -> Page:
     url = urls.entity("locality", lid)
     name = site.locality_name(lid)
     rows = [
-        ("Cấp", h(site.label("locality-levels", locality["level"]))),
-        ("Trực thuộc", ref(site, url, "locality", locality["parent"]) if locality.get("parent") else ""),
-        ("Mã hành chính", h(locality.get("code", ""))),
-        ("Tên gọi khác", h(", ".join(locality.get("aliases", [])))),
-        ("Huyện miền núi", "có" if locality.get("mountainous") else ""),
+        (_("Cấp"), h(site.label("locality-levels", locality["level"]))),
+        (_("Trực thuộc"), ref(site, url, "locality", locality["parent"]) if locality.get("parent") else ""),
+        (_("Mã hành chính"), h(locality.get("code", ""))),
+        (_("Tên gọi khác"), h(", ".join(locality.get("aliases", [])))),
+        (_("Huyện miền núi"), _("có") if locality.get("mountainous") else ""),
         (
-            "Biên giới đất liền",
+            _("Biên giới đất liền"),
             h(border_text(locality)) if locality["level"] in COMMUNE_LEVELS | DISTRICT_LEVELS else "",
         ),
-        ("Diện khó khăn", disadvantage_html(site, url, locality) if locality["level"] in COMMUNE_LEVELS else ""),
-        ("Ghi chú", h(locality.get("note", ""))),
-        ("Nguồn", unindexed(sources_html(locality.get("sources", [])))),  # the same catalogue on every page
+        (_("Diện khó khăn"), disadvantage_html(site, url, locality) if locality["level"] in COMMUNE_LEVELS else ""),
+        (_("Ghi chú"), h(locality.get("note", ""))),
+        (_("Nguồn"), unindexed(sources_html(locality.get("sources", [])))),  # the same catalogue on every page
     ]
-    body = [facts(rows), heading("Lịch sử hành chính"), _history(site, url, lid, locality)]
+    body = [facts(rows), heading(_("Lịch sử hành chính")), _history(site, url, lid, locality)]
     if site.children.get(lid):
-        body += [heading("Đơn vị trực thuộc"), _children_table(site, url, lid)]
+        body += [heading(_("Đơn vị trực thuộc")), _children_table(site, url, lid)]
     activity_ids = area_activities(site, lid)
     partnerships = area_partnerships(site, lid)
-    body.append(heading("Đơn vị kết nghĩa"))
+    body.append(heading(_("Đơn vị kết nghĩa")))
     if locality["level"] in PROVINCE_LEVELS:
         # Every sponsor and partnership of the province: the section indexes list them already,
         # and a copy here would grow with the ledger.
         body.append(
             para(
-                f"{formats.number(len(partnerships))} cặp kết nghĩa trên địa bàn: xem "
-                f"{link(urls.relative(url, urls.section('partnership')), 'danh sách cặp kết nghĩa')} và "
-                f"{link(urls.relative(url, urls.section('organization')), 'danh sách đơn vị kết nghĩa')}."
+                ngettext(
+                    "{count} cặp kết nghĩa trên địa bàn: xem {partnerships} và {sponsors}.",
+                    "{count} cặp kết nghĩa trên địa bàn: xem {partnerships} và {sponsors}.",
+                    len(partnerships),
+                ).format(
+                    count=formats.number(len(partnerships)),
+                    partnerships=link(urls.relative(url, urls.section("partnership")), _("danh sách cặp kết nghĩa")),
+                    sponsors=link(urls.relative(url, urls.section("organization")), _("danh sách đơn vị kết nghĩa")),
+                )
             )
         )
     else:
@@ -236,17 +242,17 @@ def locality_page(site: Site, lid: str) -> Page:
         body.append(
             para(", ".join(ref(site, url, "organization", s) for s in sponsors))
             if sponsors
-            else para("Chưa có đơn vị kết nghĩa được ghi nhận.")
+            else para(_("Chưa có đơn vị kết nghĩa được ghi nhận."))
         )
         if partnerships:
-            body.append(table(PARTNERSHIP_HEADERS, partnership_rows(site, url, partnerships)))
+            body.append(table(partnership_headers(), partnership_rows(site, url, partnerships)))
     if activity_ids or partnerships:
         body += [
-            heading("Tổng hợp hoạt động"),
+            heading(_("Tổng hợp hoạt động")),
             totals_figures(area_totals(site, lid)),
             _successor_note(site, url, locality),
-            heading("Hoạt động gần đây"),
-            latest_table(site, url, activity_ids, 20, "Xem đầy đủ ở trang của từng cặp kết nghĩa."),
+            heading(_("Hoạt động gần đây")),
+            latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         ]
     body.append(source_note(site, "locality", lid))
     return Page(url, name, "".join(body), source=site.file_of("locality", lid))
@@ -257,8 +263,10 @@ def index_page(site: Site) -> Page:
     mountainous = site.by_name("locality", [i for i, d in site.localities.items() if d.get("mountainous")])
     body = [
         para(
-            "Các huyện miền núi và xã được giúp đỡ theo Kế hoạch (tên gọi tại thời điểm 16/4/2020 và các "
-            "thay đổi sau đó), các địa phương đồng bằng nhận kết nghĩa, và các đơn vị hành chính từ 1/7/2025."
+            _(
+                "Các huyện miền núi và xã được giúp đỡ theo Kế hoạch (tên gọi tại thời điểm 16/4/2020 và các "
+                "thay đổi sau đó), các địa phương đồng bằng nhận kết nghĩa, và các đơn vị hành chính từ 1/7/2025."
+            )
         )
     ]
     for district in mountainous:
@@ -266,7 +274,7 @@ def index_page(site: Site) -> Page:
         children = site.children.get(district, [])
         body.append(
             para(
-                ref(site, url, "locality", district, "Trang của huyện")
+                ref(site, url, "locality", district, _("Trang của huyện"))
                 + " · "
                 + ", ".join(ref(site, url, "locality", c, site.localities[c]["name"]) for c in children)
             )
@@ -278,13 +286,13 @@ def index_page(site: Site) -> Page:
     )
     rest = site.by_name("locality", [i for i in others if i not in new_units])
     body += [
-        heading("Địa phương khác"),
+        heading(_("Địa phương khác")),
         para(", ".join(ref(site, url, "locality", i) for i in rest)),
-        heading("Đơn vị hành chính từ 1/7/2025"),
+        heading(_("Đơn vị hành chính từ 1/7/2025")),
         para(", ".join(ref(site, url, "locality", i) for i in new_units)),
     ]
     body.append(folder_note("localities"))
-    return Page(url, "Địa bàn", "".join(body))
+    return Page(url, _("Địa bàn"), "".join(body))
 
 
 def pages(site: Site) -> Iterator[Page]:

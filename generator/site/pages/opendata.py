@@ -6,8 +6,10 @@ from .. import formats
 from ..downloads import DATASETS, FOLDER, sizes
 from ..escape import h, link
 from ..html_table import cell, table
+from ..i18n import _
 from ..model import Site
-from .common import Page, folder_note, heading, para
+from .links import folder_note
+from .page import Page, bullets, heading, para
 
 URL = f"{FOLDER}/"
 
@@ -16,33 +18,42 @@ def opendata_page(site: Site) -> Page:
     counts = sizes(site)
     rows = [
         [
-            cell(h(title)),
+            cell(h(_(title))),
             cell(formats.number(counts[name]), counts[name]),
             cell(link(f"{name}.csv", "CSV") + " · " + link(f"{name}.json", "JSON")),
         ]
-        for name, (_, title) in DATASETS.items()
+        for name, (record_type, title) in DATASETS.items()
     ]
     body = [
         para(
-            "Toàn bộ hồ sơ đã qua kiểm tra, tải về tự do. Bảng CSV mã hóa UTF-8 có BOM (mở thẳng bằng Excel), "
-            "dấu phẩy phân cách, có cả mã và nhãn tiếng Việt. Tệp JSON giữ đủ các trường của hồ sơ, kể cả nguồn."
+            _(
+                "Toàn bộ hồ sơ đã qua kiểm tra, tải về tự do. Bảng CSV mã hóa UTF-8 có BOM (mở thẳng bằng Excel), "
+                "dấu phẩy phân cách, có cả mã và nhãn tiếng Việt. Tệp JSON giữ đủ các trường của hồ sơ, kể cả nguồn."
+            )
         ),
-        table(["Bộ dữ liệu", "Số dòng", "Tải về"], rows, sortable=False),
-        heading("Cách đọc"),
-        "\n<ul>\n<li>Tiền tính bằng đồng, số nguyên. Ô trống nghĩa là nguồn chưa báo cáo, không phải bằng 0.</li>\n"
-        "<li>Giá trị kế hoạch (<code>planned_*</code>) và đã thực hiện (<code>delivered_*</code>) tách riêng; mỗi loại "
-        "chia thành tiền mặt, hiện vật, vận động và phần chưa tách được.</li>\n"
-        "<li>Ngày viết theo dạng NNNN-TT-NN; nếu nguồn chỉ nêu tháng hoặc năm thì chỉ ghi đến tháng hoặc năm.</li>\n"
-        "<li>Người hưởng lợi chỉ là số hộ, số người; không có tên hay thông tin cá nhân.</li>\n</ul>\n",
-        heading("Mô tả dữ liệu"),
+        table([_("Bộ dữ liệu"), _("Số dòng"), _("Tải về")], rows, sortable=False),
+        heading(_("Cách đọc")),
+        bullets(
+            [
+                _("Tiền tính bằng đồng, số nguyên. Ô trống nghĩa là nguồn chưa báo cáo, không phải bằng 0."),
+                _(
+                    "Giá trị kế hoạch (<code>planned_*</code>) và đã thực hiện (<code>delivered_*</code>) tách riêng; "
+                    "mỗi loại chia thành tiền mặt, hiện vật, vận động và phần chưa tách được."
+                ),
+                _("Ngày viết theo dạng NNNN-TT-NN; nếu nguồn chỉ nêu tháng hoặc năm thì chỉ ghi đến tháng hoặc năm."),
+                _("Người hưởng lợi chỉ là số hộ, số người; không có tên hay thông tin cá nhân."),
+            ]
+        ),
+        heading(_("Mô tả dữ liệu")),
         para(
-            f"Tệp {link('datapackage.json', '<code>datapackage.json</code>')} mô tả các bộ dữ liệu theo chuẩn "
-            "Frictionless Data (tên cột, kiểu, tiêu đề tiếng Việt). Mã nguồn và hồ sơ YAML nằm trong kho dữ liệu; "
-            "mỗi trang của sổ dẫn về tệp YAML của nó."
+            _(
+                "Tệp {datapackage} mô tả các bộ dữ liệu theo chuẩn Frictionless Data (tên cột, kiểu, tiêu đề tiếng Việt). "
+                "Mã nguồn và hồ sơ YAML nằm trong kho dữ liệu; mỗi trang của sổ dẫn về tệp YAML của nó."
+            ).format(datapackage=link("datapackage.json", "<code>datapackage.json</code>"))
         ),
     ]
     body.append(folder_note(""))
-    return Page(URL, "Dữ liệu mở", "".join(body))
+    return Page(URL, _("Dữ liệu mở"), "".join(body))
 
 
 def pages(site: Site) -> list[Page]:

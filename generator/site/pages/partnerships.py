@@ -7,24 +7,14 @@ from collections.abc import Iterator
 from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
+from ..i18n import _, ngettext
 from ..model import Site, year_of
-from .common import (
-    Page,
-    activity_headers,
-    activity_row,
-    facts,
-    folder_note,
-    heading,
-    latest_table,
-    paged_index,
-    para,
-    period_text,
-    ref,
-    source_note,
-    sources_html,
-    totals_figures,
-)
-from .localities import PARTNERSHIP_HEADERS, partnership_rows
+from .activity_rows import activity_headers, activity_row, latest_table
+from .figures import totals_figures
+from .links import folder_note, ref, source_note, sources_html
+from .localities import partnership_headers, partnership_rows
+from .page import Page, facts, heading, para
+from .paging import paged_index
 
 INDEX = urls.section("partnership")
 # Above this many activities the timeline moves to one page per year, keeping the
@@ -48,7 +38,7 @@ def _by_year_table(site: Site, pid: str, url: str, years: dict, linked: bool) ->
             [cell(label, int(year)), number_cell(totals.activities)]
             + [number_cell(v) for v in (totals.planned, totals.delivered, totals.households)]
         )
-    return table(["Năm", "Hoạt động", "Kế hoạch (đồng)", "Đã thực hiện (đồng)", "Lượt hộ"], rows)
+    return table([_("Năm"), _("Hoạt động"), _("Kế hoạch (đồng)"), _("Đã thực hiện (đồng)"), _("Lượt hộ")], rows)
 
 
 def partnership_page(site: Site, pid: str, years: dict) -> Page:
@@ -64,25 +54,25 @@ def partnership_page(site: Site, pid: str, years: dict) -> Page:
         if agreement.get("document"):
             agreement_html += f" ({ref(site, url, 'document', agreement['document'])})"
     rows = [
-        ("Đơn vị kết nghĩa", ", ".join(ref(site, url, "organization", s) for s in partnership["sponsors"])),
-        ("Địa bàn", ref(site, url, "locality", partnership["locality"])),
-        ("Căn cứ", ", ".join(ref(site, url, "document", d) for d in partnership.get("basis", []))),
-        ("Giao ước", agreement_html),
-        ("Thời gian", h(period_text(partnership["period"]["start"], partnership["period"].get("end")))),
-        ("Kết nghĩa từ năm", h(partnership.get("twinned_since", ""))),
-        ("Tình trạng", h(site.label("partnership-statuses", partnership["status"]))),
-        ("Mô tả", h(partnership.get("description", ""))),
-        ("Nguồn", sources_html(partnership["sources"])),
+        (_("Đơn vị kết nghĩa"), ", ".join(ref(site, url, "organization", s) for s in partnership["sponsors"])),
+        (_("Địa bàn"), ref(site, url, "locality", partnership["locality"])),
+        (_("Căn cứ"), ", ".join(ref(site, url, "document", d) for d in partnership.get("basis", []))),
+        (_("Giao ước"), agreement_html),
+        (_("Thời gian"), h(formats.period(partnership["period"]["start"], partnership["period"].get("end")))),
+        (_("Kết nghĩa từ năm"), h(partnership.get("twinned_since", ""))),
+        (_("Tình trạng"), h(site.label("partnership-statuses", partnership["status"]))),
+        (_("Mô tả"), h(partnership.get("description", ""))),
+        (_("Nguồn"), sources_html(partnership["sources"])),
     ]
     activity_ids = site.activities_of_partnership.get(pid, [])
     activities = [site.activities[a] for a in activity_ids]
     split = len(activities) > TIMELINE_LIMIT
-    body = [facts(rows), heading("Tổng hợp"), totals_figures(site.partnership_totals(pid))]
+    body = [facts(rows), heading(_("Tổng hợp")), totals_figures(site.partnership_totals(pid))]
     if activities:
         body += [
-            heading("Kế hoạch và thực hiện theo năm"),
+            heading(_("Kế hoạch và thực hiện theo năm")),
             _by_year_table(site, pid, url, years, split),
-            heading("Dòng thời gian hoạt động"),
+            heading(_("Dòng thời gian hoạt động")),
         ]
         if split:
             body.append(
@@ -91,7 +81,7 @@ def partnership_page(site: Site, pid: str, years: dict) -> Page:
                     url,
                     activity_ids,
                     20,
-                    "Bấm vào một năm trong bảng trên để xem đủ các hoạt động.",
+                    _("Bấm vào một năm trong bảng trên để xem đủ các hoạt động."),
                     with_partnership=False,
                     with_category=False,
                 )
@@ -101,7 +91,7 @@ def partnership_page(site: Site, pid: str, years: dict) -> Page:
                 table(activity_headers(False, False), [activity_row(site, url, a, False, False) for a in activities])
             )
     else:
-        body.append(para("Chưa có hoạt động nào được ghi nhận."))
+        body.append(para(_("Chưa có hoạt động nào được ghi nhận.")))
     body.append(source_note(site, "partnership", pid))
     return Page(url, site.partnership_name(pid), "".join(body), source=site.file_of("partnership", pid))
 
@@ -110,13 +100,19 @@ def year_page(site: Site, pid: str, year: str, activities: list) -> Page:
     """One year of a long timeline."""
     url = urls.partnership_year(pid, year)
     body = [
-        para(f"{ref(site, url, 'partnership', pid)} · {formats.number(len(activities))} hoạt động trong năm {year}."),
+        para(
+            f"{ref(site, url, 'partnership', pid)} · "
+            + ngettext("{count} hoạt động trong năm {year}", "{count} hoạt động trong năm {year}", len(activities)).format(
+                count=formats.number(len(activities)), year=year
+            )
+            + "."
+        ),
         table(activity_headers(False, False), [activity_row(site, url, a, False, False) for a in activities]),
         source_note(site, "partnership", pid),
     ]
     return Page(
         url,
-        f"{site.partnership_name(pid)} – năm {year}",
+        _("{partnership} – năm {year}").format(partnership=site.partnership_name(pid), year=year),
         "".join(body),
         source=site.file_of("partnership", pid),
         search=False,
@@ -125,12 +121,13 @@ def year_page(site: Site, pid: str, year: str, activities: list) -> Page:
 
 def index_pages(site: Site) -> Iterator[Page]:
     ids = site.by_name("partnership", site.partnerships)
-    intro = para(f"{formats.number(len(ids))} cặp kết nghĩa. Bấm vào tiêu đề cột để sắp xếp.")
+    count = ngettext("{count} cặp kết nghĩa.", "{count} cặp kết nghĩa.", len(ids)).format(count=formats.number(len(ids)))
+    intro = para(count + " " + _("Bấm vào tiêu đề cột để sắp xếp."))
     yield from paged_index(
         INDEX,
-        "Cặp kết nghĩa",
+        _("Cặp kết nghĩa"),
         intro,
-        PARTNERSHIP_HEADERS,
+        partnership_headers(),
         ids,
         lambda url, chunk: partnership_rows(site, url, chunk),
         folder_note("partnerships"),

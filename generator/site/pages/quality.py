@@ -8,11 +8,13 @@ from ... import catalogue
 from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, table
+from ..i18n import N_, _, ngettext
 from ..model import Site
-from .common import Page, folder_note, heading, para
+from .links import folder_note
+from .page import Page, heading, para
 
 URL = "chat-luong-du-lieu/"
-SEVERITY = {"error": "lỗi", "warning": "cảnh báo"}
+SEVERITY = {"error": N_("lỗi"), "warning": N_("cảnh báo")}
 # Warnings are listed one by one up to this many per rule; the rest are counted.
 WARNINGS_SHOWN = 50
 
@@ -21,26 +23,26 @@ def completeness(site: Site) -> list[tuple[str, int]]:
     activities = list(site.activities.values())
     figures = list(site.figures.values())
     return [
-        ("Có nguồn", sum(1 for a in activities if a.get("sources"))),
-        ("Có nguồn kèm đường dẫn", sum(1 for a in activities if any(s.get("url") for s in a.get("sources", [])))),
-        ("Có giá trị đã thực hiện", sum(1 for f in figures if f.delivered is not None)),
-        ("Có giá trị kế hoạch", sum(1 for f in figures if f.planned is not None)),
+        (_("Có nguồn"), sum(1 for a in activities if a.get("sources"))),
+        (_("Có nguồn kèm đường dẫn"), sum(1 for a in activities if any(s.get("url") for s in a.get("sources", [])))),
+        (_("Có giá trị đã thực hiện"), sum(1 for f in figures if f.delivered is not None)),
+        (_("Có giá trị kế hoạch"), sum(1 for f in figures if f.planned is not None)),
         (
-            "Có số hộ hoặc số người hưởng lợi",
+            _("Có số hộ hoặc số người hưởng lợi"),
             sum(1 for f in figures if f.households is not None or f.people is not None),
         ),
-        ("Có mô tả", sum(1 for a in activities if a.get("description"))),
+        (_("Có mô tả"), sum(1 for a in activities if a.get("description"))),
     ]
 
 
 def _warnings(site: Site, url: str) -> str:
     warnings = sorted(d for d in site.diagnostics if d.severity == "warning")
     if not warnings:
-        return para("Không có cảnh báo nào.")
+        return para(_("Không có cảnh báo nào."))
     counts = Counter(d.code for d in warnings)
     parts = [
         table(
-            ["Mã quy tắc", "Nội dung", "Số cảnh báo"],
+            [_("Mã quy tắc"), _("Nội dung"), _("Số cảnh báo")],
             [
                 [
                     cell(link(f"#{code.lower()}", h(code))),
@@ -62,14 +64,15 @@ def _warnings(site: Site, url: str) -> str:
             for d in items[:WARNINGS_SHOWN]
         ]
         parts.append(f'\n<h3 id="{code.lower()}">{h(code)}</h3>\n')
-        parts.append(table(["Tệp", "Trường", "Nội dung"], rows))
+        parts.append(table([_("Tệp"), _("Trường"), _("Nội dung")], rows))
         if len(items) > WARNINGS_SHOWN:
-            parts.append(
-                para(
-                    f"… và {formats.number(len(items) - WARNINGS_SHOWN)} cảnh báo khác; chạy "
-                    "<code>python -m generator validate</code> để xem đầy đủ."
-                )
+            more = len(items) - WARNINGS_SHOWN
+            text = ngettext(
+                "… và {count} cảnh báo khác; chạy {command} để xem đầy đủ.",
+                "… và {count} cảnh báo khác; chạy {command} để xem đầy đủ.",
+                more,
             )
+            parts.append(para(text.format(count=formats.number(more), command="<code>python -m generator validate</code>")))
     return "".join(parts)
 
 
@@ -78,32 +81,36 @@ def quality_page(site: Site) -> Page:
     total = len(site.activities)
     body = [
         para(
-            "Mức đầy đủ của hồ sơ hoạt động, các cảnh báo mà bộ kiểm tra còn ghi nhận, và danh mục quy tắc kiểm tra. "
-            "Hồ sơ có lỗi không được đưa lên trang; cảnh báo không chặn việc đăng nhưng cần được xem lại."
+            _(
+                "Mức đầy đủ của hồ sơ hoạt động, các cảnh báo mà bộ kiểm tra còn ghi nhận, và danh mục quy tắc kiểm tra. "
+                "Hồ sơ có lỗi không được đưa lên trang; cảnh báo không chặn việc đăng nhưng cần được xem lại."
+            )
         ),
-        heading("Mức đầy đủ của hồ sơ hoạt động"),
+        heading(_("Mức đầy đủ của hồ sơ hoạt động")),
         table(
-            ["Tiêu chí", "Số hoạt động", "Tỷ lệ"],
+            [_("Tiêu chí"), _("Số hoạt động"), _("Tỷ lệ")],
             [
                 [cell(h(label)), cell(formats.number(n), n), cell(formats.percent(n, total), n)]
                 for label, n in completeness(site)
             ],
             sortable=False,
         ),
-        para(f"Tổng số: {formats.number(total)} hoạt động."),
-        heading("Cảnh báo còn mở"),
+        para(
+            ngettext("Tổng số: {count} hoạt động.", "Tổng số: {count} hoạt động.", total).format(count=formats.number(total))
+        ),
+        heading(_("Cảnh báo còn mở")),
         _warnings(site, url),
-        heading("Danh mục quy tắc kiểm tra"),
+        heading(_("Danh mục quy tắc kiểm tra")),
         table(
-            ["Mã", "Mức", "Lớp", "Nội dung"],
+            [_("Mã"), _("Mức"), _("Lớp"), _("Nội dung")],
             [
-                [cell(h(r.code)), cell(h(SEVERITY.get(r.severity, r.severity))), cell(h(r.layer)), cell(h(r.title))]
+                [cell(h(r.code)), cell(h(_(SEVERITY.get(r.severity, r.severity)))), cell(h(r.layer)), cell(h(r.title))]
                 for r in catalogue.RULES.values()
             ],
         ),
     ]
     body.append(folder_note(""))
-    return Page(url, "Chất lượng dữ liệu", "".join(body))
+    return Page(url, _("Chất lượng dữ liệu"), "".join(body))
 
 
 def pages(site: Site) -> list[Page]:

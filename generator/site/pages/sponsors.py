@@ -7,22 +7,15 @@ from collections.abc import Iterator
 from .. import formats, urls
 from ..escape import external_link, h
 from ..html_table import cell, number_cell, table
+from ..i18n import _, ngettext
 from ..model import Site
 from ..totals import Totals
-from .common import (
-    Page,
-    facts,
-    folder_note,
-    heading,
-    latest_table,
-    paged_index,
-    para,
-    ref,
-    source_note,
-    sources_html,
-    totals_figures,
-)
-from .localities import PARTNERSHIP_HEADERS, partnership_rows
+from .activity_rows import latest_table
+from .figures import totals_figures
+from .links import folder_note, ref, source_note, sources_html
+from .localities import partnership_headers, partnership_rows
+from .page import Page, facts, heading, para
+from .paging import paged_index
 
 INDEX = urls.section("organization")
 
@@ -43,30 +36,30 @@ def sponsor_page(site: Site, oid: str) -> Page:
     organization = site.organizations[oid]
     url = urls.entity("organization", oid)
     rows = [
-        ("Tên đầy đủ", h(organization["name"])),
-        ("Loại đơn vị", h(site.label("organization-kinds", organization["kind"]))),
-        ("Tên gọi khác", h(", ".join(organization.get("aliases", [])))),
-        ("Địa phương", ref(site, url, "locality", organization["locality"]) if organization.get("locality") else ""),
+        (_("Tên đầy đủ"), h(organization["name"])),
+        (_("Loại đơn vị"), h(site.label("organization-kinds", organization["kind"]))),
+        (_("Tên gọi khác"), h(", ".join(organization.get("aliases", [])))),
+        (_("Địa phương"), ref(site, url, "locality", organization["locality"]) if organization.get("locality") else ""),
         (
             "Trang web",
             external_link(organization.get("website"), organization["website"]) if organization.get("website") else "",
         ),
-        ("Ghi chú", h(organization.get("note", ""))),
-        ("Nguồn", sources_html(organization["sources"])),
+        (_("Ghi chú"), h(organization.get("note", ""))),
+        (_("Nguồn"), sources_html(organization["sources"])),
     ]
     partnerships = site.partnerships_of_sponsor.get(oid, [])
     activity_ids = sponsor_activities(site, oid)
-    body = [facts(rows), heading("Cặp kết nghĩa")]
+    body = [facts(rows), heading(_("Cặp kết nghĩa"))]
     body.append(
-        table(PARTNERSHIP_HEADERS, partnership_rows(site, url, partnerships))
+        table(partnership_headers(), partnership_rows(site, url, partnerships))
         if partnerships
-        else para("Chưa có cặp kết nghĩa được ghi nhận.")
+        else para(_("Chưa có cặp kết nghĩa được ghi nhận."))
     )
     body += [
-        heading("Tổng hợp hoạt động"),
+        heading(_("Tổng hợp hoạt động")),
         totals_figures(sponsor_totals(site, oid)),
-        heading("Hoạt động gần đây"),
-        latest_table(site, url, activity_ids, 20, "Xem đầy đủ ở trang của từng cặp kết nghĩa."),
+        heading(_("Hoạt động gần đây")),
+        latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         source_note(site, "organization", oid),
     ]
     return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid))
@@ -101,22 +94,37 @@ def index_pages(site: Site) -> Iterator[Page]:
     twinned = sum(1 for oid in ids if site.partnerships_of_sponsor.get(oid))
     others = len(ids) - twinned
     intro = para(
-        f"{formats.number(twinned)} cơ quan, đơn vị, doanh nghiệp và địa phương nhận kết nghĩa, giúp đỡ"
-        + (f"; {formats.number(others)} đơn vị khác chỉ phối hợp hỗ trợ" if others else "")
-        + ". Bấm vào tiêu đề cột để sắp xếp."
+        ngettext(
+            "{count} cơ quan, đơn vị, doanh nghiệp và địa phương nhận kết nghĩa, giúp đỡ",
+            "{count} cơ quan, đơn vị, doanh nghiệp và địa phương nhận kết nghĩa, giúp đỡ",
+            twinned,
+        ).format(count=formats.number(twinned))
+        + (
+            "; "
+            + ngettext(
+                "{count} đơn vị khác chỉ phối hợp hỗ trợ", "{count} đơn vị khác chỉ phối hợp hỗ trợ", others
+            ).format(count=formats.number(others))
+            if others
+            else ""
+        )
+        + ". "
+        + _("Bấm vào tiêu đề cột để sắp xếp.")
         # A partnership of several sponsors counts in full on each sponsor's row.
         + (
-            " Một cặp kết nghĩa có nhiều đơn vị cùng nhận được tính trọn cho từng đơn vị, nên cộng các dòng "
-            "sẽ lớn hơn tổng của cả tỉnh."
+            " "
+            + _(
+                "Một cặp kết nghĩa có nhiều đơn vị cùng nhận được tính trọn cho từng đơn vị, nên cộng các dòng "
+                "sẽ lớn hơn tổng của cả tỉnh."
+            )
             if any(len(p["sponsors"]) > 1 for p in site.partnerships.values())
             else ""
         )
     )
     yield from paged_index(
         INDEX,
-        "Đơn vị kết nghĩa",
+        _("Đơn vị kết nghĩa"),
         intro,
-        ["Đơn vị", "Loại", "Địa bàn kết nghĩa", "Hoạt động", "Đã thực hiện (đồng)"],
+        [_("Đơn vị"), _("Loại"), _("Địa bàn kết nghĩa"), _("Hoạt động"), _("Đã thực hiện (đồng)")],
         ids,
         lambda url, chunk: _index_rows(site, url, chunk),
         folder_note("organizations"),

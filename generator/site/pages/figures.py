@@ -1,0 +1,36 @@
+"""Headline figures: a row of boxes, value first, then what it counts."""
+
+from __future__ import annotations
+
+from .. import formats
+from ..escape import h
+from ..i18n import _, ngettext
+from ..totals import Totals
+
+
+def figures(items: list[tuple[str, str]]) -> str:
+    """Headline figures as a row of boxes (value, label), both escaped already."""
+    boxes = "\n".join(f"<div><strong>{value}</strong> <span>{label}</span></div>" for value, label in items)
+    return f'\n<div class="ledger-figures" data-search-exclude>\n{boxes}\n</div>\n'
+
+
+def totals_figures(totals: Totals) -> str:
+    """Value first, then what it counts; "chưa báo cáo" stands for a figure no source gave."""
+    delivered = ngettext(
+        "giá trị đã thực hiện ({count} hoạt động có báo cáo giá trị)",
+        "giá trị đã thực hiện ({count} hoạt động có báo cáo giá trị)",
+        totals.delivered_reported,
+    )
+    planned = ngettext(
+        "giá trị kế hoạch ({count} hoạt động có báo cáo kế hoạch)",
+        "giá trị kế hoạch ({count} hoạt động có báo cáo kế hoạch)",
+        totals.planned_reported,
+    )
+    return figures(
+        [
+            (formats.number(totals.activities), ngettext("hoạt động", "hoạt động", totals.activities)),
+            (h(formats.dong_short(totals.delivered)), delivered.format(count=formats.number(totals.delivered_reported))),
+            (h(formats.dong_short(totals.planned)), planned.format(count=formats.number(totals.planned_reported))),
+            (h(formats.count(totals.households)), _("lượt hộ hưởng lợi")),
+        ]
+    )

@@ -1,0 +1,61 @@
+"""Links from a page: to other records' pages, to the YAML behind it, to public sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import formats, urls
+from ..escape import clean, external_link, h, link
+from ..i18n import _
+from ..model import Site
+from .page import para
+
+
+def ref(site: Site, page_url: str, record_type: str, record_id: str, label: str | None = None) -> str:
+    """Link to a record's page, escaped; plain text if the record has no page."""
+    if label is not None:
+        return _ref(site, page_url, record_type, record_id, label)
+    # The same links recur on thousands of rows: one per folder depth is enough.
+    key = (page_url.count("/"), record_type, record_id)
+    links = site.memo.links
+    if key not in links:
+        links[key] = _ref(site, page_url, record_type, record_id, None)
+    return links[key]
+
+
+def _ref(site: Site, page_url: str, record_type: str, record_id: str, label: str | None) -> str:
+    if label is None:
+        label = site.name_of(record_type, record_id)
+    if record_id not in site.records.get(record_type, {}):
+        return h(label)
+    return link(urls.relative(page_url, urls.entity(record_type, record_id)), h(label))
+
+
+def activity_ref(site: Site, page_url: str, activity: dict[str, Any]) -> str:
+    target = f"{site.activity_urls[activity['id']]}#{activity['id']}"
+    return link(urls.relative(page_url, target), h(activity["title"]))
+
+
+def source_note(site: Site, record_type: str, record_id: str) -> str:
+    path = site.file_of(record_type, record_id)
+    note = _("Dữ liệu gốc: {file}").format(file=link(urls.yaml_url(path), h(path), external=True))
+    return f'\n\n<p class="ledger-source">{note}</p>\n'
+
+
+def folder_note(folder: str) -> str:
+    """For pages drawn from many records: the folder of YAML files behind them."""
+    path = f"records/{folder}".rstrip("/") + "/"
+    return para(_("Dữ liệu gốc: {file}").format(file=link(urls.folder_url(path), h(path), external=True)), "ledger-source")
+
+
+def sources_html(sources: list[dict[str, Any]]) -> str:
+    items = []
+    for source in sources:
+        text = external_link(source.get("url"), source["title"])
+        extra = [clean(source["publisher"]), formats.date(source["date"])]
+        if source.get("identifier"):
+            extra.append(clean(source["identifier"]))
+        if source.get("note"):
+            extra.append(clean(source["note"]))
+        items.append(f"{text} ({h(', '.join(extra))})")
+    return "; ".join(items)
