@@ -12,12 +12,13 @@ import orjson
 
 from ..registry import TYPES
 from ..schema_shape import SchemaShape
+from . import urls
 from .escape import clean
 from .i18n import _
 from .model import Site, year_of
 from .totals import MONEY_PARTS
 
-FOLDER = "du-lieu-mo"
+FOLDER = urls.OPEN_DATA.rstrip("/")
 
 
 @dataclass(frozen=True)

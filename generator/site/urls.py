@@ -14,8 +14,13 @@ BRANCH = "main"
 
 # record type -> the folder of its pages (generator/registry.py)
 SECTIONS = {name: t.section for name, t in TYPES.items() if t.section}
+HOME = ""
 ACTIVITIES = "hoat-dong"
+ACTIVITY_INDEX = f"{ACTIVITIES}/"
 CATEGORIES = "hoat-dong/noi-dung"
+COVERAGE = "do-phu/"
+QUALITY = "chat-luong-du-lieu/"
+OPEN_DATA = "du-lieu-mo/"  # the downloads, and the page that lists them
 
 
 def entity(record_type: str, record_id: str) -> str:

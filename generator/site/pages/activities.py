@@ -21,7 +21,7 @@ from .links import folder_note, source_note
 from .page import Page, heading, para
 from .paging import pages_nav
 
-INDEX = f"{urls.ACTIVITIES}/"
+INDEX = urls.ACTIVITY_INDEX
 # A year's page also lists every activity while the list stays light to load.
 YEAR_TABLE_LIMIT = 300
 

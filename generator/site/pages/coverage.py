@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from ...dates import first_day, last_day
-from .. import formats
+from .. import formats, urls
 from ..escape import h
 from ..html_table import cell, table
 from ..i18n import _, ngettext
@@ -14,7 +14,7 @@ from .links import folder_note, ref
 from .localities import border_cell
 from .page import Page, heading, para
 
-URL = "do-phu/"
+URL = urls.COVERAGE
 QUIET_DAYS = 365
 
 

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from ...registry import TYPES
 from .. import formats, urls
-from ..downloads import FOLDER
 from ..escape import external_link, h, link
 from ..html_table import cell, table
 from ..i18n import _, ngettext
@@ -59,7 +58,7 @@ def document_page(site: Site, did: str) -> Page:
                 shown = ids[:CITATIONS_SHOWN] if record_type == "partnership" else ids
                 body.append(bullets([_citation(site, url, record_type, i) for i in shown]))
                 if len(shown) < len(ids):
-                    data = link(urls.relative(url, f"{FOLDER}/"), _("Dữ liệu mở"))
+                    data = link(urls.relative(url, urls.OPEN_DATA), _("Dữ liệu mở"))
                     rest = len(ids) - len(shown)
                     text = ngettext(
                         "Và {count} cặp kết nghĩa khác: đủ trong tệp cap-ket-nghia.json ở trang {page}.",

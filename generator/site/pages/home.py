@@ -12,7 +12,7 @@ from .figures import figures
 from .links import folder_note
 from .page import Page, heading, para
 
-URL = ""
+URL = urls.HOME
 
 
 def communes_reached(site: Site) -> set:
@@ -142,7 +142,7 @@ def home_page(site: Site) -> Page:
                 (formats.number(len(reached)), link(urls.section("locality"), ngettext("xã được giúp đỡ", "xã được giúp đỡ", len(reached)))),
                 (
                     formats.number(totals.activities),
-                    link(f"{urls.ACTIVITIES}/", ngettext("hoạt động", "hoạt động", totals.activities)),
+                    link(urls.ACTIVITY_INDEX, ngettext("hoạt động", "hoạt động", totals.activities)),
                 ),
                 # Short for reading, in full for checking.
                 (h(formats.dong_short(totals.delivered)), h(delivered)),
@@ -167,7 +167,7 @@ def home_page(site: Site) -> Page:
             URL,
             [a["id"] for a in site.in_order],
             10,
-            link(f"{urls.ACTIVITIES}/", _("Xem tất cả hoạt động.")),
+            link(urls.ACTIVITY_INDEX, _("Xem tất cả hoạt động.")),
         ),
     ]
     body.append(folder_note(""))

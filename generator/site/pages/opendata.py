@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import formats
-from ..downloads import DATASETS, FOLDER, sizes
+from .. import formats, urls
+from ..downloads import DATASETS, sizes
 from ..escape import h, link
 from ..html_table import cell, table
 from ..i18n import _
@@ -11,7 +11,7 @@ from ..model import Site
 from .links import folder_note
 from .page import Page, bullets, heading, para
 
-URL = f"{FOLDER}/"
+URL = urls.OPEN_DATA
 
 
 def opendata_page(site: Site) -> Page:

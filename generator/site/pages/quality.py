@@ -13,7 +13,7 @@ from ..model import Site
 from .links import folder_note
 from .page import Page, heading, para
 
-URL = "chat-luong-du-lieu/"
+URL = urls.QUALITY
 SEVERITY = {"error": N_("lỗi"), "warning": N_("cảnh báo")}
 # Warnings are listed one by one up to this many per rule; the rest are counted.
 WARNINGS_SHOWN = 50
