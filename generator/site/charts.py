@@ -5,6 +5,8 @@ No script and no request to another host: the chart is a picture of the table be
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .escape import h
 from .html_table import cell, table
 
@@ -15,7 +17,7 @@ _LABEL = 16  # a line for the label, above its bar
 _VALUE_ROOM = 110  # the value's text after the longest bar
 
 
-def bar_chart(title: str, bars: list[tuple[str, float, str]], full: float | None = None) -> str:
+def bar_chart(title: str, bars: Sequence[tuple[str, float, str]], full: float | None = None) -> str:
     """Horizontal bars, each under its label: (label, value, value as text), to scale of the largest,
     or of `full` (1 for shares: 74,5% must not look like the whole)."""
     top = full or max((v for _, v, _ in bars), default=0) or 1
@@ -40,7 +42,7 @@ def bar_chart(title: str, bars: list[tuple[str, float, str]], full: float | None
 
 
 def chart_with_table(
-    title: str, headers: list[str], bars: list[tuple[str, float, str]], rows: list[list], full: float | None = None
+    title: str, headers: list[str], bars: Sequence[tuple[str, float, str]], rows: list[list[str]], full: float | None = None
 ) -> str:
     """The chart (hidden from screen readers' duplicate reading by its own label) and its table."""
     svg = bar_chart(title, bars, full)
@@ -50,5 +52,5 @@ def chart_with_table(
     )
 
 
-def row(label: str, *values: tuple[str, int | None]) -> list:
+def row(label: str, *values: tuple[str, int | None]) -> list[str]:
     return [cell(h(label))] + [cell(text, sort) for text, sort in values]

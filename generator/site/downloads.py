@@ -7,9 +7,11 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import orjson
 
+from ..facts import Record
 from ..registry import TYPES
 from ..schema_shape import SchemaShape
 from . import urls
@@ -26,7 +28,7 @@ class Column:
     name: str
     type: str  # Frictionless: string, integer, boolean
     title: str
-    value: Callable
+    value: Callable[[Record], Any]
 
 
 def _joined(values) -> str:
@@ -144,14 +146,18 @@ def _partnership_columns(site: Site) -> list[Column]:
     ]
 
 
-def _money_columns(kind: str, title: str, total: Callable) -> list[Column]:
+def _money_part(kind: str, part: str) -> Callable[[Record], int | None]:
+    return lambda d: ((d.get("value") or {}).get(kind) or {}).get(part)
+
+
+def _money_columns(kind: str, title: str, total: Callable[[Record], int | None]) -> list[Column]:
     labels = {"cash": _("tiền mặt"), "in_kind": _("hiện vật"), "mobilised": _("vận động"), "unspecified": _("chưa tách")}
     columns = [
         Column(
             f"{kind}_{part}",
             "integer",
             _("{value}: {part} (đồng)").format(value=title, part=labels[part]),
-            lambda d, part=part: ((d.get("value") or {}).get(kind) or {}).get(part),
+            _money_part(kind, part),
         )
         for part in MONEY_PARTS
     ]
@@ -214,7 +220,7 @@ def _activity_columns(site: Site) -> list[Column]:
     ]
 
 
-def _vocabulary_rows(site: Site) -> list[dict]:
+def _vocabulary_rows(site: Site) -> list[Record]:
     rows = []
     for vid, vocabulary in site.records.get("vocabulary", {}).items():
         groups = {g["code"]: g["label"] for g in vocabulary.get("groups", [])}
@@ -252,6 +258,14 @@ COLUMNS: dict[str, Callable[[Site], list[Column]]] = {
 _PLAIN_TYPES = {"string": "string", "integer": "integer", "boolean": "boolean"}
 
 
+def _plain_value(name: str, kind: str) -> Callable[[Record], Any]:
+    if kind == "string":
+        return lambda d: _text(d.get(name))
+    if kind == "array":
+        return lambda d: _joined(d.get(name, []))
+    return lambda d: d.get(name)
+
+
 @cache
 def _schema_columns(record_type: str) -> tuple[Column, ...]:
     """A column per top-level text, number or true/false field, lists of text joined."""
@@ -260,13 +274,11 @@ def _schema_columns(record_type: str) -> tuple[Column, ...]:
     columns = []
     for name, own in schema.get("properties", {}).items():
         field = {**shape.resolve(own, base)[0], **own}  # "$ref" to common.schema.json: its type, own title
-        kind = field.get("type")
+        kind = str(field.get("type"))
         items = field.get("items", {}).get("type") if kind == "array" else None
-        if kind in _PLAIN_TYPES:
-            value = (lambda d, n=name: _text(d.get(n))) if kind == "string" else (lambda d, n=name: d.get(n))
-            columns.append(Column(name, _PLAIN_TYPES[kind], field.get("title", name), value))
-        elif items == "string":
-            columns.append(Column(name, "string", field.get("title", name), lambda d, n=name: _joined(d.get(n, []))))
+        if kind in _PLAIN_TYPES or items == "string":
+            column_type = _PLAIN_TYPES.get(kind, "string")
+            columns.append(Column(name, column_type, field.get("title", name), _plain_value(name, kind)))
     return tuple(columns)
 
 
@@ -279,7 +291,7 @@ def columns_of(site: Site, record_type: str) -> list[Column]:
 DATASETS = {t.dataset: (t.name, t.dataset_title or t.name) for t in TYPES.values() if t.dataset}
 
 
-def _rows(site: Site, record_type: str) -> list[dict]:
+def _rows(site: Site, record_type: str) -> list[Record]:
     if record_type == "vocabulary":
         return _vocabulary_rows(site)
     records = site.records.get(record_type, {})
@@ -309,7 +321,7 @@ def _line(fields: list[str]) -> str:
     return ",".join(fields) + "\r\n"
 
 
-def csv_bytes(columns: list[Column], rows: list[dict]) -> bytes:
+def csv_bytes(columns: list[Column], rows: list[Record]) -> bytes:
     """The same bytes as csv.writer would write (lines end in CRLF), joined here: its
     per-character loop was the slowest step of the activities table (27 MB at province scale)."""
     values = [c.value for c in columns]
@@ -319,7 +331,7 @@ def csv_bytes(columns: list[Column], rows: list[dict]) -> bytes:
     return b"".join(lines)
 
 
-def json_bytes(rows: list[dict]) -> bytes:
+def json_bytes(rows: list[Record]) -> bytes:
     """Compact, keys sorted, UTF-8: orjson writes the same bytes as the json module four times
     faster (the activities are 27 MB at province scale)."""
     try:
@@ -329,7 +341,7 @@ def json_bytes(rows: list[dict]) -> bytes:
         return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
-def _resource(name: str, title: str, columns: list[Column]) -> list[dict]:
+def _resource(name: str, title: str, columns: list[Column]) -> list[dict[str, Any]]:
     fields = [{"name": c.name, "type": c.type, "title": c.title} for c in columns]
     return [
         {
@@ -375,6 +387,6 @@ def downloads(site: Site) -> dict[str, bytes]:
     return files
 
 
-def sizes(site: Site) -> dict:
+def sizes(site: Site) -> dict[str, int]:
     """Row counts per dataset, for the open-data page."""
     return {name: len(_rows(site, record_type)) for name, (record_type, title) in DATASETS.items()}

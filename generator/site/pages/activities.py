@@ -7,14 +7,14 @@ Splitting by year and category keeps each page to a few hundred rows at province
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import Site, listing_url
+from ..model import Record, Site, listing_url
 from ..totals import Totals
 from .activity_rows import activity_headers, activity_row, cancelled_note, listing_headers, listing_row
 from .links import folder_note, source_note
@@ -35,29 +35,32 @@ def summary_headers(first: str) -> list[str]:
 class Group:
     """The activities of one year and one support category, and the pages they fill."""
 
-    pages: list  # [[activity, …], …]
+    pages: list[list[Record]]
     totals: Totals
 
     @property
-    def activities(self) -> list:
+    def activities(self) -> list[Record]:
         return [a for page in self.pages for a in page]
 
 
-def grouped(site: Site) -> dict:
+Groups = dict[tuple[str, str], Group]  # (year, category) -> Group
+
+
+def grouped(site: Site) -> Groups:
     """(year, category) -> Group, activities in date order."""
     return {
         key: Group(chunks, site.totals(a for chunk in chunks for a in chunk)) for key, chunks in site.listings.items()
     }
 
 
-def merged(groups: dict, keys) -> Totals:
+def merged(groups: Groups, keys: Iterable[tuple[str, str]]) -> Totals:
     totals = Totals()
     for key in keys:
         totals.merge(groups[key].totals)
     return totals
 
 
-def _summary_row(label_html: str, sort, totals: Totals) -> list:
+def _summary_row(label_html: str, sort: str | int | None, totals: Totals) -> list[str]:
     return [
         cell(label_html, sort),
         number_cell(totals.activities),
@@ -99,7 +102,7 @@ def list_page(site: Site, year: str, category: str, group: Group, number: int) -
     return Page(url, title, "".join(body), search=False)
 
 
-def year_page(site: Site, year: str, groups: dict) -> Page:
+def year_page(site: Site, year: str, groups: Groups) -> Page:
     url = urls.year_page(year)
     keys = [k for k in groups if k[0] == year]
     rows = [
@@ -133,7 +136,7 @@ def year_page(site: Site, year: str, groups: dict) -> Page:
     return Page(url, _("Hoạt động năm {year}").format(year=year), "".join(body), search=False)
 
 
-def category_page(site: Site, category: str, groups: dict) -> Page:
+def category_page(site: Site, category: str, groups: Groups) -> Page:
     url = urls.category_page(category)
     item = site.vocabulary("support-categories")[category]
     years = sorted(y for (y, c) in groups if c == category)
@@ -141,7 +144,7 @@ def category_page(site: Site, category: str, groups: dict) -> Page:
         _summary_row(link(urls.relative(url, urls.activity_list(y, category)), y), int(y), groups[(y, category)].totals)
         for y in years
     ]
-    group = site.groups().get(item.get("group"), "")
+    group = site.groups().get(item.get("group", ""), "")
     flags = [w for k, w in (("gift", _("tặng quà")), ("training", _("tập huấn, nâng cao năng lực"))) if item.get(k)]
     kinds = " · " + h(_("Thuộc loại: {kinds}").format(kinds=", ".join(flags))) if flags else ""
     body = [
@@ -153,7 +156,7 @@ def category_page(site: Site, category: str, groups: dict) -> Page:
     return Page(url, site.label("support-categories", category), "".join(body), search=False)
 
 
-def index_page(site: Site, groups: dict) -> Page:
+def index_page(site: Site, groups: Groups) -> Page:
     url = INDEX
     years = sorted({y for y, c in groups})
     year_rows = [

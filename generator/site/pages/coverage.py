@@ -45,6 +45,11 @@ def border_communes(site: Site) -> list[str]:
     return [c for c in site.by_name("locality", site.localities) if site.is_commune(c) and site.is_border(c)]
 
 
+def _district_ref(site: Site, url: str, commune: str) -> str:
+    district = site.district_of(commune)
+    return ref(site, url, "locality", district) if district else ""
+
+
 def coverage_page(site: Site) -> Page:
     url = URL
     targets = site.target_communes()
@@ -75,7 +80,7 @@ def coverage_page(site: Site) -> Page:
             [
                 [
                     cell(ref(site, url, "locality", c)),
-                    cell(ref(site, url, "locality", site.district_of(c)) if site.district_of(c) else ""),
+                    cell(_district_ref(site, url, c)),
                     cell(h(border_cell(site.localities[c]))),
                 ]
                 for c in missing

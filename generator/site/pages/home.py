@@ -6,7 +6,7 @@ from .. import formats, urls
 from ..charts import chart_with_table, row
 from ..escape import h, link
 from ..i18n import _, ngettext
-from ..model import COMMUNE_LEVELS, Site, year_of
+from ..model import COMMUNE_LEVELS, Record, Site, year_of
 from .activity_rows import latest_table
 from .figures import figures
 from .links import folder_note
@@ -15,19 +15,19 @@ from .page import Page, heading, para
 URL = urls.HOME
 
 
-def communes_reached(site: Site) -> set:
+def communes_reached(site: Site) -> set[str]:
     """Communes that are twinned themselves or where an activity took place."""
     places = {p["locality"] for p in site.partnerships.values()}
     places |= {lid for lid, acts in site.activities_of_locality.items() if acts}
     return {p for p in places if site.localities.get(p, {}).get("level") in COMMUNE_LEVELS}
 
 
-def _live(site: Site) -> list:
+def _live(site: Site) -> list[Record]:
     return [a for a in site.activities.values() if site.figures[a["id"]].counted]
 
 
 def by_year_chart(site: Site) -> str:
-    years: dict = {}
+    years: dict[str, list[Record]] = {}
     for activity in _live(site):
         years.setdefault(year_of(activity), []).append(activity)
     bars, rows = [], []
@@ -53,7 +53,7 @@ def by_year_chart(site: Site) -> str:
 
 def by_group_chart(site: Site) -> str:
     groups = site.groups()
-    items: dict = {code: [] for code in groups}
+    items: dict[str | None, list[Record]] = {code: [] for code in groups}
     for activity in _live(site):
         items.setdefault(site.category_group(activity["category"]), []).append(activity)
     bars, rows = [], []
@@ -78,7 +78,7 @@ def by_group_chart(site: Site) -> str:
 
 def gift_share_chart(site: Site) -> str:
     """Share of gift-giving in delivered value: the plan asks to reduce it year by year."""
-    years: dict = {}
+    years: dict[str, tuple[int, int]] = {}  # year -> (gifts, all), delivered
     for activity in _live(site):
         value = site.figures[activity["id"]].delivered
         if value is None:

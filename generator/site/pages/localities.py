@@ -8,7 +8,7 @@ from .. import formats, urls
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Site, valid_on
+from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Record, Site, valid_on
 from ..totals import Totals
 from .activity_rows import latest_table
 from .figures import totals_figures
@@ -20,7 +20,7 @@ INDEX = urls.section("locality")
 PROVINCE_LEVELS = {"tinh", "thanh-pho-truc-thuoc-trung-uong"}
 
 
-def border_text(locality: dict) -> str:
+def border_text(locality: Record) -> str:
     border = locality.get("land_border")
     if not border:
         return _("chưa có thông tin")
@@ -33,7 +33,7 @@ def border_text(locality: dict) -> str:
 DISADVANTAGE_LIST = "qd-861-qd-ttg-2021"
 
 
-def disadvantage_html(site: Site, url: str, locality: dict) -> str:
+def disadvantage_html(site: Site, url: str, locality: Record) -> str:
     """Each status with its list and period; where none is recorded, which list is still to be read."""
     statuses = locality.get("disadvantage", [])
     if not statuses:
@@ -56,7 +56,7 @@ def disadvantage_html(site: Site, url: str, locality: dict) -> str:
     return "; ".join(parts)
 
 
-def border_cell(locality: dict) -> str:
+def border_cell(locality: Record) -> str:
     """For a table column: "không" and "chưa rõ" must not look alike (both blank)."""
     border = locality.get("land_border")
     if not border:
@@ -94,7 +94,7 @@ def area_partnerships(site: Site, locality_id: str) -> list[str]:
     return site.by_name("partnership", twinned) + site.by_name("partnership", active)
 
 
-def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list:
+def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list[list[str]]:
     rows = []
     for pid in partnership_ids:
         partnership = site.partnerships[pid]
@@ -116,7 +116,7 @@ def partnership_headers() -> list[str]:
     return [_("Cặp kết nghĩa"), _("Từ ngày"), _("Tình trạng"), _("Hoạt động"), _("Đã thực hiện (đồng)")]
 
 
-def _history(site: Site, url: str, lid: str, locality: dict) -> str:
+def _history(site: Site, url: str, lid: str, locality: Record) -> str:
     items = []
     if locality.get("valid_from"):
         items.append(h(_("Thành lập từ ngày {date}").format(date=formats.date(locality["valid_from"]))))
@@ -183,7 +183,7 @@ def _children_table(site: Site, url: str, lid: str) -> str:
     )
 
 
-def _successor_note(site: Site, url: str, locality: dict) -> str:
+def _successor_note(site: Site, url: str, locality: Record) -> str:
     """Activities go to the unit their record names: after a merger, those at the new unit
     are counted on its page, not here, and a reader comparing pages must be told."""
     if not locality.get("successor"):

@@ -65,7 +65,7 @@ def sponsor_page(site: Site, oid: str) -> Page:
     return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid))
 
 
-def _index_rows(site: Site, url: str, ids: list[str]) -> list:
+def _index_rows(site: Site, url: str, ids: list[str]) -> list[list[str]]:
     rows = []
     for oid in ids:
         organization = site.organizations[oid]
