@@ -1,11 +1,13 @@
 """What records say beyond a single field, worked out in one place for the rules and the site."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .registry import ActivityStatus
 
-Record = dict[str, Any]
+# A validated record's data, read only; generator/typed.py has the shape of each type.
+Record = Mapping[str, Any]
 
 
 def place_of(activity: Record, partnership: Record) -> str:

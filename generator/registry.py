@@ -10,7 +10,7 @@ URL section; the open data the dataset. A new record type is its schema
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -79,7 +79,7 @@ class RecordType:
     coded_fields: frozenset[str] = frozenset()  # codes, references, dates: no free text to screen
     code_lists: tuple[CodeList, ...] = ()
     fields: tuple[Field, ...] = ()  # what `new` asks for; none: `new` does not make this type
-    id_rule: Callable[[dict[str, Any]], str] | None = None  # the id `new` gives a record
+    id_rule: Callable[[Mapping[str, Any]], str] | None = None  # the id `new` gives a record
     pages: str | None = None  # module of generator/site/pages/ that renders this type's pages
     section: str | None = None  # URL of the type's pages below the site root
     dataset: str | None = None  # file name of the open-data download (CSV and JSON)
@@ -89,7 +89,7 @@ class RecordType:
     def schema(self) -> str:
         return f"{self.name}.schema.json"
 
-    def references_in(self, data: dict[str, Any]) -> Iterator[tuple[Path, str, str]]:
+    def references_in(self, data: Mapping[str, Any]) -> Iterator[tuple[Path, str, str]]:
         """(path, target type, id) of every reference the record makes."""
         for reference in self.references:
             for path, value in _walk(data, reference.path, ()):
@@ -123,19 +123,19 @@ def _short_slug(text: str) -> str:
     return slugify(text, max_length=SLUG_LENGTH, word_boundary=True)
 
 
-def _activity_id(data: dict[str, Any]) -> str:
+def _activity_id(data: Mapping[str, Any]) -> str:
     return f"{data['date']}-{_short_slug(data['title'])}"
 
 
-def _partnership_id(data: dict[str, Any]) -> str:
+def _partnership_id(data: Mapping[str, Any]) -> str:
     return slugify(f"{data['sponsors'][0]} {data['locality']}")
 
 
-def _organization_id(data: dict[str, Any]) -> str:
+def _organization_id(data: Mapping[str, Any]) -> str:
     return _short_slug(data.get("short_name") or data["name"])
 
 
-def _document_id(data: dict[str, Any]) -> str:
+def _document_id(data: Mapping[str, Any]) -> str:
     if not data.get("number"):
         return _short_slug(data["title"])
     year = data.get("date", "")[:4]

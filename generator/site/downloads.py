@@ -4,7 +4,7 @@ Frictionless `datapackage.json` describing them. Codes and their labels side by 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -221,7 +221,7 @@ def _activity_columns(site: Site) -> list[Column]:
 
 
 def _vocabulary_rows(site: Site) -> list[Record]:
-    rows = []
+    rows: list[Record] = []
     for vid, vocabulary in site.records.get("vocabulary", {}).items():
         groups = {g["code"]: g["label"] for g in vocabulary.get("groups", [])}
         for item in vocabulary["items"]:
@@ -291,7 +291,7 @@ def columns_of(site: Site, record_type: str) -> list[Column]:
 DATASETS = {t.dataset: (t.name, t.dataset_title or t.name) for t in TYPES.values() if t.dataset}
 
 
-def _rows(site: Site, record_type: str) -> list[Record]:
+def _rows(site: Site, record_type: str) -> Sequence[Record]:
     if record_type == "vocabulary":
         return _vocabulary_rows(site)
     records = site.records.get(record_type, {})
@@ -321,7 +321,7 @@ def _line(fields: list[str]) -> str:
     return ",".join(fields) + "\r\n"
 
 
-def csv_bytes(columns: list[Column], rows: list[Record]) -> bytes:
+def csv_bytes(columns: list[Column], rows: Sequence[Record]) -> bytes:
     """The same bytes as csv.writer would write (lines end in CRLF), joined here: its
     per-character loop was the slowest step of the activities table (27 MB at province scale)."""
     values = [c.value for c in columns]
@@ -331,7 +331,7 @@ def csv_bytes(columns: list[Column], rows: list[Record]) -> bytes:
     return b"".join(lines)
 
 
-def json_bytes(rows: list[Record]) -> bytes:
+def json_bytes(rows: Sequence[Record]) -> bytes:
     """Compact, keys sorted, UTF-8: orjson writes the same bytes as the json module four times
     faster (the activities are 27 MB at province scale)."""
     try:

@@ -14,12 +14,13 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from ..dates import first_day, last_day
 from ..diagnostics import Diagnostic
 from ..facts import Record, place_of, took_place
 from ..registry import TYPES, folder_of
+from ..typed import Activity, Document, Locality, Organization, Partnership
 from . import urls
 from .collation import sort_key
 from .escape import clean
@@ -76,33 +77,33 @@ class Site:
     predecessors: dict[str, list[str]]
     cited_by: dict[str, list[tuple[str, str]]]
     newest: datetime.date | None
-    listings: dict[tuple[str, str], list[list[Record]]]  # (year, category) -> [[activity, …] per page]
+    listings: dict[tuple[str, str], list[list[Activity]]]  # (year, category) -> [[activity, …] per page]
     activity_urls: dict[str, str]  # activity id -> URL of its listing page
-    in_order: list[Record]  # every activity, in activity_order
+    in_order: list[Activity]  # every activity, in activity_order
     rank: dict[str, int]  # activity id -> its place in in_order: a cheap sort key
     figures: dict[str, Figures]  # activity id -> Figures, read once
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
     # Records by type --------------------------------------------------------
     @property
-    def localities(self) -> dict[str, Record]:
-        return self.records.get("locality", {})
+    def localities(self) -> dict[str, Locality]:
+        return cast("dict[str, Locality]", self.records.get("locality", {}))
 
     @property
-    def organizations(self) -> dict[str, Record]:
-        return self.records.get("organization", {})
+    def organizations(self) -> dict[str, Organization]:
+        return cast("dict[str, Organization]", self.records.get("organization", {}))
 
     @property
-    def documents(self) -> dict[str, Record]:
-        return self.records.get("document", {})
+    def documents(self) -> dict[str, Document]:
+        return cast("dict[str, Document]", self.records.get("document", {}))
 
     @property
-    def partnerships(self) -> dict[str, Record]:
-        return self.records.get("partnership", {})
+    def partnerships(self) -> dict[str, Partnership]:
+        return cast("dict[str, Partnership]", self.records.get("partnership", {}))
 
     @property
-    def activities(self) -> dict[str, Record]:
-        return self.records.get("activity", {})
+    def activities(self) -> dict[str, Activity]:
+        return cast("dict[str, Activity]", self.records.get("activity", {}))
 
     def vocabulary(self, vocabulary_id: str) -> dict[str, Record]:
         known = self.memo.vocabularies
@@ -187,8 +188,8 @@ class Site:
         return self.memo.names[key]
 
     def document_name(self, document_id: str) -> str:
-        document = self.documents.get(document_id, {})
-        return clean(document.get("number") or document.get("title") or document_id)
+        document = self.documents.get(document_id)
+        return clean(document.get("number") or document["title"]) if document else document_id
 
     def name_of(self, record_type: str, record_id: str) -> str:
         """How pages name a record: a type without a namer of its own shows its name or title."""
@@ -219,14 +220,17 @@ class Site:
         return place_of(activity, self.partnerships[activity["partnership"]])
 
     def district_of(self, locality_id: str) -> str | None:
-        parent = self.localities.get(locality_id, {}).get("parent")
+        locality = self.localities.get(locality_id)
+        parent = locality.get("parent") if locality else None
         return parent if parent in self.localities else None
 
     def is_commune(self, locality_id: str) -> bool:
-        return self.localities.get(locality_id, {}).get("level") in COMMUNE_LEVELS
+        locality = self.localities.get(locality_id)
+        return locality is not None and locality["level"] in COMMUNE_LEVELS
 
     def is_border(self, locality_id: str) -> bool:
-        return bool((self.localities.get(locality_id, {}).get("land_border") or {}).get("value"))
+        locality = self.localities.get(locality_id)
+        return bool(locality and "land_border" in locality and locality["land_border"]["value"])
 
     def target_communes(self) -> list[str]:
         """Communes of the mountainous districts on 16/4/2020: those the plan twins."""
@@ -350,9 +354,9 @@ def listing_url(year: str, category: str, page: int) -> str:
     return urls.paged(urls.activity_list(year, category), page)
 
 
-def _paginate(activities: list[Record]) -> tuple[dict[tuple[str, str], list[list[Record]]], dict[str, str]]:
+def _paginate(activities: list[Activity]) -> tuple[dict[tuple[str, str], list[list[Activity]]], dict[str, str]]:
     """Each (year, category) listing cut into pages, and the page where each activity is."""
-    lists: dict[tuple[str, str], list[Record]] = {}
+    lists: dict[tuple[str, str], list[Activity]] = {}
     for activity in activities:
         lists.setdefault((year_of(activity), activity["category"]), []).append(activity)
     listings, activity_urls = {}, {}

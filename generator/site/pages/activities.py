@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ...typed import Activity
 from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import Record, Site, listing_url
+from ..model import Site, listing_url
 from ..totals import Totals
 from .activity_rows import activity_headers, activity_row, cancelled_note, listing_headers, listing_row
 from .links import folder_note, source_note
@@ -35,11 +36,11 @@ def summary_headers(first: str) -> list[str]:
 class Group:
     """The activities of one year and one support category, and the pages they fill."""
 
-    pages: list[list[Record]]
+    pages: list[list[Activity]]
     totals: Totals
 
     @property
-    def activities(self) -> list[Record]:
+    def activities(self) -> list[Activity]:
         return [a for page in self.pages for a in page]
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from gettext import NullTranslations
 from typing import Any, NamedTuple
 
+from ...typed import Activity
 from .. import formats, urls
 from ..escape import clean, h, link
 from ..html_table import cell, number_cell, table
@@ -56,7 +57,7 @@ def _words(catalogue: NullTranslations) -> _Words:
     )
 
 
-def money_detail(money: dict[str, int] | None) -> str:
+def money_detail(money: Mapping[str, Any] | None) -> str:
     """'90.000.000 đồng (tiền mặt 60.000.000; hiện vật 30.000.000)': digits and the site's
     own words, nothing to escape."""
     parts = [(p, money[p]) for p in MONEY_PARTS if p in money] if money else []
@@ -70,7 +71,7 @@ def money_detail(money: dict[str, int] | None) -> str:
     return f"{formats.dong(total)} ({detail})"
 
 
-def activity_detail(site: Site, page_url: str, activity: dict[str, Any]) -> str:
+def activity_detail(site: Site, page_url: str, activity: Activity) -> str:
     """Everything about one activity besides date, title, category and status: paragraphs."""
     value = activity.get("value") or {}
     place = site.place(activity)
@@ -137,7 +138,7 @@ def date_cell(date: str) -> str:
     return cell(h(formats.date(date)), date)
 
 
-def figure_cells(site: Site, activity: dict[str, Any]) -> tuple[str, str]:
+def figure_cells(site: Site, activity: Activity) -> tuple[str, str]:
     """The delivered value and the households, last in every row of an activity: made once."""
     cells = site.memo.cells
     if activity["id"] not in cells:
@@ -146,7 +147,7 @@ def figure_cells(site: Site, activity: dict[str, Any]) -> tuple[str, str]:
     return cells[activity["id"]]
 
 
-def listing_row(site: Site, page_url: str, activity: dict[str, Any]) -> tuple[str, list[str]]:
+def listing_row(site: Site, page_url: str, activity: Activity) -> tuple[str, list[str]]:
     """(anchor, cells) of an activity's own row: the title opens the full record."""
     title = h(activity["title"])
     details = (
@@ -163,7 +164,7 @@ def listing_row(site: Site, page_url: str, activity: dict[str, Any]) -> tuple[st
 
 
 def activity_row(
-    site: Site, page_url: str, activity: dict[str, Any], with_partnership: bool = True, with_category: bool = True
+    site: Site, page_url: str, activity: Activity, with_partnership: bool = True, with_category: bool = True
 ) -> list[str]:
     row = [
         date_cell(activity["date"]),

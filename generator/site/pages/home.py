@@ -6,7 +6,7 @@ from .. import formats, urls
 from ..charts import chart_with_table, row
 from ..escape import h, link
 from ..i18n import _, ngettext
-from ..model import COMMUNE_LEVELS, Record, Site, year_of
+from ..model import Record, Site, year_of
 from .activity_rows import latest_table
 from .figures import figures
 from .links import folder_note
@@ -19,7 +19,7 @@ def communes_reached(site: Site) -> set[str]:
     """Communes that are twinned themselves or where an activity took place."""
     places = {p["locality"] for p in site.partnerships.values()}
     places |= {lid for lid, acts in site.activities_of_locality.items() if acts}
-    return {p for p in places if site.localities.get(p, {}).get("level") in COMMUNE_LEVELS}
+    return {p for p in places if site.is_commune(p)}
 
 
 def _live(site: Site) -> list[Record]:

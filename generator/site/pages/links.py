@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
+from ...typed import Activity, Source
 from .. import formats, urls
 from ..escape import clean, external_link, h, link
 from ..i18n import _
@@ -31,7 +32,7 @@ def _ref(site: Site, page_url: str, record_type: str, record_id: str, label: str
     return link(urls.relative(page_url, urls.entity(record_type, record_id)), h(label))
 
 
-def activity_ref(site: Site, page_url: str, activity: dict[str, Any]) -> str:
+def activity_ref(site: Site, page_url: str, activity: Activity) -> str:
     target = f"{site.activity_urls[activity['id']]}#{activity['id']}"
     return link(urls.relative(page_url, target), h(activity["title"]))
 
@@ -48,7 +49,7 @@ def folder_note(folder: str) -> str:
     return para(_("Dữ liệu gốc: {file}").format(file=link(urls.folder_url(path), h(path), external=True)), "ledger-source")
 
 
-def sources_html(sources: list[dict[str, Any]]) -> str:
+def sources_html(sources: Sequence[Source]) -> str:
     items = []
     for source in sources:
         text = external_link(source.get("url"), source["title"])

@@ -126,8 +126,8 @@ def _history(site: Site, url: str, lid: str, locality: Record) -> str:
     if locality.get("valid_to"):
         items.append(h(_("Tồn tại đến hết ngày {date}").format(date=formats.date(locality["valid_to"]))))
     if locality.get("successor"):
-        successor = site.localities.get(locality["successor"], {})
-        since = successor.get("valid_from")
+        successor = site.localities.get(locality["successor"])
+        since = successor.get("valid_from") if successor else None
         when = _("Từ ngày {date}").format(date=formats.date(since)) if since else _("Sau đó")
         successor_link = ref(site, url, "locality", locality["successor"])
         items.append(_("{when}, đơn vị kế thừa: {successor}").format(when=h(when), successor=successor_link))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...typed import Activity
 from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import Record, Site, year_of
+from ..model import Site, year_of
 from .activity_rows import activity_headers, activity_row, latest_table
 from .figures import totals_figures
 from .links import folder_note, ref, source_note, sources_html
@@ -22,14 +23,14 @@ INDEX = urls.section("partnership")
 TIMELINE_LIMIT = 100
 
 
-def by_year(site: Site, pid: str) -> dict[str, list[Record]]:
-    years: dict[str, list[Record]] = {}
+def by_year(site: Site, pid: str) -> dict[str, list[Activity]]:
+    years: dict[str, list[Activity]] = {}
     for a in site.activities_of_partnership.get(pid, []):
         years.setdefault(year_of(site.activities[a]), []).append(site.activities[a])
     return dict(sorted(years.items()))
 
 
-def _by_year_table(site: Site, pid: str, url: str, years: dict[str, list[Record]], linked: bool) -> str:
+def _by_year_table(site: Site, pid: str, url: str, years: dict[str, list[Activity]], linked: bool) -> str:
     rows = []
     for year, items in years.items():
         totals = site.totals(items)
@@ -41,7 +42,7 @@ def _by_year_table(site: Site, pid: str, url: str, years: dict[str, list[Record]
     return table([_("Năm"), _("Hoạt động"), _("Kế hoạch (đồng)"), _("Đã thực hiện (đồng)"), _("Lượt hộ")], rows)
 
 
-def partnership_page(site: Site, pid: str, years: dict[str, list[Record]]) -> Page:
+def partnership_page(site: Site, pid: str, years: dict[str, list[Activity]]) -> Page:
     """`years`: by_year(site, pid), also the source of the year pages of a long timeline."""
     partnership = site.partnerships[pid]
     url = urls.entity("partnership", pid)
@@ -96,7 +97,7 @@ def partnership_page(site: Site, pid: str, years: dict[str, list[Record]]) -> Pa
     return Page(url, site.partnership_name(pid), "".join(body), source=site.file_of("partnership", pid))
 
 
-def year_page(site: Site, pid: str, year: str, activities: list[Record]) -> Page:
+def year_page(site: Site, pid: str, year: str, activities: list[Activity]) -> Page:
     """One year of a long timeline."""
     url = urls.partnership_year(pid, year)
     body = [

@@ -1,0 +1,142 @@
+"""The shapes of validated records, for the type checker.
+
+A record that passed its schema is read as one of these: the type checker then knows which
+fields always exist (Required) and which may be missing, so a page cannot read a field the
+schema does not have. The schema stays the one definition; tests/test_typed.py keeps these
+keys equal to the schemas' properties. A new record type may do without one (it is read as
+a plain Record), and add one when its pages grow.
+"""
+
+# No `from __future__ import annotations` here: TypedDict reads NotRequired[...] only from
+# evaluated annotations.
+from typing import NotRequired, TypedDict
+
+
+class Source(TypedDict):
+    title: str
+    publisher: str
+    date: str
+    url: NotRequired[str]
+    identifier: NotRequired[str]
+    note: NotRequired[str]
+
+
+class Money(TypedDict, total=False):
+    """Đồng; a part missing is "not reported", never zero."""
+
+    cash: int
+    in_kind: int
+    mobilised: int
+    unspecified: int
+
+
+class Value(TypedDict, total=False):
+    planned: Money
+    delivered: Money
+    mobilised_from: str
+
+
+class Beneficiaries(TypedDict, total=False):
+    households: int
+    people: int
+    note: str
+
+
+class Activity(TypedDict):
+    id: str
+    partnership: str
+    locality: NotRequired[str]  # where it took place, when not the partnership's own locality
+    date: str  # as written: "2023", "2023-05" or "2023-05-10"
+    end_date: NotRequired[str]
+    category: str
+    tags: NotRequired[list[str]]
+    title: str
+    description: NotRequired[str]
+    status: str  # registry.ActivityStatus
+    value: NotRequired[Value]
+    beneficiaries: NotRequired[Beneficiaries]
+    sources: list[Source]
+
+
+class Agreement(TypedDict):
+    title: str
+    date: NotRequired[str]
+    document: NotRequired[str]
+
+
+class Period(TypedDict):
+    start: str
+    end: NotRequired[str]
+
+
+class Partnership(TypedDict):
+    id: str
+    sponsors: list[str]
+    locality: str
+    basis: NotRequired[list[str]]
+    agreement: NotRequired[Agreement]
+    period: Period
+    twinned_since: NotRequired[str]
+    status: str  # registry.PartnershipStatus
+    description: NotRequired[str]
+    sources: list[Source]
+
+
+class Organization(TypedDict):
+    id: str
+    name: str
+    short_name: NotRequired[str]
+    kind: str
+    locality: NotRequired[str]
+    aliases: NotRequired[list[str]]
+    website: NotRequired[str]
+    note: NotRequired[str]
+    sources: list[Source]
+
+
+class Document(TypedDict):
+    id: str
+    number: NotRequired[str]
+    kind: str
+    title: str
+    issuer: str
+    date: NotRequired[str]
+    effective_from: NotRequired[str]
+    url: NotRequired[str]
+    summary: NotRequired[str]
+    sources: NotRequired[list[Source]]
+
+
+class LandBorder(TypedDict):
+    value: bool
+    inferred: NotRequired[bool]
+    basis: str
+
+
+class Locality(TypedDict):
+    id: str
+    name: str
+    level: str
+    code: NotRequired[str]
+    parent: NotRequired[str]
+    aliases: NotRequired[list[str]]
+    mountainous: NotRequired[bool]
+    land_border: NotRequired[LandBorder]
+    disadvantage: NotRequired[list[dict[str, str]]]
+    valid_from: NotRequired[str]
+    valid_to: NotRequired[str]
+    successor: NotRequired[str]
+    changes: NotRequired[list[dict[str, str]]]
+    documents: NotRequired[list[str]]
+    note: NotRequired[str]
+    sources: list[Source]
+
+
+# record type -> its shape, for the test that keeps them in step with the schemas
+SHAPES: dict[str, type] = {
+    "activity": Activity,
+    "partnership": Partnership,
+    "organization": Organization,
+    "document": Document,
+    "locality": Locality,
+}
