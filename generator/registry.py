@@ -17,11 +17,10 @@ from typing import Any
 
 from slugify import slugify
 
+from .diagnostics import FieldPath
 from .site.i18n import N_
 
 EVERY = "*"  # in a reference path: every item of a list
-
-Path = tuple[str | int, ...]
 
 
 class ActivityStatus(StrEnum):
@@ -89,7 +88,7 @@ class RecordType:
     def schema(self) -> str:
         return f"{self.name}.schema.json"
 
-    def references_in(self, data: Mapping[str, Any]) -> Iterator[tuple[Path, str, str]]:
+    def references_in(self, data: Mapping[str, Any]) -> Iterator[tuple[FieldPath, str, str]]:
         """(path, target type, id) of every reference the record makes."""
         for reference in self.references:
             for path, value in _walk(data, reference.path, ()):
@@ -97,7 +96,7 @@ class RecordType:
                     yield path, reference.target, value
 
 
-def _walk(node: Any, pattern: tuple[str, ...], path: Path) -> Iterator[tuple[Path, Any]]:
+def _walk(node: Any, pattern: tuple[str, ...], path: FieldPath) -> Iterator[tuple[FieldPath, Any]]:
     if not pattern:
         yield path, node
         return

@@ -6,8 +6,12 @@ import typing
 
 import pytest
 
+from generator.loader import load_file
+from generator.registry import ActivityStatus, PartnershipStatus
 from generator.schema_shape import SchemaShape
 from generator.typed import SHAPES
+
+from support import PROJECT
 
 SHAPE = SchemaShape()
 
@@ -36,3 +40,11 @@ def _compare(shape: type, node: dict, base: str, where: str) -> None:
 @pytest.mark.parametrize("record_type", sorted(SHAPES))
 def test_shapes_follow_the_schemas(record_type):
     _compare(SHAPES[record_type], *SHAPE.root(record_type), record_type)
+
+
+@pytest.mark.parametrize(("enum", "vocabulary"), [(ActivityStatus, "activity-statuses"),
+                                                  (PartnershipStatus, "partnership-statuses")])
+def test_status_enums_hold_the_codes_of_their_vocabulary(enum, vocabulary):
+    doc, problems = load_file(str(PROJECT / "records" / "vocabularies" / f"{vocabulary}.yaml"), vocabulary)
+    assert not problems
+    assert {item["code"] for item in doc.data["items"]} == {member.value for member in enum}
