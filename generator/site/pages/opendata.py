@@ -33,6 +33,8 @@ def opendata_page(site: Site) -> Page:
         "<li>Giá trị kế hoạch (<code>planned_*</code>) và đã thực hiện (<code>delivered_*</code>) tách riêng; mỗi loại "
         "chia thành tiền mặt, hiện vật, vận động và phần chưa tách được.</li>\n"
         "<li>Ngày viết theo dạng NNNN-TT-NN; nếu nguồn chỉ nêu tháng hoặc năm thì chỉ ghi đến tháng hoặc năm.</li>\n"
+        "<li>Trong bảng CSV, ô chữ bắt đầu bằng <code>=</code>, <code>+</code>, <code>-</code> hoặc <code>@</code> "
+        "được thêm dấu <code>'</code> ở đầu để Excel không chạy nó như công thức; tệp JSON giữ nguyên chữ.</li>\n"
         "<li>Người hưởng lợi chỉ là số hộ, số người; không có tên hay thông tin cá nhân.</li>\n</ul>\n",
         heading("Mô tả dữ liệu"),
         para(
