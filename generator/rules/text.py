@@ -16,9 +16,14 @@ _CODED_FIELDS = {
 }
 
 _PHONE = re.compile(r"(?<![\w.,/-])(?:\+\s?84|\(\+84\)|0)[ .-]?[1-9](?:[ .-]?\d){7,9}(?![\w])")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Every pattern runs on the whole text of a field, so each must be linear in its length
+# (tests/test_text_prescreen.py): a match may start only where a run of its characters
+# starts, quantifiers that could trade characters with a neighbour are bounded or
+# disjoint from it. The e-mail's parts are bounded as the standard bounds them.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _ID_NUMBER = re.compile(r"(?<!\w)(?<!\d[.,])(?:\d{12}|\d{9})(?!\w|[.,]\d)")
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*/?\s*(?:script|iframe|img|svg|style|a)\b|\]\(|javascript\s*:|\bon\w+\s*=", re.I)
+_MARKUP = re.compile(
+    r"<(?:\s*/)?\s*(?:[A-Za-z!?][^<>]*>|(?:script|iframe|img|svg|style|a)\b)|\]\(|javascript\s*:|\bon\w+\s*=", re.I)
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 _SCHEME = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+", re.I)
 
