@@ -43,6 +43,7 @@ _RULES = [
     Rule("SCHEMA_PATTERN", ERROR, "lược đồ", "Sai mẫu (mã, số hiệu)"),
     Rule("SCHEMA_LENGTH", ERROR, "lược đồ", "Chuỗi hoặc danh sách quá ngắn, quá dài, trùng lặp"),
     Rule("SCHEMA_OTHER", ERROR, "lược đồ", "Vi phạm lược đồ khác"),
+    Rule("SCHEMA_TOO_MANY", ERROR, "lược đồ", "Quá nhiều lỗi lược đồ trong một tệp: dừng kiểm tra tệp đó"),
     # Rules beyond the schema.
     Rule("ID_MISMATCH", ERROR, "quy tắc", "Mã hồ sơ khác tên tệp"),
     Rule("ID_DUPLICATE", ERROR, "quy tắc", "Hai hồ sơ cùng loại trùng mã (không phân biệt hoa thường)"),

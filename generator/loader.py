@@ -8,6 +8,7 @@ quoting what the file says.
 """
 from __future__ import annotations
 
+import bisect
 import errno
 import os
 import re
@@ -352,12 +353,14 @@ class _OriginalColumns:
                     nfc_length += len(unicodedata.normalize("NFC", text[run:i]))
                     run = i
             self.maps[line] = starts
-        original = col - 1
-        for nfc_offset, offset in self.maps[line]:
-            if nfc_offset > col - 1:
-                break
-            original = offset + (col - 1 - nfc_offset)
-        return original + 1
+        # The last run that starts at or before the column; a search, not a scan, since
+        # one long line may hold thousands of values to place.
+        starts = self.maps[line]
+        at = bisect.bisect_right(starts, (col - 1, float("inf"))) - 1
+        if at < 0:
+            return col
+        nfc_offset, offset = starts[at]
+        return offset + (col - 1 - nfc_offset) + 1
 
     def document(self, doc: Document) -> Document:
         doc.positions = {path: (line, self.column(line, col)) for path, (line, col) in doc.positions.items()}

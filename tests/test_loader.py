@@ -109,7 +109,7 @@ def test_schema_validators_disagreeing_never_lets_a_record_through(monkeypatch):
     schemas = SchemaSet()
     doc = load("id: x\n")
     monkeypatch.setattr(schemas, "is_valid", lambda record_type, data: False)
-    monkeypatch.setattr(schemas, "errors", lambda record_type, data: [])
+    monkeypatch.setattr(schemas, "iter_errors", lambda record_type, data: iter(()))
     [diagnostic] = schemas.check("activity", doc)
     assert diagnostic.code == "SCHEMA_OTHER"
 
@@ -136,3 +136,20 @@ def test_a_link_to_a_device_or_a_pipe_is_refused_without_reading_it(tmp_path):
     for path in (zero, pipe):
         doc, [diagnostic] = load_file(path, path.name)
         assert doc is None and diagnostic.code == "FILE_UNREADABLE" and "tệp thường" in diagnostic.message
+
+
+def test_nfd_columns_of_a_long_line_are_found_by_search():
+    # 50,000 values on one NFD line: placing each by scanning the line's runs took minutes.
+    line = "x: {" + ", ".join(f"k{i}: \u0111e\u0301" for i in range(50_000)) + "}\n"
+    doc = load(line)
+    assert doc.positions[("x", "k49999")] == (1, line.index("k49999: ") + len("k49999: ") + 1)  # its value
+    assert doc.positions[("x", "k49999")] != doc.positions[("x", "k1")]
+
+
+def test_schema_findings_stop_at_a_limit():
+    from generator.schema import MAX_SCHEMA_FINDINGS
+
+    doc = load("id: x\ntags: [" + ", ".join(["khong-co"] * 10_000) + "]\n")
+    found = SchemaSet().check("activity", doc)
+    assert len(found) == MAX_SCHEMA_FINDINGS + 1
+    assert found[-1].code == "SCHEMA_TOO_MANY" and "50 lỗi" in found[-1].message
