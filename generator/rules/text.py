@@ -17,7 +17,7 @@ _CODED_FIELDS = {
 
 _PHONE = re.compile(r"(?<![\w.,/-])(?:\+\s?84|\(\+84\)|0)[ .-]?[1-9](?:[ .-]?\d){7,9}(?![\w])")
 # Every pattern runs on the whole text of a field, so each must be linear in its length
-# (tests/test_text_prescreen.py): a match may start only where a run of its characters
+# (tests/test_text_linear.py): a match may start only where a run of its characters
 # starts, quantifiers that could trade characters with a neighbour are bounded or
 # disjoint from it. The e-mail's parts are bounded as the standard bounds them.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
