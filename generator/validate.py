@@ -55,6 +55,12 @@ def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet) -> Resu
     files_by_type: dict = {}
     for record_file in discover(root):
         result.files.append(record_file)
+        if record_file.problem:  # refused unread: a link out of the tree, a folder not walked
+            code, message = record_file.problem
+            result.diagnostics.append(Diagnostic(record_file.file, 1, 1, severity(code), code, "", message))
+            if record_file.type and record_file.is_yaml:
+                ledger.add_id(record_file.type, record_file.id)  # its references are not reported again
+            continue
         if record_file.type is None or not record_file.is_yaml:
             result.diagnostics.append(_location_error(record_file))
             continue
