@@ -55,6 +55,7 @@ _RULES = [
     Rule("VOCAB_FLAGS", ERROR, "quy tắc", "Nội dung hỗ trợ thiếu đánh dấu tặng quà hoặc tập huấn"),
     Rule("VOCAB_DUPLICATE", ERROR, "quy tắc", "Mã trùng trong danh mục"),
     Rule("VOCAB_SCHEMA", ERROR, "quy tắc", "Danh mục và lược đồ không khớp"),
+    Rule("VOCAB_MISSING", ERROR, "quy tắc", "Thiếu một danh mục bắt buộc"),
     Rule("DATE_ORDER", ERROR, "quy tắc", "Ngày bắt đầu sau ngày kết thúc"),
     Rule("DATE_OUTSIDE_PERIOD", ERROR, "quy tắc", "Hoạt động nằm ngoài thời gian kết nghĩa"),
     Rule("DATE_FUTURE", ERROR, "quy tắc", "Hoạt động đã hoàn thành mang ngày trong tương lai"),

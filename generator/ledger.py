@@ -40,3 +40,4 @@ class Context:
     today: datetime.date
     schemas: object  # schema.SchemaSet
     files_by_type: dict  # type -> [(RecordFile, Record | None)] in discovery order
+    records: str = "records"  # the records folder as shown to people

@@ -11,7 +11,7 @@ from .catalogue import severity
 from .diagnostics import Diagnostic
 from .ledger import Context, Ledger
 from .loader import LazyPositions, load_file
-from .records import RECORD_TYPES, Record, RecordFile, discover
+from .records import RECORD_TYPES, Record, RecordFile, discover, display_path
 from .schema import SchemaSet
 
 
@@ -81,7 +81,7 @@ def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet) -> Resu
                 doc.positions = LazyPositions(record_file.path)
                 ledger.add(record)
         files_by_type.setdefault(record_file.type, []).append((record_file, record))
-    context = Context(today, schemas, files_by_type)
+    context = Context(today, schemas, files_by_type, display_path(Path(root).resolve()))
     for check in rules.CROSS_RECORD:
         result.diagnostics.extend(check(ledger, context))
     return result

@@ -1,5 +1,6 @@
-"""What discovery refuses: links that leave records/, folders it cannot walk. Neither is
-read, neither is skipped in silence."""
+"""What a tree is refused for beyond its records' content: links that leave records/ and
+folders that cannot be walked (neither read nor skipped in silence), and a vocabulary the
+schemas and pages rely on gone missing."""
 from __future__ import annotations
 
 import os
@@ -74,3 +75,14 @@ def test_a_hidden_folder_is_walked(tmp_path):
     (records / "activities" / "2023" / "2023-05-10-tap-huan.yaml").rename(hidden / "2023-05-10-tap-huan.yaml")
     _, found = _found(records)
     assert ("records/activities/.2023/2023-05-10-tap-huan.yaml", 4, "ACTIVITY_FOLDER") in found
+
+
+def test_a_required_vocabulary_missing_is_an_error(tmp_path):
+    records = build_tree(tmp_path)
+    (records / "vocabularies" / "support-categories.yaml").unlink()
+    (records / "vocabularies" / "activity-statuses.yaml").unlink()
+    (records / "vocabularies" / "ethnic-groups.yaml").unlink()  # nothing relies on it
+    result, found = _found(records)
+    assert found == {("records/vocabularies/support-categories.yaml", 1, "VOCAB_MISSING"),
+                     ("records/vocabularies/activity-statuses.yaml", 1, "VOCAB_MISSING")}
+    assert "git restore" in result.diagnostics[0].message
