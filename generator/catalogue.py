@@ -65,6 +65,8 @@ _RULES = [
     Rule("SUCCESSOR_GAP", WARNING, "quy tắc", "Đơn vị kế thừa không bắt đầu ngay sau khi đơn vị cũ kết thúc"),
     Rule("AMOUNT_NEGATIVE", ERROR, "quy tắc", "Số tiền hoặc số lượng âm"),
     Rule("AMOUNT_IMPLAUSIBLE", WARNING, "quy tắc", "Số tiền hoặc số lượng lớn bất thường"),
+    Rule("AMOUNT_CEILING", ERROR, "quy tắc", "Số tiền hoặc số lượng vượt mức trần, không thể đúng"),
+    Rule("AMOUNT_PER_BENEFICIARY", WARNING, "quy tắc", "Số tiền mỗi hộ hoặc mỗi người lớn bất thường"),
     Rule("VALUE_STATUS", WARNING, "quy tắc", "Giá trị đã thực hiện không khớp tình trạng"),
     Rule("PRIVACY_PHONE", ERROR, "quy tắc", "Có số điện thoại trong văn bản"),
     Rule("PRIVACY_EMAIL", ERROR, "quy tắc", "Có địa chỉ thư điện tử trong văn bản"),
