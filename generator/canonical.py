@@ -32,7 +32,7 @@ from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-from .diagnostics import ERROR, Diagnostic, github_annotation
+from .diagnostics import ERROR, Diagnostic, github_annotation, github_untrusted
 from .loader import LoadError, load_bytes
 from .records import RECORD_TYPES, display_path, find_records_root
 from .schema import SCHEMA_DIR, SchemaSet
@@ -287,7 +287,8 @@ def run_format(args) -> int:
         if args.check:
             _report(name, "chưa ở dạng chuẩn (thứ tự trường, thụt lề, dấu ngoặc kép)", args.format == "github")
             if args.diff:
-                sys.stdout.write(_diff(name, before, after))
+                diff = _diff(name, before, after)
+                sys.stdout.write(github_untrusted(diff) if args.format == "github" else diff)
         else:
             path.write_text(after, encoding="utf-8", newline="\n")
             print(f"Đã định dạng lại {name}")

@@ -139,6 +139,19 @@ def test_a_link_is_neither_read_nor_rewritten(tmp_path, capsys):
     assert outside.read_text(encoding="utf-8") == "title: SECRET\nid: a\n"
 
 
+def test_the_github_diff_is_read_by_no_runner_as_commands(tmp_path, capsys):
+    path = tmp_path / "records" / "documents" / "a.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("title: |\n  ::add-mask::b\n  ##[error]Đã duyệt\nid: a\n", encoding="utf-8")
+    assert main(["format", "--check", "--format", "github", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("::stop-commands::"))
+    token = lines[start].removeprefix("::stop-commands::")
+    end = lines.index(f"::{token}::")
+    assert len(token) == 32 and any("::add-mask::b" in line for line in lines[start + 1:end])
+    assert not any("::add-mask::" in line or "##[" in line for line in lines[:start] + lines[end + 1:])
+
+
 @pytest.mark.parametrize("path", RECORD_FILES, ids=lambda p: str(p.relative_to(RECORDS)))
 def test_real_records_format_without_changing_data(path):
     text = path.read_text(encoding="utf-8")
