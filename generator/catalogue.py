@@ -23,6 +23,7 @@ _RULES = [
     Rule("FILE_ENCODING", ERROR, "tệp", "Tệp không được lưu bằng mã UTF-8"),
     Rule("FILE_CONTROL_CHAR", ERROR, "tệp", "Tệp chứa ký tự điều khiển (NUL…)"),
     Rule("FILE_UNREADABLE", ERROR, "tệp", "Không mở được tệp"),
+    Rule("FILE_MERGE_CONFLICT", ERROR, "tệp", "Còn dấu xung đột khi gộp nhánh (<<<<<<<, =======, >>>>>>>)"),
     Rule("FILE_LINK", ERROR, "tệp", "Liên kết (symlink) trỏ ra ngoài thư mục hồ sơ, hoặc thư mục là liên kết"),
     Rule("FOLDER_UNREADABLE", ERROR, "tệp", "Không đọc được một thư mục hồ sơ"),
     Rule("FILE_LOCATION", ERROR, "tệp", "Tệp nằm ngoài các thư mục hồ sơ hoặc sai đuôi .yaml"),

@@ -59,6 +59,8 @@ def test_bom_is_stripped_and_text_normalised_to_nfc():
     (b"- a\n", "YAML_NOT_MAPPING", 1),
     (b"? [a]\n: b\n", "YAML_KEY", 1),
     (b"a: 'x\nb: 1\nc: 2\n", "YAML_SYNTAX", 1),
+    (b"id: x\n<<<<<<< HEAD\na: 1\n=======\na: 2\n>>>>>>> b\n", "FILE_MERGE_CONFLICT", 2),
+    (b"id: x\n=======\n", "FILE_MERGE_CONFLICT", 2),
 ])
 def test_refusals_name_a_code_and_line(raw, code, line):
     error = refusal(raw)
@@ -153,3 +155,13 @@ def test_schema_findings_stop_at_a_limit():
     found = SchemaSet().check("activity", doc)
     assert len(found) == MAX_SCHEMA_FINDINGS + 1
     assert found[-1].code == "SCHEMA_TOO_MANY" and "50 lỗi" in found[-1].message
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be", "utf-16", "utf-16-le"])
+def test_the_encoding_is_named(encoding):
+    error = refusal("id: x\n".encode(encoding))
+    assert error.code == "FILE_ENCODING" and encoding[:6].upper() in error.message
+
+
+def test_a_heading_underline_in_a_block_is_no_conflict():
+    assert load("note: |\n  Tiêu đề\n  =======\n").data == {"note": "Tiêu đề\n=======\n"}
