@@ -181,6 +181,9 @@ def canonical_text(text: str, record_type: str | None, depth: int = 1, shape: Sc
 
 def format_file(path: Path, shape: SchemaShape) -> tuple[str, str]:
     """(current text, canonical text) of one file; raises FormatError."""
+    if path.is_symlink():
+        # Reading would echo another file in the diff; writing would change it.
+        raise FormatError("tệp là một liên kết (symlink), không được đọc hay sửa: hãy thay bằng một tệp thật")
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import secrets
 from collections import Counter
 from dataclasses import asdict, dataclass
 
@@ -28,7 +30,21 @@ class Diagnostic:
         field = f"{self.field}: " if self.field else ""
         # One finding, one line: a value quoted with its line break must not start a line without a place.
         message = self.message.replace("\r", "\\r").replace("\n", "\\n")
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {field}{message}"
+        return inert(f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {field}{message}")
+
+
+def inert(line: str) -> str:
+    """A line holding record text, made inert for a CI runner: GitHub's runner reads '##['
+    anywhere in a line as a (legacy) workflow command; '::' can only start a line after the
+    file name, never here."""
+    return line.replace("##[", "#\\#[")
+
+
+def github_untrusted(text: str) -> str:
+    """Record text printed whole (a diff) in a GitHub Actions log: between stop-commands
+    markers with an unguessable token, the runner reads no line of it as a command."""
+    token = secrets.token_hex(16)
+    return f"::stop-commands::{token}\n{text.rstrip(chr(10))}\n::{token}::\n"
 
 
 def field_path(path: FieldPath) -> str:
@@ -94,7 +110,12 @@ def github_annotation(d: Diagnostic) -> str:
 
 
 def _markdown_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\r", " ").replace("\n", " ")
+    """A table cell holding record text as a code span: in one, Markdown reads no link,
+    image, HTML, mention or autolink. A pipe would end the cell (even a backslashed one can,
+    after a backslash), so it becomes the look-alike '│'; the fence outlasts any backticks."""
+    text = text.replace("\r", " ").replace("\n", " ").replace("|", "│")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
 
 
 def step_summary(diagnostics: list[Diagnostic], files: int) -> str:

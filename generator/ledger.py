@@ -44,3 +44,4 @@ class Context:
     today: datetime.date
     schemas: SchemaSet
     files_by_type: dict[str, list[tuple[RecordFile, Record | None]]]  # in discovery order
+    records: str = "records"  # the records folder as shown to people

@@ -8,6 +8,7 @@ quoting what the file says.
 """
 from __future__ import annotations
 
+import bisect
 import errno
 import os
 import re
@@ -185,6 +186,9 @@ def _odd_colon(text: str, before_line: int) -> tuple | None:
 
 
 def _decode(raw: bytes) -> str:
+    # UTF-32 first: its byte order mark begins as UTF-16's, and ASCII in it has three NULs.
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or b"\x00\x00\x00" in raw[:4]:
+        raise LoadError("FILE_ENCODING", 1, 1, "tệp được lưu bằng UTF-32; hãy lưu lại bằng mã UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
         raise LoadError("FILE_ENCODING", 1, 1, "tệp được lưu bằng UTF-16; hãy lưu lại bằng mã UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -215,9 +219,20 @@ _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)
 _ODD_CHARACTER = re.compile("[\t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# What git writes into a file when a merge conflicts: always at a line's start, where no
+# value of a record can be.
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$", re.MULTILINE)
+
+
 def _precheck(text: str) -> None:
     if not _CONTENT.search(text):
         raise LoadError("YAML_EMPTY", 1, 1, "tệp trống: mỗi tệp phải chứa một hồ sơ")
+    if "<<<<<<<" in text or "=======" in text or ">>>>>>>" in text:
+        found = _CONFLICT.search(text)
+        if found:
+            raise LoadError("FILE_MERGE_CONFLICT", _position_of(text, found.start())[0], 1,
+                            f"còn dấu xung đột khi gộp nhánh '{found.group().strip()}': hãy giữ một trong hai phiên bản "
+                            "rồi xoá các dòng <<<<<<<, ======= và >>>>>>>")
     if _ODD_CHARACTER.search(text) is None and (
             len(text) <= MAX_FLOW_BRACKETS or text.count("[") + text.count("{") <= MAX_FLOW_BRACKETS):
         return  # the common case: nothing below can fire
@@ -352,12 +367,14 @@ class _OriginalColumns:
                     nfc_length += len(unicodedata.normalize("NFC", text[run:i]))
                     run = i
             self.maps[line] = starts
-        original = col - 1
-        for nfc_offset, offset in self.maps[line]:
-            if nfc_offset > col - 1:
-                break
-            original = offset + (col - 1 - nfc_offset)
-        return original + 1
+        # The last run that starts at or before the column; a search, not a scan, since
+        # one long line may hold thousands of values to place.
+        starts = self.maps[line]
+        at = bisect.bisect_right(starts, (col - 1, float("inf"))) - 1
+        if at < 0:
+            return col
+        nfc_offset, offset = starts[at]
+        return offset + (col - 1 - nfc_offset) + 1
 
     def document(self, doc: Document) -> Document:
         doc.positions = {path: (line, self.column(line, col)) for path, (line, col) in doc.positions.items()}

@@ -44,6 +44,7 @@ class RecordFile:
     type: str | None  # None when the folder is not a record folder
     id: str  # the file name without .yaml
     folder_parts: tuple  # sub-folders below the type folder (activities/YYYY)
+    problem: tuple = ()  # (code, message) when the file or folder is refused unread
 
     @property
     def is_yaml(self) -> bool:
@@ -69,19 +70,46 @@ def find_records_root(path: Path) -> Path:
 
 def discover(root: Path) -> list[RecordFile]:
     """Every file below `root`, in a stable order; non-YAML files are listed too
-    so that the validator can say why they are not records."""
+    so that the validator can say why they are not records. A folder that cannot be
+    walked and a link that leaves the tree are listed with their problem: skipping
+    them would drop records silently, reading them would publish what is not a record."""
     root_path = str(Path(root).resolve())
     root_shown = display_path(root_path)
     found = []
-    for dirpath, dirnames, filenames in os.walk(root_path):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+
+    def listed(path: str, parts: tuple, name: str, problem: tuple = ()) -> None:
+        stem = name[: -len(".yaml")] if name.endswith(".yaml") else name
+        shown = "/".join((root_shown, *parts, name))
+        record_type = RECORD_TYPES.get(parts[0]) if parts else None
+        found.append(RecordFile(path, shown, record_type, stem, parts[1:], problem))
+
+    def unreadable(error: OSError) -> None:
+        relative = os.path.relpath(error.filename, root_path)
+        parts = () if relative == "." else tuple(relative.split(os.sep))
+        reason = os.strerror(error.errno) if error.errno else type(error).__name__
+        listed(error.filename, parts[:-1], parts[-1] if parts else ".", ("FOLDER_UNREADABLE",
+               f"không đọc được thư mục ({reason}): các hồ sơ trong đó chưa được kiểm tra; hãy sửa quyền đọc"))
+
+    for dirpath, dirnames, filenames in os.walk(root_path, onerror=unreadable):
         relative = os.path.relpath(dirpath, root_path)
         parts = () if relative == "." else tuple(relative.split(os.sep))
-        record_type = RECORD_TYPES.get(parts[0]) if parts else None
+        for name in sorted(dirnames):
+            if os.path.islink(os.path.join(dirpath, name)):  # os.walk does not enter it
+                listed(os.path.join(dirpath, name), parts, name, ("FILE_LINK",
+                       "thư mục là một liên kết (symlink): các hồ sơ trong đó không được đọc; "
+                       "hãy thay liên kết bằng thư mục thật chứa các tệp"))
+        dirnames[:] = sorted(d for d in dirnames if not os.path.islink(os.path.join(dirpath, d)))
         for name in sorted(filenames):
             if (name.startswith(".") and not name.endswith((".yaml", ".yml"))) or name in IGNORED_NAMES:
                 continue  # a hidden record (".x.yaml") is listed: skipping it would lose it silently
-            stem = name[: -len(".yaml")] if name.endswith(".yaml") else name
-            shown = "/".join((root_shown, *parts, name))
-            found.append(RecordFile(os.path.join(dirpath, name), shown, record_type, stem, parts[1:]))
+            path = os.path.join(dirpath, name)
+            problem = ()
+            if os.path.islink(path) and not _inside(os.path.realpath(path), root_path):
+                problem = ("FILE_LINK", "tệp là một liên kết (symlink) trỏ ra ngoài thư mục hồ sơ, nên không được đọc: "
+                           "hãy thay bằng một tệp thật")
+            listed(path, parts, name, problem)
     return found
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)

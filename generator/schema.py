@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache, cached_property
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -171,15 +171,24 @@ class SchemaSet:
             return False
         return True
 
+    def iter_errors(self, record_type: str, data: Any) -> Iterator[ValidationError]:
+        return self._detailed[f"{record_type}.schema.json"].iter_errors(data)
+
     def errors(self, record_type: str, data: Any) -> list[ValidationError]:
-        return list(self._detailed[f"{record_type}.schema.json"].iter_errors(data))
+        return list(self.iter_errors(record_type, data))
 
     def check(self, record_type: str, doc: Document) -> list[Diagnostic]:
         if self.is_valid(record_type, doc.data):
             return []
         found = []
-        for error in self.errors(record_type, doc.data):
+        for error in self.iter_errors(record_type, doc.data):  # lazily: the loop may stop early
             found.extend(_diagnostics(error, doc))
+            if len(found) >= MAX_SCHEMA_FINDINGS:
+                # A list of 100,000 wrong codes would take seconds to explain and bury the report.
+                del found[MAX_SCHEMA_FINDINGS:]
+                found.append(_diagnostic(doc, (), "SCHEMA_TOO_MANY",
+                             f"dừng kiểm tra lược đồ của tệp sau {len(found)} lỗi: hãy sửa các lỗi trên rồi kiểm tra lại"))
+                break
         if not found:  # the two validators disagree: never let a record through silently
             found.append(_diagnostic(doc, (), "SCHEMA_OTHER", "hồ sơ không khớp lược đồ"))
         return found
@@ -210,6 +219,8 @@ def _odd_letters(value) -> str:
                     for c in dict.fromkeys(c for c in value if not c.isascii()))
     return f" (có ký tự không phải chữ Latin không dấu: {odd}; hãy xoá và gõ lại)"
 
+
+MAX_SCHEMA_FINDINGS = 50
 
 # The pattern of the text fields: at least one character that is not a space.
 BLANK = "\\S"

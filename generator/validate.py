@@ -11,7 +11,7 @@ from .catalogue import severity
 from .diagnostics import Diagnostic
 from .ledger import Context, Ledger
 from .loader import LazyPositions, load_file
-from .records import RECORD_TYPES, Record, RecordFile, discover
+from .records import RECORD_TYPES, Record, RecordFile, discover, display_path
 from .schema import SchemaSet
 
 
@@ -55,6 +55,12 @@ def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet) -> Resu
     files_by_type: dict[str, list[tuple[RecordFile, Record | None]]] = {}
     for record_file in discover(root):
         result.files.append(record_file)
+        if record_file.problem:  # refused unread: a link out of the tree, a folder not walked
+            code, message = record_file.problem
+            result.diagnostics.append(Diagnostic(record_file.file, 1, 1, severity(code), code, "", message))
+            if record_file.type and record_file.is_yaml:
+                ledger.add_id(record_file.type, record_file.id)  # its references are not reported again
+            continue
         if record_file.type is None or not record_file.is_yaml:
             result.diagnostics.append(_location_error(record_file))
             continue
@@ -75,7 +81,7 @@ def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet) -> Resu
                 doc.positions = LazyPositions(record_file.path)
                 ledger.add(record)
         files_by_type.setdefault(record_file.type, []).append((record_file, record))
-    context = Context(today, schemas, files_by_type)
+    context = Context(today, schemas, files_by_type, display_path(Path(root).resolve()))
     for check_ledger in rules.CROSS_RECORD:
         result.diagnostics.extend(check_ledger(ledger, context))
     return result

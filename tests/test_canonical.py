@@ -127,6 +127,32 @@ def test_check_prints_github_annotations(tmp_path, capsys):
     assert "::error file=" in capsys.readouterr().out
 
 
+def test_a_link_is_neither_read_nor_rewritten(tmp_path, capsys):
+    outside = tmp_path / "token.yaml"
+    outside.write_text("title: SECRET\nid: a\n", encoding="utf-8")
+    link = tmp_path / "records" / "documents" / "a.yaml"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(outside)
+    assert main(["format", "--check", str(tmp_path / "records")]) == 1
+    out = capsys.readouterr().out
+    assert "liên kết (symlink)" in out and "SECRET" not in out
+    assert main(["format", str(link)]) == 1
+    assert outside.read_text(encoding="utf-8") == "title: SECRET\nid: a\n"
+
+
+def test_the_github_diff_is_read_by_no_runner_as_commands(tmp_path, capsys):
+    path = tmp_path / "records" / "documents" / "a.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("title: |\n  ::add-mask::b\n  ##[error]Đã duyệt\nid: a\n", encoding="utf-8")
+    assert main(["format", "--check", "--format", "github", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("::stop-commands::"))
+    token = lines[start].removeprefix("::stop-commands::")
+    end = lines.index(f"::{token}::")
+    assert len(token) == 32 and any("::add-mask::b" in line for line in lines[start + 1:end])
+    assert not any("::add-mask::" in line or "##[" in line for line in lines[:start] + lines[end + 1:])
+
+
 @pytest.mark.parametrize("path", RECORD_FILES, ids=lambda p: str(p.relative_to(RECORDS)))
 def test_real_records_format_without_changing_data(path):
     text = path.read_text(encoding="utf-8")

@@ -59,6 +59,8 @@ def test_bom_is_stripped_and_text_normalised_to_nfc():
     (b"- a\n", "YAML_NOT_MAPPING", 1),
     (b"? [a]\n: b\n", "YAML_KEY", 1),
     (b"a: 'x\nb: 1\nc: 2\n", "YAML_SYNTAX", 1),
+    (b"id: x\n<<<<<<< HEAD\na: 1\n=======\na: 2\n>>>>>>> b\n", "FILE_MERGE_CONFLICT", 2),
+    (b"id: x\n=======\n", "FILE_MERGE_CONFLICT", 2),
 ])
 def test_refusals_name_a_code_and_line(raw, code, line):
     error = refusal(raw)
@@ -109,7 +111,7 @@ def test_schema_validators_disagreeing_never_lets_a_record_through(monkeypatch):
     schemas = SchemaSet()
     doc = load("id: x\n")
     monkeypatch.setattr(schemas, "is_valid", lambda record_type, data: False)
-    monkeypatch.setattr(schemas, "errors", lambda record_type, data: [])
+    monkeypatch.setattr(schemas, "iter_errors", lambda record_type, data: iter(()))
     [diagnostic] = schemas.check("activity", doc)
     assert diagnostic.code == "SCHEMA_OTHER"
 
@@ -136,3 +138,30 @@ def test_a_link_to_a_device_or_a_pipe_is_refused_without_reading_it(tmp_path):
     for path in (zero, pipe):
         doc, [diagnostic] = load_file(path, path.name)
         assert doc is None and diagnostic.code == "FILE_UNREADABLE" and "tệp thường" in diagnostic.message
+
+
+def test_nfd_columns_of_a_long_line_are_found_by_search():
+    # 50,000 values on one NFD line: placing each by scanning the line's runs took minutes.
+    line = "x: {" + ", ".join(f"k{i}: \u0111e\u0301" for i in range(50_000)) + "}\n"
+    doc = load(line)
+    assert doc.positions[("x", "k49999")] == (1, line.index("k49999: ") + len("k49999: ") + 1)  # its value
+    assert doc.positions[("x", "k49999")] != doc.positions[("x", "k1")]
+
+
+def test_schema_findings_stop_at_a_limit():
+    from generator.schema import MAX_SCHEMA_FINDINGS
+
+    doc = load("id: x\ntags: [" + ", ".join(["khong-co"] * 10_000) + "]\n")
+    found = SchemaSet().check("activity", doc)
+    assert len(found) == MAX_SCHEMA_FINDINGS + 1
+    assert found[-1].code == "SCHEMA_TOO_MANY" and "50 lỗi" in found[-1].message
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be", "utf-16", "utf-16-le"])
+def test_the_encoding_is_named(encoding):
+    error = refusal("id: x\n".encode(encoding))
+    assert error.code == "FILE_ENCODING" and encoding[:6].upper() in error.message
+
+
+def test_a_heading_underline_in_a_block_is_no_conflict():
+    assert load("note: |\n  Tiêu đề\n  =======\n").data == {"note": "Tiêu đề\n=======\n"}

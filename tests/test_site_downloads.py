@@ -25,6 +25,8 @@ def _by_csv_module(columns, rows) -> bytes:
             return ""
         if isinstance(value, bool):
             return "true" if value else "false"
+        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value  # a formula, neutralised
         return str(value)
 
     buffer = io.StringIO()
@@ -40,6 +42,19 @@ def test_csv_matches_the_csv_module(rows):
     width = len(rows[0]) if rows else 1
     columns = [Column(f"c{i}", "string", f"C{i}", lambda row, i=i: row[i]) for i in range(width)]
     assert csv_bytes(columns, rows) == _by_csv_module(columns, rows)
+
+
+def test_csv_cells_never_start_a_formula():
+    # OWASP's list: = + - @ tab and CR start a formula in Excel; the JSON keeps the text as written.
+    title = '=HYPERLINK("http://evil.example/x","bấm vào")'
+    rows = [{"t": text} for text in (title, "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "a=1")]
+    columns = [Column("t", "string", "T", lambda row: row["t"]), Column("n", "integer", "N", lambda row: -5)]
+    lines = csv_bytes(columns, rows).decode("utf-8-sig").split("\r\n")
+    assert lines[1:-1] == [
+        '"\'=HYPERLINK(""http://evil.example/x"",""bấm vào"")",-5',
+        "'+cmd|' /C calc'!A0,-5", "'-2+3,-5", "'@SUM(A1),-5", "'\t=1,-5", "\"'\r=1\",-5", "a=1,-5",
+    ]
+    assert json.loads(json_bytes(rows))[0]["t"] == title
 
 
 RECORD = st.dictionaries(

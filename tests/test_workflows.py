@@ -147,7 +147,22 @@ def test_github_format_writes_the_job_summary(tmp_path, monkeypatch):
     output = format_github([diagnostic], 1)
     assert output.splitlines()[0].startswith("::error file=records/x|y.yaml,line=2")
     text = summary.read_text(encoding="utf-8")
-    assert "records/x\\|y.yaml" in text and "&lt;b>" in text
+    assert "| ` records/x│y.yaml ` | 2 |" in text and "| ` category: mã <b> sai ` |" in text
+
+
+def test_the_job_summary_renders_record_text_as_code(tmp_path, monkeypatch):
+    # In a code span Markdown reads no image, link or HTML; a pipe cannot end the cell.
+    from generator.diagnostics import step_summary
+
+    hostile = "javascript:![Đã duyệt ✅](https://evil.example/ok.png) ``a`` \\| x"
+    text = step_summary([Diagnostic("records/x.yaml", 2, 1, "error", "URL_SCHEME", "url", hostile)], 1)
+    row = text.splitlines()[-1]
+    assert row == "| ` records/x.yaml ` | 2 | error | URL_SCHEME | ``` url: " + hostile.replace("|", "│") + " ``` |"
+
+
+def test_record_text_never_reads_as_a_workflow_command():
+    line = Diagnostic("records/x.yaml", 2, 1, "error", "X", "", "tệp ghi '##[error]Đã duyệt' ::add-mask::a").text()
+    assert "##[" not in line and not line.startswith("::")
 
 
 # --- templates for people ----------------------------------------------------------------------

@@ -6,7 +6,7 @@ import difflib
 import sys
 
 from ..canonical import FormatError, format_file, yaml_files
-from ..diagnostics import ERROR, Diagnostic, github_annotation
+from ..diagnostics import ERROR, Diagnostic, github_annotation, github_untrusted
 from ..records import display_path
 from ..schema_shape import SchemaShape
 from .options import paths_or_records
@@ -45,7 +45,8 @@ def run_format(args: argparse.Namespace) -> int:
         if args.check:
             _report(name, "chưa ở dạng chuẩn (thứ tự trường, thụt lề, dấu ngoặc kép)", args.format == "github")
             if args.diff:
-                sys.stdout.write(_diff(name, before, after))
+                diff = _diff(name, before, after)
+                sys.stdout.write(github_untrusted(diff) if args.format == "github" else diff)
         else:
             path.write_text(after, encoding="utf-8", newline="\n")
             print(f"Đã định dạng lại {name}")

@@ -1,4 +1,5 @@
-"""Amounts and counts are not negative, and large ones are flagged for a second look."""
+"""Amounts and counts are not negative, impossible ones are refused, and large ones (in
+total or per household) are flagged for a second look."""
 from __future__ import annotations
 
 from ..records import Record
@@ -8,6 +9,16 @@ from ..registry import ActivityStatus
 MONEY_WARNING = 20_000_000_000  # 20 tỷ đồng
 HOUSEHOLDS_WARNING = 5_000
 PEOPLE_WARNING = 50_000
+# Above these a figure cannot be right (more than the province's yearly budget, more
+# households or people than the province has) and would be published as it stands.
+MONEY_CEILING = 1_000_000_000_000  # 1.000 tỷ đồng
+HOUSEHOLDS_CEILING = 500_000
+PEOPLE_CEILING = 2_000_000
+# A house for a poor household costs some 40-60 triệu đồng; far above that per household
+# or person, a total was probably meant for many more, or has a 0 too many.
+PER_HOUSEHOLD_WARNING = 500_000_000
+PER_PERSON_WARNING = 200_000_000
+_CEILINGS = {"đồng": MONEY_CEILING, "hộ": HOUSEHOLDS_CEILING, "người": PEOPLE_CEILING}
 
 _MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
 
@@ -36,13 +47,36 @@ def check_record(record: Record, folder_parts: tuple, today) -> list:
         if value < 0:
             found.append(record.diagnostic(path, "AMOUNT_NEGATIVE",
                          f"tệp ghi {value}: số tiền, số lượng không được âm; ghi 0 nếu bằng không, bỏ trống nếu chưa báo cáo"))
+        elif value > _CEILINGS[unit]:
+            found.append(record.diagnostic(path, "AMOUNT_CEILING",
+                         f"{_vi_number(value)} {unit} vượt mức trần {_vi_number(_CEILINGS[unit])} {unit} của một hoạt động, "
+                         "không thể đúng: hãy đối chiếu với nguồn, kiểm tra số chữ số 0"))
         elif value > limit:
             found.append(record.diagnostic(path, "AMOUNT_IMPLAUSIBLE",
                          f"{_vi_number(value)} {unit} lớn bất thường cho một hoạt động (ngưỡng {_vi_number(limit)}): "
                          "hãy đối chiếu với nguồn, kiểm tra số chữ số 0"))
+    if not found:  # a figure already flagged needs no second finding
+        found.extend(_per_beneficiary(record))
     delivered = record.data.get("value", {}).get("delivered")
     if delivered and any(delivered.get(p) for p in _MONEY_PARTS) and record.data["status"] in (ActivityStatus.PLANNED, ActivityStatus.CANCELLED):
         found.append(record.diagnostic(("value", "delivered"), "VALUE_STATUS",
                      f"có giá trị đã thực hiện nhưng tình trạng là '{record.data['status']}': "
                      "hãy chuyển số tiền sang value.planned, hoặc sửa tình trạng"))
+    return found
+
+
+def _per_beneficiary(record: Record) -> list:
+    beneficiaries = record.data.get("beneficiaries", {})
+    found = []
+    for stage in ("planned", "delivered"):
+        parts = record.data.get("value", {}).get(stage, {})
+        total = sum(parts.get(p) or 0 for p in _MONEY_PARTS)
+        for key, limit, unit in (("households", PER_HOUSEHOLD_WARNING, "hộ"), ("people", PER_PERSON_WARNING, "người")):
+            count = beneficiaries.get(key)
+            if count and total > limit * count:
+                found.append(record.diagnostic(("value", stage), "AMOUNT_PER_BENEFICIARY",
+                             f"{_vi_number(total)} đồng cho {_vi_number(count)} {unit} là {_vi_number(total // count)} đồng "
+                             f"mỗi {unit}, vượt xa quy mô chương trình (ngưỡng {_vi_number(limit)}): hãy đối chiếu số tiền "
+                             f"và beneficiaries.{key} với nguồn"))
+                break  # one finding per stage: per household, else per person
     return found

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
 
 from ..catalogue import severity
 from ..diagnostics import Diagnostic, field_path
@@ -14,10 +16,57 @@ _URL_FIELDS = {"url", "website"}
 _CODED_FIELDS = CODED_FIELDS
 
 _PHONE = re.compile(r"(?<![\w.,/-])(?:\+\s?84|\(\+84\)|0)[ .-]?[1-9](?:[ .-]?\d){7,9}(?![\w])")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Every pattern runs on the whole text of a field, so each must be linear in its length
+# (tests/test_text_linear.py): a match may start only where a run of its characters
+# starts, quantifiers that could trade characters with a neighbour are bounded or
+# disjoint from it. The e-mail's parts are bounded as the standard bounds them.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _ID_NUMBER = re.compile(r"(?<!\w)(?<!\d[.,])(?:\d{12}|\d{9})(?!\w|[.,]\d)")
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*/?\s*(?:script|iframe|img|svg|style|a)\b|\]\(|javascript\s*:|\bon\w+\s*=", re.I)
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_MARKUP = re.compile(
+    r"<(?:\s*/)?\s*(?:[A-Za-z!?][^<>]*>|(?:script|iframe|img|svg|style|a)\b)|\]\(|javascript\s*:|\bon\w+\s*=", re.I)
+
+
+@cache
+def _is_invisible(char: str) -> bool:
+    """Decided by what a character is, not by a list: format characters (zero-width,
+    direction marks, tags), unassigned and private ones, line and paragraph separators;
+    marks that attach to nothing (variation selectors, the grapheme joiner; the accents of
+    Vietnamese all attach); and the Hangul fillers, letters that draw nothing."""
+    category = unicodedata.category(char)
+    if category == "Mn":
+        return not unicodedata.combining(char)
+    if category == "Lo":
+        return "FILLER" in unicodedata.name(char, "")
+    return category in ("Cf", "Co", "Cn", "Cs", "Zl", "Zp")
+
+
+_ONE = re.compile(".", re.S)
+
+
+class _Invisible:
+    """Stands in check_document for a pattern of every invisible character (search, sub):
+    such a character class would hold most of Unicode. Each text's own distinct characters
+    are looked at instead, and found ones are located with translate, in linear time."""
+
+    @staticmethod
+    def _found(text: str) -> str:
+        return "" if text.isascii() else "".join(c for c in set(text) if not c.isascii() and _is_invisible(c))
+
+    def search(self, text: str):
+        found = self._found(text)
+        if not found:
+            return None
+        first = text.translate(dict.fromkeys(map(ord, found), found[0])).find(found[0])
+        return _ONE.search(text, first)
+
+    def sub(self, replace, text: str) -> str:
+        found = self._found(text)
+        # Each match is one character, so its replacement depends on that character alone.
+        return text.translate({ord(c): replace(_ONE.match(c)) for c in found}) if found else text
+
+
+_INVISIBLE = _Invisible()
+
 _SCHEME = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+", re.I)
 
 _TEXT_CHECKS = (

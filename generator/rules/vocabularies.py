@@ -2,8 +2,10 @@
 categories flagged for gifts and training, and the schemas' code lists in step."""
 from __future__ import annotations
 
+from ..catalogue import severity
+from ..diagnostics import Diagnostic
 from ..ledger import Context, Ledger
-from ..registry import TYPES
+from ..registry import CODE_LIST_VOCABULARIES, TYPES
 
 
 def _enum(schemas, schema_name: str, path: tuple) -> list:
@@ -38,6 +40,20 @@ def check_ledger(ledger: Ledger, context: Context) -> list:
                                  f"nội dung hỗ trợ '{item['code']}' thiếu {', '.join(missing)}: "
                                  "mỗi nội dung phải thuộc một nhóm và ghi rõ gift, training là true hay false"))
     found.extend(_schema_sync(ledger, context.schemas))
+    found.extend(_missing(ledger, context))
+    return found
+
+
+def _missing(ledger: Ledger, context: Context) -> list:
+    """The vocabularies the schemas' code lists and the pages' labels and shares come from.
+    Without one, the site would show raw codes and a gift share of 0% without a word."""
+    found = []
+    for name in CODE_LIST_VOCABULARIES:
+        if not ledger.exists("vocabulary", name):  # a file that is there but broken has its own finding
+            file = f"{context.records}/vocabularies/{name}.yaml"
+            found.append(Diagnostic(file, 1, 1, severity("VOCAB_MISSING"), "VOCAB_MISSING", "",
+                                    f"thiếu danh mục bắt buộc '{name}': lược đồ và các trang dùng nó cho mã, nhãn và "
+                                    f"số liệu; hãy khôi phục tệp (git restore {file})"))
     return found
 
 

@@ -300,14 +300,23 @@ def _rows(site: Site, record_type: str) -> Sequence[Record]:
     return [records[i] for i in sorted(records)]
 
 
+# A text cell starting with one of these is read by Excel or LibreOffice as a formula
+# (=HYPERLINK(…), +cmd|…, @SUM…). OWASP's remedy: a leading single quote makes it text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _field(value) -> str:
     """One CSV field, quoted as the csv module's Excel dialect quotes (only when it holds a
-    comma, a double quote or a line break; quotes doubled)."""
+    comma, a double quote or a line break; quotes doubled). Every cell of every CSV passes
+    here, so formulas are neutralised here; numbers stay numbers, the JSON stays exact."""
     if value is None:
         return ""  # not reported: an empty cell, never 0
     if value is True or value is False:
         return "true" if value else "false"
-    text = value if isinstance(value, str) else str(value)
+    if isinstance(value, str):
+        text = "'" + value if value.startswith(_FORMULA_START) else value
+    else:
+        text = str(value)
     if '"' in text:
         return '"' + text.replace('"', '""') + '"'
     if "," in text or "\n" in text or "\r" in text:

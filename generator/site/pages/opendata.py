@@ -41,6 +41,10 @@ def opendata_page(site: Site) -> Page:
                     "mỗi loại chia thành tiền mặt, hiện vật, vận động và phần chưa tách được."
                 ),
                 _("Ngày viết theo dạng NNNN-TT-NN; nếu nguồn chỉ nêu tháng hoặc năm thì chỉ ghi đến tháng hoặc năm."),
+                _(
+                    "Trong bảng CSV, ô chữ bắt đầu bằng <code>=</code>, <code>+</code>, <code>-</code> hoặc <code>@</code> "
+                    "được thêm dấu <code>'</code> ở đầu để Excel không chạy nó như công thức; tệp JSON giữ nguyên chữ."
+                ),
                 _("Người hưởng lợi chỉ là số hộ, số người; không có tên hay thông tin cá nhân."),
             ]
         ),

@@ -1,0 +1,37 @@
+"""Invisible characters are found by what they are (Unicode category), not from a list."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from generator.loader import Document
+from generator.rules import text
+
+INVISIBLE = {
+    "\u3164": "Hangul filler: a letter that draws nothing",
+    "\u061c": "Arabic letter mark",
+    "\u180e": "Mongolian vowel separator",
+    "\u034f": "combining grapheme joiner",
+    "\ufe0f": "variation selector",
+    "\U000e0041": "tag letter A",
+    "\u2028": "line separator",
+    "\ue000": "private use",
+    "\u200b": "zero-width space",
+}
+
+
+def _codes(value: str) -> list:
+    return [d.code for d in text.check_document(Document("x.yaml", {"title": value}, {}))]
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_invisible_characters_are_found(char):
+    assert _codes(f"Tập{char} huấn") == ["TEXT_INVISIBLE"]
+    assert _codes(char) == ["TEXT_INVISIBLE"]  # a title of it alone looks blank
+
+
+def test_vietnamese_and_ordinary_symbols_are_not_invisible():
+    value = "Tặng quà Tết – hộ nghèo “xã A Xan” (Cơ Tu) ½ · 50% ✅ №1 ạ ữ ỷ"
+    assert _codes(value) == []
+    assert _codes(unicodedata.normalize("NFD", "ạ")[0] + "\u0323") == []  # a mark that attaches
