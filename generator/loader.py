@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from yaml._yaml import CParser
 
-from .diagnostics import ERROR, Diagnostic
+from .diagnostics import ERROR, Diagnostic, FieldPath
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 16
@@ -36,7 +36,8 @@ _ODD_SPACES = "\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000"  # a character class
 _BAD_INDENT = re.compile(f"^[ ]*[\t{_ODD_SPACES}]", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-Path = tuple  # a value's place: keys and list indexes from the root
+Path = FieldPath  # a value's place: keys and list indexes from the root
+Positions = dict[FieldPath, tuple[int, int]]  # 1-based line and column
 _INTERNED_LENGTH = 64
 
 
@@ -46,7 +47,7 @@ class Document:
 
     file: str
     data: Any
-    positions: dict = field(default_factory=dict)  # Path -> (line, col), 1-based
+    positions: Positions | LazyPositions = field(default_factory=dict)
 
     def position(self, path: Path) -> tuple[int, int]:
         """Line and column of `path`, or of its nearest written ancestor."""
@@ -56,7 +57,7 @@ class Document:
             if found:
                 return found
             path = path[:-1]
-        return self.positions.get((), (1, 1))
+        return self.positions.get(()) or (1, 1)
 
 
 class LazyPositions:
@@ -68,12 +69,13 @@ class LazyPositions:
     __slots__ = ("path", "_loaded")
 
     def __init__(self, path: str):
-        self.path, self._loaded = path, None
+        self.path = path
+        self._loaded: Positions | None = None
 
-    def get(self, path: Path, default=None):
+    def get(self, path: Path, default: tuple[int, int] | None = None) -> tuple[int, int] | None:
         if self._loaded is None:
             doc, _ = load_file(self.path, self.path)
-            self._loaded = doc.positions if doc is not None else {}
+            self._loaded = doc.positions if doc is not None and isinstance(doc.positions, dict) else {}
         return self._loaded.get(path, default)
 
 
@@ -131,7 +133,7 @@ _OS_ERRORS = {
 }
 
 
-def _explain(problem: str, context: str) -> str:
+def _explain(problem: str | None, context: str | None) -> str:
     text = f"{context or ''} {problem or ''}"
     for needle, words in _PROBLEMS:
         if needle in text:
@@ -171,7 +173,7 @@ def _unclosed_quote(text: str, before_line: int) -> tuple[int, str] | None:
 _ODD_COLON = re.compile(_FIELD_START + f"[^:：#\n]*(：|:[{_ODD_SPACES}])", re.MULTILINE)
 
 
-def _odd_colon(text: str, before_line: int) -> tuple | None:
+def _odd_colon(text: str, before_line: int) -> tuple[str, int, int, str] | None:
     """Explains a syntax error caused by what looks like a colon and a space but is not."""
     for found in _ODD_COLON.finditer(text):
         line, col = _position_of(text, found.start(1))
@@ -256,15 +258,12 @@ def _check_anchors(text: str) -> None:
         return
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if isinstance(event, yaml.AliasEvent):
+            anchor = getattr(event, "anchor", None)
+            if anchor and event.start_mark is not None:
+                kind = "alias '*" if isinstance(event, yaml.AliasEvent) else "anchor '&"
                 raise LoadError(
                     "YAML_ALIAS", event.start_mark.line + 1, event.start_mark.column + 1,
-                    f"alias '*{event.anchor}' không được phép: hãy viết đầy đủ giá trị",
-                )
-            if getattr(event, "anchor", None):
-                raise LoadError(
-                    "YAML_ALIAS", event.start_mark.line + 1, event.start_mark.column + 1,
-                    f"anchor '&{event.anchor}' không được phép: hãy viết đầy đủ giá trị",
+                    f"{kind}{anchor}' không được phép: hãy viết đầy đủ giá trị",
                 )
     except yaml.YAMLError:
         return  # the composer reports syntax errors with their place
@@ -296,7 +295,7 @@ class _Builder:
     every node is visited once and an alias bomb cannot expand."""
 
     def __init__(self):
-        self.positions: dict = {}
+        self.positions: Positions = {}
 
     def build(self, node, path: Path, depth: int) -> Any:
         mark = node.start_mark
@@ -315,8 +314,8 @@ class _Builder:
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self._mapping(node, path, depth)
 
-    def _mapping(self, node, path: Path, depth: int) -> dict:
-        result: dict = {}
+    def _mapping(self, node, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         positions = self.positions
         for key_node, value_node in node.value:
             key_mark = key_node.start_mark
@@ -352,13 +351,14 @@ class _OriginalColumns:
 
     def __init__(self, original: str):
         self.lines = original.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        self.maps: dict = {}
+        self.maps: dict[int, list[tuple[int, int]]] = {}  # line -> (NFC offset, original offset) of each run
 
     def column(self, line: int, col: int) -> int:
         if not 0 < line <= len(self.lines):
             return col
         if line not in self.maps:
-            starts, nfc_length = [], 0  # (NFC offset, original offset) of each run
+            starts: list[tuple[int, int]] = []
+            nfc_length = 0
             text = self.lines[line - 1]
             run = 0
             for i in range(1, len(text) + 1):
@@ -377,7 +377,8 @@ class _OriginalColumns:
         return offset + (col - 1 - nfc_offset) + 1
 
     def document(self, doc: Document) -> Document:
-        doc.positions = {path: (line, self.column(line, col)) for path, (line, col) in doc.positions.items()}
+        if isinstance(doc.positions, dict):
+            doc.positions = {path: (line, self.column(line, col)) for path, (line, col) in doc.positions.items()}
         return doc
 
 
@@ -461,5 +462,5 @@ def load_file(path, file: str) -> tuple[Document | None, list[Diagnostic]]:
     except LoadError as error:
         return None, [Diagnostic(file, error.line, error.col, ERROR, error.code, "", error.message)]
     except OSError as error:
-        reason = _OS_ERRORS.get(error.errno, f"lỗi hệ thống số {error.errno}")
+        reason = _OS_ERRORS.get(error.errno or 0, f"lỗi hệ thống số {error.errno}")
         return None, [Diagnostic(file, 1, 1, ERROR, "FILE_UNREADABLE", "", f"không mở được tệp: {reason}")]

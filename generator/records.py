@@ -4,9 +4,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .catalogue import severity
-from .diagnostics import Diagnostic, field_path
+from .diagnostics import Diagnostic, FieldPath, field_path
 from .loader import Document
 from .registry import BY_FOLDER
 
@@ -25,14 +26,14 @@ class Record:
     doc: Document
 
     @property
-    def data(self) -> dict:
+    def data(self) -> dict[str, Any]:
         return self.doc.data
 
     @property
     def file(self) -> str:
         return self.doc.file
 
-    def diagnostic(self, path, code: str, message: str) -> Diagnostic:
+    def diagnostic(self, path: FieldPath, code: str, message: str) -> Diagnostic:
         line, col = self.doc.position(path)
         return Diagnostic(self.file, line, col, severity(code), code, field_path(path), message)
 
@@ -43,8 +44,8 @@ class RecordFile:
     file: str  # as shown to people: relative to the working directory
     type: str | None  # None when the folder is not a record folder
     id: str  # the file name without .yaml
-    folder_parts: tuple  # sub-folders below the type folder (activities/YYYY)
-    problem: tuple = ()  # (code, message) when the file or folder is refused unread
+    folder_parts: tuple[str, ...]  # sub-folders below the type folder (activities/YYYY)
+    problem: tuple[str, str] | None = None  # (code, message) when the file or folder is refused unread
 
     @property
     def is_yaml(self) -> bool:
@@ -77,7 +78,7 @@ def discover(root: Path) -> list[RecordFile]:
     root_shown = display_path(root_path)
     found = []
 
-    def listed(path: str, parts: tuple, name: str, problem: tuple = ()) -> None:
+    def listed(path: str, parts: tuple[str, ...], name: str, problem: tuple[str, str] | None = None) -> None:
         stem = name[: -len(".yaml")] if name.endswith(".yaml") else name
         shown = "/".join((root_shown, *parts, name))
         record_type = RECORD_TYPES.get(parts[0]) if parts else None
@@ -103,7 +104,7 @@ def discover(root: Path) -> list[RecordFile]:
             if (name.startswith(".") and not name.endswith((".yaml", ".yml"))) or name in IGNORED_NAMES:
                 continue  # a hidden record (".x.yaml") is listed: skipping it would lose it silently
             path = os.path.join(dirpath, name)
-            problem = ()
+            problem = None
             if os.path.islink(path) and not _inside(os.path.realpath(path), root_path):
                 problem = ("FILE_LINK", "tệp là một liên kết (symlink) trỏ ra ngoài thư mục hồ sơ, nên không được đọc: "
                            "hãy thay bằng một tệp thật")

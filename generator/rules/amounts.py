@@ -2,6 +2,11 @@
 total or per household) are flagged for a second look."""
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+from ..diagnostics import Diagnostic, FieldPath
 from ..records import Record
 from ..registry import ActivityStatus
 
@@ -23,7 +28,7 @@ _CEILINGS = {"đồng": MONEY_CEILING, "hộ": HOUSEHOLDS_CEILING, "người": P
 _MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
 
 
-def _amounts(data: dict):
+def _amounts(data: dict[str, Any]) -> Iterator[tuple[FieldPath, int, int, str]]:
     for stage in ("planned", "delivered"):
         for part in _MONEY_PARTS:
             value = data.get("value", {}).get(stage, {}).get(part)
@@ -39,7 +44,7 @@ def _vi_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def check_record(record: Record, folder_parts: tuple, today) -> list:
+def check_record(record: Record, folder_parts: tuple[str, ...], today: datetime.date) -> list[Diagnostic]:
     if record.type != "activity":
         return []
     found = []
@@ -65,7 +70,7 @@ def check_record(record: Record, folder_parts: tuple, today) -> list:
     return found
 
 
-def _per_beneficiary(record: Record) -> list:
+def _per_beneficiary(record: Record) -> list[Diagnostic]:
     beneficiaries = record.data.get("beneficiaries", {})
     found = []
     for stage in ("planned", "delivered"):

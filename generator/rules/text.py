@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 
 from ..catalogue import severity
-from ..diagnostics import Diagnostic, field_path
+from ..diagnostics import Diagnostic, FieldPath, field_path
 from ..loader import Document
 from ..registry import CODED_FIELDS
 
@@ -79,7 +80,7 @@ _TEXT_CHECKS = (
 )
 
 
-def _strings(value, path: tuple, out: list) -> list:
+def _strings(value: Any, path: FieldPath, out: list[tuple[FieldPath, str]]) -> list[tuple[FieldPath, str]]:
     """(path, text) of every string in a record."""
     if isinstance(value, str):
         out.append((path, value))
@@ -106,7 +107,7 @@ def _diagnostic(doc: Document, path, code: str, message: str) -> Diagnostic:
 _DIGIT_CHAIN = re.compile(r"[0-9](?:[ .-]?[0-9]){8}")
 
 
-def _plain_texts(value, last, before, texts: list, urls: list) -> None:
+def _plain_texts(value: Any, last: str | int | None, before: str | int | None, texts: list[str], urls: list[str]) -> None:
     """The strings check_document looks at, without their paths: the common, clean case."""
     kind = type(value)
     if kind is str:
@@ -122,7 +123,8 @@ def _plain_texts(value, last, before, texts: list, urls: list) -> None:
 
 
 def _nothing_to_report(doc: Document) -> bool:
-    texts, urls = [], []
+    texts: list[str] = []
+    urls: list[str] = []
     _plain_texts(doc.data, None, None, texts, urls)
     if any(":" in url and not _SCHEME.match(url) for url in urls):
         return False
@@ -132,7 +134,7 @@ def _nothing_to_report(doc: Document) -> bool:
                 or _DIGIT_CHAIN.search(text) or _INVISIBLE.search(text))
 
 
-def check_document(doc: Document) -> list:
+def check_document(doc: Document) -> list[Diagnostic]:
     if _nothing_to_report(doc):
         return []
     found, texts = [], []

@@ -2,20 +2,23 @@
 categories flagged for gifts and training, and the schemas' code lists in step."""
 from __future__ import annotations
 
+from typing import Any
+
 from ..catalogue import severity
 from ..diagnostics import Diagnostic
 from ..ledger import Context, Ledger
 from ..registry import CODE_LIST_VOCABULARIES, TYPES
+from ..schema import SchemaSet
 
 
-def _enum(schemas, schema_name: str, path: tuple) -> list:
-    node = schemas.raw[f"{schema_name}.schema.json"]
+def _enum(schemas: SchemaSet, schema_name: str, path: tuple[str, ...]) -> list[str]:
+    node: Any = schemas.raw[f"{schema_name}.schema.json"]
     for key in path:
         node = node[key]
-    return node
+    return list(node)
 
 
-def check_ledger(ledger: Ledger, context: Context) -> list:
+def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
     found = []
     for vocabulary in ledger.of("vocabulary").values():
         data = vocabulary.data
@@ -44,7 +47,7 @@ def check_ledger(ledger: Ledger, context: Context) -> list:
     return found
 
 
-def _missing(ledger: Ledger, context: Context) -> list:
+def _missing(ledger: Ledger, context: Context) -> list[Diagnostic]:
     """The vocabularies the schemas' code lists and the pages' labels and shares come from.
     Without one, the site would show raw codes and a gift share of 0% without a word."""
     found = []
@@ -57,7 +60,7 @@ def _missing(ledger: Ledger, context: Context) -> list:
     return found
 
 
-def _schema_sync(ledger: Ledger, schemas) -> list:
+def _schema_sync(ledger: Ledger, schemas: SchemaSet) -> list[Diagnostic]:
     found = []
     for record_type in TYPES.values():
         for code_list in record_type.code_lists:
@@ -65,9 +68,10 @@ def _schema_sync(ledger: Ledger, schemas) -> list:
     return found
 
 
-def _in_step(ledger: Ledger, schemas, schema_name: str, names: tuple, path: tuple) -> list:
+def _in_step(ledger: Ledger, schemas: SchemaSet, schema_name: str, names: tuple[str, ...],
+             path: tuple[str, ...]) -> list[Diagnostic]:
     """The schema's code list holds exactly the codes of the vocabularies `names`."""
-    found: list = []
+    found: list[Diagnostic] = []
     record = ledger.get("vocabulary", names[0])
     if record is not None:
         codes = [code for name in names for code in ledger.vocabulary(name)]
