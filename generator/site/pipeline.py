@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..validate import validate_tree
 from .render import render_site
-from .writer import write_tree
+from .writer import Written, write_tree
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 RECORDS = PROJECT / "records"
@@ -25,6 +25,7 @@ class Outcome:
     files: int
     seconds: dict = field(default_factory=dict)  # step -> wall-clock seconds, for the summary line
     checked: int = 0  # record files validated
+    changes: Written = Written()  # how many files were rewritten and removed
 
 
 def generate(records: Path = RECORDS, out: Path = GENERATED, today: datetime.date | None = None) -> Outcome:
@@ -38,6 +39,6 @@ def generate(records: Path = RECORDS, out: Path = GENERATED, today: datetime.dat
     files = render_site(result, records)
     seconds["render"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    written = write_tree(files, out, known=(GENERATED,))
+    changes = write_tree(files, out, known=(GENERATED,))
     seconds["write"] = time.perf_counter() - clock
-    return Outcome([], written, len(files), seconds, len(result.files))
+    return Outcome([], bool(changes), len(files), seconds, len(result.files), changes)
