@@ -128,11 +128,11 @@ def _measure(server: subprocess.Popen, log: Log, base: str, copy: Path, repeat: 
             print("\n".join(line for _, line in log.lines[-30:]), file=sys.stderr)
             raise SystemExit(f"edit {n}: the page did not show the new title within {EDIT_S} s")
         _settle(log, saved)
-        builds = log.since(saved, BUILT)
-        results.append((shown - saved, builds[-1] - saved, len(builds)))
+        started, builds = log.since(saved, STARTED), log.since(saved, BUILT)
+        results.append((shown - saved, builds[-1] - saved, len(started)))
         if show_log:
             print("\n".join(f"  {at - saved:6.2f} s  {line}" for at, line in list(log.lines) if at >= saved))
-        print(f"edit {n}: page shows it after {shown - saved:.2f} s; {len(builds)} rebuild(s), "
+        print(f"edit {n}: page shows it after {shown - saved:.2f} s; {len(started)} rebuild(s), "
               f"the last done after {builds[-1] - saved:.2f} s")
     return results
 

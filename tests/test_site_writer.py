@@ -2,7 +2,9 @@
 files arrive whole through a rename, pages no longer produced vanish with their folders."""
 
 import os
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -127,3 +129,33 @@ def test_an_interrupted_write_leaves_whole_files_that_the_next_run_completes(tmp
     assert sorted(halfway.values()).count(b"moi") == 3  # each file whole: old or new
     assert writer.write_tree(new, target) == writer.Written(7, 0)
     assert _contents(target) == {**new, writer.MARK: b""}
+
+
+def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tmp_path, monkeypatch):
+    """MkDocs then sees only the changed pages, and rebuilds once (it no longer watches records/)."""
+    from watchdog.observers import Observer
+
+    from generator.site import mkdocs_hooks
+
+    records = small_tree(tmp_path)
+    out = tmp_path / "generated"
+    generate(records, out, TODAY)
+    monkeypatch.setenv(mkdocs_hooks.RECORDS_ENV, str(records))
+    monkeypatch.setattr(mkdocs_hooks, "GENERATED", out)
+    monkeypatch.setitem(mkdocs_hooks._command, "watching", False)
+    server = SimpleNamespace(observer=Observer())
+    mkdocs_hooks.on_serve(server, None, None)
+    assert mkdocs_hooks._command["watching"]  # on_pre_build leaves the generating to the watcher
+    server.observer.start()
+    try:
+        activity(records, "2023-01-06-qua-tet", "tp-thu-nghiem-xa-la-dee", "2023-01-06", "tham-tang-qua",
+                 "Tặng quà Tết cho 20 hộ", value={"delivered": {"in_kind": 30_000_000}})
+        page = out / "cap-ket-nghia" / "tp-thu-nghiem-xa-la-dee" / "index.md"
+        for _ in range(300):  # bounded: 30 s at most on a busy machine
+            if "cho 20 hộ" in page.read_text(encoding="utf-8"):
+                break
+            time.sleep(0.1)
+        assert "cho 20 hộ" in page.read_text(encoding="utf-8")
+    finally:
+        server.observer.stop()
+        server.observer.join()

@@ -5,22 +5,27 @@
 - A generated page's edit button opens the YAML record behind it.
 - The search index gets folded words so that "phuoc chanh" finds "Phước Chánh".
 - Big generated tables skip Python-Markdown and the search parser (lifted_blocks).
-- While serving, a change under records/ regenerates the pages; files are rewritten
-  only when their content changed, so the rebuild does not loop.
+- While serving, a change under records/ regenerates the pages, outside MkDocs' build
+  (on_serve): only the files whose content changed are rewritten, and those wake MkDocs
+  for one rebuild. Generating inside the build woke it a second time.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
+
+from watchdog.events import FileSystemEventHandler
 
 from generator.site import lifted_blocks, search_index, urls
 from generator.site.pipeline import GENERATED, RECORDS, RECORDS_ENV, generate
 
 GENERATED_PREFIX = "generated/"
 log = logging.getLogger("mkdocs.hooks.ketnghia")
-_command = {"name": None}
+_command = {"name": None, "watching": False}
+SETTLE_S = 0.1  # an editor's save is several events (write, rename, metadata): wait for the last
 _lifted: dict = {}  # page source -> HTML blocks set aside while Markdown runs
 
 
@@ -35,17 +40,50 @@ def on_config(config):
     return config
 
 
-def on_pre_build(config):
-    if _command["name"] != "serve":
-        return
-    records = Path(os.environ.get(RECORDS_ENV) or RECORDS)
-    outcome = generate(records, GENERATED)
+def _records() -> Path:
+    return Path(os.environ.get(RECORDS_ENV) or RECORDS)
+
+
+def _regenerate(records: Path, out: Path) -> None:
+    outcome = generate(records, out)
     if outcome.errors:
         for diagnostic in outcome.errors:
             log.warning(diagnostic.text())
         log.warning("Hồ sơ còn lỗi: giữ nguyên các trang đã sinh trước đó.")
     elif outcome.written:
-        log.info("Đã sinh lại các trang từ hồ sơ.")
+        changes = outcome.changes
+        log.info(f"Đã sinh lại các trang từ hồ sơ: ghi {changes.written} tệp, xoá {changes.removed} tệp.")
+
+
+def on_pre_build(config):
+    # Only the first build of `mkdocs serve` (run by hand; `generator serve` has generated
+    # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
+    if _command["name"] == "serve" and not _command["watching"]:
+        _regenerate(_records(), GENERATED)
+
+
+def _regenerate_on_change(changed: threading.Event, records: Path, out: Path) -> None:
+    while True:  # a daemon thread: it ends with `mkdocs serve`
+        changed.wait()
+        changed.clear()
+        while changed.wait(SETTLE_S):
+            changed.clear()
+        try:
+            _regenerate(records, out)
+        except Exception:  # logged, and the next save tries again: serving goes on
+            log.exception("Không sinh lại được các trang")
+
+
+def on_serve(server, config, builder):
+    """Watch records/ here rather than in mkdocs.yml: the pages are regenerated as soon as a
+    record changes, and MkDocs sees only the generated files that changed."""
+    records, changed = _records(), threading.Event()
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: event.is_directory or changed.set()
+    server.observer.schedule(handler, str(records), recursive=True)
+    threading.Thread(target=_regenerate_on_change, args=(changed, records, GENERATED), daemon=True).start()
+    _command["watching"] = True
+    return server
 
 
 def on_files(files, config):
