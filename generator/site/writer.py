@@ -152,25 +152,23 @@ def write_tree(files: dict[str, bytes], target: Path, known: tuple = ()) -> Writ
         # refuses as not ours. Written only when missing: a rewrite would wake `mkdocs serve`.
         mark(target)
 
-    # Stale files first: a folder they leave empty may be where a new file of that name goes.
+    # Compare everything first, then change in one short burst: `mkdocs serve` looks for
+    # changes every half second, and a look in the middle of the changes costs a second rebuild.
     stale = found.keys() - files.keys()
+    changed = [name for name, data in files.items() if name not in found or not _same(*found[name], data)]
+
+    # Stale files first: a folder they leave empty may be where a new file of that name goes.
     for name in stale:
-        path = found.pop(name)[0]
+        path = found[name][0]
         os.unlink(path)
         emptied.add(os.path.dirname(path))
     _prune(emptied, top)
-
-    written = 0
     folders = {top}  # known to exist: one mkdir per new folder, not per file
-    for name, data in files.items():
-        entry = found.get(name)
-        if entry is not None and _same(*entry, data):
-            continue
+    for name in changed:
         path = os.path.join(top, name)
         parent = os.path.dirname(path)
-        if entry is None and parent not in folders:
+        if name not in found and parent not in folders:
             os.makedirs(parent, exist_ok=True)
             folders.add(parent)
-        _replace(path, data)
-        written += 1
-    return Written(written, len(stale))
+        _replace(path, files[name])
+    return Written(len(changed), len(stale))
