@@ -1,4 +1,4 @@
-"""generate / build on disk: refuse errors, never touch hand-written pages, all-or-nothing writes."""
+"""generate / build on disk: refuse errors, never touch hand-written pages, no half-written output."""
 
 import os
 from pathlib import Path
@@ -100,27 +100,6 @@ def test_a_folder_the_generator_made_is_replaced_again(tmp_path):
     (records / "activities" / "2021" / "2021-qua.yaml").unlink()
     assert _generate(records, out) == 0
     assert (out / writer.MARK).is_file()
-
-
-def test_an_interrupted_write_leaves_the_previous_output(tmp_path, monkeypatch):
-    target = tmp_path / "generated"
-    old = {"index.md": b"cu", "a/index.md": b"cu a"}
-    writer.write_tree(old, target)
-    written = []
-    real_write = Path.write_bytes
-
-    def failing_write(self, data):
-        if len(written) == 2:
-            raise KeyboardInterrupt  # the user pressed Ctrl-C in the middle
-        written.append(self)
-        return real_write(self, data)
-
-    monkeypatch.setattr(Path, "write_bytes", failing_write)
-    with pytest.raises(KeyboardInterrupt):
-        writer.write_tree({f"p{i}/index.md": b"moi" for i in range(10)}, target)
-    monkeypatch.undo()
-    assert _files(target) == old
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]  # no half-written folder left
 
 
 def test_a_swap_cut_between_its_two_renames_is_undone(tmp_path):

@@ -43,7 +43,10 @@ def _generate(args: argparse.Namespace, project: Project | None) -> int:
         sys.stderr.write(format_text(outcome.errors, outcome.checked))
         print("Hồ sơ còn lỗi: chưa sinh trang. Sửa các lỗi trên rồi chạy lại.", file=sys.stderr)
         return 1
-    state = "đã cập nhật" if outcome.written else "không có gì thay đổi"
+    changes = outcome.changes
+    state = "không có gì thay đổi"
+    if changes:
+        state = f"đã cập nhật: ghi {formats.number(changes.written)} tệp, xoá {formats.number(changes.removed)} tệp"
     steps = {"validate": "kiểm tra", "render": "sinh trang", "write": "ghi"}
     timing = "; ".join(f"{steps[k]} {formats.number(round(v, 2))} giây" for k, v in outcome.seconds.items())
     print(f"Sinh {outcome.files} tệp vào {out} ({state}; {timing}).")

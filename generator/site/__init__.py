@@ -6,7 +6,7 @@ formats, collation Vietnamese numbers, money, dates; Vietnamese alphabetical ord
 escape, html_table record text as text; sortable HTML tables
 charts, downloads  inline SVG bar charts; CSV/JSON/datapackage.json
 render             the pure step: validation result -> {path: bytes}
-writer, pipeline   all-or-nothing writes; validate -> render -> write
+writer, pipeline   only changed files rewritten, each whole; validate -> render -> write
 mkdocs_plugin      MkDocs glue: URLs, edit links, search without diacritics
                    (search_index), big blocks past Markdown (lifted_blocks), serve
 """

@@ -6,8 +6,9 @@
 - The search index gets folded words so that "phuoc chanh" finds "Phước Chánh"
   (the plugin is listed after `search`, so the index is written when it runs).
 - Big generated tables skip Python-Markdown and the search parser (lifted_blocks).
-- While serving, a change under records/ regenerates the pages; files are rewritten
-  only when their content changed, so the rebuild does not loop.
+- While serving, a change under records/ regenerates the pages, outside MkDocs' build
+  (on_serve): only the files whose content changed are rewritten, and those wake MkDocs
+  for one rebuild. Generating inside the build woke it a second time.
 The project is the folder of the mkdocs.yml being built, never the plugin's own.
 """
 
@@ -15,16 +16,20 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.base import LegacyConfig
 from mkdocs.plugins import BasePlugin
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from ..project import Project
 from . import lifted_blocks, search_index, urls
 from .pipeline import RECORDS_ENV, generate
 
 GENERATED_PREFIX = "generated/"
+SETTLE_S = 0.1  # an editor's save is several events (write, rename, metadata): wait for the last
 log = logging.getLogger("mkdocs.plugins.ketnghia")
 
 
@@ -32,6 +37,7 @@ log = logging.getLogger("mkdocs.plugins.ketnghia")
 class LedgerPlugin(BasePlugin[LegacyConfig]):
     def __init__(self) -> None:
         self.command: str | None = None
+        self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
 
     def on_startup(self, *, command, dirty):
@@ -44,18 +50,20 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         return config
 
     def on_pre_build(self, *, config):
-        if self.command != "serve":
-            return
-        project = Project(Path(config.config_file_path).resolve().parent)
-        records = Path(os.environ.get(RECORDS_ENV) or project.records)
-        generated = Path(config.docs_dir) / "generated"
-        outcome = generate(records, generated, known=(generated,))
-        if outcome.errors:
-            for diagnostic in outcome.errors:
-                log.warning(diagnostic.text())
-            log.warning("Hồ sơ còn lỗi: giữ nguyên các trang đã sinh trước đó.")
-        elif outcome.written:
-            log.info("Đã sinh lại các trang từ hồ sơ.")
+        # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
+        # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
+        if self.command == "serve" and not self.watching:
+            _regenerate(*_sources(config))
+
+    def on_serve(self, server, *, config, builder):
+        """Watch records/ here rather than in mkdocs.yml: the pages are regenerated as soon as a
+        record changes, and MkDocs sees only the generated files that changed."""
+        records, out = _sources(config)
+        changed = threading.Event()
+        server.observer.schedule(_AnyChange(changed.set), str(records), recursive=True)
+        threading.Thread(target=_regenerate_on_change, args=(changed, records, out), daemon=True).start()
+        self.watching = True
+        return server
 
     def on_files(self, files, *, config):
         for file in files:
@@ -78,3 +86,41 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
 
     def on_post_build(self, *, config):
         search_index.rewrite(Path(config.site_dir))
+
+
+class _AnyChange(FileSystemEventHandler):
+    def __init__(self, notify: Callable[[], None]) -> None:
+        self.notify = notify
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if not event.is_directory:
+            self.notify()
+
+
+def _sources(config) -> tuple[Path, Path]:
+    """(records, generated folder) of the project whose mkdocs.yml is being built."""
+    project = Project(Path(config.config_file_path).resolve().parent)
+    return Path(os.environ.get(RECORDS_ENV) or project.records), Path(config.docs_dir) / "generated"
+
+
+def _regenerate(records: Path, out: Path) -> None:
+    outcome = generate(records, out, known=(out,))
+    if outcome.errors:
+        for diagnostic in outcome.errors:
+            log.warning(diagnostic.text())
+        log.warning("Hồ sơ còn lỗi: giữ nguyên các trang đã sinh trước đó.")
+    elif outcome.written:
+        changes = outcome.changes
+        log.info(f"Đã sinh lại các trang từ hồ sơ: ghi {changes.written} tệp, xoá {changes.removed} tệp.")
+
+
+def _regenerate_on_change(changed: threading.Event, records: Path, out: Path) -> None:
+    while True:  # a daemon thread: it ends with `mkdocs serve`
+        changed.wait()
+        changed.clear()
+        while changed.wait(SETTLE_S):
+            changed.clear()
+        try:
+            _regenerate(records, out)
+        except Exception:  # logged, and the next save tries again: serving goes on
+            log.exception("Không sinh lại được các trang")

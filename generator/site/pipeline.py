@@ -10,7 +10,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic
 from ..validate import validate_tree
 from .render import render_site
-from .writer import write_tree
+from .writer import Written, write_tree
 
 # Tells the MkDocs plugin which records to regenerate from while serving.
 RECORDS_ENV = "KETNGHIA_RECORDS"
@@ -23,6 +23,7 @@ class Outcome:
     files: int
     seconds: dict[str, float] = field(default_factory=dict)  # step -> wall-clock seconds, for the summary line
     checked: int = 0  # record files validated
+    changes: Written = Written()  # how many files were rewritten and removed
 
 
 def generate(records: Path, out: Path, today: datetime.date | None = None, known: tuple[Path, ...] = ()) -> Outcome:
@@ -37,6 +38,6 @@ def generate(records: Path, out: Path, today: datetime.date | None = None, known
     files = render_site(result, records)
     seconds["render"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    written = write_tree(files, out, known=known)
+    changes = write_tree(files, out, known=known)
     seconds["write"] = time.perf_counter() - clock
-    return Outcome([], written, len(files), seconds, len(result.files))
+    return Outcome([], bool(changes), len(files), seconds, len(result.files), changes)

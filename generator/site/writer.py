@@ -1,15 +1,22 @@
-"""Putting a generated tree on disk: all or nothing, and only when something changed.
+"""Putting a generated tree on disk, touching only the files whose bytes changed.
 
-The new tree is written beside the target, then swapped in with two renames; an
-interrupted run leaves either the previous tree or the new one, never half of each.
-Writing nothing when nothing changed is what keeps `mkdocs serve` from rebuilding forever.
+`write_tree` compares each file with what is already there (size first, then bytes) and
+rewrites only those that differ, each through a temporary file renamed over it: a reader
+(MkDocs, a browser) sees either the old file or the new one, never half of one, and an
+interrupted run leaves whole files that the next run brings up to date. Files no longer
+produced are removed. Writing nothing when nothing changed is what keeps `mkdocs serve`
+from rebuilding forever; writing only what changed keeps one edit to a handful of files.
+
+The site folder of `build` is still replaced whole (staging_dir, swap_in): MkDocs writes it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 # Written into every folder this module fills: only such a folder (or an empty or missing
@@ -22,7 +29,7 @@ class NotOurs(Exception):
     """The target folder holds files the generator did not write."""
 
 
-def check_target(target: Path, known: tuple = ()) -> None:
+def check_target(target: Path, known: tuple[Path, ...] = ()) -> None:
     """Raise NotOurs unless `target` is missing, empty, marked as generated, or one of the
     project's own output folders (`known`, made before folders were marked)."""
     if not target.exists() or target.resolve() in {k.resolve() for k in known}:
@@ -39,20 +46,6 @@ def check_target(target: Path, known: tuple = ()) -> None:
 
 def mark(folder: Path) -> None:
     (folder / MARK).write_bytes(b"")
-
-
-def _unchanged(target: Path, files: dict[str, bytes]) -> bool:
-    """Whether `target` holds exactly `files`. Names and sizes first: an edited record
-    nearly always changes the size of some file, and then no file has to be read."""
-    if not target.is_dir():
-        return False
-    found = {path.relative_to(target).as_posix(): path for path in target.rglob("*") if path.is_file()}
-    found.pop(MARK, None)
-    if found.keys() != files.keys():
-        return False
-    if any(path.stat().st_size != len(files[name]) for name, path in found.items()):
-        return False
-    return all(path.read_bytes() == files[name] for name, path in found.items())
 
 
 def _leftovers(target: Path) -> list[Path]:
@@ -84,25 +77,97 @@ def staging_dir(target: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
 
 
-def write_tree(files: dict[str, bytes], target: Path, known: tuple = ()) -> bool:
-    """Make `target` hold exactly `files`; False (and no write at all) if it already does.
+@dataclass(frozen=True)
+class Written:
+    """What write_tree changed; false when it changed nothing."""
+
+    written: int = 0  # files created or replaced
+    removed: int = 0  # files deleted: no longer produced, or left by an interrupted run
+
+    def __bool__(self) -> bool:
+        return bool(self.written or self.removed)
+
+
+def _scan(folder: str, prefix: str, found: dict[str, tuple[str, int]], emptied: set[str]) -> None:
+    """Fill `found` with relative name -> (path, size) for every file under `folder`.
+    Symbolic links are listed as files, never followed: removing one removes the link only."""
+    with os.scandir(folder) as entries:
+        empty = True
+        for entry in entries:
+            empty = False
+            if entry.is_dir(follow_symlinks=False):
+                _scan(entry.path, f"{prefix}{entry.name}/", found, emptied)
+            else:
+                found[prefix + entry.name] = (entry.path, entry.stat(follow_symlinks=False).st_size)
+    if empty:
+        emptied.add(folder)
+
+
+def _same(path: str, size: int, data: bytes) -> bool:
+    if size != len(data):  # an edit nearly always changes the size: no read needed
+        return False
+    with open(path, "rb") as file:
+        return file.read() == data
+
+
+def _replace(path: str, data: bytes) -> None:
+    """Write `path` whole or not at all. The temporary name starts with a dot, so that MkDocs
+    never publishes it, and is removed by the next write_tree if this process is killed."""
+    folder, name = os.path.split(path)
+    temporary = os.path.join(folder, f".{name}.tmp-{os.getpid()}")
+    try:
+        with open(temporary, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _prune(folders: set[str], top: str) -> None:
+    """Remove the folders left empty, and their parents left empty, up to `top` excluded."""
+    for folder in sorted(folders, key=len, reverse=True):  # a child before its parent
+        while folder != top:
+            try:
+                os.rmdir(folder)
+            except OSError:  # not empty (or already gone): its parents are not empty either
+                break
+            folder = os.path.dirname(folder)
+
+
+def write_tree(files: dict[str, bytes], target: Path, known: tuple[Path, ...] = ()) -> Written:
+    """Make `target` hold exactly `files` (and the mark), writing only the files that differ.
     NotOurs if `target` holds anything else (see check_target)."""
     recover(target)
     check_target(target, known)
-    if _unchanged(target, files):
-        return False
-    staging = staging_dir(target)
-    folders = {staging}  # made already: one mkdir per folder, not per file
-    try:
-        for relative, data in files.items():
-            path = staging / relative
-            if path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(path.parent)
-            path.write_bytes(data)
-        mark(staging)
-        swap_in(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return True
+    target.mkdir(parents=True, exist_ok=True)
+    top = str(target)
+    found: dict[str, tuple[str, int]] = {}
+    emptied: set[str] = set()
+    _scan(top, "", found, emptied)
+    if found.pop(MARK, None) is None:
+        # Before any other file: a run killed halfway must not leave a folder the next run
+        # refuses as not ours. Written only when missing: a rewrite would wake `mkdocs serve`.
+        mark(target)
+
+    # Compare everything first, then change in one short burst: `mkdocs serve` looks for
+    # changes every half second, and a look in the middle of the changes costs a second rebuild.
+    stale = found.keys() - files.keys()
+    changed = [name for name, data in files.items() if name not in found or not _same(*found[name], data)]
+
+    # Stale files first: a folder they leave empty may be where a new file of that name goes.
+    for name in stale:
+        path = found[name][0]
+        os.unlink(path)
+        emptied.add(os.path.dirname(path))
+    _prune(emptied, top)
+    folders = {top}  # known to exist: one mkdir per new folder, not per file
+    for name in changed:
+        path = os.path.join(top, name)
+        parent = os.path.dirname(path)
+        if name not in found and parent not in folders:
+            os.makedirs(parent, exist_ok=True)
+            folders.add(parent)
+        _replace(path, files[name])
+    return Written(len(changed), len(stale))

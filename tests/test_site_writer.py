@@ -1,0 +1,163 @@
+"""write_tree touches only what changed: unchanged files keep their inode and mtime, changed
+files arrive whole through a rename, pages no longer produced vanish with their folders."""
+
+import os
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from generator.site import writer
+from generator.site.pipeline import generate
+
+from site_records import TODAY, activity, small_tree
+
+
+def _stamps(target: Path) -> dict:
+    """Every file (mark included) -> (inode, mtime_ns): a rewrite changes at least the inode."""
+    stamps = {}
+    for path in target.rglob("*"):
+        if path.is_file():
+            info = path.stat()
+            stamps[path.relative_to(target).as_posix()] = (info.st_ino, info.st_mtime_ns)
+    return stamps
+
+
+def _contents(target: Path) -> dict:
+    return {p.relative_to(target).as_posix(): p.read_bytes() for p in target.rglob("*") if p.is_file()}
+
+
+def _folders(target: Path) -> set:
+    return {p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_dir()}
+
+
+def test_an_edited_record_rewrites_only_the_files_whose_bytes_changed(tmp_path):
+    records = small_tree(tmp_path)
+    out = tmp_path / "generated"
+    first = generate(records, out, TODAY)
+    assert first.written and first.changes.written == first.files and first.changes.removed == 0
+    before, old = _stamps(out), _contents(out)
+
+    activity(records, "2023-01-06-qua-tet", "tp-thu-nghiem-xa-la-dee", "2023-01-06", "tham-tang-qua",
+             "Tặng quà Tết cho 20 hộ", value={"delivered": {"in_kind": 30_000_000}})
+    second = generate(records, out, TODAY)
+
+    after, new = _stamps(out), _contents(out)
+    assert after.keys() == before.keys()
+    changed = {name for name in new if new[name] != old[name]}
+    assert "cap-ket-nghia/tp-thu-nghiem-xa-la-dee/index.md" in changed
+    assert len(changed) < len(new) // 2  # a handful, not the whole tree
+    assert {name for name in after if after[name] != before[name]} == changed  # the rest untouched
+    assert (second.changes.written, second.changes.removed) == (len(changed), 0)
+    fresh = tmp_path / "fresh"
+    generate(records, fresh, TODAY)
+    assert new == _contents(fresh)
+
+
+def test_pages_no_longer_produced_vanish_with_their_folders(tmp_path):
+    records = small_tree(tmp_path)
+    out = tmp_path / "generated"
+    generate(records, out, TODAY)
+    old = _contents(out)
+    (records / "activities" / "2021" / "2021-qua.yaml").unlink()  # the only activity of 2021
+    outcome = generate(records, out, TODAY)
+
+    fresh = tmp_path / "fresh"
+    generate(records, fresh, TODAY)
+    assert _contents(out) == _contents(fresh)
+    assert _folders(out) == _folders(fresh)  # no empty folder left behind
+    gone = old.keys() - _contents(out).keys()
+    assert any(name.startswith("hoat-dong/2021/") for name in gone)
+    assert outcome.changes.removed == len(gone)
+
+
+def test_nothing_is_written_when_nothing_changed(tmp_path):
+    records = small_tree(tmp_path)
+    out = tmp_path / "generated"
+    generate(records, out, TODAY)
+    before = _stamps(out)
+    outcome = generate(records, out, TODAY)
+    assert not outcome.written and outcome.changes == writer.Written(0, 0)
+    assert _stamps(out) == before  # the mark included: rewriting it would wake `mkdocs serve`
+
+
+def test_a_file_may_become_a_folder_and_back(tmp_path):
+    target = tmp_path / "generated"
+    writer.write_tree({"a": b"tep", "b/index.md": b"muc"}, target)
+    assert writer.write_tree({"a/index.md": b"muc", "b": b"tep"}, target) == writer.Written(2, 2)
+    assert _contents(target) == {"a/index.md": b"muc", "b": b"tep", writer.MARK: b""}
+
+
+def test_a_foreign_folder_is_still_refused(tmp_path):
+    target = tmp_path / "docs"
+    target.mkdir()
+    (target / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    with pytest.raises(writer.NotOurs):
+        writer.write_tree({"index.md": b"moi"}, target)
+    assert [p.name for p in target.iterdir()] == ["gioi-thieu.md"]
+
+
+def test_a_temporary_file_left_by_a_killed_run_is_removed_and_never_published(tmp_path):
+    target = tmp_path / "generated"
+    writer.write_tree({"index.md": b"cu", "a/index.md": b"cu a"}, target)
+    (target / ".index.md.tmp-4242").write_bytes(b"nua")  # a run killed between write and rename
+    (target / "a" / ".index.md.tmp-4242").write_bytes(b"nua")
+    assert writer.write_tree({"index.md": b"cu", "a/index.md": b"cu a"}, target) == writer.Written(0, 2)
+    assert _contents(target) == {"index.md": b"cu", "a/index.md": b"cu a", writer.MARK: b""}
+
+
+def test_an_interrupted_write_leaves_whole_files_that_the_next_run_completes(tmp_path, monkeypatch):
+    target = tmp_path / "generated"
+    old = {f"p{i}/index.md": b"cu" for i in range(10)}
+    new = {f"p{i}/index.md": b"moi" for i in range(10)}
+    writer.write_tree(old, target)
+    real_replace, renamed = os.replace, []
+
+    def interrupted_replace(source, destination):
+        if len(renamed) == 3:
+            raise KeyboardInterrupt  # the user pressed Ctrl-C in the middle
+        renamed.append(destination)
+        real_replace(source, destination)
+
+    monkeypatch.setattr(writer.os, "replace", interrupted_replace)
+    with pytest.raises(KeyboardInterrupt):
+        writer.write_tree(new, target)
+    monkeypatch.undo()
+    halfway = _contents(target)
+    assert halfway.pop(writer.MARK) == b""
+    assert halfway.keys() == new.keys()  # no temporary file left, no page missing
+    assert sorted(halfway.values()).count(b"moi") == 3  # each file whole: old or new
+    assert writer.write_tree(new, target) == writer.Written(7, 0)
+    assert _contents(target) == {**new, writer.MARK: b""}
+
+
+def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tmp_path, monkeypatch):
+    """MkDocs then sees only the changed pages, and rebuilds once (it no longer watches records/)."""
+    from watchdog.observers import Observer
+
+    from generator.site.mkdocs_plugin import RECORDS_ENV, LedgerPlugin
+
+    records = small_tree(tmp_path)
+    out = tmp_path / "docs" / "generated"
+    generate(records, out, TODAY)
+    monkeypatch.setenv(RECORDS_ENV, str(records))
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    plugin = LedgerPlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    server = SimpleNamespace(observer=Observer())
+    plugin.on_serve(server, config=config, builder=None)
+    assert plugin.watching  # on_pre_build leaves the generating to the watcher
+    server.observer.start()
+    try:
+        activity(records, "2023-01-06-qua-tet", "tp-thu-nghiem-xa-la-dee", "2023-01-06", "tham-tang-qua",
+                 "Tặng quà Tết cho 20 hộ", value={"delivered": {"in_kind": 30_000_000}})
+        page = out / "cap-ket-nghia" / "tp-thu-nghiem-xa-la-dee" / "index.md"
+        for _ in range(300):  # bounded: 30 s at most on a busy machine
+            if "cho 20 hộ" in page.read_text(encoding="utf-8"):
+                break
+            time.sleep(0.1)
+        assert "cho 20 hộ" in page.read_text(encoding="utf-8")
+    finally:
+        server.observer.stop()
+        server.observer.join()
