@@ -35,7 +35,10 @@ browser:
 	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else echo "Không có Chromium: các kiểm thử trình duyệt sẽ bị bỏ qua (apt-get install chromium)."; fi
 
+# Lint and type-check first: they take seconds and fail fast.
 test: setup browser
+	$(VENV)/bin/ruff check generator scripts tests
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 benchmark: setup
