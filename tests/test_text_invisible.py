@@ -35,3 +35,10 @@ def test_vietnamese_and_ordinary_symbols_are_not_invisible():
     value = "Tặng quà Tết – hộ nghèo “xã A Xan” (Cơ Tu) ½ · 50% ✅ №1 ạ ữ ỷ"
     assert _codes(value) == []
     assert _codes(unicodedata.normalize("NFD", "ạ")[0] + "\u0323") == []  # a mark that attaches
+
+
+def test_the_ordinary_characters_skipped_by_the_fast_path_are_all_visible():
+    """Text made only of these is settled by one regex scan; none may be invisible."""
+    ordinary = [chr(c) for c in range(0x110000) if text._ORDINARY_CHARS.match(chr(c))]
+    assert len(ordinary) > 900
+    assert [f"U+{ord(c):04X}" for c in ordinary if c >= "\x80" and text._is_invisible(c)] == []

@@ -71,10 +71,14 @@ def check_record(record: Record, folder_parts: tuple[str, ...], today: datetime.
 
 
 def _per_beneficiary(record: Record) -> list[Diagnostic]:
-    beneficiaries = record.data.get("beneficiaries", {})
+    beneficiaries, value = record.data.get("beneficiaries"), record.data.get("value")
+    if not beneficiaries or not value:
+        return []
     found = []
     for stage in ("planned", "delivered"):
-        parts = record.data.get("value", {}).get(stage, {})
+        parts = value.get(stage)
+        if not parts:
+            continue
         total = sum(parts.get(p) or 0 for p in _MONEY_PARTS)
         for key, limit, unit in (("households", PER_HOUSEHOLD_WARNING, "hộ"), ("people", PER_PERSON_WARNING, "người")):
             count = beneficiaries.get(key)
