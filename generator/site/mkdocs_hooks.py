@@ -25,6 +25,7 @@ from generator.site.pipeline import GENERATED, RECORDS, RECORDS_ENV, generate
 GENERATED_PREFIX = "generated/"
 log = logging.getLogger("mkdocs.hooks.ketnghia")
 _command = {"name": None, "watching": False}
+READS = {"opened", "closed_no_write"}  # watchdog's event types for a file read, not changed
 SETTLE_S = 0.1  # an editor's save is several events (write, rename, metadata): wait for the last
 _lifted: dict = {}  # page source -> HTML blocks set aside while Markdown runs
 
@@ -78,8 +79,15 @@ def on_serve(server, config, builder):
     """Watch records/ here rather than in mkdocs.yml: the pages are regenerated as soon as a
     record changes, and MkDocs sees only the generated files that changed."""
     records, changed = _records(), threading.Event()
+
+    def on_any_event(event) -> None:
+        # MkDocs' observer polls and sees changes only; a native one also reports reads,
+        # and validation reads every record: those must not regenerate again.
+        if not event.is_directory and event.event_type not in READS:
+            changed.set()
+
     handler = FileSystemEventHandler()
-    handler.on_any_event = lambda event: event.is_directory or changed.set()
+    handler.on_any_event = on_any_event
     server.observer.schedule(handler, str(records), recursive=True)
     threading.Thread(target=_regenerate_on_change, args=(changed, records, GENERATED), daemon=True).start()
     _command["watching"] = True
