@@ -37,8 +37,9 @@ TITLE = re.compile(r"^title: (?P<title>[^'\"\n].*)$", re.MULTILINE)
 STARTUP_S = 180  # the first generate and mkdocs build, on a slow machine
 EDIT_S = 120  # one edit, however many rebuilds it causes
 QUIET_S = 2.0  # no build running and none started for this long: the edit has settled
-# What MkDocs logs at the start and at the end of every build.
-STARTED, BUILT = "Building documentation", "Documentation built in"
+# What MkDocs logs at the start and at the end of every build ("Documentation built in N
+# seconds" is not: MkDocs logs a message only once, and two builds may take as long).
+STARTED, BUILT = "Building documentation", "Reloading browsers"
 
 
 def _ignore(project: Path):
@@ -139,15 +140,21 @@ def _measure(server: subprocess.Popen, log: Log, base: str, copy: Path, repeat: 
 
 
 def _stop(server: subprocess.Popen) -> None:
-    """Ctrl-C for the server's own process group (serve runs mkdocs as a child), then harder."""
-    for sig, wait in ((signal.SIGINT, 15), (signal.SIGTERM, 5), (signal.SIGKILL, 5)):
-        if server.poll() is not None:
-            return
-        os.killpg(server.pid, sig)
+    """Ctrl-C for the server's process group (serve runs mkdocs as a child), then harder,
+    until no process of the group is left."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
         try:
-            server.wait(wait)
-        except subprocess.TimeoutExpired:
-            pass
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            break
+        deadline = time.perf_counter() + 10
+        while time.perf_counter() < deadline:
+            server.poll()  # reaps the leader, so that the group can be seen gone
+            try:
+                os.killpg(server.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         env = dict(os.environ, PYTHONPATH=str(copy), PYTHONUNBUFFERED="1")
         server = subprocess.Popen(
             [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8", errors="replace",
             start_new_session=True,  # its own process group, so that stopping it stops mkdocs too
         )
         log = Log(server.stdout)

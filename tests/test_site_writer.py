@@ -134,7 +134,7 @@ def test_an_interrupted_write_leaves_whole_files_that_the_next_run_completes(tmp
 
 def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tmp_path, monkeypatch):
     """MkDocs then sees only the changed pages, and rebuilds once (it no longer watches records/)."""
-    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
 
     from generator.site.mkdocs_plugin import RECORDS_ENV, LedgerPlugin
 
@@ -145,7 +145,7 @@ def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tm
     config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
     plugin = LedgerPlugin()
     plugin.on_startup(command="serve", dirty=False)
-    server = SimpleNamespace(observer=Observer())
+    server = SimpleNamespace(observer=PollingObserver(timeout=0.1))  # as MkDocs', faster
     plugin.on_serve(server, config=config, builder=None)
     assert plugin.watching  # on_pre_build leaves the generating to the watcher
     server.observer.start()

@@ -89,11 +89,16 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
 
 
 class _AnyChange(FileSystemEventHandler):
+    """A file below records/ written, made, moved or removed. MkDocs' observer polls and sees
+    changes only; a native one also reports reads, and validation reads every record."""
+
+    READS = frozenset({"opened", "closed_no_write"})
+
     def __init__(self, notify: Callable[[], None]) -> None:
         self.notify = notify
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if not event.is_directory:
+        if not event.is_directory and event.event_type not in self.READS:
             self.notify()
 
 
