@@ -302,7 +302,7 @@ def _rows(site: Site, record_type: str) -> Sequence[Record]:
 
 # A text cell starting with one of these is read by Excel or LibreOffice as a formula
 # (=HYPERLINK(…), +cmd|…, @SUM…). OWASP's remedy: a leading single quote makes it text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")  # first characters that make Excel read a formula
 
 
 def _field(value) -> str:
@@ -314,7 +314,7 @@ def _field(value) -> str:
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, str):
-        text = "'" + value if value.startswith(_FORMULA_START) else value
+        text = "'" + value if value[:1] in _FORMULA_START else value
     else:
         text = str(value)
     if '"' in text:

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from ..dates import first_day, last_day
 from ..diagnostics import Diagnostic
@@ -83,27 +83,20 @@ class Site:
     rank: dict[str, int]  # activity id -> its place in in_order: a cheap sort key
     figures: dict[str, Figures]  # activity id -> Figures, read once
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
+    # The records of each programme type, typed (generator/typed.py): set from `records`.
+    localities: dict[str, Locality] = field(init=False, compare=False, repr=False)
+    organizations: dict[str, Organization] = field(init=False, compare=False, repr=False)
+    documents: dict[str, Document] = field(init=False, compare=False, repr=False)
+    partnerships: dict[str, Partnership] = field(init=False, compare=False, repr=False)
+    activities: dict[str, Activity] = field(init=False, compare=False, repr=False)
 
-    # Records by type --------------------------------------------------------
-    @property
-    def localities(self) -> dict[str, Locality]:
-        return cast("dict[str, Locality]", self.records.get("locality", {}))
+    def __post_init__(self) -> None:
+        # Attributes rather than properties: pages read them hundreds of thousands of times.
+        for name, record_type in (("localities", "locality"), ("organizations", "organization"),
+                                  ("documents", "document"), ("partnerships", "partnership"),
+                                  ("activities", "activity")):
+            object.__setattr__(self, name, self.records.get(record_type, {}))
 
-    @property
-    def organizations(self) -> dict[str, Organization]:
-        return cast("dict[str, Organization]", self.records.get("organization", {}))
-
-    @property
-    def documents(self) -> dict[str, Document]:
-        return cast("dict[str, Document]", self.records.get("document", {}))
-
-    @property
-    def partnerships(self) -> dict[str, Partnership]:
-        return cast("dict[str, Partnership]", self.records.get("partnership", {}))
-
-    @property
-    def activities(self) -> dict[str, Activity]:
-        return cast("dict[str, Activity]", self.records.get("activity", {}))
 
     def vocabulary(self, vocabulary_id: str) -> dict[str, Record]:
         known = self.memo.vocabularies
@@ -193,19 +186,16 @@ class Site:
 
     def name_of(self, record_type: str, record_id: str) -> str:
         """How pages name a record: a type without a namer of its own shows its name or title."""
-        namer = self._namers().get(record_type)
-        if namer:
-            return namer(record_id)
+        if record_type == "locality":
+            return self.locality_name(record_id)
+        if record_type == "organization":
+            return self.sponsor_name(record_id)
+        if record_type == "partnership":
+            return self.partnership_name(record_id)
+        if record_type == "document":
+            return self.document_name(record_id)
         data = self.records.get(record_type, {}).get(record_id, {})
         return clean(data.get("name") or data.get("title") or record_id)
-
-    def _namers(self) -> dict[str, Callable[[str], str]]:
-        return {
-            "locality": self.locality_name,
-            "organization": self.sponsor_name,
-            "partnership": self.partnership_name,
-            "document": self.document_name,
-        }
 
     def by_name(self, record_type: str, ids: Iterable[str], name: Callable[[str], str] | None = None) -> list[str]:
         if name is None:
