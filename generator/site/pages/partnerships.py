@@ -9,13 +9,13 @@ from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import Site, year_of
+from ..model import LISTING_PAGE_SIZE, Site, year_of
 from .activity_rows import activity_headers, activity_row, latest_table
 from .figures import totals_figures
 from .links import folder_note, ref, source_note, sources_html
 from .localities import partnership_headers, partnership_rows
 from .page import Page, facts, heading, para
-from .paging import paged_index
+from .paging import chunked, paged_index, pages_nav
 
 INDEX = urls.section("partnership")
 # Above this many activities the timeline moves to one page per year, keeping the
@@ -97,27 +97,35 @@ def partnership_page(site: Site, pid: str, years: dict[str, list[Activity]]) -> 
     return Page(url, site.partnership_name(pid), "".join(body), source=site.file_of("partnership", pid))
 
 
-def year_page(site: Site, pid: str, year: str, activities: list[Activity]) -> Page:
-    """One year of a long timeline."""
-    url = urls.partnership_year(pid, year)
-    body = [
-        para(
-            f"{ref(site, url, 'partnership', pid)} · "
-            + ngettext("{count} hoạt động trong năm {year}", "{count} hoạt động trong năm {year}", len(activities)).format(
-                count=formats.number(len(activities)), year=year
-            )
-            + "."
-        ),
-        table(activity_headers(False, False), [activity_row(site, url, a, False, False) for a in activities]),
-        source_note(site, "partnership", pid),
-    ]
-    return Page(
-        url,
-        _("{partnership} – năm {year}").format(partnership=site.partnership_name(pid), year=year),
-        "".join(body),
-        source=site.file_of("partnership", pid),
-        search=False,
-    )
+def year_pages(site: Site, pid: str, year: str, activities: list[Activity]) -> Iterator[Page]:
+    """One year of a long timeline, in pages of LISTING_PAGE_SIZE rows like the activity
+    listings: a year of thousands of activities would otherwise be one page of megabytes."""
+    first_url = urls.partnership_year(pid, year)
+    chunks = chunked(activities, LISTING_PAGE_SIZE)
+    count = ngettext("{count} hoạt động trong năm {year}", "{count} hoạt động trong năm {year}", len(activities))
+    for number, chunk in enumerate(chunks, 1):
+        url = urls.paged(first_url, number)
+        pager = pages_nav(url, lambda n: urls.paged(first_url, n), len(chunks), number)
+        span = ""
+        if len(chunks) > 1:
+            first, last = formats.date(chunk[0]["date"]), formats.date(chunk[-1]["date"])
+            span = h(_("; trang này: {first} – {last}").format(first=first, last=last))
+        body = [
+            para(
+                f"{ref(site, url, 'partnership', pid)} · "
+                + count.format(count=formats.number(len(activities)), year=year)
+                + span
+                + "."
+            ),
+            pager,
+            table(activity_headers(False, False), [activity_row(site, url, a, False, False) for a in chunk]),
+            pager,
+            source_note(site, "partnership", pid),
+        ]
+        title = _("{partnership} – năm {year}").format(partnership=site.partnership_name(pid), year=year)
+        if number > 1:
+            title += " " + _("(trang {number})").format(number=number)
+        yield Page(url, title, "".join(body), source=site.file_of("partnership", pid), search=False)
 
 
 def index_pages(site: Site) -> Iterator[Page]:
@@ -141,4 +149,5 @@ def pages(site: Site) -> Iterator[Page]:
         years = by_year(site, pid)
         yield partnership_page(site, pid, years)
         if len(site.activities_of_partnership.get(pid, [])) > TIMELINE_LIMIT:
-            yield from (year_page(site, pid, year, items) for year, items in years.items())
+            for year, items in years.items():
+                yield from year_pages(site, pid, year, items)
