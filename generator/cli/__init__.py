@@ -1,6 +1,7 @@
 """Command line: `ketnghia validate|generate|build|serve|new|format` (or `python -m generator …`).
 
-Exit 0 ok, 1 errors in the records, 2 bad usage. Each command works on the project found
+Exit 0 ok, 1 errors in the records, 2 bad usage or an output folder that cannot be written
+(a full disk, say: nothing the records' author can fix). Each command works on the project found
 from the working directory (generator/project.py) unless told otherwise.
 """
 from __future__ import annotations

@@ -18,10 +18,14 @@ from ..diagnostics import format_text
 from ..project import Project
 from ..site import formats
 from ..site.pipeline import RECORDS_ENV, generate
-from ..site.writer import NotOurs, check_target, mark, recover, staging_dir, swap_in
+from ..site.writer import CannotWrite, NotOurs, check_target, mark, owning, staging_dir, swap_in
 from .options import day, project_of
 
 DEV_ADDRESS = "127.0.0.1:8000"
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def _generate(args: argparse.Namespace, project: Project | None) -> int:
@@ -35,9 +39,12 @@ def _generate(args: argparse.Namespace, project: Project | None) -> int:
         if out.resolve() == records.resolve() or records.resolve() in out.resolve().parents:
             raise NotOurs(f"{out} nằm trong thư mục hồ sơ {records}: hãy ghi ra ngoài thư mục đó")
         check_target(out, known=known)  # before validating: a refusal comes at once
-        outcome = generate(records, out, args.today, known=known)
+        outcome = generate(records, out, args.today, known=known, waiting=_say)
     except NotOurs as refusal:
         print(f"Không ghi: {refusal}.", file=sys.stderr)
+        return 2
+    except CannotWrite as failure:  # the records are fine: 1 would send the user to them
+        _say(str(failure))
         return 2
     if outcome.errors:
         sys.stderr.write(format_text(outcome.errors, outcome.checked))
@@ -91,18 +98,23 @@ def run_build(args: argparse.Namespace) -> int:
     status = _generate(args, project)
     if status:
         return status
-    recover(site_dir)
-    staging = staging_dir(site_dir)
     try:
-        done = subprocess.run(_mkdocs(project, "build", "--strict", "--site-dir", str(staging)),
-                              cwd=project.root, env=_quiet_env())
-        if done.returncode != 0:
-            print("mkdocs build --strict thất bại: trang cũ được giữ nguyên.", file=sys.stderr)
-            return done.returncode or 1
-        mark(staging)
-        swap_in(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        # Locked from MkDocs' start to the swap: the staging folder must outlive another run's tidying.
+        with owning(site_dir, f"trang cũ trong {site_dir} được giữ nguyên", waiting=_say):
+            staging = staging_dir(site_dir)
+            try:
+                done = subprocess.run(_mkdocs(project, "build", "--strict", "--site-dir", str(staging)),
+                                      cwd=project.root, env=_quiet_env())
+                if done.returncode != 0:
+                    print("mkdocs build --strict thất bại: trang cũ được giữ nguyên.", file=sys.stderr)
+                    return done.returncode or 1
+                mark(staging)
+                swap_in(staging, site_dir)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except CannotWrite as failure:
+        _say(str(failure))
+        return 2
     print(f"Đã dựng trang vào {site_dir}.")
     return 0
 

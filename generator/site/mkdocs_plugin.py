@@ -27,6 +27,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from ..project import Project
 from . import lifted_blocks, search_index, urls
 from .pipeline import RECORDS_ENV, generate
+from .writer import CannotWrite
 
 GENERATED_PREFIX = "generated/"
 SETTLE_S = 0.1  # an editor's save is several events (write, rename, metadata): wait for the last
@@ -109,7 +110,11 @@ def _sources(config) -> tuple[Path, Path]:
 
 
 def _regenerate(records: Path, out: Path) -> None:
-    outcome = generate(records, out, known=(out,))
+    try:
+        outcome = generate(records, out, known=(out,), waiting=log.info)
+    except CannotWrite as failure:  # a full disk, say: MkDocs keeps serving the previous pages
+        log.error(str(failure))
+        return
     if outcome.errors:
         for diagnostic in outcome.errors:
             log.warning(diagnostic.text())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,9 +27,11 @@ class Outcome:
     changes: Written = Written()  # how many files were rewritten and removed
 
 
-def generate(records: Path, out: Path, today: datetime.date | None = None, known: tuple[Path, ...] = ()) -> Outcome:
+def generate(records: Path, out: Path, today: datetime.date | None = None, known: tuple[Path, ...] = (),
+             waiting: Callable[[str], None] | None = None) -> Outcome:
     """Validate `records`; if no error, write the generated pages and downloads into `out`.
-    `known`: output folders of the project, which may be replaced even unmarked."""
+    `known`: output folders of the project, which may be replaced even unmarked.
+    `waiting`: told when another run is writing `out` and this one waits (see writer.owning)."""
     clock = time.perf_counter()
     result = validate_tree(records, today or datetime.date.today())
     seconds = {"validate": time.perf_counter() - clock}
@@ -38,6 +41,6 @@ def generate(records: Path, out: Path, today: datetime.date | None = None, known
     files = render_site(result, records)
     seconds["render"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    changes = write_tree(files, out, known=known)
+    changes = write_tree(files, out, known=known, waiting=waiting)
     seconds["write"] = time.perf_counter() - clock
     return Outcome([], bool(changes), len(files), seconds, len(result.files), changes)

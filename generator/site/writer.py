@@ -8,16 +8,29 @@ produced are removed. Writing nothing when nothing changed is what keeps `mkdocs
 from rebuilding forever; writing only what changed keeps one edit to a handful of files.
 
 The site folder of `build` is still replaced whole (staging_dir, swap_in): MkDocs writes it.
+
+Every change to an output folder happens inside `owning`: one run at a time per folder (two
+runs renaming the same folders crash each other), what a killed run left beside the folder is
+cleared first, and an OSError (full disk, read-only or busy folder) becomes CannotWrite, whose
+text tells the user in Vietnamese what happened and what was kept.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, so concurrent runs there stay unprotected, as before locks
+    fcntl = None  # type: ignore[assignment]
 
 # Written into every folder this module fills: only such a folder (or an empty or missing
 # one) may be replaced. A mistyped `--out docs` or `--site-dir records` must not wipe
@@ -48,26 +61,100 @@ def mark(folder: Path) -> None:
     (folder / MARK).write_bytes(b"")
 
 
-def _leftovers(target: Path) -> list[Path]:
-    return sorted(target.parent.glob(f".{target.name}.old-*"))
+class CannotWrite(Exception):
+    """An output folder could not be written; the text says what happened, in Vietnamese."""
 
 
-def recover(target: Path) -> None:
-    """Undo a swap cut between its two renames: put the previous tree back."""
-    leftovers = _leftovers(target)
-    if not target.exists() and leftovers:
-        os.replace(leftovers[-1], target)
-        leftovers = leftovers[:-1]
-    for path in leftovers:
-        shutil.rmtree(path, ignore_errors=True)
+# A build holds the site's lock while MkDocs runs, a minute or two for the whole ledger; a run
+# holding it longer has hung, and the user is better told than kept waiting.
+WAIT_S = 300.0
+POLL_S = 0.1
+KEPT_PAGES = "các trang đã có ở đó vẫn là bản trước hoặc bản mới trọn vẹn, không trang nào ghi dở"
+_WHY = {
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "thư mục nằm trên ổ đĩa chỉ cho đọc",
+    errno.EACCES: "không có quyền ghi vào đó",
+    errno.EPERM: "không có quyền ghi vào đó",
+    errno.EBUSY: "thư mục hay ổ đĩa đang bận (một chương trình khác đang dùng)",
+}
+
+
+def _explain(error: OSError, target: Path, kept: str) -> str:
+    why = _WHY.get(error.errno or 0) or error.strerror or str(error)
+    where = f" ({error.filename})" if error.filename else ""
+    # The generator never writes into the records: saying so spares the user a worried check.
+    return (f"Không ghi được vào {target}: {why}{where}. Hồ sơ không bị động đến; {kept}. "
+            "Khắc phục rồi chạy lại.")
+
+
+@contextlib.contextmanager
+def _lock(target: Path, waiting: Callable[[str], None] | None) -> Iterator[bool]:
+    """Hold `target`'s lock: a dot file beside it, since the folder itself gets renamed.
+    Yields False where the system has no such lock. The file stays: removing it would let a
+    third run lock a new file while the second still holds the old one."""
+    if fcntl is None:
+        yield False
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(target.parent / f".{target.name}.lock", os.O_RDONLY | os.O_CREAT, 0o644)
+    try:
+        deadline = None
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:  # another run writes this folder: wait for it, within a bound
+                if deadline is None:
+                    deadline = time.monotonic() + WAIT_S
+                    if waiting:
+                        waiting(f"Đang có lần sinh trang khác ghi vào {target}: chờ nó xong "
+                                f"(tối đa {WAIT_S:.0f} giây)…")
+                elif time.monotonic() > deadline:
+                    raise CannotWrite(f"Không ghi vào {target}: đang có lần sinh trang khác ghi vào đó, "
+                                      f"đã chờ {WAIT_S:.0f} giây mà chưa xong. Hãy chờ nó kết thúc "
+                                      "hoặc dừng nó, rồi chạy lại.") from None
+                time.sleep(POLL_S)
+        yield True
+    finally:
+        os.close(descriptor)  # releases the lock, as the end of a killed process does
+
+
+def _tidy(target: Path, held: bool) -> None:
+    """Undo a swap cut between its two renames, then remove the staging and old folders a killed
+    run left beside `target`. Only with the lock held: without it they may be a live run's."""
+    olds = sorted(target.parent.glob(f".{target.name}.old-*"))
+    if not target.exists() and olds:
+        os.replace(olds.pop(), target)
+    if held:
+        for path in [*olds, *target.parent.glob(f".{target.name}.new-*")]:
+            shutil.rmtree(path, ignore_errors=True)  # what cannot go now goes at a later run
+
+
+@contextlib.contextmanager
+def owning(target: Path, kept: str = KEPT_PAGES, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Run the block as the only writer of `target`, after clearing what a killed run left.
+    An OSError in the block becomes CannotWrite, naming `target` and saying what is `kept`.
+    `waiting` gets a message when another run holds the folder and this one waits for it."""
+    try:
+        with _lock(target, waiting) as held:
+            _tidy(target, held)
+            yield
+    except OSError as error:
+        raise CannotWrite(_explain(error, target, kept)) from error
 
 
 def swap_in(new: Path, target: Path) -> None:
     """Replace the folder `target` by the folder `new` (same file system)."""
     old = target.parent / f".{target.name}.old-{os.getpid()}"
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
+    if not target.exists():
+        os.replace(new, target)
+        return
+    os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError:
+        os.replace(old, target)  # the previous tree stays in place
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -136,13 +223,18 @@ def _prune(folders: set[str], top: str) -> None:
             folder = os.path.dirname(folder)
 
 
-def write_tree(files: dict[str, bytes], target: Path, known: tuple[Path, ...] = ()) -> Written:
+def write_tree(files: dict[str, bytes], target: Path, known: tuple[Path, ...] = (),
+               waiting: Callable[[str], None] | None = None) -> Written:
     """Make `target` hold exactly `files` (and the mark), writing only the files that differ.
-    NotOurs if `target` holds anything else (see check_target)."""
-    recover(target)
-    check_target(target, known)
-    if not target.exists() or not any(target.iterdir()):
-        return _write_new(files, target)
+    NotOurs if `target` holds anything else (see check_target); CannotWrite if the disk refuses."""
+    with owning(target, waiting=waiting):
+        check_target(target, known)
+        if not target.exists() or not any(target.iterdir()):
+            return _write_new(files, target)
+        return _update(files, target)
+
+
+def _update(files: dict[str, bytes], target: Path) -> Written:
     top = str(target)
     found: dict[str, tuple[str, int]] = {}
     emptied: set[str] = set()
