@@ -85,7 +85,8 @@ def likely_duplicates(entries: list[Entry]) -> list[Pair]:
             for n, i in enumerate(members):
                 for j in members[n + 1:]:
                     pair = frozenset((i, j))
-                    if pair not in found and pair not in distinct and similar(titles[i], titles[j]):
+                    if (titles[i] != titles[j] and pair not in found and pair not in distinct
+                            and similar(titles[i], titles[j])):
                         pairs.append((i, j, "title"))
     return pairs
 
@@ -98,18 +99,23 @@ def _distinct_pairs(entries: list[Entry], members: list[int]) -> set[frozenset[i
 
 
 def _same_key(keyed: Iterable[tuple[int, Hashable]], distinct: set[frozenset[int]]) -> Iterator[tuple[int, int]]:
-    """(i, j) for each activity j whose key an earlier activity i has, i the first such
-    that neither names the other. The scan past the named ones is bounded by the size of
-    their distinct_from lists, so it stays linear."""
-    seen: dict[Hashable, list[int]] = {}
-    for j, key in keyed:
-        if key is None:
-            continue
-        earlier = seen.setdefault(key, [])
-        partner = next((i for i in earlier if frozenset((i, j)) not in distinct), None)
-        if partner is not None:
-            yield partner, j
-        earlier.append(j)
+    """Pairs (i, j), i < j, that put every activity sharing its key with another in a pair:
+    with the first other one of that key that neither names. Skipping the named ones costs
+    at most twice the length of all distinct_from lists, so the work stays linear."""
+    buckets: dict[Hashable, list[int]] = {}
+    for index, key in keyed:
+        if key is not None:
+            buckets.setdefault(key, []).append(index)
+    paired: set[tuple[int, int]] = set()
+    for bucket in buckets.values():
+        for j in bucket:
+            partner = next((i for i in bucket if i != j and frozenset((i, j)) not in distinct), None)
+            if partner is None:
+                continue
+            pair = (min(partner, j), max(partner, j))
+            if pair not in paired:
+                paired.add(pair)
+                yield pair
 
 
 def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
