@@ -2,18 +2,20 @@
 what counts as the same title or the same amounts, what silences it, and bounded work."""
 from __future__ import annotations
 
+from generator.loader import Document
+from generator.records import Record
 from generator.rules import duplicates
-from generator.rules.duplicates import GROUP_LIMIT, Entry, likely_duplicates, normalised_title
+from generator.rules.duplicates import GROUP_LIMIT, likely_duplicates, normalised_title
 
 
 def _entry(record_id: str, title: str, cash: int | None = None, *, place: str = "xa-ch-om",
-           date: str = "2023-05-10", distinct_from: tuple[str, ...] = ()) -> Entry:
-    data: dict = {"id": record_id, "partnership": "p", "date": date, "title": title}
+           date: str = "2023-05-10", distinct_from: tuple[str, ...] = ()) -> Record:
+    data: dict = {"id": record_id, "partnership": "p", "locality": place, "date": date, "title": title}
     if cash is not None:
         data["value"] = {"delivered": {"cash": cash}}
     if distinct_from:
         data["distinct_from"] = list(distinct_from)
-    return Entry(record_id, data, place)
+    return Record("activity", record_id, Document(f"{record_id}.yaml", data))
 
 
 def _count_similar(monkeypatch) -> list[int]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable, Iterator, Mapping
-from typing import Any, NamedTuple
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..facts import place_of
@@ -54,48 +54,60 @@ def similar(a: str, b: str) -> bool:
     day are two gifts, not a typo."""
     if len(a) > _SIMILAR_LENGTH or len(b) > _SIMILAR_LENGTH or _NUMBER.findall(a) != _NUMBER.findall(b):
         return False
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR_RATIO
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # The two upper bounds first: most titles of one day differ by far, and ratio() is the costly one.
+    return (matcher.real_quick_ratio() >= SIMILAR_RATIO and matcher.quick_ratio() >= SIMILAR_RATIO
+            and matcher.ratio() >= SIMILAR_RATIO)
 
 
-class Entry(NamedTuple):
-    id: str  # the file name, which distinct_from names
-    data: Activity
-    place: str | None  # where it took place (facts.place_of)
+def written_place(activity: Activity) -> str | None:
+    return activity.get("locality")
 
 
-def likely_duplicates(entries: list[Entry]) -> list[Pair]:
-    """Pairs (i, j, "title" or "value") of likely duplicates among valid activities. The
-    work is linear in the number of activities, plus a pairwise compare inside small groups."""
-    groups: dict[tuple[str, str | None, str], list[int]] = {}
-    for index, entry in enumerate(entries):
-        groups.setdefault((entry.data["partnership"], entry.place, entry.data["date"]), []).append(index)
+def likely_duplicates(records: list[Record], place: Callable[[Activity], str | None] = written_place) -> list[Pair]:
+    """Pairs (i, j, "title" or "value") of likely duplicates among valid activities, `place`
+    saying where one took place. The work is linear in the number of activities, plus a
+    pairwise compare inside small groups."""
+    by_day: dict[tuple[str, str], list[int]] = {}
+    for index, record in enumerate(records):
+        data = record.data
+        by_day.setdefault((data["partnership"], data["date"]), []).append(index)
     pairs: list[Pair] = []
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        distinct = _distinct_pairs(entries, members)
-        titles = {i: normalised_title(entries[i].data["title"]) for i in members}
-        found: set[frozenset[int]] = set()
-        for reason, keys in (("title", titles.items()),
-                             ("value", ((i, amounts_key(entries[i].data)) for i in members))):
-            for i, j in _same_key(keys, distinct):
-                found.add(frozenset((i, j)))
-                pairs.append((i, j, reason))
-        if len(members) <= GROUP_LIMIT:
-            for n, i in enumerate(members):
-                for j in members[n + 1:]:
-                    pair = frozenset((i, j))
-                    if (titles[i] != titles[j] and pair not in found and pair not in distinct
-                            and similar(titles[i], titles[j])):
-                        pairs.append((i, j, "title"))
+    for same_day in by_day.values():
+        if len(same_day) < 2:
+            continue  # most activities: the place is not even looked up
+        by_place: dict[str | None, list[int]] = {}
+        for i in same_day:
+            by_place.setdefault(place(records[i].data), []).append(i)
+        for members in by_place.values():
+            if len(members) > 1:
+                pairs.extend(_pairs_in_group(records, members))
     return pairs
 
 
-def _distinct_pairs(entries: list[Entry], members: list[int]) -> set[frozenset[int]]:
+def _pairs_in_group(records: list[Record], members: list[int]) -> Iterator[Pair]:
+    distinct = _distinct_pairs(records, members)
+    titles = {i: normalised_title(records[i].data["title"]) for i in members}
+    found: set[frozenset[int]] = set()
+    for reason, keys in (("title", titles.items()),
+                         ("value", ((i, amounts_key(records[i].data)) for i in members))):
+        for i, j in _same_key(keys, distinct):
+            found.add(frozenset((i, j)))
+            yield i, j, reason
+    if len(members) <= GROUP_LIMIT:
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                pair = frozenset((i, j))
+                if (titles[i] != titles[j] and pair not in found and pair not in distinct
+                        and similar(titles[i], titles[j])):
+                    yield i, j, "title"
+
+
+def _distinct_pairs(records: list[Record], members: list[int]) -> set[frozenset[int]]:
     """The pairs of the group that a record says are two activities."""
-    position = {entries[i].id: i for i in members}
+    position = {records[i].id: i for i in members}
     return {frozenset((i, position[other])) for i in members
-            for other in entries[i].data.get("distinct_from", ()) if other in position}
+            for other in records[i].data.get("distinct_from", ()) if other in position}
 
 
 def _same_key(keyed: Iterable[tuple[int, Hashable]], distinct: set[frozenset[int]]) -> Iterator[tuple[int, int]]:
@@ -119,15 +131,14 @@ def _same_key(keyed: Iterable[tuple[int, Hashable]], distinct: set[frozenset[int
 
 
 def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
+    def place(activity: Activity) -> str | None:
+        partnership = ledger.get("partnership", activity["partnership"])
+        return place_of(activity, partnership.data) if partnership else written_place(activity)
+
     records = list(ledger.of("activity").values())
-    entries = []
-    for record in records:
-        partnership = ledger.get("partnership", record.data["partnership"])
-        place = place_of(record.data, partnership.data) if partnership else record.data.get("locality")
-        entries.append(Entry(record.id, record.data, place))
     reported: set[int] = set()
     found = []
-    for i, j, reason in likely_duplicates(entries):
+    for i, j, reason in likely_duplicates(records, place):
         for this, other in ((i, j), (j, i)):
             if this in reported:
                 continue  # one finding per file is enough to send someone to look
