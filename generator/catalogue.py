@@ -68,6 +68,7 @@ _RULES = [
     Rule("AMOUNT_IMPLAUSIBLE", WARNING, "quy tắc", "Số tiền hoặc số lượng lớn bất thường"),
     Rule("AMOUNT_CEILING", ERROR, "quy tắc", "Số tiền hoặc số lượng vượt mức trần, không thể đúng"),
     Rule("AMOUNT_PER_BENEFICIARY", WARNING, "quy tắc", "Số tiền mỗi hộ hoặc mỗi người lớn bất thường"),
+    Rule("ACTIVITY_DUPLICATE", WARNING, "quy tắc", "Hai hoạt động cùng cặp kết nghĩa, địa bàn và ngày, trùng tên hoặc số tiền"),
     Rule("VALUE_STATUS", WARNING, "quy tắc", "Giá trị đã thực hiện không khớp tình trạng"),
     Rule("PRIVACY_PHONE", ERROR, "quy tắc", "Có số điện thoại trong văn bản"),
     Rule("PRIVACY_EMAIL", ERROR, "quy tắc", "Có địa chỉ thư điện tử trong văn bản"),

@@ -243,9 +243,14 @@ TYPES: dict[str, RecordType] = {
         ),
         RecordType(
             "activity", "activities", by_year=True,
-            references=(Reference(("partnership",), "partnership"), Reference(("locality",), "locality")),
+            references=(
+                Reference(("partnership",), "partnership"),
+                Reference(("locality",), "locality"),
+                Reference(("distinct_from", EVERY), "activity"),
+            ),
             ordered_dates=(("date",), ("end_date",)),
-            coded_fields=frozenset({"partnership", "locality", "end_date", "category", "tags", "status"}),
+            coded_fields=frozenset({"partnership", "locality", "end_date", "category", "tags", "status",
+                                    "distinct_from"}),
             code_lists=(
                 CodeList(("support-categories",), ("properties", "category", "enum")),
                 CodeList(("activity-statuses",), ("properties", "status", "enum")),
@@ -270,6 +275,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("beneficiaries", "households"), "--households", kind="int"),
                 Field(("beneficiaries", "people"), "--people", kind="int"),
                 Field(("beneficiaries", "note"), "--beneficiaries-note"),
+                Field(("distinct_from",), "--distinct-from", kind="list", ref="activity"),
             ) + _SOURCE,
             id_rule=_activity_id,
             pages="activities", dataset="hoat-dong", dataset_title=N_("Hoạt động"),

@@ -56,6 +56,7 @@ class Activity(TypedDict):
     value: NotRequired[Value]
     beneficiaries: NotRequired[Beneficiaries]
     sources: list[Source]
+    distinct_from: NotRequired[list[str]]  # ids of similar activities that are not copies of this one
 
 
 class Agreement(TypedDict):

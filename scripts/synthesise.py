@@ -39,7 +39,9 @@ sys.path.insert(0, str(PROJECT))  # the package of this checkout, also when run 
 
 from generator.canonical import modeline  # noqa: E402
 from generator.dates import first_day, last_day, span, vi_date  # noqa: E402
-from generator.loader import load_file  # noqa: E402
+from generator.loader import Document, load_file  # noqa: E402
+from generator.records import Record  # noqa: E402
+from generator.rules.duplicates import likely_duplicates  # noqa: E402
 
 RECORDS = PROJECT / "records"
 SCHEMAS = PROJECT / "schemas"
@@ -610,7 +612,7 @@ def _split(rng: random.Random, total: int) -> dict:
 
 
 def _activity(rng: random.Random, p: Partnership, code: str, when: datetime.date, month_only: bool,
-              localities: dict, ids: _Ids) -> tuple[str, str, list]:
+              localities: dict, ids: _Ids, same_day: dict) -> tuple[str, str, list]:
     word, titles, action, tag_pool, (low, high), note = CATEGORIES[code]
     # where: the partnership's locality, a successor after a reorganisation, or a commune of a district
     where, locality_field = p.locality, None
@@ -675,6 +677,7 @@ def _activity(rng: random.Random, p: Partnership, code: str, when: datetime.date
     lines.append(f"status: {status}")
     lines.append(f"title: {q(title)}")
     lines.append(f"description: {q(' '.join(sentences))}")
+    stages = []
     if parts:
         lines.append("value:")
         stages = ["planned"] if status in ("ke-hoach", "huy") else (
@@ -693,6 +696,16 @@ def _activity(rng: random.Random, p: Partnership, code: str, when: datetime.date
         url = pattern.format(section=rng.choice(SECTIONS), slug=slug(title)[:80], num=rng.randint(10000, 299999))
         lines += _source_block(title if i == 0 else f"{sponsor.short} đồng hành cùng {where.shown}",
                                publisher, published, url)
+    # Invented activities are distinct by construction: one that the duplicate rule would
+    # take for a copy of an earlier one of the same day and place says so, as staff would.
+    entry = Record("activity", activity_id, Document(activity_id, {
+        "id": activity_id, "partnership": p.id, "locality": where.id, "date": date_text, "title": title,
+        "value": dict.fromkeys(stages, parts)}))
+    earlier = same_day.setdefault((p.id, where.id, date_text), [])
+    distinct = [other.id for other in earlier if likely_duplicates([other, entry])]
+    if distinct:
+        lines += ["distinct_from:"] + [f"  - {other}" for other in distinct[:20]]
+    earlier.append(entry)
     return when.strftime("%Y"), activity_id, lines
 
 
@@ -733,6 +746,7 @@ def synthesise(out_dir, scale: float = 1.0, seed: int = 0) -> Path:
     owners += rng.choices(range(len(partnerships)), weights=weights, k=n_act - len(owners))
     category_weights = [6 if CATEGORIES[c][0] in ("tang-qua", "sinh-ke", "tap-huan") else 2 for c in codes]
     ids = _Ids()
+    same_day: dict = {}  # (partnership, place, date) -> the activities written for it
     years_made: set = set()
     activities = records / "activities"
     for index in owners:
@@ -746,7 +760,7 @@ def synthesise(out_dir, scale: float = 1.0, seed: int = 0) -> Path:
             month_only = (month_first >= first and month_last <= last and holder is not None
                           and holder.exists_on(month_first) and holder.exists_on(month_last))
         code = rng.choices(codes, weights=category_weights)[0]
-        year, activity_id, lines = _activity(rng, p, code, when, month_only, localities, ids)
+        year, activity_id, lines = _activity(rng, p, code, when, month_only, localities, ids, same_day)
         if year not in years_made:
             (activities / year).mkdir(parents=True, exist_ok=True)
             years_made.add(year)
