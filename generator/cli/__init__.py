@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..project import NoProject
 from . import format as format_command
 from . import new, site, validate
-from .options import project_option
+from .options import BadUsage, project_option
 
 PROG = "ketnghia"
 
@@ -38,6 +38,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser(argv).parse_args(argv)
     try:
         return args.run(args)
-    except NoProject as missing:
-        print(missing, file=sys.stderr)
+    except (NoProject, BadUsage) as refusal:
+        print(refusal, file=sys.stderr)
         return 2

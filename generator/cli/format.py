@@ -26,10 +26,6 @@ def _report(name: str, message: str, as_github: bool) -> None:
 
 def run_format(args: argparse.Namespace) -> int:
     paths = paths_or_records(args)
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        print(f"Không tìm thấy: {', '.join(missing)}", file=sys.stderr)
-        return 2
     shape, changed, broken = SchemaShape(), [], []
     for path in yaml_files(paths):
         name = display_path(path)

@@ -26,6 +26,14 @@ def day(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"'{value}' không phải ngày dạng NNNN-TT-NN") from None
 
 
+class BadUsage(Exception):
+    """The command cannot run as typed; main prints the message and exits 2."""
+
+
 def paths_or_records(args: argparse.Namespace) -> list[Path]:
-    """The paths named on the command line, or the project's records/."""
-    return [Path(p) for p in args.paths] or [project_of(args).records]
+    """The paths named on the command line, which must exist, or the project's records/."""
+    paths = [Path(p) for p in args.paths] or [project_of(args).records]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise BadUsage(f"Không tìm thấy: {', '.join(missing)}")
+    return paths

@@ -19,10 +19,6 @@ def _selected(path: str, targets: list[str]) -> bool:
 
 def run_validate(args: argparse.Namespace) -> int:
     paths = paths_or_records(args)
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        print(f"Không tìm thấy: {', '.join(missing)}", file=sys.stderr)
-        return 2
     targets = [str(p.resolve()) for p in paths]
     diagnostics, files = [], 0
     for root in sorted({find_records_root(p) for p in paths}):
