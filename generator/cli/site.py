@@ -32,7 +32,7 @@ def _generate(args: argparse.Namespace, project: Project | None) -> int:
     records, out = args.records, args.out
     if not (records / "vocabularies").is_dir():
         # An empty site from a mistyped path would look like a ledger with nothing in it.
-        print(f"Không tìm thấy thư mục hồ sơ {records} (cần có vocabularies/, localities/…).", file=sys.stderr)
+        _say(f"Không tìm thấy thư mục hồ sơ {records} (cần có vocabularies/, localities/…).")
         return 2
     known = (project.generated,) if project else ()
     try:
@@ -41,14 +41,14 @@ def _generate(args: argparse.Namespace, project: Project | None) -> int:
         check_target(out, known=known)  # before validating: a refusal comes at once
         outcome = generate(records, out, args.today, known=known, waiting=_say)
     except NotOurs as refusal:
-        print(f"Không ghi: {refusal}.", file=sys.stderr)
+        _say(f"Không ghi: {refusal}.")
         return 2
     except CannotWrite as failure:  # the records are fine: 1 would send the user to them
         _say(str(failure))
         return 2
     if outcome.errors:
         sys.stderr.write(format_text(outcome.errors, outcome.checked))
-        print("Hồ sơ còn lỗi: chưa sinh trang. Sửa các lỗi trên rồi chạy lại.", file=sys.stderr)
+        _say("Hồ sơ còn lỗi: chưa sinh trang. Sửa các lỗi trên rồi chạy lại.")
         return 1
     changes = outcome.changes
     state = "không có gì thay đổi"
@@ -93,7 +93,7 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         check_target(site_dir, known=(project.site,))
     except NotOurs as refusal:
-        print(f"Không dựng trang: {refusal}.", file=sys.stderr)
+        _say(f"Không dựng trang: {refusal}.")
         return 2
     status = _generate(args, project)
     if status:
@@ -106,7 +106,7 @@ def run_build(args: argparse.Namespace) -> int:
                 done = subprocess.run(_mkdocs(project, "build", "--strict", "--site-dir", str(staging)),
                                       cwd=project.root, env=_quiet_env())
                 if done.returncode != 0:
-                    print("mkdocs build --strict thất bại: trang cũ được giữ nguyên.", file=sys.stderr)
+                    _say("mkdocs build --strict thất bại: trang cũ được giữ nguyên.")
                     return done.returncode or 1
                 mark(staging)
                 swap_in(staging, site_dir)
