@@ -9,12 +9,11 @@ from typing import Any
 from ..catalogue import severity
 from ..diagnostics import Diagnostic, FieldPath, field_path
 from ..loader import Document
+# CODED_FIELDS: codes, references and dates, declared by each record type; their schema
+# patterns already allow no free text.
 from ..registry import CODED_FIELDS
 
 _URL_FIELDS = {"url", "website"}
-# Codes, references and dates (declared by each record type): their schema patterns already
-# allow no free text.
-_CODED_FIELDS = CODED_FIELDS
 
 _PHONE = re.compile(r"(?<![\w.,/-])(?:\+\s?84|\(\+84\)|0)[ .-]?[1-9](?:[ .-]?\d){7,9}(?![\w])")
 # Every pattern runs on the whole text of a field, so each must be linear in its length
@@ -120,7 +119,7 @@ def _plain_texts(value: Any, last: str | int | None, before: str | int | None, t
     kind = type(value)
     if kind is str:
         field = last if type(last) is str else before
-        if field not in _CODED_FIELDS:
+        if field not in CODED_FIELDS:
             (urls if field in _URL_FIELDS else texts).append(value)
     elif kind is dict:
         for key, item in value.items():
@@ -148,7 +147,7 @@ def check_document(doc: Document) -> list[Diagnostic]:
     found, texts = [], []
     for path, value in _strings(doc.data, (), []):
         field = path[-1] if path and isinstance(path[-1], str) else (path[-2] if len(path) > 1 else None)
-        if field in _CODED_FIELDS:
+        if field in CODED_FIELDS:
             continue
         if field in _URL_FIELDS:
             if ":" in value and not _SCHEME.match(value):  # no scheme at all: the schema's format says so
