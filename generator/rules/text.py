@@ -9,6 +9,7 @@ from typing import Any
 from ..catalogue import severity
 from ..diagnostics import Diagnostic, FieldPath, field_path
 from ..loader import Document
+
 # CODED_FIELDS: codes, references and dates, declared by each record type; their schema
 # patterns already allow no free text.
 from ..registry import CODED_FIELDS
