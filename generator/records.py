@@ -60,8 +60,9 @@ def display_path(path) -> str:
 
 
 def find_records_root(path: Path) -> Path:
-    """The `records/` folder that holds `path` (or `path` itself)."""
-    path = path.resolve()
+    """The `records/` folder that holds `path` (or `path` itself). A file's own name is kept
+    unresolved: a link is looked for where it stands, not where it points."""
+    path = path.resolve() if path.is_dir() else path.parent.resolve() / path.name
     for candidate in (path, *path.parents):
         is_records = candidate.name == "records" or any((candidate / f).is_dir() for f in RECORD_TYPES)
         if is_records and candidate.is_dir():

@@ -89,3 +89,19 @@ def test_a_required_vocabulary_missing_is_an_error(tmp_path):
     assert found == {("records/vocabularies/support-categories.yaml", 1, "VOCAB_MISSING"),
                      ("records/vocabularies/activity-statuses.yaml", 1, "VOCAB_MISSING")}
     assert "git restore" in result.diagnostics[0].message
+
+
+def test_a_link_named_on_the_command_line_is_refused_where_it_stands(tmp_path, capsys):
+    """`validate records/…/x.yaml` on the link itself: the link is reported, its target unread,
+    and the folder it points into is not taken for the records tree."""
+    from generator.cli import main
+
+    records = build_tree(tmp_path / "tree")
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("id: ghp_SECRET_TOKEN\n", encoding="utf-8")
+    link = records / "organizations" / "x.yaml"
+    os.symlink(secret, link)
+    assert main(["validate", str(link), "--today", TODAY.isoformat()]) == 1
+    out = capsys.readouterr().out
+    assert "FILE_LINK" in out and "Đã kiểm tra 1 tệp" in out
+    assert "ghp_SECRET_TOKEN" not in out

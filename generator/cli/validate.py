@@ -19,7 +19,9 @@ def _selected(path: str, targets: list[str]) -> bool:
 
 def run_validate(args: argparse.Namespace) -> int:
     paths = paths_or_records(args)
-    targets = [str(p.resolve()) for p in paths]
+    # Folders resolved as discovery resolves the tree, the last part kept: a named link is
+    # the link, reported as such, not the file it points to.
+    targets = [str(p.resolve() if p.is_dir() else p.parent.resolve() / p.name) for p in paths]
     diagnostics, files = [], 0
     for root in sorted({find_records_root(p) for p in paths}):
         result = validate_tree(root, args.today)
