@@ -28,16 +28,14 @@ class Diagnostic:
 
     def text(self) -> str:
         field = f"{self.field}: " if self.field else ""
-        # One finding, one line: a value quoted with its line break must not start a line without a place.
-        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
-        return inert(f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {field}{message}")
+        return inert(f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {field}{self.message}")
 
 
 def inert(line: str) -> str:
-    """A line holding record text, made inert for a CI runner: GitHub's runner reads '##['
-    anywhere in a line as a (legacy) workflow command; '::' can only start a line after the
-    file name, never here."""
-    return line.replace("##[", "#\\#[")
+    """A line holding record text, made inert for a CI runner. One finding, one line: a line
+    break in a value or in a file name (git allows them) would start a line of its own, where
+    '::' is a workflow command. And GitHub's runner reads '##[' anywhere in a line."""
+    return line.replace("\r", "\\r").replace("\n", "\\n").replace("##[", "#\\#[")
 
 
 def github_untrusted(text: str) -> str:

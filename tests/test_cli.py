@@ -76,3 +76,15 @@ def test_broken_files_never_raise_a_traceback(tmp_path):
     result = run("validate", str(records), "--today", "2026-11-26")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_file_name_with_a_line_break_stays_on_its_finding_line(tmp_path, capsys):
+    """Git allows line breaks in file names: none may start a line of CI output (where '::'
+    is a workflow command)."""
+    records = build_tree(tmp_path)
+    original = next((records / "activities" / "2023").glob("*.yaml"))
+    (records / "activities" / "2023" / "x\n::error file=README.md,line=1::duyet.yaml").write_bytes(original.read_bytes())
+    assert main(["validate", str(records), "--today", "2026-11-26"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert not [line for line in lines if line.startswith("::")]
+    assert any("x\\n::error" in line for line in lines)

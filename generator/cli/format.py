@@ -6,7 +6,7 @@ import difflib
 import sys
 
 from ..canonical import FormatError, format_file, yaml_files
-from ..diagnostics import ERROR, Diagnostic, github_annotation, github_untrusted
+from ..diagnostics import ERROR, Diagnostic, github_annotation, github_untrusted, inert
 from ..records import display_path
 from ..schema_shape import SchemaShape
 from .options import paths_or_records
@@ -21,7 +21,7 @@ def _report(name: str, message: str, as_github: bool) -> None:
     if as_github:
         print(github_annotation(Diagnostic(name, 1, 1, ERROR, "FORMAT", "", message)))
     else:
-        print(f"{name}: {message}")
+        print(inert(f"{name}: {message}"))
 
 
 def run_format(args: argparse.Namespace) -> int:
@@ -45,7 +45,7 @@ def run_format(args: argparse.Namespace) -> int:
                 sys.stdout.write(github_untrusted(diff) if args.format == "github" else diff)
         else:
             path.write_text(after, encoding="utf-8", newline="\n")
-            print(f"Đã định dạng lại {name}")
+            print(inert(f"Đã định dạng lại {name}"))
     return _summary(args.check, changed, broken)
 
 
