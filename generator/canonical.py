@@ -164,7 +164,7 @@ def canonical_text(text: str, record_type: str | None, depth: int = 1, shape: Sc
     yaml = make_yaml()
     try:
         tree = yaml.load(_split_modeline(text))
-    except YAMLError as error:
+    except (YAMLError, ValueError) as error:  # ruamel reads an impossible date such as 2023-02-30 as one
         raise FormatError(f"không đọc được tệp YAML ({error})") from None
     shape = shape or SchemaShape()
     schema = shape.root(record_type) if record_type else None

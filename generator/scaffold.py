@@ -19,6 +19,7 @@ from typing import Any
 from .canonical import canonical_text, make_yaml, rebuild
 from .diagnostics import FieldPath
 from .facts import Record
+from .files import replace_whole
 from .loader import Document
 from .records import display_path
 from .registry import STAGE, TYPES, ActivityStatus, Field, PartnershipStatus, folder_of
@@ -257,5 +258,5 @@ def create(record_type: str, values: Values, records: Path, today: datetime.date
         raise ScaffoldError("Chưa tạo tệp, vì:\n" + "\n".join(f"  - {p}" for p in problems))
     depth = len(path.relative_to(records).parts) - 1
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(record_type, data, depth), encoding="utf-8", newline="\n")
+    replace_whole(str(path), render(record_type, data, depth).encode("utf-8"))
     return path

@@ -190,3 +190,31 @@ def test_vscode_maps_every_record_folder_to_its_schema():
 def test_text_that_yaml_1_1_would_misread_is_quoted():
     out = canonical_text("id: x\nnote: NO\ntime: 12:30\nflag: yes\nname: A Xan\n", None)
     assert out == 'id: x\nnote: "NO"\ntime: "12:30"\nflag: "yes"\nname: A Xan\n'
+
+
+def test_an_impossible_date_is_reported_not_a_crash(tmp_path, capsys):
+    path = tmp_path / "records" / "documents" / "a.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("id: a\ndate: 2023-02-30\n", encoding="utf-8")
+    assert main(["format", "--check", str(path)]) == 1
+    assert "không định dạng được" in capsys.readouterr().out
+
+
+def test_a_disk_that_refuses_is_said_and_leaves_the_record_whole(tmp_path, capsys, monkeypatch):
+    import errno
+    import os
+
+    folder = tmp_path / "records" / "activities" / "2023"
+    folder.mkdir(parents=True)
+    path = folder / "2023-01-06-qua-tet.yaml"
+    path.write_text(MESSY_ACTIVITY, encoding="utf-8")
+
+    def full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(os, "replace", full)
+    assert main(["format", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "ổ đĩa đã đầy" in err and "Traceback" not in err
+    assert path.read_text(encoding="utf-8") == MESSY_ACTIVITY
+    assert [p.name for p in folder.iterdir()] == [path.name]  # no temporary file left

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from ..files import why
 from ..project import NoProject
 from . import format as format_command
 from . import new, site, validate
@@ -40,4 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except (NoProject, BadUsage) as refusal:
         print(refusal, file=sys.stderr)
+        return 2
+    except OSError as error:  # a disk that refuses: nothing the records' author can fix
+        where = f" {error.filename}" if error.filename else ""
+        print(f"Không đọc hay ghi được tệp{where}: {why(error)}. Tệp được ghi trọn vẹn hoặc không ghi gì; "
+              "khắc phục rồi chạy lại.", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ import sys
 
 from ..canonical import FormatError, format_file, yaml_files
 from ..diagnostics import ERROR, Diagnostic, github_annotation, github_untrusted, inert
+from ..files import replace_whole
 from ..records import display_path
 from ..schema_shape import SchemaShape
 from .options import paths_or_records
@@ -44,7 +45,7 @@ def run_format(args: argparse.Namespace) -> int:
                 diff = _diff(name, before, after)
                 sys.stdout.write(github_untrusted(diff) if args.format == "github" else diff)
         else:
-            path.write_text(after, encoding="utf-8", newline="\n")
+            replace_whole(str(path), after.encode("utf-8"))
             print(inert(f"Đã định dạng lại {name}"))
     return _summary(args.check, changed, broken)
 

@@ -18,7 +18,6 @@ text tells the user in Vietnamese what happened and what was kept.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import shutil
 import tempfile
@@ -26,6 +25,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..files import replace_whole, why
 
 try:
     import fcntl
@@ -70,20 +71,12 @@ class CannotWrite(Exception):
 WAIT_S = 300.0
 POLL_S = 0.1
 KEPT_PAGES = "các trang đã có ở đó vẫn là bản trước hoặc bản mới trọn vẹn, không trang nào ghi dở"
-_WHY = {
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.EROFS: "thư mục nằm trên ổ đĩa chỉ cho đọc",
-    errno.EACCES: "không có quyền ghi vào đó",
-    errno.EPERM: "không có quyền ghi vào đó",
-    errno.EBUSY: "thư mục hay ổ đĩa đang bận (một chương trình khác đang dùng)",
-}
 
 
 def _explain(error: OSError, target: Path, kept: str) -> str:
-    why = _WHY.get(error.errno or 0) or error.strerror or str(error)
     where = f" ({error.filename})" if error.filename else ""
     # The generator never writes into the records: saying so spares the user a worried check.
-    return (f"Không ghi được vào {target}: {why}{where}. Hồ sơ không bị động đến; {kept}. "
+    return (f"Không ghi được vào {target}: {why(error)}{where}. Hồ sơ không bị động đến; {kept}. "
             "Khắc phục rồi chạy lại.")
 
 
@@ -197,21 +190,6 @@ def _same(path: str, size: int, data: bytes) -> bool:
         return file.read() == data
 
 
-def _replace(path: str, data: bytes) -> None:
-    """Write `path` whole or not at all. The temporary name starts with a dot, so that MkDocs
-    never publishes it, and is removed by the next write_tree if this process is killed."""
-    folder, name = os.path.split(path)
-    temporary = os.path.join(folder, f".{name}.tmp-{os.getpid()}")
-    try:
-        with open(temporary, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
 def _prune(folders: set[str], top: str) -> None:
     """Remove the folders left empty, and their parents left empty, up to `top` excluded."""
     for folder in sorted(folders, key=len, reverse=True):  # a child before its parent
@@ -262,7 +240,7 @@ def _update(files: dict[str, bytes], target: Path) -> Written:
         if name not in found and parent not in folders:
             os.makedirs(parent, exist_ok=True)
             folders.add(parent)
-        _replace(path, files[name])
+        replace_whole(path, files[name])
     return Written(len(changed), len(stale))
 
 
