@@ -59,15 +59,23 @@ def display_path(path) -> str:
         return str(path)
 
 
-def find_records_root(path: Path) -> Path:
-    """The `records/` folder that holds `path` (or `path` itself). A file's own name is kept
-    unresolved: a link is looked for where it stands, not where it points."""
+def records_root_of(path: Path) -> Path | None:
+    """The `records/` folder that holds `path` (or `path` itself), None if none does. A
+    file's own name is kept unresolved: a link is looked for where it stands, not where it points."""
     path = path.resolve() if path.is_dir() else path.parent.resolve() / path.name
     for candidate in (path, *path.parents):
         is_records = candidate.name == "records" or any((candidate / f).is_dir() for f in RECORD_TYPES)
         if is_records and candidate.is_dir():
             return candidate
-    return path if path.is_dir() else path.parent
+    return None
+
+
+def find_records_root(path: Path) -> Path:
+    """records_root_of(path), or the folder of `path` itself when no records folder holds it."""
+    root = records_root_of(path)
+    if root is not None:
+        return root
+    return path.resolve() if path.is_dir() else path.parent.resolve()
 
 
 def discover(root: Path) -> list[RecordFile]:

@@ -71,3 +71,25 @@ def test_new_options_are_built_only_for_new(monkeypatch):
     cli.parser(["validate"]).parse_args(["validate"])
     with pytest.raises(AssertionError):
         cli.parser(["new", "activity"])
+
+
+def test_relative_paths_are_read_from_the_named_project(checkout, tmp_path, monkeypatch, capsys):
+    """As with `git -C`: the paths of `validate` and `format` are the named project's, never
+    the same names in the working directory."""
+    monkeypatch.delenv(PROJECT_ENV, raising=False)
+    here = build_tree(tmp_path / "o-day")
+    broken = here / "organizations" / "don-vi-a.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("name:", "name_sai:", 1), encoding="utf-8")
+    monkeypatch.chdir(here.parent)
+    assert cli.main(["-C", str(checkout), "validate", "records/organizations", "--today", "2026-11-26"]) == 0
+    assert cli.main(["validate", "records/organizations", "--today", "2026-11-26"]) == 1
+    capsys.readouterr()
+
+
+def test_a_path_outside_any_records_folder_is_refused(tmp_path, monkeypatch, capsys):
+    stray = tmp_path / "khac" / "x.yaml"
+    stray.parent.mkdir()
+    stray.write_text("id: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["validate", str(stray)]) == 2
+    assert "không nằm trong một thư mục hồ sơ" in capsys.readouterr().err

@@ -31,8 +31,10 @@ class BadUsage(Exception):
 
 
 def paths_or_records(args: argparse.Namespace) -> list[Path]:
-    """The paths named on the command line, which must exist, or the project's records/."""
-    paths = [Path(p) for p in args.paths] or [project_of(args).records]
+    """The paths named on the command line, which must exist, or the project's records/.
+    With --project, relative paths are read from that project, as `git -C` does."""
+    base = Path(args.project) if getattr(args, "project", None) else Path()
+    paths = [base / p for p in args.paths] or [project_of(args).records]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise BadUsage(f"Không tìm thấy: {', '.join(missing)}")

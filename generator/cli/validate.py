@@ -7,9 +7,9 @@ import os
 import sys
 
 from ..diagnostics import FORMATTERS, WARNING
-from ..records import find_records_root
+from ..records import records_root_of
 from ..validate import validate_tree
-from .options import day, paths_or_records
+from .options import BadUsage, day, paths_or_records
 
 
 def _selected(path: str, targets: list[str]) -> bool:
@@ -23,7 +23,12 @@ def run_validate(args: argparse.Namespace) -> int:
     # the link, reported as such, not the file it points to.
     targets = [str(p.resolve() if p.is_dir() else p.parent.resolve() / p.name) for p in paths]
     diagnostics, files = [], 0
-    for root in sorted({find_records_root(p) for p in paths}):
+    roots = {p: records_root_of(p) for p in paths}
+    outside = [str(p) for p, root in roots.items() if root is None]
+    if outside:  # walking the folder of /etc/passwd would read a whole system folder
+        raise BadUsage(f"{', '.join(outside)} không nằm trong một thư mục hồ sơ (records/): "
+                       "hãy chỉ tới records/ hoặc một tệp, thư mục bên trong nó")
+    for root in sorted({root for root in roots.values() if root is not None}):
         result = validate_tree(root, args.today)
         files += sum(1 for f in result.files if _selected(f.path, targets))
         diagnostics += [d for d in result.diagnostics if _selected(os.path.abspath(d.file), targets)]
