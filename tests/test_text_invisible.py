@@ -18,6 +18,7 @@ INVISIBLE = {
     "\u2028": "line separator",
     "\ue000": "private use",
     "\u200b": "zero-width space",
+    "\u2800": "braille pattern blank: a symbol that draws nothing",
 }
 
 

@@ -32,12 +32,14 @@ def _is_invisible(char: str) -> bool:
     """Decided by what a character is, not by a list: format characters (zero-width,
     direction marks, tags), unassigned and private ones, line and paragraph separators;
     marks that attach to nothing (variation selectors, the grapheme joiner; the accents of
-    Vietnamese all attach); and the Hangul fillers, letters that draw nothing."""
+    Vietnamese all attach); and the Hangul fillers and the blank braille cell, which are
+    letters or symbols that draw nothing."""
     category = unicodedata.category(char)
     if category == "Mn":
         return not unicodedata.combining(char)
-    if category == "Lo":
-        return "FILLER" in unicodedata.name(char, "")
+    if category in ("Lo", "So"):
+        name = unicodedata.name(char, "")
+        return "FILLER" in name or name == "BRAILLE PATTERN BLANK"
     return category in ("Cf", "Co", "Cn", "Cs", "Zl", "Zp")
 
 
