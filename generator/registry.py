@@ -53,7 +53,6 @@ class Field:
     flag: str
     required: bool = False
     kind: str = "str"  # str, int or list (a repeatable option)
-    ref: str | None = None  # record type the value refers to
 
     @property
     def dest(self) -> str:
@@ -87,6 +86,15 @@ class RecordType:
     @property
     def schema(self) -> str:
         return f"{self.name}.schema.json"
+
+    def target_of(self, path: FieldPath) -> str | None:
+        """The record type a field refers to, read from `references`: a `new` option such as
+        --sponsor is checked against the records it names."""
+        keys = tuple(key for key in path if isinstance(key, str))
+        for reference in self.references:
+            if tuple(key for key in reference.path if key != EVERY) == keys:
+                return reference.target
+        return None
 
     def references_in(self, data: Mapping[str, Any]) -> Iterator[tuple[FieldPath, str, str]]:
         """(path, target type, id) of every reference the record makes."""
@@ -189,7 +197,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("name",), "--name", True),
                 Field(("short_name",), "--short-name"),
                 Field(("kind",), "--kind", True),
-                Field(("locality",), "--locality", ref="locality"),
+                Field(("locality",), "--locality"),
                 Field(("aliases",), "--alias", kind="list"),
                 Field(("website",), "--website"),
                 Field(("note",), "--note"),
@@ -226,12 +234,12 @@ TYPES: dict[str, RecordType] = {
             coded_fields=frozenset({"sponsors", "locality", "basis", "status", "twinned_since"}),
             code_lists=(CodeList(("partnership-statuses",), ("properties", "status", "enum")),),
             fields=(
-                Field(("sponsors",), "--sponsor", True, kind="list", ref="organization"),
-                Field(("locality",), "--locality", True, ref="locality"),
-                Field(("basis",), "--basis", kind="list", ref="document"),
+                Field(("sponsors",), "--sponsor", True, kind="list"),
+                Field(("locality",), "--locality", True),
+                Field(("basis",), "--basis", kind="list"),
                 Field(("agreement", "title"), "--agreement-title"),
                 Field(("agreement", "date"), "--agreement-date"),
-                Field(("agreement", "document"), "--agreement-document", ref="document"),
+                Field(("agreement", "document"), "--agreement-document"),
                 Field(("period", "start"), "--start", True),
                 Field(("period", "end"), "--end"),
                 Field(("twinned_since",), "--twinned-since"),
@@ -258,8 +266,8 @@ TYPES: dict[str, RecordType] = {
                          ("properties", "tags", "items", "enum")),
             ),
             fields=(
-                Field(("partnership",), "--partnership", True, ref="partnership"),
-                Field(("locality",), "--locality", ref="locality"),
+                Field(("partnership",), "--partnership", True),
+                Field(("locality",), "--locality"),
                 Field(("date",), "--date", True),
                 Field(("end_date",), "--end-date"),
                 Field(("category",), "--category", True),
@@ -275,7 +283,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("beneficiaries", "households"), "--households", kind="int"),
                 Field(("beneficiaries", "people"), "--people", kind="int"),
                 Field(("beneficiaries", "note"), "--beneficiaries-note"),
-                Field(("distinct_from",), "--distinct-from", kind="list", ref="activity"),
+                Field(("distinct_from",), "--distinct-from", kind="list"),
             ) + _SOURCE,
             id_rule=_activity_id,
             pages="activities", dataset="hoat-dong", dataset_title=N_("Hoạt động"),

@@ -167,16 +167,18 @@ def _existing_ids(records: Path, record_type: str) -> list[str]:
 
 def reference_problems(records: Path, record_type: str, values: Values) -> list[str]:
     problems = []
-    for item in TYPES[record_type].fields:
-        if not item.ref or not values.get(item.dest):
+    kind = TYPES[record_type]
+    for item in kind.fields:
+        target = kind.target_of(item.path)
+        if not target or not values.get(item.dest):
             continue
-        known = _existing_ids(records, item.ref)
+        known = _existing_ids(records, target)
         wanted = values[item.dest] if item.kind == "list" else [values[item.dest]]
         for value in wanted:
             if value not in known:
                 close = difflib.get_close_matches(value, known, n=3)
                 hint = f"; có phải: {', '.join(close)}?" if close else ""
-                problems.append(f"{item.flag} {value}: không có hồ sơ '{value}' trong {folder_of(item.ref)}/{hint}")
+                problems.append(f"{item.flag} {value}: không có hồ sơ '{value}' trong {folder_of(target)}/{hint}")
     return problems
 
 

@@ -68,7 +68,7 @@ def _metavar(shape: SchemaShape, record_type: str, item: Field, coded: bool) -> 
         return "SỐ"
     if node.get("format") in ("date", "partial-date"):
         return "NNNN-TT-NN"
-    if item.ref or coded:
+    if TYPES[record_type].target_of(item.path) or coded:
         return "MÃ"
     return "URL" if node.get("format") == "uri" else "CHỮ"
 
