@@ -8,6 +8,8 @@ from .registry import ActivityStatus
 
 # A validated record's data, read only; generator/typed.py has the shape of each type.
 Record = Mapping[str, Any]
+# The parts of an activity's value.planned and value.delivered (common.schema.json "money").
+MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
 
 
 def place_of(activity: Record, partnership: Record) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Diagnostic, FieldPath
+from ..facts import MONEY_PARTS
 from ..records import Record
 from ..registry import ActivityStatus
 
@@ -25,12 +26,11 @@ PER_HOUSEHOLD_WARNING = 500_000_000
 PER_PERSON_WARNING = 200_000_000
 _CEILINGS = {"đồng": MONEY_CEILING, "hộ": HOUSEHOLDS_CEILING, "người": PEOPLE_CEILING}
 
-_MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
 
 
 def _amounts(data: dict[str, Any]) -> Iterator[tuple[FieldPath, int, int, str]]:
     for stage in ("planned", "delivered"):
-        for part in _MONEY_PARTS:
+        for part in MONEY_PARTS:
             value = data.get("value", {}).get(stage, {}).get(part)
             if value is not None:
                 yield ("value", stage, part), value, MONEY_WARNING, "đồng"
@@ -63,7 +63,7 @@ def check_record(record: Record, folder_parts: tuple[str, ...], today: datetime.
     if not found:  # a figure already flagged needs no second finding
         found.extend(_per_beneficiary(record))
     delivered = record.data.get("value", {}).get("delivered")
-    if delivered and any(delivered.get(p) for p in _MONEY_PARTS) and record.data["status"] in (ActivityStatus.PLANNED, ActivityStatus.CANCELLED):
+    if delivered and any(delivered.get(p) for p in MONEY_PARTS) and record.data["status"] in (ActivityStatus.PLANNED, ActivityStatus.CANCELLED):
         found.append(record.diagnostic(("value", "delivered"), "VALUE_STATUS",
                      f"có giá trị đã thực hiện nhưng tình trạng là '{record.data['status']}': "
                      "hãy chuyển số tiền sang value.planned, hoặc sửa tình trạng"))
@@ -79,7 +79,7 @@ def _per_beneficiary(record: Record) -> list[Diagnostic]:
         parts = value.get(stage)
         if not parts:
             continue
-        total = sum(parts.get(p) or 0 for p in _MONEY_PARTS)
+        total = sum(parts.get(p) or 0 for p in MONEY_PARTS)
         for key, limit, unit in (("households", PER_HOUSEHOLD_WARNING, "hộ"), ("people", PER_PERSON_WARNING, "người")):
             count = beneficiaries.get(key)
             if count and total > limit * count:

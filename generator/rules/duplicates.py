@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..facts import place_of
+from ..facts import MONEY_PARTS, place_of
 from ..ledger import Context, Ledger
 from ..records import Record
 
@@ -25,7 +25,6 @@ from ..records import Record
 GROUP_LIMIT = 50
 SIMILAR_RATIO = 0.9  # difflib's ratio: one or two letters changed in a title of a few words
 _SIMILAR_LENGTH = 120  # longer titles are compared exactly: a quadratic ratio stays cheap
-_MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
 _NUMBER = re.compile(r"\d+")
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -45,7 +44,7 @@ def amounts_key(activity: Activity) -> tuple[tuple[str, str, int], ...] | None:
     (two activities without figures share nothing that inflates a total)."""
     value = activity.get("value") or {}
     key = tuple((stage, part, value[stage][part]) for stage in ("planned", "delivered")
-                for part in _MONEY_PARTS if value.get(stage) and value[stage].get(part) is not None)
+                for part in MONEY_PARTS if value.get(stage) and value[stage].get(part) is not None)
     return key if any(amount > 0 for _, _, amount in key) else None
 
 

@@ -6,9 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..facts import Record, counted
-
-MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
+from ..facts import MONEY_PARTS, Record, counted
 
 
 def money_total(money: dict[str, int] | None) -> int | None:
