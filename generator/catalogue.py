@@ -62,6 +62,8 @@ _RULES = [
     Rule("DATE_FUTURE", ERROR, "quy tắc", "Hoạt động đã hoàn thành mang ngày trong tương lai"),
     Rule("ACTIVITY_FOLDER", ERROR, "quy tắc", "Hoạt động nằm sai thư mục năm"),
     Rule("LOCALITY_NOT_IN_FORCE", ERROR, "quy tắc", "Địa bàn không tồn tại vào ngày của hoạt động"),
+    Rule("NAME_TONE_MARK", ERROR, "quy tắc", "Tên đặt dấu thanh khác quy ước (Hoà thay vì Hòa)"),
+    Rule("LOCALITY_TWICE", ERROR, "quy tắc", "Hoạt động ghi cả một địa bàn và danh sách địa bàn chung"),
     Rule("LOCALITY_OUTSIDE", WARNING, "quy tắc", "Địa bàn thực hiện không thuộc địa bàn kết nghĩa"),
     Rule("SUCCESSOR_GAP", WARNING, "quy tắc", "Đơn vị kế thừa không bắt đầu ngay sau khi đơn vị cũ kết thúc"),
     Rule("AMOUNT_NEGATIVE", ERROR, "quy tắc", "Số tiền hoặc số lượng âm"),

@@ -76,6 +76,7 @@ class RecordType:
     ordered_dates: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # (start, end): start ≤ end
     coded_fields: frozenset[str] = frozenset()  # codes, references, dates: no free text to screen
     code_lists: tuple[CodeList, ...] = ()
+    names: tuple[tuple[str, ...], ...] = ()  # fields that name something: one tone-mark placement
     fields: tuple[Field, ...] = ()  # what `new` asks for; none: `new` does not make this type
     id_rule: Callable[[Mapping[str, Any]], str] | None = None  # the id `new` gives a record
     pages: str | None = None  # module of generator/site/pages/ that renders this type's pages
@@ -179,6 +180,7 @@ TYPES: dict[str, RecordType] = {
                 Reference(("documents", EVERY), "document"),
             ),
             ordered_dates=(("valid_from",), ("valid_to",)),
+            names=(("name",),),
             coded_fields=frozenset({"parent", "successor", "level", "official_code", "valid_from", "valid_to",
                                     "status"}),
             code_lists=(
@@ -193,6 +195,7 @@ TYPES: dict[str, RecordType] = {
             references=(Reference(("locality",), "locality"),),
             coded_fields=frozenset({"locality"}),
             code_lists=(CodeList(("organization-kinds",), ("properties", "kind", "enum")),),
+            names=(("name",), ("short_name",)),
             fields=(
                 Field(("name",), "--name", True),
                 Field(("short_name",), "--short-name"),
@@ -257,6 +260,7 @@ TYPES: dict[str, RecordType] = {
                 Reference(("distinct_from", EVERY), "activity"),
             ),
             ordered_dates=(("date",), ("end_date",)),
+            names=(("title",),),
             coded_fields=frozenset({"partnership", "locality", "end_date", "category", "tags", "status",
                                     "distinct_from"}),
             code_lists=(

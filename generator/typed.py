@@ -46,6 +46,7 @@ class Activity(TypedDict):
     id: str
     partnership: str
     locality: NotRequired[str]  # where it took place, when not the partnership's own locality
+    localities: NotRequired[list[str]]  # the communes it served together, instead of locality
     date: str  # as written: "2023", "2023-05" or "2023-05-10"
     end_date: NotRequired[str]
     category: str
@@ -66,14 +67,17 @@ class Agreement(TypedDict):
 
 
 class Period(TypedDict):
-    start: str
+    start: str  # as written: a day, a month or a year
     end: NotRequired[str]
+    assumed: NotRequired[list[str]]  # "start", "end": the dates no source gives
+    note: NotRequired[str]
 
 
 class Partnership(TypedDict):
     id: str
     sponsors: list[str]
     locality: str
+    localities: NotRequired[list[str]]  # communes of the locality the agreement names
     basis: NotRequired[list[str]]
     agreement: NotRequired[Agreement]
     period: Period

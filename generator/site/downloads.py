@@ -132,11 +132,14 @@ def _partnership_columns(site: Site) -> list[Column]:
         ),
         Column("locality", "string", _("Mã địa bàn"), lambda d: d["locality"]),
         Column("locality_name", "string", _("Địa bàn"), lambda d: site.locality_name(d["locality"])),
+        Column("localities", "string", _("Mã các xã được nêu tên"), lambda d: "; ".join(d.get("localities", []))),
         Column("basis", "string", _("Mã văn bản căn cứ"), lambda d: "; ".join(d.get("basis", []))),
         Column("agreement_title", "string", _("Giao ước"), lambda d: _text((d.get("agreement") or {}).get("title"))),
         Column("agreement_date", "string", _("Ngày ký giao ước"), lambda d: (d.get("agreement") or {}).get("date", "")),
         Column("period_start", "string", _("Bắt đầu"), lambda d: d["period"]["start"]),
         Column("period_end", "string", _("Kết thúc"), lambda d: d["period"].get("end", "")),
+        Column("period_assumed", "string", _("Mốc thời gian giả định (start, end)"),
+               lambda d: "; ".join(d["period"].get("assumed", []))),
         Column("twinned_since", "string", _("Kết nghĩa từ năm"), lambda d: d.get("twinned_since", "")),
         Column("status", "string", _("Mã tình trạng"), lambda d: d["status"]),
         Column("status_label", "string", _("Tình trạng"), lambda d: site.label("partnership-statuses", d["status"])),
@@ -166,7 +169,8 @@ def _money_columns(kind: str, title: str, total: Callable[[Record], int | None])
 
 
 def _activity_columns(site: Site) -> list[Column]:
-    place = site.place
+    def place(d):  # a joint activity: its communes, separated by "; "
+        return "; ".join(site.places(d))
 
     def category(d):
         return site.vocabulary("support-categories").get(d["category"], {})
@@ -185,7 +189,7 @@ def _activity_columns(site: Site) -> list[Column]:
         Column("partnership", "string", _("Mã cặp kết nghĩa"), lambda d: d["partnership"]),
         Column("partnership_name", "string", _("Cặp kết nghĩa"), lambda d: site.partnership_name(d["partnership"])),
         Column("locality", "string", _("Mã địa bàn thực hiện"), place),
-        Column("locality_name", "string", _("Địa bàn thực hiện"), lambda d: site.locality_name(place(d))),
+        Column("locality_name", "string", _("Địa bàn thực hiện"), lambda d: "; ".join(site.locality_name(p) for p in site.places(d))),
         Column("date", "string", _("Ngày (NNNN, NNNN-TT hoặc NNNN-TT-NN)"), lambda d: d["date"]),
         Column("end_date", "string", _("Ngày kết thúc"), lambda d: d.get("end_date", "")),
         Column("year", "integer", _("Năm"), lambda d: int(year_of(d))),

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ..dates import first_day, last_day
 from ..diagnostics import Diagnostic
-from ..facts import Record, place_of, took_place
+from ..facts import Record, localities_of, places_of, took_place
 from ..registry import TYPES, folder_of
 from ..typed import Activity, Document, Locality, Organization, Partnership
 from . import urls
@@ -205,9 +205,10 @@ class Site:
         return sorted(ids, key=lambda i: (sort_key(name(i)), i))
 
     # Places ------------------------------------------------------------------
-    def place(self, activity: Record) -> str:
-        """Where an activity took place (validated records: its partnership exists)."""
-        return place_of(activity, self.partnerships[activity["partnership"]])
+    def places(self, activity: Record) -> tuple[str, ...]:
+        """Where an activity took place: one locality, or the communes it served together
+        (validated records: its partnership exists)."""
+        return places_of(activity, self.partnerships[activity["partnership"]])
 
     def district_of(self, locality_id: str) -> str | None:
         locality = self.localities.get(locality_id)
@@ -305,12 +306,15 @@ def build_site(result, records_root: Path) -> Site:
     of_locality: dict[str, list[str]] = {}
     for activity in activities:
         _append(of_partnership, activity["partnership"], activity["id"])
-        _append(of_locality, place_of(activity, bare.partnerships[activity["partnership"]]), activity["id"])
+        # A joint activity is listed at each commune it served; area totals count it once.
+        for place in places_of(activity, bare.partnerships[activity["partnership"]]):
+            _append(of_locality, place, activity["id"])
     partnerships_of_locality: dict[str, list[str]] = {}
     partnerships_of_sponsor: dict[str, list[str]] = {}
     for pid in bare.by_name("partnership", bare.partnerships):
         partnership = bare.partnerships[pid]
-        _append(partnerships_of_locality, partnership["locality"], pid)
+        for place in localities_of(partnership):
+            _append(partnerships_of_locality, place, pid)
         for sponsor in partnership["sponsors"]:
             _append(partnerships_of_sponsor, sponsor, pid)
     children: dict[str, list[str]] = {}

@@ -73,15 +73,16 @@ def area_ids(site: Site, locality_id: str) -> list[str]:
 
 
 def area_activities(site: Site, locality_id: str) -> list[str]:
-    ids = [a for lid in area_ids(site, locality_id) for a in site.activities_of_locality.get(lid, [])]
+    """Activities in the area, each once: a joint activity of two of its communes too."""
+    ids = {a for lid in area_ids(site, locality_id) for a in site.activities_of_locality.get(lid, [])}
     return site.in_date_order(ids)
 
 
 def area_totals(site: Site, locality_id: str) -> Totals:
-    totals = Totals()
-    for place in area_ids(site, locality_id):
-        totals.merge(site.locality_totals(place))
-    return totals
+    key = ("area", locality_id)
+    if key not in site.memo.totals:
+        site.memo.totals[key] = site.totals_of_ids(area_activities(site, locality_id))
+    return site.memo.totals[key]
 
 
 def area_partnerships(site: Site, locality_id: str) -> list[str]:
@@ -254,8 +255,37 @@ def locality_page(site: Site, lid: str) -> Page:
             heading(_("Hoạt động gần đây")),
             latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         ]
+    body.append(_predecessors_history(site, url, lid))
     body.append(source_note(site, "locality", lid))
     return Page(url, name, "".join(body), source=site.file_of("locality", lid))
+
+
+def _predecessors_history(site: Site, url: str, lid: str) -> str:
+    """A unit formed from others carries their twinning history: what came before it, shown
+    apart from its own figures and counted on the predecessors' pages."""
+    predecessors = site.predecessors.get(lid, [])
+    partnerships = site.by_name("partnership", {p for old in predecessors for p in area_partnerships(site, old)})
+    activity_ids = site.in_date_order({a for old in predecessors for a in area_activities(site, old)})
+    if not partnerships and not activity_ids:
+        return ""
+    units = ", ".join(ref(site, url, "locality", old) for old in predecessors)
+    body = [
+        heading(_("Kết nghĩa tại các đơn vị tiền thân")),
+        para(
+            _(
+                "Hoạt động kết nghĩa trên địa bàn của {units} trước khi sáp nhập. Các số liệu này được tính ở trang "
+                "của từng đơn vị tiền thân, không cộng vào số liệu của đơn vị này ở trên."
+            ).format(units=units),
+            "ledger-note",
+        ),
+    ]
+    if partnerships:
+        body.append(table(partnership_headers(), partnership_rows(site, url, partnerships)))
+    body += [
+        totals_figures(site.totals_of_ids(activity_ids)),
+        latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
+    ]
+    return "".join(body)
 
 
 def index_page(site: Site) -> Page:
