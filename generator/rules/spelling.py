@@ -26,9 +26,9 @@ def preferred(text: str) -> str:
     """The text with each mark of an open "oa", "oe", "uy" moved onto the first vowel."""
 
     def move(match: re.Match[str]) -> str:
-        first, second = match.group(1)
-        base, mark = unicodedata.normalize("NFD", second)[0], unicodedata.normalize("NFD", second)[1:]
-        return unicodedata.normalize("NFC", first + mark) + base
+        pair = match.group(1)
+        second = unicodedata.normalize("NFD", pair[1])
+        return unicodedata.normalize("NFC", pair[0] + second[1:]) + second[0]
 
     return _OTHER_PLACEMENT.sub(move, text)
 
