@@ -293,6 +293,21 @@ TYPES: dict[str, RecordType] = {
             pages="activities", dataset="hoat-dong", dataset_title=N_("Hoạt động"),
         ),
         RecordType(
+            "reported-total", "reported-totals",
+            references=(
+                Reference(("scope", "locality"), "locality"),
+                Reference(("scope", "sponsor"), "organization"),
+            ),
+            ordered_dates=(("period", "start"), ("period", "end")),
+            coded_fields=frozenset({"scope", "sponsor", "measure", "precision", "as_of"}),
+            code_lists=(
+                CodeList(("reported-measures",), ("properties", "figures", "items", "properties", "measure", "enum")),
+                CodeList(("figure-precisions",), ("properties", "figures", "items", "properties", "precision", "enum")),
+            ),
+            pages="reported_totals", section="so-lieu-bao-cao", dataset="so-lieu-bao-cao",
+            dataset_title=N_("Số liệu báo cáo"),
+        ),
+        RecordType(
             "vocabulary", "vocabularies",
             references=(Reference(("documents", EVERY), "document"),),
             coded_fields=frozenset({"group", "maps_to"}),

@@ -137,6 +137,34 @@ class Locality(TypedDict):
     sources: list[Source]
 
 
+class Scope(TypedDict, total=False):
+    locality: str
+    sponsor: str
+
+
+class ReportedPeriod(TypedDict):
+    start: str  # as written: a day, a month or a year
+    end: str
+
+
+class ReportedFigure(TypedDict):
+    measure: str  # vocabulary reported-measures
+    value: int
+    as_written: str  # the source's own words: "gần 22,5 tỷ đồng"
+    precision: str  # vocabulary figure-precisions
+    note: NotRequired[str]
+
+
+class ReportedTotal(TypedDict):
+    id: str
+    scope: Scope  # exactly one of locality, sponsor
+    period: ReportedPeriod
+    as_of: NotRequired[str]
+    figures: list[ReportedFigure]
+    note: NotRequired[str]
+    sources: list[Source]
+
+
 # record type -> its shape, for the test that keeps them in step with the schemas
 SHAPES: dict[str, type] = {
     "activity": Activity,
@@ -144,4 +172,5 @@ SHAPES: dict[str, type] = {
     "organization": Organization,
     "document": Document,
     "locality": Locality,
+    "reported-total": ReportedTotal,
 }

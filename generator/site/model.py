@@ -20,7 +20,7 @@ from ..dates import first_day, last_day
 from ..diagnostics import Diagnostic
 from ..facts import Record, localities_of, places_of, took_place
 from ..registry import TYPES, folder_of
-from ..typed import Activity, Document, Locality, Organization, Partnership
+from ..typed import Activity, Document, Locality, Organization, Partnership, ReportedTotal
 from . import urls
 from .collation import sort_key
 from .escape import clean
@@ -89,12 +89,13 @@ class Site:
     documents: dict[str, Document] = field(init=False, compare=False, repr=False)
     partnerships: dict[str, Partnership] = field(init=False, compare=False, repr=False)
     activities: dict[str, Activity] = field(init=False, compare=False, repr=False)
+    reported_totals: dict[str, ReportedTotal] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Attributes rather than properties: pages read them hundreds of thousands of times.
         for name, record_type in (("localities", "locality"), ("organizations", "organization"),
                                   ("documents", "document"), ("partnerships", "partnership"),
-                                  ("activities", "activity")):
+                                  ("activities", "activity"), ("reported_totals", "reported-total")):
             object.__setattr__(self, name, self.records.get(record_type, {}))
 
 

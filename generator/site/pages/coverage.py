@@ -6,13 +6,15 @@ import datetime
 
 from ...dates import first_day, last_day
 from .. import formats, urls
-from ..escape import h
+from ..escape import h, link
 from ..html_table import cell, table
 from ..i18n import _, ngettext
 from ..model import Site, last_activity
+from ..reported import COMMUNES, figure, of_locality, stated_without_partner
 from .links import folder_note, ref
-from .localities import border_cell
+from .localities import PROVINCE_LEVELS, border_cell
 from .page import Page, heading, para
+from .reported_totals import anchor, period_text
 
 URL = urls.COVERAGE
 QUIET_DAYS = 365
@@ -50,6 +52,25 @@ def _district_ref(site: Site, url: str, commune: str) -> str:
     return ref(site, url, "locality", district) if district else ""
 
 
+def reported_communes(site: Site, url: str, recorded: int) -> str:
+    """The number of twinned communes the programme reported, beside the number the ledger holds."""
+    reported = []
+    for lid in site.by_name("locality", [i for i, d in site.localities.items() if d["level"] in PROVINCE_LEVELS]):
+        for total in of_locality(site, lid):
+            communes = figure(total, COMMUNES)
+            if communes is not None:
+                when = link(urls.relative(url, anchor(total["id"])), h(period_text(total)))
+                reported.append(_("{count} xã ({when})").format(count=formats.number(communes), when=when))
+    if not reported:
+        return ""
+    return para(
+        _("Số xã có đơn vị kết nghĩa theo báo cáo: {reported}; số xã mục tiêu có cặp kết nghĩa trong sổ: {recorded}.").format(
+            reported=", ".join(reported), recorded=formats.number(recorded)
+        ),
+        "ledger-coverage",
+    )
+
+
 def coverage_page(site: Site) -> Page:
     url = URL
     targets = site.target_communes()
@@ -61,27 +82,40 @@ def coverage_page(site: Site) -> Page:
                 "({count} đơn vị). Cặp kết nghĩa cấp huyện không được tính cho từng xã."
             ).format(count=formats.number(len(targets)))
         ),
-        heading(_("Xã chưa có đơn vị kết nghĩa")),
+        heading(_("Xã chưa có cặp kết nghĩa trong sổ")),
         para(
             ngettext(
-                "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi nhận.",
-                "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi nhận.",
+                "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi trong sổ.",
+                "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi trong sổ.",
                 len(targets),
             ).format(
                 count=formats.number(len(missing)),
                 targets=formats.number(len(targets)),
                 share=formats.percent(len(missing), len(targets)),
             )
+            + " "
+            + _(
+                "Điều đó không có nghĩa là các xã này không có đơn vị kết nghĩa: phần lớn các cặp kết nghĩa chưa "
+                "có nguồn công khai được ghi vào sổ. Cột «Theo nguồn» chỉ ghi «không có đơn vị kết nghĩa» khi một "
+                "nguồn nói như vậy."
+            )
         ),
+        reported_communes(site, url, len(targets) - len(missing)),
     ]
+    stated = stated_without_partner(site)
     body.append(
         table(
-            [_("Xã"), _("Huyện"), _("Biên giới")],
+            [_("Xã"), _("Huyện"), _("Biên giới"), _("Theo nguồn")],
             [
                 [
                     cell(ref(site, url, "locality", c)),
                     cell(_district_ref(site, url, c)),
                     cell(h(border_cell(site.localities[c]))),
+                    cell(
+                        link(urls.relative(url, anchor(stated[c]["id"])), h(_("không có đơn vị kết nghĩa")))
+                        if c in stated
+                        else h(_("chưa ghi nhận"))
+                    ),
                 ]
                 for c in missing
             ],

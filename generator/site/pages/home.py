@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from ...facts import localities_of
 from .. import formats, urls
 from ..charts import chart_with_table, row
 from ..escape import h, link
 from ..i18n import _, ngettext
 from ..model import Record, Site, year_of
+from ..reported import value_comparison
 from .activity_rows import latest_table
 from .figures import figures
 from .links import folder_note
+from .localities import PROVINCE_LEVELS
 from .page import Page, heading, para
+from .reported_totals import comparison_html
 
 URL = urls.HOME
 
 
 def communes_reached(site: Site) -> set[str]:
     """Communes that are twinned themselves or where an activity took place."""
-    places = {p["locality"] for p in site.partnerships.values()}
+    places = {place for p in site.partnerships.values() for place in localities_of(p)}
     places |= {lid for lid, acts in site.activities_of_locality.items() if acts}
     return {p for p in places if site.is_commune(p)}
 
@@ -105,6 +109,16 @@ def gift_share_chart(site: Site) -> str:
     )
 
 
+def reported_beside(site: Site) -> list[str]:
+    """The province's reported value beside what the ledger itemises, with a link to all reports."""
+    provinces = [lid for lid, d in site.localities.items() if d["level"] in PROVINCE_LEVELS]
+    shown = [comparison_html(site, URL, c) for lid in site.by_name("locality", provinces)
+             if (c := value_comparison(site, lid))]
+    if site.reported_totals:
+        shown.append(para(link(urls.section("reported-total"), _("Xem mọi số liệu được báo cáo."))))
+    return shown
+
+
 def home_page(site: Site) -> Page:
     totals = site.totals(site.activities.values())
     sponsors = {s for p in site.partnerships.values() for s in p["sponsors"]}
@@ -129,6 +143,15 @@ def home_page(site: Site) -> Page:
             + " "
             + h(newest)
         ),
+        para(
+            _(
+                "Sổ ghi chi tiết từng hoạt động mà một nguồn công khai nêu rõ; đây không phải báo cáo của chương "
+                "trình, và phần lớn những gì chương trình đã báo cáo chưa có trong sổ. Các số dưới đây là tổng của "
+                "sổ, không phải tổng của chương trình."
+            ),
+            "ledger-coverage",
+        ),
+        *reported_beside(site),
         figures(
             [
                 (

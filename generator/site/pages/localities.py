@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import formats, urls
+from ..areas import area_activities, area_partnerships, area_totals
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Record, Site, valid_on
-from ..totals import Totals
 from .activity_rows import latest_table
 from .figures import totals_figures
 from .links import folder_note, ref, source_note, sources_html
 from .page import Page, bullets, facts, heading, para, unindexed
+from .reported_totals import locality_summary
 
 INDEX = urls.section("locality")
 # Province-level units (Quảng Nam, and Đà Nẵng from 1/7/2025): their pages point to the indexes.
@@ -62,37 +63,6 @@ def border_cell(locality: Record) -> str:
     if not border:
         return _("chưa rõ")
     return (_("có") if border["value"] else _("không")) + (" " + _("(suy luận)") if border.get("inferred") else "")
-
-
-def area_ids(site: Site, locality_id: str) -> list[str]:
-    """The locality and every unit below it: a district's communes, the province's districts and theirs."""
-    found = [locality_id]
-    for child in site.children.get(locality_id, []):
-        found += area_ids(site, child)
-    return found
-
-
-def area_activities(site: Site, locality_id: str) -> list[str]:
-    """Activities in the area, each once: a joint activity of two of its communes too."""
-    ids = {a for lid in area_ids(site, locality_id) for a in site.activities_of_locality.get(lid, [])}
-    return site.in_date_order(ids)
-
-
-def area_totals(site: Site, locality_id: str) -> Totals:
-    key = ("area", locality_id)
-    if key not in site.memo.totals:
-        site.memo.totals[key] = site.totals_of_ids(area_activities(site, locality_id))
-    return site.memo.totals[key]
-
-
-def area_partnerships(site: Site, locality_id: str) -> list[str]:
-    """Twinned with the area, then those active in it through a partnership with a wider area."""
-    places = area_ids(site, locality_id)
-    twinned = {p for place in places for p in site.partnerships_of_locality.get(place, [])}
-    active = {
-        site.activities[a]["partnership"] for place in places for a in site.activities_of_locality.get(place, [])
-    } - twinned
-    return site.by_name("partnership", twinned) + site.by_name("partnership", active)
 
 
 def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list[list[str]]:
@@ -255,6 +225,7 @@ def locality_page(site: Site, lid: str) -> Page:
             heading(_("Hoạt động gần đây")),
             latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         ]
+    body.append(locality_summary(site, url, lid))
     body.append(_predecessors_history(site, url, lid))
     body.append(source_note(site, "locality", lid))
     return Page(url, name, "".join(body), source=site.file_of("locality", lid))
