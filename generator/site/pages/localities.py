@@ -73,7 +73,7 @@ def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list[l
         rows.append(
             [
                 cell(ref(site, url, "partnership", pid)),
-                cell(h(formats.date(partnership["period"]["start"])), partnership["period"]["start"]),
+                cell(h(formats.known_start(partnership["period"])), partnership["period"]["start"]),
                 cell(h(site.label("partnership-statuses", partnership["status"]))),
                 number_cell(totals.activities),
                 number_cell(totals.delivered),
