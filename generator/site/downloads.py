@@ -249,6 +249,40 @@ def _vocabulary_columns(site: Site) -> list[Column]:
     ]
 
 
+def _reported_rows(site: Site) -> list[Record]:
+    """One row per figure: a reported total holds several, each with its own words and precision."""
+    rows: list[Record] = []
+    for rid in sorted(site.reported_totals):
+        total = site.reported_totals[rid]
+        for figure in total["figures"]:
+            rows.append({"total": total, **figure})
+    return rows
+
+
+def _reported_columns(site: Site) -> list[Column]:
+    def total(d):
+        return d["total"]
+
+    return [
+        Column("id", "string", _("Mã hồ sơ"), lambda d: total(d)["id"]),
+        Column("scope_locality", "string", _("Mã địa bàn"), lambda d: total(d)["scope"].get("locality", "")),
+        Column("scope_sponsor", "string", _("Mã đơn vị kết nghĩa"), lambda d: total(d)["scope"].get("sponsor", "")),
+        Column("period_start", "string", _("Từ"), lambda d: total(d)["period"]["start"]),
+        Column("period_end", "string", _("Đến"), lambda d: total(d)["period"]["end"]),
+        Column("as_of", "string", _("Ngày báo cáo"), lambda d: total(d).get("as_of", "")),
+        Column("measure", "string", _("Mã chỉ tiêu"), lambda d: d["measure"]),
+        Column("measure_label", "string", _("Chỉ tiêu"), lambda d: site.label("reported-measures", d["measure"])),
+        Column("unit", "string", _("Đơn vị đo"),
+               lambda d: site.vocabulary("reported-measures").get(d["measure"], {}).get("unit", "")),
+        Column("value", "integer", _("Giá trị"), lambda d: d["value"]),
+        Column("as_written", "string", _("Nguồn ghi"), lambda d: clean(d["as_written"])),
+        Column("precision", "string", _("Độ chính xác"), lambda d: d["precision"]),
+        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note"))),
+        Column("source_title", "string", _("Nguồn"), lambda d: clean(total(d)["sources"][0]["title"])),
+        Column("source_url", "string", _("Đường dẫn nguồn"), lambda d: total(d)["sources"][0].get("url", "")),
+    ]
+
+
 # The columns of each record type's CSV, where they say more than its fields (labels beside
 # codes, totals); a type without an entry here gets one column per plain field of its schema.
 COLUMNS: dict[str, Callable[[Site], list[Column]]] = {
@@ -258,6 +292,7 @@ COLUMNS: dict[str, Callable[[Site], list[Column]]] = {
     "partnership": _partnership_columns,
     "activity": _activity_columns,
     "vocabulary": _vocabulary_columns,
+    "reported-total": _reported_columns,
 }
 _PLAIN_TYPES = {"string": "string", "integer": "integer", "boolean": "boolean"}
 
@@ -298,6 +333,8 @@ DATASETS = {t.dataset: (t.name, t.dataset_title or t.name) for t in TYPES.values
 def _rows(site: Site, record_type: str) -> Sequence[Record]:
     if record_type == "vocabulary":
         return _vocabulary_rows(site)
+    if record_type == "reported-total":
+        return _reported_rows(site)
     records = site.records.get(record_type, {})
     if record_type == "activity":
         return site.in_order  # by date, then id
@@ -384,7 +421,9 @@ def downloads(site: Site) -> dict[str, bytes]:
         columns = columns_of(site, record_type)
         rows = _rows(site, record_type)
         files[f"{name}.csv"] = csv_bytes(columns, rows)
-        files[f"{name}.json"] = json_bytes(rows)
+        # The JSON keeps each record whole; a reported total's CSV has a row per figure.
+        whole = [site.reported_totals[i] for i in sorted(site.reported_totals)] if record_type == "reported-total" else rows
+        files[f"{name}.json"] = json_bytes(whole)
         resources += _resource(name, _(title), columns)
     package = {
         "name": "so-ket-nghia-quang-nam",
