@@ -27,7 +27,7 @@ from .escape import clean
 from .totals import Figures, Totals, figures_of, totals_of
 
 PLAN_DATE = datetime.date(2020, 4, 16)  # QĐ 1100/QĐ-UBND: target communes are those of this day
-COMMUNE_LEVELS = {"xa", "thi-tran", "phuong"}
+COMMUNE_LEVELS = {"xa", "thi-tran", "phuong", "dac-khu"}
 DISTRICT_LEVELS = {"huyen", "thi-xa", "thanh-pho"}
 # Rows per page of an activity listing: each row holds the whole record (about 1-3 KB).
 LISTING_PAGE_SIZE = 50
