@@ -66,6 +66,8 @@ _RULES = [
     Rule("REPORTED_AS_WRITTEN", ERROR, "quy tắc", "Giá trị khác con số trong nguyên văn của nguồn"),
     Rule("REPORTED_PRECISION", WARNING, "quy tắc", "Độ chính xác khác cách nguồn viết (gần, khoảng, hơn)"),
     Rule("NAME_TONE_MARK", ERROR, "quy tắc", "Tên đặt dấu thanh khác quy ước (Hoà thay vì Hòa)"),
+    Rule("PROGRAMME_PERIOD", WARNING, "quy tắc", "Cặp kết nghĩa bắt đầu ngoài thời gian của chương trình"),
+    Rule("PROGRAMME_AREA", WARNING, "quy tắc", "Địa bàn của cặp kết nghĩa không thuộc địa bàn của chương trình"),
     Rule("LOCALITY_TWICE", ERROR, "quy tắc", "Hoạt động ghi cả một địa bàn và danh sách địa bàn chung"),
     Rule("LOCALITY_OUTSIDE", WARNING, "quy tắc", "Địa bàn thực hiện không thuộc địa bàn kết nghĩa"),
     Rule("SUCCESSOR_GAP", WARNING, "quy tắc", "Đơn vị kế thừa không bắt đầu ngay sau khi đơn vị cũ kết thúc"),

@@ -75,6 +75,7 @@ class Period(TypedDict):
 
 class Partnership(TypedDict):
     id: str
+    programme: str
     sponsors: list[str]
     locality: str
     localities: NotRequired[list[str]]  # communes of the locality the agreement names
@@ -165,6 +166,34 @@ class ReportedTotal(TypedDict):
     sources: list[Source]
 
 
+class ProgrammePeriod(TypedDict):
+    start: str  # as written
+    end: NotRequired[str]  # none while the programme goes on
+
+
+class Targets(TypedDict, total=False):
+    within: list[str]  # districts whose communes on `on` are all targets
+    on: str
+    localities: list[str]  # communes a source names
+    count: int  # as many as the basis document says
+    note: str
+
+
+class Programme(TypedDict):
+    id: str
+    name: str
+    short_name: str
+    basis: list[str]
+    coordinator: NotRequired[str]
+    area: str  # the province or city
+    period: ProgrammePeriod
+    targets: NotRequired[Targets]
+    sponsor_kinds: NotRequired[list[str]]
+    support_categories: NotRequired[str]
+    description: NotRequired[str]
+    sources: list[Source]
+
+
 # record type -> its shape, for the test that keeps them in step with the schemas
 SHAPES: dict[str, type] = {
     "activity": Activity,
@@ -173,4 +202,5 @@ SHAPES: dict[str, type] = {
     "document": Document,
     "locality": Locality,
     "reported-total": ReportedTotal,
+    "programme": Programme,
 }

@@ -92,6 +92,23 @@ def _check_activity(ledger: Ledger, activity: Record) -> list[Diagnostic]:
     return found
 
 
+def _check_programme(ledger: Ledger, partnership: Record, programme: Record) -> list[Diagnostic]:
+    """A partnership of a programme starts within its period, in its area."""
+    found = []
+    starts, period = partnership.data["period"]["start"], programme.data["period"]
+    if first_day(starts) < first_day(period["start"]) or ("end" in period and first_day(starts) > last_day(period["end"])):
+        end = vi_date(period["end"]) if "end" in period else "nay"
+        found.append(partnership.diagnostic(("programme",), "PROGRAMME_PERIOD",
+                     f"cặp kết nghĩa bắt đầu {vi_date(starts)}, ngoài thời gian của chương trình '{programme.id}' "
+                     f"({vi_date(period['start'])} - {end}): hãy kiểm tra chương trình hoặc ngày bắt đầu"))
+    locality = ledger.get("locality", partnership.data["locality"])
+    if locality is not None and not _within(ledger, locality, programme.data["area"]):
+        found.append(partnership.diagnostic(("programme",), "PROGRAMME_AREA",
+                     f"địa bàn '{locality.id}' không thuộc địa bàn '{programme.data['area']}' của chương trình "
+                     f"'{programme.id}': hãy kiểm tra chương trình hoặc địa bàn"))
+    return found
+
+
 def _within(ledger: Ledger, locality: Record, target_id: str) -> bool:
     """The locality is the target, lies inside it, or succeeds it."""
     related: set[str] = set()
@@ -120,6 +137,9 @@ def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
         if locality is not None and not existed(locality, first_day(period["start"]), end or first_day("2100")):
             found.append(partnership.diagnostic(("locality",), "LOCALITY_NOT_IN_FORCE",
                          f"địa bàn '{locality.id}' chỉ tồn tại {_lifetime(locality)}, không có trong thời gian kết nghĩa"))
+        programme = ledger.get("programme", partnership.data["programme"])
+        if programme is not None:
+            found.extend(_check_programme(ledger, partnership, programme))
         for index, named in enumerate(partnership.data.get("localities", [])):
             commune = ledger.get("locality", named)
             if commune is not None and locality is not None and not _within(ledger, commune, locality.id):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..typed import ReportedTotal
+from ..typed import ProgrammePeriod, ReportedTotal
 from .areas import area_activities
 from .model import Site, year_of
 from .totals import Totals
@@ -47,6 +47,12 @@ def of_locality(site: Site, locality_id: str) -> list[ReportedTotal]:
     """The reported totals whose scope is this locality, oldest period first."""
     found = [t for t in site.reported_totals.values() if t["scope"].get("locality") == locality_id]
     return sorted(found, key=lambda t: (t["period"]["start"], t["period"]["end"], t["id"]))
+
+
+def in_period(totals: list[ReportedTotal], period: ProgrammePeriod) -> list[ReportedTotal]:
+    """Those reported for years inside a programme's period (one without an end goes on)."""
+    first, last = period["start"][:4], period.get("end", "9999")[:4]
+    return [t for t in totals if first <= t["period"]["start"][:4] and t["period"]["end"][:4] <= last]
 
 
 def value_comparison(site: Site, locality_id: str) -> Comparison | None:

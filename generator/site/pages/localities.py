@@ -9,7 +9,7 @@ from ..areas import area_activities, area_partnerships, area_totals
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Record, Site, valid_on
+from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site
 from .activity_rows import latest_table
 from .figures import totals_figures
 from .links import folder_note, ref, source_note, sources_html
@@ -124,15 +124,11 @@ def _children_table(site: Site, url: str, lid: str) -> str:
         data = site.localities[child]
         totals = area_totals(site, child)
         partnerships = len(area_partnerships(site, child))
-        period = (
-            ""
-            if valid_on(data, PLAN_DATE)
-            else (
-                _("từ {date}").format(date=formats.date(data["valid_from"]))
-                if data.get("valid_from")
-                else _("đến {date}").format(date=formats.date(data.get("valid_to", "")))
-            )
-        )
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start:
+            period = formats.period(start, end)
+        else:
+            period = _("đến {date}").format(date=formats.date(end)) if end else ""
         rows.append(
             [
                 cell(ref(site, url, "locality", child)),
