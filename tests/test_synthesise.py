@@ -14,10 +14,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from synthesise import synthesise
 
-from support import PROJECT
-
 from generator.loader import load_file
 from generator.validate import validate_tree
+
+from support import PROJECT
 
 SCALE = 0.02
 TODAY = datetime.date(2026, 11, 26)
