@@ -120,7 +120,7 @@ def _walk(node: Any, pattern: tuple[str, ...], path: FieldPath) -> Iterator[tupl
 # --- ids that `new` gives ----------------------------------------------------------------------
 
 SLUG_LENGTH = 60
-# The programme's convention for documents: kind, number, year (qd-1100-qd-ubnd-2020).
+# The convention for documents: kind, number, year (qd-12-qd-ubnd-2021 for Quyết định 12/QĐ-UBND of 2021).
 _KIND_PREFIX = {
     "quyet-dinh": "qd", "ke-hoach": "kh", "chi-thi": "ct", "cong-van": "cv", "nghi-quyet": "nq",
     "nghi-dinh": "nd", "luat": "luat", "bao-cao": "bc", "giao-uoc": "gu",

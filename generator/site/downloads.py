@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 import orjson
+from slugify import slugify
 
 from ..facts import Record
 from ..registry import TYPES
@@ -426,8 +427,8 @@ def downloads(site: Site) -> dict[str, bytes]:
         files[f"{name}.json"] = json_bytes(whole)
         resources += _resource(name, _(title), columns)
     package = {
-        "name": "so-ket-nghia-quang-nam",
-        "title": _("Sổ kết nghĩa, giúp đỡ vùng đồng bào DTTS và miền núi tỉnh Quảng Nam 2020-2025"),
+        "name": slugify(site.identity.name),
+        "title": site.identity.name,
         "description": _(
             "Dữ liệu mở sinh từ các hồ sơ YAML đã được kiểm tra. "
             "Tiền tính bằng đồng; ô trống là chưa báo cáo, không phải bằng 0."

@@ -92,18 +92,18 @@ def percent(part: int, whole: int) -> str:
 
 @lru_cache(maxsize=1 << 14)
 def date(value) -> str:
-    """16/4/2020, 4/2020 or 2020 as written in the record."""
+    """6/1/2023, 1/2023 or 2023 as written in the record."""
     return vi_date(value)
 
 
 def period(start: str, end: str | None) -> str:
-    """16/4/2020 – 2025, or from a start with no end yet."""
+    """6/1/2023 – 2025, or from a start with no end yet."""
     return f"{date(start)} – {date(end)}" if end else _words(active()).since.format(start=date(start))
 
 
 def known_period(value: Mapping[str, Any]) -> str:
     """A partnership's period, each date no source gave said to be an assumption:
-    "không rõ (giả định 16/4/2020) – 2025"."""
+    "không rõ (giả định 6/1/2023) – 2025"."""
     assumed = value.get("assumed", ())
 
     def one(key: str) -> str:

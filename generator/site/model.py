@@ -23,6 +23,7 @@ from ..registry import TYPES, folder_of
 from ..typed import Activity, Document, Locality, Organization, Partnership, Programme, ReportedTotal
 from . import urls
 from .collation import sort_key
+from .config import Identity, identity_of
 from .escape import clean
 from .totals import Figures, Totals, figures_of, totals_of
 
@@ -81,6 +82,7 @@ class Site:
     in_order: list[Activity]  # every activity, in activity_order
     rank: dict[str, int]  # activity id -> its place in in_order: a cheap sort key
     figures: dict[str, Figures]  # activity id -> Figures, read once
+    identity: Identity = Identity()  # the site's name and description, from mkdocs.yml
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
     # The records of each programme type, typed (generator/typed.py): set from `records`.
     localities: dict[str, Locality] = field(init=False, compare=False, repr=False)
@@ -354,6 +356,7 @@ def build_site(result, records_root: Path) -> Site:
         in_order=activities,
         rank={activity["id"]: place for place, activity in enumerate(activities)},
         figures={activity["id"]: figures_of(activity) for activity in activities},
+        identity=identity_of(Path(root).parent),
     )
 
 

@@ -55,14 +55,17 @@ def in_period(totals: list[ReportedTotal], period: ProgrammePeriod) -> list[Repo
     return [t for t in totals if first <= t["period"]["start"][:4] and t["period"]["end"][:4] <= last]
 
 
-def value_comparison(site: Site, locality_id: str) -> Comparison | None:
+def value_comparison(site: Site, locality_id: str, period: ProgrammePeriod | None = None) -> Comparison | None:
     """The locality's reported values over years that no two of them share (a cumulative
     report overlapping yearly ones is left out, so no year is counted twice), beside the
     ledger's delivered value in the area in the same years."""
     chosen: list[ReportedTotal] = []
     covered: set[str] = set()
     # Shorter periods first: yearly reports are the finer comparison.
-    for total in sorted(of_locality(site, locality_id), key=lambda t: (len(years_of(t)), t["period"]["start"])):
+    totals = of_locality(site, locality_id)
+    if period is not None:  # a programme's: the reports of its years only
+        totals = in_period(totals, period)
+    for total in sorted(totals, key=lambda t: (len(years_of(t)), t["period"]["start"])):
         years = set(years_of(total))
         if figure(total, VALUE) is not None and not years & covered:
             chosen.append(total)

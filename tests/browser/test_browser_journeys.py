@@ -31,7 +31,7 @@ def _csv_rows(path) -> list[dict]:
 
 def test_home_page_shows_its_figures_and_charts_with_a_text_equivalent(site, built_site):
     page = site.open("")
-    assert heading(page) == "Sổ kết nghĩa Quảng Nam 2020-2025"
+    assert heading(page) == "Sổ kết nghĩa Quảng Nam – Đà Nẵng"
 
     figures = {
         card.locator("span").inner_text().strip(): card.locator("strong").inner_text().strip()

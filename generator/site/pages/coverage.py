@@ -190,7 +190,7 @@ def coverage_page(site: Site) -> Page:
         )
     body += [
         heading(_("Xã biên giới đất liền và đơn vị kết nghĩa")),
-        para(_("Kế hoạch phân công các huyện, thị xã, thành phố đồng bằng kết nghĩa với 14 xã biên giới đất liền.")),
+        para(_("Các xã giáp biên giới đất liền, với các cặp kết nghĩa của xã và của huyện.")),
         table([_("Xã"), _("Cặp kết nghĩa của xã"), _("Cặp kết nghĩa của huyện"), _("Căn cứ biên giới")], rows),
     ]
     body.append(folder_note(""))

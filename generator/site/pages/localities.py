@@ -17,7 +17,7 @@ from .page import Page, bullets, facts, heading, para, unindexed
 from .reported_totals import locality_summary
 
 INDEX = urls.section("locality")
-# Province-level units (Quảng Nam, and Đà Nẵng from 1/7/2025): their pages point to the indexes.
+# Province-level units: their pages point to the indexes.
 PROVINCE_LEVELS = {"tinh", "thanh-pho-truc-thuoc-trung-uong"}
 
 
@@ -256,38 +256,32 @@ def _predecessors_history(site: Site, url: str, lid: str) -> str:
 
 
 def index_page(site: Site) -> Page:
+    """The localities each programme helps (its districts with their communes, or the communes
+    it names), then every other locality: lowland sponsors, provinces, units of later years."""
     url = INDEX
-    mountainous = site.by_name("locality", [i for i, d in site.localities.items() if d.get("mountainous")])
-    body = [
-        para(
-            _(
-                "Các huyện miền núi và xã được giúp đỡ theo Kế hoạch (tên gọi tại thời điểm 16/4/2020 và các "
-                "thay đổi sau đó), các địa phương đồng bằng nhận kết nghĩa, và các đơn vị hành chính từ 1/7/2025."
+    body = [para(_("Các địa bàn được giúp đỡ theo từng chương trình, rồi các địa phương khác trong sổ."))]
+    listed: set[str] = set()
+    for pid in site.programmes_in_order():
+        targets = site.programmes[pid].get("targets", {})
+        communes = set(site.target_communes(pid))
+        body.append(heading(md(site.name_of("programme", pid)), 2))
+        for district in site.by_name("locality", targets.get("within", [])):
+            children = [c for c in site.children.get(district, []) if c in communes]
+            body.append(heading(md(site.locality_name(district)), 3))
+            body.append(
+                para(
+                    ref(site, url, "locality", district, _("Trang của huyện"))
+                    + " · "
+                    + ", ".join(ref(site, url, "locality", c, site.localities[c]["name"]) for c in children)
+                )
             )
-        )
-    ]
-    for district in mountainous:
-        body.append(heading(md(site.locality_name(district)), 2))
-        children = site.children.get(district, [])
-        body.append(
-            para(
-                ref(site, url, "locality", district, _("Trang của huyện"))
-                + " · "
-                + ", ".join(ref(site, url, "locality", c, site.localities[c]["name"]) for c in children)
-            )
-        )
-    listed = set(mountainous) | {c for d in mountainous for c in site.children.get(d, [])}
-    others = [i for i in site.localities if i not in listed]
-    new_units = site.by_name(
-        "locality", [i for i in others if (site.localities[i].get("valid_from") or "") >= "2025-07-01"]
-    )
-    rest = site.by_name("locality", [i for i in others if i not in new_units])
-    body += [
-        heading(_("Địa phương khác")),
-        para(", ".join(ref(site, url, "locality", i) for i in rest)),
-        heading(_("Đơn vị hành chính từ 1/7/2025")),
-        para(", ".join(ref(site, url, "locality", i) for i in new_units)),
-    ]
+            listed.update([district, *children])
+        named = site.by_name("locality", [c for c in targets.get("localities", []) if c not in listed])
+        if named:
+            body.append(para(", ".join(ref(site, url, "locality", c) for c in named)))
+            listed.update(named)
+    rest = site.by_name("locality", [i for i in site.localities if i not in listed])
+    body += [heading(_("Địa phương khác")), para(", ".join(ref(site, url, "locality", i) for i in rest))]
     body.append(folder_note("localities"))
     return Page(url, _("Địa bàn"), "".join(body))
 
