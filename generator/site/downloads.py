@@ -124,6 +124,7 @@ def _partnership_columns(site: Site) -> list[Column]:
 
     return [
         Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
+        Column("programme", "string", _("Mã chương trình"), lambda d: d["programme"]),
         Column("sponsors", "string", _("Mã đơn vị kết nghĩa"), lambda d: "; ".join(d["sponsors"])),
         Column(
             "sponsor_names",
@@ -188,6 +189,7 @@ def _activity_columns(site: Site) -> list[Column]:
     return [
         Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
         Column("partnership", "string", _("Mã cặp kết nghĩa"), lambda d: d["partnership"]),
+        Column("programme", "string", _("Mã chương trình"), lambda d: site.partnerships[d["partnership"]]["programme"]),
         Column("partnership_name", "string", _("Cặp kết nghĩa"), lambda d: site.partnership_name(d["partnership"])),
         Column("locality", "string", _("Mã địa bàn thực hiện"), place),
         Column("locality_name", "string", _("Địa bàn thực hiện"), lambda d: "; ".join(site.locality_name(p) for p in site.places(d))),
