@@ -252,6 +252,28 @@ def _vocabulary_columns(site: Site) -> list[Column]:
     ]
 
 
+def _programme_columns(site: Site) -> list[Column]:
+    def targets(d):
+        return d.get("targets") or {}
+
+    return [
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
+        Column("name", "string", _("Tên"), lambda d: clean(d["name"])),
+        Column("short_name", "string", _("Tên ngắn"), lambda d: clean(d["short_name"])),
+        Column("basis", "string", _("Mã văn bản căn cứ"), lambda d: "; ".join(d["basis"])),
+        Column("coordinator", "string", _("Mã cơ quan thường trực"), lambda d: d.get("coordinator", "")),
+        Column("area", "string", _("Mã địa bàn"), lambda d: d["area"]),
+        Column("period_start", "string", _("Bắt đầu"), lambda d: d["period"]["start"]),
+        Column("period_end", "string", _("Kết thúc"), lambda d: d["period"].get("end", "")),
+        Column("targets_count", "integer", _("Số xã được giúp đỡ theo văn bản"), lambda d: targets(d).get("count")),
+        Column("targets", "string", _("Mã các xã được giúp đỡ mà sổ biết tên"),
+               lambda d: "; ".join(site.target_communes(d["id"]))),
+        Column("partnerships", "integer", _("Số cặp kết nghĩa trong sổ"),
+               lambda d: len(site.partnerships_of_programme(d["id"]))),
+        Column("description", "string", _("Mô tả"), lambda d: _text(d.get("description"))),
+    ]
+
+
 def _reported_rows(site: Site) -> list[Record]:
     """One row per figure: a reported total holds several, each with its own words and precision."""
     rows: list[Record] = []
@@ -296,6 +318,7 @@ COLUMNS: dict[str, Callable[[Site], list[Column]]] = {
     "activity": _activity_columns,
     "vocabulary": _vocabulary_columns,
     "reported-total": _reported_columns,
+    "programme": _programme_columns,
 }
 _PLAIN_TYPES = {"string": "string", "integer": "integer", "boolean": "boolean"}
 
