@@ -236,7 +236,7 @@ TYPES: dict[str, RecordType] = {
                 Reference(("support_categories",), "vocabulary"),
             ),
             ordered_dates=(("period", "start"), ("period", "end")),
-            coded_fields=frozenset({"basis", "coordinator", "area", "within", "on", "localities", "sponsor_kinds",
+            coded_fields=frozenset({"basis", "coordinator", "area", "within", "localities", "sponsor_kinds",
                                     "support_categories"}),
             code_lists=(CodeList(("organization-kinds",), ("properties", "sponsor_kinds", "items", "enum")),),
             names=(("name",), ("short_name",)),

@@ -45,9 +45,9 @@ def test_coverage_counts_each_programmes_targets_with_its_own_partnerships(tmp_p
     coverage = _render(_two_programmes(tmp_path))["do-phu/index.md"]
     live = coverage.split("### Kết nghĩa xã, phường Đà Nẵng")[1].split("\n### ")[0]
     finished = coverage.split("### Kế hoạch 1100")[1].split("\n## ")[0]
-    # La Dêê's successor is not among the 12 communes the city's sources name yet: its partner
+    # La Dêê's successor is not among the 13 communes the city's sources name yet: its partner
     # counts for the commune's page, not for those 12.
-    assert "12 trong số 12 xã mục tiêu" in live and "văn bản nêu 33 xã" in live
+    assert "13 trong số 13 xã mục tiêu" in live and "văn bản nêu 33 xã" in live
     assert "98 trong số 100 xã mục tiêu" in finished
 
 
@@ -62,6 +62,6 @@ def test_a_2025_commune_shows_its_partner_today_and_its_predecessors_history(tmp
 def test_each_programme_has_a_page_with_its_basis_targets_and_partnerships(tmp_path):
     files = _render(_two_programmes(tmp_path))
     page = files["chuong-trinh/da-nang-2025/index.md"]
-    assert "van-ban/cv-389-thanh-uy-da-nang-2025/" in page and "Văn bản nêu 33 xã; sổ biết tên 12 xã." in page
+    assert "van-ban/cv-389-thanh-uy-da-nang-2025/" in page and "Văn bản nêu 33 xã; sổ biết tên 13 xã." in page
     assert "phuong-thu-nghiem-xa-la-dee-2025/" in page and "tp-thu-nghiem-xa-la-dee/" not in page
     assert "chuong-trinh/qd-1100-2020-2025/" in files["chuong-trinh/index.md"]

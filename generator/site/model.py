@@ -231,7 +231,7 @@ class Site:
         it names as they stood on its day (the plan's communes, not later mergers)."""
         targets = self.programmes[programme_id].get("targets", {})
         named = set(targets.get("localities", ()))
-        day = first_day(targets["on"]) if "on" in targets else None
+        day = first_day(targets["date"]) if "date" in targets else None
         for district in targets.get("within", ()):
             named.update(c for c in self.children.get(district, [])
                          if self.localities[c]["level"] in COMMUNE_LEVELS and (day is None or valid_on(self.localities[c], day)))
