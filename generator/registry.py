@@ -82,6 +82,7 @@ class RecordType:
     section: str | None = None  # URL of the type's pages below the site root
     dataset: str | None = None  # file name of the open-data download (CSV and JSON)
     dataset_title: str | None = None  # a message of the site catalogue, marked by N_(), translated where shown
+    dataset_en: str | None = None  # the dataset's English title, for the data dictionary and datapackage.json
 
     @property
     def schema(self) -> str:
@@ -187,6 +188,7 @@ TYPES: dict[str, RecordType] = {
                          ("properties", "disadvantage", "items", "properties", "status", "enum")),
             ),
             pages="localities", section="dia-ban", dataset="dia-ban", dataset_title=N_("Địa bàn"),
+            dataset_en="Localities",
         ),
         RecordType(
             "organization", "organizations",
@@ -204,6 +206,7 @@ TYPES: dict[str, RecordType] = {
             ) + _SOURCE,
             id_rule=_organization_id,
             pages="sponsors", section="don-vi", dataset="don-vi-ket-nghia", dataset_title=N_("Đơn vị kết nghĩa"),
+            dataset_en="Sponsors",
         ),
         RecordType(
             "document", "documents",
@@ -221,6 +224,7 @@ TYPES: dict[str, RecordType] = {
             ) + _SOURCE,
             id_rule=_document_id,
             pages="documents", section="van-ban", dataset="van-ban", dataset_title=N_("Văn bản"),
+            dataset_en="Documents",
         ),
         RecordType(
             "partnership", "partnerships",
@@ -248,6 +252,7 @@ TYPES: dict[str, RecordType] = {
             ) + _SOURCE,
             id_rule=_partnership_id,
             pages="partnerships", section="cap-ket-nghia", dataset="cap-ket-nghia", dataset_title=N_("Cặp kết nghĩa"),
+            dataset_en="Partnerships",
         ),
         RecordType(
             "activity", "activities", by_year=True,
@@ -287,12 +292,14 @@ TYPES: dict[str, RecordType] = {
             ) + _SOURCE,
             id_rule=_activity_id,
             pages="activities", dataset="hoat-dong", dataset_title=N_("Hoạt động"),
+            dataset_en="Activities",
         ),
         RecordType(
             "vocabulary", "vocabularies",
             references=(Reference(("documents", EVERY), "document"),),
             coded_fields=frozenset({"group", "maps_to"}),
             dataset="danh-muc", dataset_title=N_("Danh mục"),
+            dataset_en="Vocabularies",
         ),
     )
 }

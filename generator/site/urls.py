@@ -21,6 +21,21 @@ CATEGORIES = "hoat-dong/noi-dung"
 COVERAGE = "do-phu/"
 QUALITY = "chat-luong-du-lieu/"
 OPEN_DATA = "du-lieu-mo/"  # the downloads, and the page that lists them
+DICTIONARY = f"{OPEN_DATA}tu-dien/"  # the data dictionary
+DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"  # the data's licence, CC BY 4.0
+DATA_LICENCE_VI = "https://creativecommons.org/licenses/by/4.0/deed.vi"  # its summary in Vietnamese
+API = "api/v1/"  # the JSON of each record: stable addresses, documented on the open-data page
+# record type -> its folder below API; these names are part of the API: never rename them
+API_COLLECTIONS = {"locality": "dia-ban", "organization": "don-vi", "partnership": "cap-ket-nghia", "activity": "hoat-dong"}
+
+
+def api_record(record_type: str, record_id: str) -> str:
+    return f"{API}{API_COLLECTIONS[record_type]}/{record_id}.json"
+
+
+def api_collection(record_type: str) -> str:
+    """The list of a collection's records, with the address of each."""
+    return f"{API}{API_COLLECTIONS[record_type]}.json"
 
 
 def entity(record_type: str, record_id: str) -> str:
