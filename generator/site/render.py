@@ -7,7 +7,7 @@ import importlib
 from pathlib import Path
 
 from ..registry import TYPES
-from . import api
+from . import api, feed
 from .datapackage import open_data
 from .downloads import FOLDER
 from .model import Site, build_site
@@ -38,7 +38,7 @@ def section_files(site: Site, sections) -> dict[str, bytes]:
 
 
 def open_data_files(site: Site) -> dict[str, bytes]:
-    return {**{f"{FOLDER}/{name}": data for name, data in open_data(site).items()}, **api.files(site)}
+    return {**{f"{FOLDER}/{name}": data for name, data in open_data(site).items()}, **api.files(site), **feed.files(site)}
 
 
 def render_files(site: Site) -> dict[str, bytes]:

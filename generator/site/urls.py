@@ -36,6 +36,14 @@ def api_record(record_type: str, record_id: str) -> str:
 def api_collection(record_type: str) -> str:
     """The list of a collection's records, with the address of each."""
     return f"{API}{API_COLLECTIONS[record_type]}.json"
+FEED_FILE = "atom.xml"  # the Atom feed of a page's activities, beside the page
+
+
+def feed(record_type: str | None = None, record_id: str | None = None) -> str:
+    """The programme's feed (no record), or a district's or a sponsor's, beside its page."""
+    if record_type is None or record_id is None:
+        return f"{ACTIVITY_INDEX}{FEED_FILE}"
+    return f"{entity(record_type, record_id)}{FEED_FILE}"
 
 
 def entity(record_type: str, record_id: str) -> str:

@@ -9,7 +9,7 @@ from ..i18n import _, ngettext
 from ..model import Record, Site, year_of
 from .activity_rows import latest_table
 from .figures import figures
-from .links import folder_note
+from .links import feed_meta, folder_note
 from .page import Page, heading, para
 
 URL = urls.HOME
@@ -171,7 +171,7 @@ def home_page(site: Site) -> Page:
         ),
     ]
     body.append(folder_note(""))
-    return Page(URL, _("Sổ kết nghĩa Quảng Nam 2020-2025"), "".join(body))
+    return Page(URL, _("Sổ kết nghĩa Quảng Nam 2020-2025"), "".join(body), extra_meta=feed_meta(site))
 
 
 def pages(site: Site) -> list[Page]:

@@ -8,7 +8,7 @@ from ...typed import Activity, Source
 from .. import formats, urls
 from ..escape import clean, external_link, h, link
 from ..i18n import _
-from ..model import Site
+from ..model import DISTRICT_LEVELS, Site
 from .page import para
 
 
@@ -60,3 +60,13 @@ def sources_html(sources: Sequence[Source]) -> str:
             extra.append(clean(source["note"]))
         items.append(f"{text} ({h(', '.join(extra))})")
     return "; ".join(items)
+
+
+def feed_meta(site: Site, record_type: str | None = None, record_id: str | None = None) -> dict[str, str]:
+    """Front matter of a page that has an Atom feed (the programme's, a district's, a sponsor's):
+    overrides/main.html writes its <link rel="alternate">."""
+    if record_type is None:
+        return {"feed": urls.feed(), "feed_title": _("Hoạt động mới (Atom)")}
+    if record_type == "locality" and site.localities[record_id or ""]["level"] not in DISTRICT_LEVELS:
+        return {}
+    return {"feed": urls.feed(record_type, record_id), "feed_title": _("Hoạt động mới (Atom)")}

@@ -12,7 +12,7 @@ from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Record, Site, va
 from ..totals import Totals
 from .activity_rows import latest_table
 from .figures import totals_figures
-from .links import folder_note, ref, source_note, sources_html
+from .links import feed_meta, folder_note, ref, source_note, sources_html
 from .page import Page, bullets, facts, heading, para, unindexed
 
 INDEX = urls.section("locality")
@@ -255,7 +255,7 @@ def locality_page(site: Site, lid: str) -> Page:
             latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         ]
     body.append(source_note(site, "locality", lid))
-    return Page(url, name, "".join(body), source=site.file_of("locality", lid))
+    return Page(url, name, "".join(body), source=site.file_of("locality", lid), extra_meta=feed_meta(site, "locality", lid))
 
 
 def index_page(site: Site) -> Page:
