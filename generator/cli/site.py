@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..diagnostics import format_text
 from ..project import Project
-from ..site import formats
+from ..site import formats, offline, urls
 from ..site.pipeline import RECORDS_ENV, generate
 from ..site.writer import CannotWrite, NotOurs, check_target, mark, owning, staging_dir, swap_in
 from .options import day, project_of
@@ -102,21 +102,44 @@ def run_build(args: argparse.Namespace) -> int:
         # Locked from MkDocs' start to the swap: the staging folder must outlive another run's tidying.
         with owning(site_dir, f"trang cũ trong {site_dir} được giữ nguyên", waiting=_say):
             staging = staging_dir(site_dir)
+            copy = staging_dir(site_dir) if args.offline else None
             try:
-                done = subprocess.run(_mkdocs(project, "build", "--strict", "--site-dir", str(staging)),
-                                      cwd=project.root, env=_quiet_env())
-                if done.returncode != 0:
+                # The offline copy is a second build, run beside the first on the other core.
+                builds = [subprocess.Popen(_mkdocs(project, "build", "--strict", "--site-dir", str(staging)),
+                                           cwd=project.root, env=_quiet_env())]
+                if copy:
+                    builds.append(subprocess.Popen(_mkdocs(project, "build", "--strict", "--site-dir", str(copy)),
+                                                   cwd=project.root, env=_quiet_env(**{offline.ENV: "true"})))
+                codes = [build.wait() for build in builds]
+                if any(codes):
                     _say("mkdocs build --strict thất bại: trang cũ được giữ nguyên.")
-                    return done.returncode or 1
+                    return next(code for code in codes if code)
+                if copy:
+                    size = offline.publish(staging, copy)
+                    print(f"Bản sao ngoại tuyến: {urls.OPEN_DATA}{urls.OFFLINE_FILE}, "
+                          f"{formats.megabytes(size)}.")
+                    if args.offline_dir:
+                        _keep(copy, args.offline_dir)
                 mark(staging)
                 swap_in(staging, site_dir)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
+                if copy:
+                    shutil.rmtree(copy, ignore_errors=True)
     except CannotWrite as failure:
         _say(str(failure))
         return 2
     print(f"Đã dựng trang vào {site_dir}.")
     return 0
+
+
+def _keep(copy: Path, target: Path) -> None:
+    """The unzipped offline copy, kept where asked (CI uploads it as the preview)."""
+    check_target(target)
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(copy, target)
+    mark(target)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -150,6 +173,10 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
     build_parser = commands.add_parser("build", parents=[common],
                                        help="sinh trang rồi dựng trang tĩnh (mkdocs build --strict)")
     build_parser.add_argument("--site-dir", type=Path, default=None, help="thư mục trang tĩnh (mặc định: site/ của dự án)")
+    build_parser.add_argument("--no-offline", dest="offline", action="store_false",
+                              help="không dựng bản sao ngoại tuyến (tệp zip trong du-lieu-mo/)")
+    build_parser.add_argument("--offline-dir", type=Path, default=None,
+                              help="giữ thêm bản sao ngoại tuyến chưa nén ở thư mục này")
     _common(build_parser)
     build_parser.set_defaults(run=run_build)
 

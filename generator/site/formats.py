@@ -90,6 +90,13 @@ def percent(part: int, whole: int) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
+def megabytes(size: int) -> str:
+    """A file's size for people: 1,4 MB, or 850 KB below one megabyte."""
+    if size < 1_000_000:
+        return f"{number(max(1, round(size / 1000)))} KB"
+    return f"{number(round(size / 1_000_000, 1))} MB"
+
+
 def date(value) -> str:
     """16/4/2020, 4/2020 or 2020 as written in the record."""
     return vi_date(value)

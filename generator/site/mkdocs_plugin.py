@@ -21,11 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.base import LegacyConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from ..project import Project
-from . import lifted_blocks, search_index, urls
+from . import lifted_blocks, offline, search_index, urls
 from .pipeline import RECORDS_ENV, generate
 from .writer import CannotWrite
 
@@ -44,7 +44,12 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
     def on_startup(self, *, command, dirty):
         self.command = command
 
+    @event_priority(-50)  # after Material's offline plugin, whose shim it replaces
     def on_config(self, config):
+        if offline.enabled():
+            # Material's offline build fetches its worker shim from unpkg.com: the local copy instead.
+            polyfills = config.extra.get("polyfills", [])
+            config.extra["polyfills"] = [offline.WORKER_SHIM if "iframe-worker" in p else p for p in polyfills]
         config.repo_url = urls.REPOSITORY
         config.repo_name = urls.REPOSITORY.split("github.com/")[-1]
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"

@@ -22,6 +22,7 @@ COVERAGE = "do-phu/"
 QUALITY = "chat-luong-du-lieu/"
 OPEN_DATA = "du-lieu-mo/"  # the downloads, and the page that lists them
 DICTIONARY = f"{OPEN_DATA}tu-dien/"  # the data dictionary
+OFFLINE_FILE = "so-ket-nghia-ngoai-tuyen.zip"  # the offline copy of the site, in OPEN_DATA
 DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"  # the data's licence, CC BY 4.0
 DATA_LICENCE_VI = "https://creativecommons.org/licenses/by/4.0/deed.vi"  # its summary in Vietnamese
 API = "api/v1/"  # the JSON of each record: stable addresses, documented on the open-data page

@@ -8,6 +8,7 @@ from ..escape import external_link, h, link
 from ..html_table import cell, table
 from ..i18n import _
 from ..model import Site
+from ..offline import announcement
 from .links import folder_note
 from .page import Page, bullets, heading, para
 
@@ -92,6 +93,7 @@ def opendata_page(site: Site) -> Page:
             )
         ),
     ]
+    body.append(announcement(site.newest))
     body.append(folder_note(""))
     return Page(URL, _("Dữ liệu mở"), "".join(body))
 
