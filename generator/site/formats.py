@@ -89,7 +89,6 @@ def percent(part: int, whole: int) -> str:
     return format_decimal(100 * part / whole, format="#,##0.#", locale="vi") + "%"
 
 
-@lru_cache(maxsize=1 << 14)
 def megabytes(size: int) -> str:
     """A file's size for people: 1,4 MB, or 850 KB below one megabyte."""
     if size < 1_000_000:
@@ -97,6 +96,7 @@ def megabytes(size: int) -> str:
     return f"{number(round(size / 1_000_000, 1))} MB"
 
 
+@lru_cache(maxsize=1 << 14)
 def date(value) -> str:
     """16/4/2020, 4/2020 or 2020 as written in the record."""
     return vi_date(value)

@@ -56,6 +56,8 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         return config
 
     def on_pre_build(self, *, config):
+        # The date of the data, printed above every page (overrides/main.html).
+        config.extra["data_date"] = offline.data_date_text(Path(config.docs_dir) / "generated")
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
         # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
         if self.command == "serve" and not self.watching:

@@ -97,5 +97,12 @@ def publish(site_dir: Path, offline_dir: Path) -> int:
     return size
 
 
+def data_date_text(generated: Path) -> str:
+    """The data date written into the generated open-data page, as people read it ("" if none)."""
+    page = generated / urls.source_file(urls.OPEN_DATA)
+    found = _PLACED.search(page.read_text(encoding="utf-8")) if page.exists() else None
+    return formats.date(datetime.date.fromisoformat(found[1])) if found else ""
+
+
 def enabled() -> bool:
     return os.environ.get(ENV, "").lower() == "true"

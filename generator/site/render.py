@@ -11,7 +11,7 @@ from . import api, feed
 from .datapackage import open_data
 from .downloads import FOLDER
 from .model import Site, build_site
-from .pages import coverage, dictionary, home, localities, opendata, partnerships, quality
+from .pages import coverage, dictionary, home, localities, opendata, partnerships, quality, summaries
 from .parallel import elsewhere
 
 # The home page, the pages of each record type (in the registry's order), then the pages
@@ -19,6 +19,7 @@ from .parallel import elsewhere
 SECTIONS = (
     home,
     *(importlib.import_module(f"{__package__}.pages.{t.pages}") for t in TYPES.values() if t.pages),
+    summaries,
     coverage,
     quality,
     opendata,

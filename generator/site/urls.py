@@ -51,6 +51,11 @@ def entity(record_type: str, record_id: str) -> str:
     return f"{SECTIONS[record_type]}/{record_id}/"
 
 
+def summary(record_type: str, record_id: str, year: str) -> str:
+    """The printable yearly summary ("sơ kết") of a district or a sponsor."""
+    return f"{entity(record_type, record_id)}so-ket-{year}/"
+
+
 def section(record_type: str) -> str:
     return f"{SECTIONS[record_type]}/"
 

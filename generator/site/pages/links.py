@@ -70,3 +70,12 @@ def feed_meta(site: Site, record_type: str | None = None, record_id: str | None 
     if record_type == "locality" and site.localities[record_id or ""]["level"] not in DISTRICT_LEVELS:
         return {}
     return {"feed": urls.feed(record_type, record_id), "feed_title": _("Hoạt động mới (Atom)")}
+
+
+def summary_links(site: Site, page_url: str, record_type: str, record_id: str, activity_ids: Sequence[str]) -> str:
+    """Links to the yearly summaries (printable) of a district or a sponsor, one per year with activities."""
+    years = sorted({site.activities[a]["date"][:4] for a in activity_ids})
+    if not years:
+        return ""
+    links = " · ".join(link(urls.relative(page_url, urls.summary(record_type, record_id, y)), y) for y in years)
+    return para(_("Sơ kết theo năm (bản để in): {years}").format(years=links))

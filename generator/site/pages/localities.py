@@ -12,7 +12,7 @@ from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Record, Site, va
 from ..totals import Totals
 from .activity_rows import latest_table
 from .figures import totals_figures
-from .links import feed_meta, folder_note, ref, source_note, sources_html
+from .links import feed_meta, folder_note, ref, source_note, sources_html, summary_links
 from .page import Page, bullets, facts, heading, para, unindexed
 
 INDEX = urls.section("locality")
@@ -250,6 +250,7 @@ def locality_page(site: Site, lid: str) -> Page:
         body += [
             heading(_("Tổng hợp hoạt động")),
             totals_figures(area_totals(site, lid)),
+            summary_links(site, url, "locality", lid, activity_ids) if locality["level"] in DISTRICT_LEVELS else "",
             _successor_note(site, url, locality),
             heading(_("Hoạt động gần đây")),
             latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
