@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..diagnostics import format_text
@@ -105,12 +106,13 @@ def run_build(args: argparse.Namespace) -> int:
             copy = staging_dir(site_dir) if args.offline else None
             try:
                 # The offline copy is a second build, run beside the first on the other core.
-                builds = [subprocess.Popen(_mkdocs(project, "build", "--strict", "--site-dir", str(staging)),
-                                           cwd=project.root, env=_quiet_env())]
+                builds = [([*_mkdocs(project, "build", "--strict", "--site-dir", str(staging))], _quiet_env())]
                 if copy:
-                    builds.append(subprocess.Popen(_mkdocs(project, "build", "--strict", "--site-dir", str(copy)),
-                                                   cwd=project.root, env=_quiet_env(**{offline.ENV: "true"})))
-                codes = [build.wait() for build in builds]
+                    builds.append(([*_mkdocs(project, "build", "--strict", "--site-dir", str(copy))],
+                                   _quiet_env(**{offline.ENV: "true"})))
+                with ThreadPoolExecutor(len(builds)) as pool:
+                    runs = [pool.submit(subprocess.run, command, cwd=project.root, env=env) for command, env in builds]
+                    codes = [run.result().returncode for run in runs]  # an interruption is raised here
                 if any(codes):
                     _say("mkdocs build --strict thất bại: trang cũ được giữ nguyên.")
                     return next(code for code in codes if code)

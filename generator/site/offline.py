@@ -24,27 +24,30 @@ from .i18n import _
 ENV = "KETNGHIA_OFFLINE"  # "true" in the offline build: read by mkdocs.yml and the plugin
 WORKER_SHIM = "javascripts/iframe-worker.js"  # below the theme's custom_dir (overrides/)
 ROOT = "so-ket-nghia-quang-nam"  # the one folder inside the zip
-PLACE = '<div class="ledger-offline" data-offline-copy hidden data-date="{date}">'  # filled after the build
-_PLACED = re.compile(r'<div class="ledger-offline" data-offline-copy hidden data-date="(\d{4}-\d\d-\d\d)">')
-_WHOLE = re.compile(r'<div class="ledger-offline" data-offline-copy hidden[^>]*><p>.*?</p></div>', re.S)
-_SIZE = "<!--size-->"
+# Where the open-data page offers the copy: empty and hidden until a build has made the zip
+# (a page generated without it links nothing that is not there).
+PLACE = '<div class="ledger-offline" data-offline-copy hidden data-date="{date}"></div>'
+_PLACED = re.compile(r'<div class="ledger-offline" data-offline-copy hidden data-date="(\d{4}-\d\d-\d\d)"></div>')
 # A relative link (no scheme, not from the root) whose path ends in a folder.
 _FOLDER_LINK = re.compile(r'((?:href|src)=")((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"#?]*/)([#?][^"]*)?"')
 
 
 def announcement(data_date: datetime.date | None) -> str:
-    """The open-data page's paragraph about the offline copy, hidden until a build made it."""
-    day = (data_date or datetime.date(2020, 4, 16)).isoformat()
+    """The open-data page's place for the offline copy, carrying the data date."""
+    return f"\n{PLACE.format(date=(data_date or datetime.date(2020, 4, 16)).isoformat())}\n"
+
+
+def _offer(day: datetime.date, size: int) -> str:
     text = _(
         "Bản sao ngoại tuyến: {link} (tệp zip, {size}; dữ liệu đến ngày {date}). Giải nén rồi mở tệp "
         "<code>index.html</code> bằng trình duyệt, không cần mạng: các trang, liên kết, bảng tải về và ô tìm kiếm "
         "đều dùng được trên máy."
     ).format(
         link=f'<a href="{h(urls.OFFLINE_FILE)}" download>{h(urls.OFFLINE_FILE)}</a>',
-        size=_SIZE,
+        size=h(formats.megabytes(size)),
         date=formats.date(day),
     )
-    return f"\n{PLACE.format(date=day)}<p>{text}</p></div>\n"
+    return f'<div class="ledger-offline" data-date="{day.isoformat()}"><p>{text}</p></div>'
 
 
 def relink(page: str) -> str:
@@ -86,14 +89,16 @@ def publish(site_dir: Path, offline_dir: Path) -> int:
     Returns the zip's size."""
     relink_tree(offline_dir)
     own = offline_dir / urls.OPEN_DATA / "index.html"  # the copy does not offer itself
-    own.write_text(_WHOLE.sub("", own.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    if own.exists():
+        own.write_text(_PLACED.sub("", own.read_text(encoding="utf-8"), count=1), encoding="utf-8")
     stamp = data_date(site_dir) or datetime.date(2020, 4, 16)
     target = site_dir / urls.OPEN_DATA / urls.OFFLINE_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
     size = zip_tree(offline_dir, target, stamp)
     page = site_dir / urls.OPEN_DATA / "index.html"
-    text = page.read_text(encoding="utf-8")
-    text = _PLACED.sub(lambda m: f'<div class="ledger-offline" data-date="{m[1]}">', text, count=1)
-    page.write_text(text.replace(_SIZE, h(formats.megabytes(size))), encoding="utf-8")
+    if page.exists():
+        text = page.read_text(encoding="utf-8")
+        page.write_text(_PLACED.sub(lambda m: _offer(stamp, size), text, count=1), encoding="utf-8")
     return size
 
 

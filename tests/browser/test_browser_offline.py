@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -44,7 +45,8 @@ def _local_targets(page) -> list[str]:
 def test_the_open_data_page_offers_the_zip_with_its_size_and_date(built_site):
     page = (built_site / urls.OPEN_DATA / "index.html").read_text(encoding="utf-8")
     assert f'href="{urls.OFFLINE_FILE}"' in page and "<!--size-->" not in page
-    assert "data-offline-copy hidden" not in page and " MB;" in page or " KB;" in page
+    assert "data-offline-copy hidden" not in page
+    assert re.search(r"tệp zip, [\d,]+ (MB|KB); dữ liệu đến ngày \d+/\d+/\d{4}", page)
 
 
 def test_pages_and_links_work_from_disk(disk, unzipped):

@@ -19,6 +19,7 @@ from .figures import totals_figures
 from .links import activity_ref, ref, sources_html
 from .localities import area_activities
 from .page import Page, heading, para
+from .paging import chunked, pages_nav
 from .sponsors import sponsor_activities
 
 
@@ -87,34 +88,47 @@ def _activities_table(site: Site, url: str, activities: list[Activity]) -> str:
                   _("Nguồn")], rows, sortable=False)
 
 
-def summary_page(site: Site, record_type: str, record_id: str, year: str, activities: list[Activity]) -> Page:
+# Activities per page of a summary: the first page holds the totals and the first rows; a year of
+# thousands of activities continues on pages of its own, each a few hundred KB at most.
+SUMMARY_PAGE_SIZE = 150
+
+
+def summary_pages(site: Site, record_type: str, record_id: str, year: str, activities: list[Activity]) -> Iterator[Page]:
     url = urls.summary(record_type, record_id, year)
     name = site.name_of(record_type, record_id)
-    data_date = formats.date(site.newest) if site.newest else _("chưa có")
-    body = [
-        para(_("Sơ kết công tác kết nghĩa năm {year} của {name}, lập từ các hồ sơ của sổ. Số liệu đến ngày {date}. "
-               "Trang chính: {page}.").format(year=year, name=h(name), date=data_date,
-                                             page=ref(site, url, record_type, record_id))),
-        totals_figures(site.totals(activities)),
-        heading(_("Kế hoạch và đã thực hiện theo nhóm nội dung")),
-        _group_table(site, activities),
-        _gift_share(site, activities),
-        heading(_("Địa bàn được hỗ trợ")),
-        _places_table(site, url, activities),
-        heading(_("Các hoạt động và nguồn")),
-        _activities_table(site, url, activities),
-        heading(_("Số liệu báo cáo tổng hợp")),
-        para(_("Sổ chưa có số liệu báo cáo tổng hợp của năm {year} cho {name}: các con số trên chỉ gồm những hoạt động "
-               "đã được ghi thành hồ sơ, có nguồn, không phải toàn bộ số liệu báo cáo.").format(year=year, name=h(name))),
-    ]
     title = _("Sơ kết năm {year}: {name}").format(year=year, name=name)
-    return Page(url, title, "".join(body), search=False)
+    data_date = formats.date(site.newest) if site.newest else _("chưa có")
+    chunks = chunked(activities, SUMMARY_PAGE_SIZE)
+    for number, chunk in enumerate(chunks, 1):
+        page_url = urls.paged(url, number)
+        pager = pages_nav(page_url, lambda n: urls.paged(url, n), len(chunks), number)
+        body = [
+            para(_("Sơ kết công tác kết nghĩa năm {year} của {name}, lập từ các hồ sơ của sổ. Số liệu đến ngày {date}. "
+                   "Trang chính: {page}.").format(year=year, name=h(name), date=data_date,
+                                                 page=ref(site, page_url, record_type, record_id))),
+        ]
+        if number == 1:
+            body += [
+                totals_figures(site.totals(activities)),
+                heading(_("Kế hoạch và đã thực hiện theo nhóm nội dung")),
+                _group_table(site, activities),
+                _gift_share(site, activities),
+                heading(_("Địa bàn được hỗ trợ")),
+                _places_table(site, page_url, activities),
+                heading(_("Số liệu báo cáo tổng hợp")),
+                para(_("Sổ chưa có số liệu báo cáo tổng hợp của năm {year} cho {name}: các con số trên chỉ gồm những "
+                       "hoạt động đã được ghi thành hồ sơ, có nguồn, không phải toàn bộ số liệu báo cáo.").format(
+                    year=year, name=h(name))),
+            ]
+        body += [heading(_("Các hoạt động và nguồn")), pager, _activities_table(site, page_url, chunk), pager]
+        numbered = title if number == 1 else f"{title} " + _("(trang {number})").format(number=number)
+        yield Page(page_url, numbered, "".join(body), search=False)
 
 
 def pages(site: Site) -> Iterator[Page]:
     for lid in sorted(i for i, d in site.localities.items() if d["level"] in DISTRICT_LEVELS):
         for year, activities in sorted(_by_year(site, area_activities(site, lid)).items()):
-            yield summary_page(site, "locality", lid, year, activities)
+            yield from summary_pages(site, "locality", lid, year, activities)
     for oid in sorted(site.organizations):
         for year, activities in sorted(_by_year(site, sponsor_activities(site, oid)).items()):
-            yield summary_page(site, "organization", oid, year, activities)
+            yield from summary_pages(site, "organization", oid, year, activities)
