@@ -53,5 +53,5 @@ def _meanings(record_type: str | None) -> dict[str, str]:
 def describe(site: Site, dataset: Dataset) -> Described:
     columns = dataset_columns(site, dataset)
     meanings = _meanings(dataset.record_type)
-    entries = [Entry(c.name, c.type, c.title, c.en, c.unit, meanings.get(c.name, "")) for c in columns]
+    entries = [Entry(c.name, c.type, c.title, c.en, c.unit, c.meaning or meanings.get(c.name, "")) for c in columns]
     return Described(dataset, entries, foreign_keys(dataset, columns))

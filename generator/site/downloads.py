@@ -31,6 +31,7 @@ class Column:
     value: Callable[[Record], Any]
     en: str = ""  # the English gloss of the column, for the data dictionary and datapackage.json
     unit: str = ""  # đồng, hộ, người… where the column counts something
+    meaning: str = ""  # where the column is not the schema's field of the same name (the dictionary reads the schema)
 
 
 def _joined(values) -> str:
@@ -228,7 +229,8 @@ def _activity_columns(site: Site) -> list[Column]:
         Column("sponsor_names", "string", _("Đơn vị kết nghĩa"), lambda d: "; ".join(site.sponsor_name(s) for s in sponsors(d)),
                "Names of the partnership's sponsors"),
         Column("locality", "string", _("Mã địa bàn thực hiện"), place,
-               "Record id of the locality where it took place (its own, else the partnership's)"),
+               "Record id of the locality where it took place (its own, else the partnership's)",
+               meaning=_("Mã địa bàn nơi thực hiện: địa bàn ghi trong hồ sơ, nếu không có thì địa bàn của cặp kết nghĩa.")),
         Column("locality_name", "string", _("Địa bàn thực hiện"), lambda d: site.locality_name(place(d)),
                "Name of the locality where it took place"),
         Column("date", "string", _("Ngày (NNNN, NNNN-TT hoặc NNNN-TT-NN)"), lambda d: d["date"],

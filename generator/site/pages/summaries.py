@@ -14,7 +14,7 @@ from ..html_table import cell, number_cell, table
 from ..i18n import _
 from ..model import DISTRICT_LEVELS, Site, year_of
 from ..totals import Totals
-from .activity_rows import date_cell
+from .activity_rows import date_cell, figure_cells
 from .figures import totals_figures
 from .links import activity_ref, ref, sources_html
 from .localities import area_activities
@@ -71,19 +71,24 @@ def _places_table(site: Site, url: str, activities: list[Activity]) -> str:
     return table([_("Địa bàn"), _("Số hoạt động"), _("Đã thực hiện (đồng)"), _("Số hộ")], rows, sortable=False)
 
 
-def _activities_table(site: Site, url: str, activities: list[Activity]) -> str:
-    rows = [
-        [
+def _activity_row(site: Site, url: str, a: Activity) -> list[str]:
+    """An activity's row: the same in its district's summary and its sponsors' (pages of one depth)."""
+    key = (url.count("/"), a["id"])
+    rows = site.memo.summary_rows
+    if key not in rows:
+        rows[key] = [
             date_cell(a["date"]),
             cell(activity_ref(site, url, a) + f"<br><small>{h(site.label('activity-statuses', a['status']))}</small>"),
             cell(ref(site, url, "locality", site.place(a))),
             cell(h(site.label("support-categories", a["category"]))),
-            number_cell(site.figures[a["id"]].delivered),
-            number_cell(site.figures[a["id"]].households),
+            *figure_cells(site, a),
             cell(f"<small>{sources_html(a['sources'])}</small>"),
         ]
-        for a in activities
-    ]
+    return rows[key]
+
+
+def _activities_table(site: Site, url: str, activities: list[Activity]) -> str:
+    rows = [_activity_row(site, url, a) for a in activities]
     return table([_("Ngày"), _("Hoạt động"), _("Địa bàn"), _("Nội dung"), _("Đã thực hiện (đồng)"), _("Số hộ"),
                   _("Nguồn")], rows, sortable=False)
 
