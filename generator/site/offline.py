@@ -67,13 +67,13 @@ def zip_tree(folder: Path, target: Path, stamp: datetime.date) -> int:
     """Zip `folder` as ROOT/…, entries in name order, all dated `stamp`: the same site gives
     the same zip. Returns its size in bytes."""
     when = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 info = zipfile.ZipInfo(f"{ROOT}/{path.relative_to(folder).as_posix()}", when)
                 info.external_attr = 0o644 << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, path.read_bytes(), compresslevel=9)
+                archive.writestr(info, path.read_bytes(), compresslevel=6)
     return target.stat().st_size
 
 
