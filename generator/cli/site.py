@@ -93,6 +93,8 @@ def run_build(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or project.site
     try:
         check_target(site_dir, known=(project.site,))
+        if args.offline_dir:
+            check_target(args.offline_dir)
     except NotOurs as refusal:
         _say(f"Không dựng trang: {refusal}.")
         return 2
@@ -105,17 +107,10 @@ def run_build(args: argparse.Namespace) -> int:
             staging = staging_dir(site_dir)
             copy = staging_dir(site_dir) if args.offline else None
             try:
-                # The offline copy is a second build, run beside the first on the other core.
-                builds = [([*_mkdocs(project, "build", "--strict", "--site-dir", str(staging))], _quiet_env())]
-                if copy:
-                    builds.append(([*_mkdocs(project, "build", "--strict", "--site-dir", str(copy))],
-                                   _quiet_env(**{offline.ENV: "true"})))
-                with ThreadPoolExecutor(len(builds)) as pool:
-                    runs = [pool.submit(subprocess.run, command, cwd=project.root, env=env) for command, env in builds]
-                    codes = [run.result().returncode for run in runs]  # an interruption is raised here
-                if any(codes):
+                failed = _mkdocs_builds(project, staging, copy)
+                if failed:
                     _say("mkdocs build --strict thất bại: trang cũ được giữ nguyên.")
-                    return next(code for code in codes if code)
+                    return failed
                 if copy:
                     size = offline.publish(staging, copy)
                     print(f"Bản sao ngoại tuyến: {urls.OPEN_DATA}{urls.OFFLINE_FILE}, "
@@ -135,9 +130,21 @@ def run_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mkdocs_builds(project: Project, site: Path, copy: Path | None) -> int:
+    """`mkdocs build --strict` into `site` and, given `copy`, the offline copy into it: a second
+    build run beside the first on the other core. The first failing exit code, or 0."""
+    builds = [(_mkdocs(project, "build", "--strict", "--site-dir", str(site)), _quiet_env())]
+    if copy:
+        builds.append((_mkdocs(project, "build", "--strict", "--site-dir", str(copy)), _quiet_env(**{offline.ENV: "true"})))
+    with ThreadPoolExecutor(len(builds)) as pool:
+        runs = [pool.submit(subprocess.run, command, cwd=project.root, env=env) for command, env in builds]
+        codes = [run.result().returncode for run in runs]  # an interruption is raised here
+    return next((code for code in codes if code), 0)
+
+
 def _keep(copy: Path, target: Path) -> None:
-    """The unzipped offline copy, kept where asked (CI uploads it as the preview)."""
-    check_target(target)
+    """The unzipped offline copy, kept where asked (CI uploads it as the preview); `target` was
+    checked before the build (missing, empty or made by the generator)."""
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(copy, target)
