@@ -53,9 +53,15 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "scripts"))
 
+from generator.site import urls  # noqa: E402 -- the project's own package, from the checkout
+
 TODAY = "2026-11-26"
 ALL_STEPS = ("validate", "generate", "build")
 MB = 1024 * 1024
+# Below the built site: the offline copy, the programme's Atom feed, the data package.
+OFFLINE_ZIP = urls.OPEN_DATA + urls.OFFLINE_FILE
+FEED = urls.feed()
+DATAPACKAGE = urls.OPEN_DATA + "datapackage.json"
 
 # goal name -> (limit, unit, description)
 GOALS = {
@@ -284,6 +290,9 @@ def page_stats(folder: Path, suffixes: tuple) -> dict:
         stats["commune_view_max_kb"] = max(views) / 1024
     index = folder / "search" / "search_index.json"
     stats["search_index_mb"] = index.stat().st_size / MB if index.exists() else None
+    # What the site publishes beside its pages: the offline copy, the programme's feed, the data package.
+    for key, path in (("offline_zip_mb", OFFLINE_ZIP), ("feed_mb", FEED), ("datapackage_mb", DATAPACKAGE)):
+        stats[key] = (folder / path).stat().st_size / MB if (folder / path).exists() else None
     if pages:
         largest = max(pages, key=lambda p: p.stat().st_size)
         stats["largest_page"] = f"{largest.relative_to(folder)} {largest.stat().st_size / 1024:.0f} KB"
@@ -395,6 +404,10 @@ def print_scale(scale: float, info: dict, results: dict) -> None:
                         f"search index {_fmt(found['search_index_mb'], '.2f', ' MB')}; first view of a commune "
                         f"page median {_fmt(found.get('commune_view_median_kb'), '.0f', ' KB')}, "
                         f"largest {_fmt(found.get('commune_view_max_kb'), '.0f', ' KB')}")
+        if step == "build":
+            details += (f"; offline zip {_fmt(found.get('offline_zip_mb'), '.2f', ' MB')}, programme feed "
+                        f"{_fmt(found.get('feed_mb') and found['feed_mb'] * 1024, '.0f', ' KB')}, datapackage.json "
+                        f"{_fmt(found.get('datapackage_mb') and found['datapackage_mb'] * 1024, '.0f', ' KB')}")
         if found.get("largest_page"):
             details += f"; largest {found['largest_page']}"
         if found.get("note"):

@@ -95,3 +95,19 @@ def test_search_index_has_folded_words_and_stays_small(built_site):
     assert "phuoc" in entry["text"] and "chanh" in entry["text"]
     assert not any(d["location"].startswith("hoat-dong/20") for d in index["docs"])  # listings stay out
     assert path.stat().st_size < 1_500_000
+
+
+def test_pages_announce_their_feed_and_print_a_heading_line(built_site):
+    """Feed readers find the Atom feed from the page (overrides/main.html); the line printed
+    above every page names the site and the data date."""
+    for page, feed in (("index.html", "hoat-dong/atom.xml"), ("hoat-dong/index.html", "hoat-dong/atom.xml"),
+                       ("dia-ban/huyen-nam-giang/index.html", "dia-ban/huyen-nam-giang/atom.xml"),
+                       ("don-vi/ban-dan-toc-tinh/index.html", "don-vi/ban-dan-toc-tinh/atom.xml")):
+        html_text = (built_site / page).read_text(encoding="utf-8")
+        found = re.search(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', html_text)
+        assert found, page
+        assert ((built_site / page).parent / found[1]).resolve() == (built_site / feed).resolve()
+        assert (built_site / feed).is_file()
+        assert re.search(r'class="ledger-print-head"[^>]*>Sổ kết nghĩa Quảng Nam[^<]*<span data-print-address>', html_text)
+        assert re.search(r"Số liệu đến ngày \d+/\d+/\d{4}", html_text), page
+    assert 'rel="alternate feed"' not in (built_site / "dia-ban/xa-phuoc-chanh/index.html").read_text(encoding="utf-8")

@@ -21,11 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.base import LegacyConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from ..project import Project
-from . import lifted_blocks, search_index, urls
+from . import lifted_blocks, offline, search_index, urls
 from .pipeline import RECORDS_ENV, generate
 from .writer import CannotWrite
 
@@ -44,13 +44,20 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
     def on_startup(self, *, command, dirty):
         self.command = command
 
+    @event_priority(-50)  # after Material's offline plugin, whose shim it replaces
     def on_config(self, config):
+        if offline.enabled():
+            # Material's offline build fetches its worker shim from unpkg.com: the local copy instead.
+            polyfills = config.extra.get("polyfills", [])
+            config.extra["polyfills"] = [offline.WORKER_SHIM if "iframe-worker" in p else p for p in polyfills]
         config.repo_url = urls.REPOSITORY
         config.repo_name = urls.REPOSITORY.split("github.com/")[-1]
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"
         return config
 
     def on_pre_build(self, *, config):
+        # The date of the data, printed above every page (overrides/main.html).
+        config.extra["data_date"] = offline.data_date_text(Path(config.docs_dir) / "generated")
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
         # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
         if self.command == "serve" and not self.watching:

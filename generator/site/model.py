@@ -61,6 +61,7 @@ class Memo:
         self.totals: dict[tuple[str, str], Totals] = {}  # (record type, id) -> Totals
         self.links: dict[tuple[int, str, str], str] = {}  # (page depth, record type, id) -> <a>
         self.cells: dict[str, tuple[str, str]] = {}  # activity id -> its figure cells
+        self.summary_rows: dict[tuple[int, str], list[str]] = {}  # (page depth, activity id) -> its row in a summary
         self.groups: dict[str, str] | None = None  # support-category group -> label
 
 

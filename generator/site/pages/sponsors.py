@@ -12,7 +12,7 @@ from ..model import Site
 from ..totals import Totals
 from .activity_rows import latest_table
 from .figures import totals_figures
-from .links import folder_note, ref, source_note, sources_html
+from .links import feed_meta, folder_note, ref, source_note, sources_html, summary_links
 from .localities import partnership_headers, partnership_rows
 from .page import Page, facts, heading, para
 from .paging import paged_index
@@ -58,11 +58,13 @@ def sponsor_page(site: Site, oid: str) -> Page:
     body += [
         heading(_("Tổng hợp hoạt động")),
         totals_figures(sponsor_totals(site, oid)),
+        summary_links(site, url, "organization", oid, activity_ids),
         heading(_("Hoạt động gần đây")),
         latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         source_note(site, "organization", oid),
     ]
-    return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid))
+    return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid),
+                extra_meta=feed_meta(site, "organization", oid))
 
 
 def _index_rows(site: Site, url: str, ids: list[str]) -> list[list[str]]:
