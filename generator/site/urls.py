@@ -21,6 +21,7 @@ CATEGORIES = "hoat-dong/noi-dung"
 COVERAGE = "do-phu/"
 QUALITY = "chat-luong-du-lieu/"
 OPEN_DATA = "du-lieu-mo/"  # the downloads, and the page that lists them
+SEARCH = "tim-kiem/"  # the search index (generator/site/search_index.py), fetched as a reader searches
 
 
 def entity(record_type: str, record_id: str) -> str:
