@@ -1,5 +1,6 @@
 """Search: one folding for the index and the queries, the index files, the pages' sections."""
 
+import base64
 import json
 import re
 import unicodedata
@@ -99,3 +100,12 @@ def test_a_page_gives_its_intro_and_each_section_with_text():
         Entry("dia-ban/xa-ch-om/#lich-su", "Lịch sử", "xã Ch'ơm", "Nhập vào xã Hùng Sơn"),
         Entry("dia-ban/xa-ch-om/#khac", "Khác", "xã Ch'ơm", "Đoạn"),
     ]
+
+
+def test_a_word_in_most_entries_is_a_bitmap():
+    entries = [Entry(f"p{i:03}/", "heo" if i % 3 else "bò", "", "") for i in range(100)]
+    files = index_files(entries)
+    title, text = json.loads(files["w/heo.json"])["heo"]
+    assert isinstance(title, str) and text == []
+    bits = base64.b64decode(title)
+    assert [n for n in range(100) if bits[n // 8] >> (n % 8) & 1] == [i for i in range(100) if i % 3]

@@ -22,7 +22,7 @@
   var toggle = document.getElementById("__search");
   var WORD = /[\p{L}\p{N}]+/gu;
   var PLAIN_KEY = /^[a-z0-9]+$/;
-  var MAX_WORD = 40, MAX_TERMS = 8, PAGE = 20;
+  var MAX_WORD = 40, MAX_TERMS = 8, PAGE = 10;
   var files = {};  // path -> Promise of its JSON
   var asked = 0;  // the latest query: answers to older ones are dropped
   var shown = { results: [], count: 0 };
@@ -63,10 +63,20 @@
     return "_" + Array.from(new TextEncoder().encode(key), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
-  function undoGaps(gaps) {
-    var numbers = new Array(gaps.length), last = 0;
-    for (var i = 0; i < gaps.length; i++) { last += gaps[i]; numbers[i] = last; }
-    return numbers;
+  /* A set of entry numbers: gaps from one to the next, or a bitmap in base64. */
+  function numbers(encoded) {
+    var found = [], i;
+    if (typeof encoded === "string") {
+      var bytes = atob(encoded);
+      for (i = 0; i < bytes.length; i++) {
+        var byte = bytes.charCodeAt(i);
+        for (var bit = 0; byte; bit++, byte >>= 1) if (byte & 1) found.push(i * 8 + bit);
+      }
+      return found;
+    }
+    var last = 0;
+    for (i = 0; i < encoded.length; i++) { last += encoded[i]; found.push(last); }
+    return found;
   }
 
   /* The postings of one query word: [in titles, elsewhere], for the word itself or, for the
@@ -88,7 +98,7 @@
     perTerm.forEach(function (lists, t) {
       lists.forEach(function (pair) {
         [0, 1].forEach(function (part) {
-          undoGaps(pair[part]).forEach(function (n) {
+          numbers(pair[part]).forEach(function (n) {
             if (hits[n] === t) { hits[n] = t + 1; if (part === 0) titles[n]++; }
           });
         });
@@ -177,7 +187,7 @@
   function run() {
     var ticket = ++asked;
     var query = input.value;
-    search(query).then(function (found) {
+    return search(query).then(function (found) {
       if (ticket !== asked) return;
       list.textContent = "";
       if (found === null) { say(root.dataset.placeholder); return; }
@@ -189,7 +199,12 @@
     });
   }
 
-  function open() { if (toggle && !toggle.checked) toggle.checked = true; }
+  /* The box opened: the reader is about to type, the index's list of files can come now. */
+  function open() {
+    if (toggle && !toggle.checked) toggle.checked = true;
+    load("meta.json").catch(function () {});
+    words("Đ", {});  // compiles the word pattern (Unicode classes) before the first key
+  }
   function close() { if (toggle) toggle.checked = false; input.blur(); }
 
   input.addEventListener("input", run);
@@ -210,8 +225,14 @@
     if (event.target.closest && event.target.closest("a")) close();
   });
   if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+  document.querySelectorAll("label[for='__search']").forEach(function (label) {
+    label.addEventListener("pointerdown", function () { load("meta.json").catch(function () {}); });
+  });
   /* For scripts and tests: every result of a query, as [URL from the site root, title, context]. */
   window.ketnghiaSearch = {
+    /* The query put in the box: resolves once its results are shown. */
+    typed: function (query) { open(); input.value = query; return run(); },
+    open: open,
     find: function (query) {
       return search(query).then(function (found) { return found ? entries(found.results, found.index) : []; });
     }

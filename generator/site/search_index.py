@@ -9,7 +9,9 @@ the order of its URL. The files, below urls.SEARCH:
   chunk of entries and the list of word files;
 - `w/KEY.json`: every folded word starting with KEY (its first three letters, or the whole
   word when shorter), with the entries holding it in their title and those holding it
-  elsewhere, each list of numbers written as gaps from the previous one;
+  elsewhere: each set of entry numbers written as the gaps from one number to the next, or,
+  when that is longer (a word found in most activities), as a bitmap in base64 (bit n of
+  byte n // 8, lowest bit first, set when entry n holds the word);
 - `e/N.json`: entries N×CHUNK to (N+1)×CHUNK-1, as [URL, title, context].
 
 A query of three words fetches meta.json, at most three word files and the chunks of the
@@ -19,6 +21,7 @@ The same entries give byte-identical files.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from collections import defaultdict
@@ -29,7 +32,7 @@ from pathlib import Path
 from . import urls
 from .search_text import FOLD, words
 
-CHUNK = 64  # entries per chunk file: a page of results fetches a few small files
+CHUNK = 32  # entries per chunk file: a page of results fetches a few small files
 KEY_LENGTH = 3
 VERSION = 1
 _PLAIN_KEY = re.compile(r"[a-z0-9]+")
@@ -68,6 +71,22 @@ def _gaps(numbers: list[int]) -> list[int]:
     return [n - p for n, p in zip(numbers, [0, *numbers], strict=False)]
 
 
+def _bitmap(numbers: list[int], count: int) -> str:
+    bits = bytearray((count + 7) // 8)
+    for n in numbers:
+        bits[n // 8] |= 1 << (n % 8)
+    return base64.b64encode(bytes(bits)).decode("ascii")
+
+
+def encoded(numbers: list[int], count: int) -> list[int] | str:
+    """The shorter of the gaps and the bitmap, as JSON writes them."""
+    gaps = _gaps(numbers)
+    if len(numbers) * 12 < count:  # the gaps take 2 characters or more each, a bitmap count / 6
+        return gaps
+    bitmap = _bitmap(numbers, count)
+    return bitmap if len(bitmap) + 2 < len(_json(gaps)) else gaps
+
+
 def ordered(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.rank if e.rank >= 0 else page_rank(e.url), e.url))
 
@@ -89,7 +108,7 @@ def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
             in_text[word].append(number)
     shards: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
     for word in sorted(in_title.keys() | in_text.keys()):
-        shards[key_of(word)][word] = [_gaps(in_title.get(word, [])), _gaps(in_text.get(word, []))]
+        shards[key_of(word)][word] = [encoded(in_title.get(word, []), len(docs)), encoded(in_text.get(word, []), len(docs))]
     files = {f"w/{file_name(key)}.json": _json(shard) for key, shard in shards.items()}
     for start in range(0, len(docs), CHUNK):
         chunk = [[e.url, e.title, e.context] for e in docs[start : start + CHUNK]]
