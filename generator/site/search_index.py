@@ -106,7 +106,7 @@ def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
             in_title[word].append(number)
         for word in set(words(f"{entry.context} {entry.text}")) - title:
             in_text[word].append(number)
-    shards: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
+    shards: dict[str, dict[str, list[list[int] | str]]] = defaultdict(dict)
     for word in sorted(in_title.keys() | in_text.keys()):
         shards[key_of(word)][word] = [encoded(in_title.get(word, []), len(docs)), encoded(in_text.get(word, []), len(docs))]
     files = {f"w/{file_name(key)}.json": _json(shard) for key, shard in shards.items()}
