@@ -5,7 +5,6 @@ test-artifacts/ for people to look at."""
 from __future__ import annotations
 
 import pytest
-
 from playwright.sync_api import expect
 
 from browser_support import DESKTOP, PHONE, heading
