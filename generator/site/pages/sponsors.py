@@ -8,7 +8,7 @@ from .. import formats, urls
 from ..escape import external_link, h
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import Site
+from ..model import Site, year_of
 from ..totals import Totals
 from .activity_rows import latest_table
 from .figures import totals_figures
@@ -30,6 +30,58 @@ def sponsor_totals(site: Site, oid: str) -> Totals:
     for pid in site.partnerships_of_sponsor.get(oid, []):
         totals.merge(site.partnership_totals(pid))
     return totals
+
+
+def year_headers() -> list[str]:
+    return [
+        _("Năm"),
+        _("Hoạt động"),
+        _("Kế hoạch (đồng)"),
+        _("Đã thực hiện (đồng)"),
+        _("Tặng quà, theo giá trị đã thực hiện"),
+        _("Tặng quà, theo số hoạt động"),
+    ]
+
+
+def _share_cell(part: int | None, whole: int | None) -> str:
+    """A share as people read it, sorted by its value; empty when nothing was reported."""
+    if not whole:
+        return number_cell(None)
+    return cell(formats.percent(part or 0, whole), round(10_000 * (part or 0) / whole))
+
+
+def year_rows(site: Site, activity_ids: list[str]) -> list[list[str]]:
+    """A row per year: activities, planned and delivered value, and the share of gifts (the plan
+    asks for fewer gifts and more lasting help) by value and by number. Cancelled activities
+    count nowhere (totals.Totals)."""
+    years: dict[str, list[str]] = {}
+    for activity_id in activity_ids:
+        years.setdefault(year_of(site.activities[activity_id]), []).append(activity_id)
+    rows = []
+    for year, ids in sorted(years.items()):
+        every = site.totals_of_ids(ids)
+        gifts = site.totals_of_ids(a for a in ids if site.is_gift(site.activities[a]["category"]))
+        rows.append(
+            [
+                cell(h(year), int(year)),
+                number_cell(every.activities),
+                number_cell(every.planned),
+                number_cell(every.delivered),
+                _share_cell(gifts.delivered, every.delivered),
+                _share_cell(gifts.activities, every.activities),
+            ]
+        )
+    return rows
+
+
+def year_table(site: Site, activity_ids: list[str]) -> str:
+    if not activity_ids:
+        return ""
+    note = _(
+        "Kế hoạch hướng tới giảm dần việc tặng quà, tăng hỗ trợ sinh kế và công trình lâu dài. "
+        "Tỷ trọng tặng quà theo giá trị chỉ tính các hoạt động có báo cáo giá trị; ô trống là chưa có báo cáo."
+    )
+    return table(year_headers(), year_rows(site, activity_ids)) + para(note, "ledger-note")
 
 
 def sponsor_page(site: Site, oid: str) -> Page:
@@ -58,6 +110,8 @@ def sponsor_page(site: Site, oid: str) -> Page:
     body += [
         heading(_("Tổng hợp hoạt động")),
         totals_figures(sponsor_totals(site, oid)),
+        heading(_("Theo năm")),
+        year_table(site, activity_ids) or para(_("Chưa có hoạt động nào được ghi nhận.")),
         heading(_("Hoạt động gần đây")),
         latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         source_note(site, "organization", oid),
