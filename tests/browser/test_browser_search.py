@@ -56,6 +56,9 @@ def test_what_each_spelling_finds(site):
     assert CH_OM in _find(page, "chom")
     assert _find(page, "ch'om")[0] == CH_OM  # the commune first, then what mentions it
     assert PIG_MODEL in _find(page, "heo")
+    assert PIG_MODEL in _find(page, "heo cỏ")
+    assert any(url.endswith("#2021-12-27-dien-luc-den-nang-luong-mat-troi-xa-a-vuong") for url in _find(page, "den chieu sang"))
+    assert any(url.endswith("#2021-tam-ky-qua-tet-xa-la-dee-xa-la-ee") for url in _find(page, "300 suất"))
     assert any(url.endswith("#" + GREAT_UNITY_HOUSE) for url in _find(page, "nha dai doan ket"))
     assert _find(page, "hiep hoa")[0] == "dia-ban/xa-hiep-hoa/"  # not xã Phước Hoà
     assert "dia-ban/xa-phuoc-chanh/" in _find(page, "phuoc chanh")
