@@ -6,6 +6,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.site.search_index import ACTIVITY_RANK, CHUNK, Entry, file_name, index_files
 from generator.site.search_pages import page_entries
 from generator.site.search_text import FOLD, fold, words
@@ -109,3 +112,11 @@ def test_a_word_in_most_entries_is_a_bitmap():
     assert isinstance(title, str) and text == []
     bits = base64.b64decode(title)
     assert [n for n in range(100) if bits[n // 8] >> (n % 8) & 1] == [i for i in range(100) if i % 3]
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2FFF), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_words_are_the_runs_of_letters_and_digits_of_the_folded_text(text):
+    folded = fold(text)
+    assert words(text) == [w for w in re.findall(r"[^\W_]+", folded) if len(w) <= 40]
+    assert fold(folded) == folded  # folding twice changes nothing

@@ -233,6 +233,7 @@
     /* The query put in the box: resolves once its results are shown. */
     typed: function (query) { open(); input.value = query; return run(); },
     open: open,
+    words: function (text) { return load("meta.json").then(function (index) { return words(text, index.fold); }); },
     find: function (query) {
       return search(query).then(function (found) { return found ? entries(found.results, found.index) : []; });
     }

@@ -6,10 +6,13 @@ Built from the shipped records: the names below are real records (records/…).
 
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+
+from generator.site.search_text import words
 
 PIG_MODEL = "hoat-dong/2023/mo-hinh-sinh-ke/#2023-01-06-tam-ky-mo-hinh-heo-co-xa-la-dee-xa-la-ee"
 GREAT_UNITY_HOUSE = "2023-dai-loc-nha-dai-doan-ket-xa-la-ee"
@@ -113,3 +116,19 @@ def test_no_console_message_and_no_index_before_a_search(site):
     expect(results.first).to_be_visible()
     assert any(p.startswith("/tim-kiem/") for p in fetched)
     assert messages == []
+
+
+# Text the browser and the index must fold alike: Vietnamese in composed and decomposed form,
+# old and new tone placement, capitals, apostrophes of every kind, digits, other scripts.
+SAMPLES = [
+    "Nhà Đại Đoàn Kết", "NHÀ ĐẠI ĐOÀN KẾT", unicodedata.normalize("NFD", "Phước Hoà Đức Ừ"),
+    "Ch'ơm Ch’ơm Chʼơm Ch`ơm", "Hòa Hoà Hóa Hoá Thủy Thuỷ", "90.000.000 đồng, 300 suất",
+    "İstanbul Straße Ærø Œuvre", "Москва Ёлка й", "Ελληνικά άέή", "東京 한국어", "a_b-c/d",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_browser_folds_queries_as_the_index_folds_text(site, text):
+    page = site.open("")
+    expected = list(dict.fromkeys(words(text)))[:8]  # the script keeps each word once, 8 at most
+    assert page.evaluate("t => window.ketnghiaSearch.words(t)", text) == expected
