@@ -218,6 +218,15 @@
     }
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  /* "/" or "s" outside a field opens the search, as in Material's own. */
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if ((event.key !== "/" && event.key !== "s") || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    open();
+    input.focus();
+  });
   form.addEventListener("reset", function () {
     setTimeout(function () { asked++; list.textContent = ""; say(root.dataset.placeholder); input.focus(); }, 0);
   });

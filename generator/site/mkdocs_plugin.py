@@ -53,6 +53,13 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"
         return config
 
+    def on_pre_build(self, *, config):
+        self.searched = []
+        # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
+        # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
+        if self.command == "serve" and not self.watching:
+            _regenerate(*_sources(config))
+
     def on_serve(self, server, *, config, builder):
         """Watch records/ here rather than in mkdocs.yml: the pages are regenerated as soon as a
         record changes, and MkDocs sees only the generated files that changed."""
@@ -78,13 +85,6 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         page.edit_url = f"{urls.REPOSITORY}/edit/{urls.BRANCH}/{source}" if source else None
         markdown, self.lifted[page.file.src_uri] = lifted_blocks.lift(markdown)
         return markdown
-
-    def on_pre_build(self, *, config):
-        self.searched = []
-        # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
-        # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
-        if self.command == "serve" and not self.watching:
-            _regenerate(*_sources(config))
 
     def on_page_content(self, html, *, page, config, files):
         # The generated tables are still set aside (lifted_blocks): their rows are not page text.

@@ -132,3 +132,19 @@ def test_the_browser_folds_queries_as_the_index_folds_text(site, text):
     page = site.open("")
     expected = list(dict.fromkeys(words(text)))[:8]  # the script keeps each word once, 8 at most
     assert page.evaluate("t => window.ketnghiaSearch.words(t)", text) == expected
+
+
+def test_slash_opens_the_search_and_escape_closes_it(site):
+    page = site.open("dia-ban/", {"width": 360, "height": 640})
+    box = page.locator("input.md-search__input")
+    toggle = page.locator("#__search")  # Material's toggle: checked, the search is open
+    expect(toggle).not_to_be_checked()
+    page.keyboard.press("/")
+    expect(toggle).to_be_checked()
+    expect(box).to_be_focused()
+    box.press_sequentially("chom", delay=10)
+    expect(page.locator("ol.md-search-result__list a.md-search-result__link").first).to_have_attribute(
+        "href", site.url("dia-ban/xa-ch-om/")
+    )
+    box.press("Escape")
+    expect(toggle).not_to_be_checked()
