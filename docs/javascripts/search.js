@@ -146,7 +146,8 @@
     li.className = "md-search-result__item";
     var a = document.createElement("a");
     a.className = "md-search-result__link";
-    a.href = new URL(entry[0], base).href;
+    var target = new URL(entry[0], base);
+    a.href = target.origin === base.origin ? target.href : base.href;  // the index holds paths of this site only
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h1");
