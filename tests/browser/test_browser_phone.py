@@ -96,9 +96,21 @@ def test_a_phone_shows_each_cell_with_its_column_name_and_sorts_by_the_headers(s
     expect(header).to_have_attribute("aria-sort", "ascending")
 
 
+# The most lines of text in a cell of each row of the home page's newest activities.
+LINES_PER_ROW = """() => Array.from(document.querySelectorAll("#hoat-dong-moi-nhat ~ .ledger-table tbody tr"))
+  .map(row => Math.max(...Array.from(row.cells).map(cell => {
+    const style = getComputedStyle(cell);
+    const text = cell.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return Math.round(text / parseFloat(style.lineHeight));
+  })))"""
+
+
 def test_a_desktop_gives_the_tables_the_width(site):
     page = site.open("dia-ban/huyen-nam-giang/", DESKTOP)
     assert page.locator("article").bounding_box()["width"] >= 900
+    page.goto(site.url(""))
+    lines = page.evaluate(LINES_PER_ROW)
+    assert lines and max(lines) <= 4, lines  # 6 to 9 lines in a 700 px column
     # Where the left column lists pages of the section, it stays.
     page.goto(site.url("gioi-thieu/"))
     expect(page.locator(".md-sidebar--primary")).to_be_visible()
