@@ -314,3 +314,5 @@ def test_a_sponsor_page_has_its_year_by_year_table_with_the_gift_share(tmp_path)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", year_2024)
     assert cells == ["2024", "2", "40.000.000", "40.000.000", "25%", "50%"]
     assert "Năm" in table and "Tặng quà, theo giá trị đã thực hiện" in table
+    note = page[page.index("## Theo năm") :]
+    assert "Tỷ trọng tặng quà theo giá trị: 100% năm 2021, 25% năm 2024. Năm chưa có báo cáo giá trị: 2022." in note

@@ -55,8 +55,11 @@ def test_a_sponsor_page_has_a_year_by_year_table_equal_to_the_open_data(site, bu
     expected = _expected(built_site)
     assert len(expected) >= 2, "the records no longer give this sponsor two years: pick another"
     assert shown == expected
-    # Sorted by year as they come; the gift share sorts as a number.
-    assert list(shown) == sorted(shown)
+    assert list(shown) == sorted(shown)  # oldest first
+    # Below it, the share of gifts by value in the first and last years that reported one.
+    note = page.locator("#theo-nam ~ .ledger-table + .ledger-note").first
+    expect(note).to_contain_text("Tỷ trọng tặng quà theo giá trị:")
+    expect(note).to_contain_text("giảm dần việc tặng quà")
 
 
 def test_the_year_table_fits_a_phone(site):

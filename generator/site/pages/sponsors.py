@@ -50,28 +50,51 @@ def _share_cell(part: int | None, whole: int | None) -> str:
     return cell(formats.percent(part or 0, whole), round(10_000 * (part or 0) / whole))
 
 
-def year_rows(site: Site, activity_ids: list[str]) -> list[list[str]]:
-    """A row per year: activities, planned and delivered value, and the share of gifts (the plan
-    asks for fewer gifts and more lasting help) by value and by number. Cancelled activities
+def _by_year(site: Site, activity_ids: list[str]) -> list[tuple[str, Totals, Totals]]:
+    """(year, totals of its activities, totals of its gifts), oldest first. Cancelled activities
     count nowhere (totals.Totals)."""
     years: dict[str, list[str]] = {}
     for activity_id in activity_ids:
         years.setdefault(year_of(site.activities[activity_id]), []).append(activity_id)
-    rows = []
-    for year, ids in sorted(years.items()):
-        every = site.totals_of_ids(ids)
-        gifts = site.totals_of_ids(a for a in ids if site.is_gift(site.activities[a]["category"]))
-        rows.append(
-            [
-                cell(h(year), int(year)),
-                number_cell(every.activities),
-                number_cell(every.planned),
-                number_cell(every.delivered),
-                _share_cell(gifts.delivered, every.delivered),
-                _share_cell(gifts.activities, every.activities),
-            ]
+    return [
+        (year, site.totals_of_ids(ids), site.totals_of_ids(a for a in ids if site.is_gift(site.activities[a]["category"])))
+        for year, ids in sorted(years.items())
+    ]
+
+
+def year_rows(site: Site, activity_ids: list[str]) -> list[list[str]]:
+    """A row per year: activities, planned and delivered value, and the share of gifts (the plan
+    asks for fewer gifts and more lasting help) by value and by number."""
+    return [
+        [
+            cell(h(year), int(year)),
+            number_cell(every.activities),
+            number_cell(every.planned),
+            number_cell(every.delivered),
+            _share_cell(gifts.delivered, every.delivered),
+            _share_cell(gifts.activities, every.activities),
+        ]
+        for year, every, gifts in _by_year(site, activity_ids)
+    ]
+
+
+def gift_trend(site: Site, activity_ids: list[str]) -> str:
+    """The share of gifts by value in the first and the last year with a reported value, and the
+    years without one: the trend rests on the years that reported."""
+    years = _by_year(site, activity_ids)
+    valued = [(year, formats.percent(gifts.delivered or 0, every.delivered)) for year, every, gifts in years if every.delivered]
+    sentences = []
+    if len(valued) >= 2:
+        (first_year, first), (last_year, last) = valued[0], valued[-1]
+        sentences.append(
+            _("Tỷ trọng tặng quà theo giá trị: {first} năm {first_year}, {last} năm {last_year}.").format(
+                first=first, first_year=first_year, last=last, last_year=last_year
+            )
         )
-    return rows
+    unvalued = [year for year, every, _gifts in years if not every.delivered]
+    if unvalued:
+        sentences.append(_("Năm chưa có báo cáo giá trị: {years}.").format(years=", ".join(unvalued)))
+    return " ".join(sentences)
 
 
 def year_table(site: Site, activity_ids: list[str]) -> str:
@@ -81,7 +104,8 @@ def year_table(site: Site, activity_ids: list[str]) -> str:
         "Kế hoạch hướng tới giảm dần việc tặng quà, tăng hỗ trợ sinh kế và công trình lâu dài. "
         "Tỷ trọng tặng quà theo giá trị chỉ tính các hoạt động có báo cáo giá trị; ô trống là chưa có báo cáo."
     )
-    return table(year_headers(), year_rows(site, activity_ids)) + para(note, "ledger-note")
+    trend = gift_trend(site, activity_ids)
+    return table(year_headers(), year_rows(site, activity_ids)) + para(h(f"{trend} {note}".strip()), "ledger-note")
 
 
 def sponsor_page(site: Site, oid: str) -> Page:
