@@ -11,6 +11,8 @@ api, feed          /api/v1/ JSON per record; Atom feeds of the programme, distri
 offline            the offline copy: links to index.html, the zip, its offer on the open-data page
 render             the pure step: validation result -> {path: bytes}
 writer, pipeline   only changed files rewritten, each whole; validate -> render -> write
-mkdocs_plugin      MkDocs glue: URLs, edit links, search without diacritics
-                   (search_index), big blocks past Markdown (lifted_blocks), serve
+search_*          the site's search: one folding (search_text), the activities' entries
+                   (search_entries), the pages' sections (search_pages), the index files (search_index)
+mkdocs_plugin      MkDocs glue: URLs, edit links, the search index, big blocks past Markdown
+                   (lifted_blocks), serve
 """

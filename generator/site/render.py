@@ -13,6 +13,7 @@ from .downloads import FOLDER
 from .model import Site, build_site
 from .pages import coverage, dictionary, home, localities, opendata, partnerships, quality, summaries
 from .parallel import elsewhere
+from .search_entries import ENTRIES, entries_file
 
 # The home page, the pages of each record type (in the registry's order), then the pages
 # drawn from the whole ledger. A page module has `pages(site)`, yielding Page objects.
@@ -48,6 +49,7 @@ def render_files(site: Site) -> dict[str, bytes]:
 
     with elsewhere(child_share, wanted=len(site.activities) >= SHARED_FROM) as shared:
         files = section_files(site, [s for s in SECTIONS if s not in IN_CHILD])
+        files[ENTRIES] = entries_file(site)
         files.update(shared())
     return dict(sorted(files.items()))
 

@@ -45,6 +45,7 @@ def feed(record_type: str | None = None, record_id: str | None = None) -> str:
     if record_type is None or record_id is None:
         return f"{ACTIVITY_INDEX}{FEED_FILE}"
     return f"{entity(record_type, record_id)}{FEED_FILE}"
+SEARCH = "tim-kiem/"  # the search index (generator/site/search_index.py), fetched as a reader searches
 
 
 def entity(record_type: str, record_id: str) -> str:
