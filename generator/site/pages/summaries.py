@@ -13,6 +13,7 @@ from ..escape import h
 from ..html_table import cell, number_cell, table
 from ..i18n import _
 from ..model import DISTRICT_LEVELS, Site, year_of
+from ..reported import years_of
 from ..totals import Totals
 from .activity_rows import date_cell, figure_cells
 from .figures import totals_figures
@@ -20,6 +21,7 @@ from .links import activity_ref, ref, sources_html
 from .localities import area_activities
 from .page import Page, heading, para
 from .paging import chunked, pages_nav
+from .reported_totals import figures_table
 from .sponsors import sponsor_activities
 
 
@@ -99,6 +101,21 @@ def _activities_table(site: Site, url: str, activities: list[Activity]) -> str:
 SUMMARY_PAGE_SIZE = 150
 
 
+def _reported(site: Site, url: str, record_type: str, record_id: str, year: str, name: str) -> str:
+    """The reported totals of the scope whose period holds the year, beside the ledger's own."""
+    scope = "locality" if record_type == "locality" else "sponsor"
+    totals = [t for t in site.reported_totals.values()
+              if t["scope"].get(scope) == record_id and year in years_of(t)]
+    if not totals:
+        return para(_("Sổ chưa có số liệu báo cáo tổng hợp của năm {year} cho {name}: các con số trên chỉ gồm những "
+                      "hoạt động đã được ghi thành hồ sơ, có nguồn, không phải toàn bộ số liệu báo cáo.").format(
+                   year=year, name=h(name)))
+    totals.sort(key=lambda t: (t["period"]["start"], t["id"]))
+    return para(_("Số liệu do chương trình, địa phương báo cáo cho thời gian có năm {year}, ghi đúng như nguồn; các "
+                  "con số trên chỉ gồm những hoạt động đã được ghi thành hồ sơ.").format(year=year)) + figures_table(
+        site, url, totals)
+
+
 def summary_pages(site: Site, record_type: str, record_id: str, year: str, activities: list[Activity]) -> Iterator[Page]:
     url = urls.summary(record_type, record_id, year)
     name = site.name_of(record_type, record_id)
@@ -122,9 +139,7 @@ def summary_pages(site: Site, record_type: str, record_id: str, year: str, activ
                 heading(_("Địa bàn được hỗ trợ")),
                 _places_table(site, page_url, activities),
                 heading(_("Số liệu báo cáo tổng hợp")),
-                para(_("Sổ chưa có số liệu báo cáo tổng hợp của năm {year} cho {name}: các con số trên chỉ gồm những "
-                       "hoạt động đã được ghi thành hồ sơ, có nguồn, không phải toàn bộ số liệu báo cáo.").format(
-                    year=year, name=h(name))),
+                _reported(site, page_url, record_type, record_id, year, name),
             ]
         body += [heading(_("Các hoạt động và nguồn")), pager, _activities_table(site, page_url, chunk), pager]
         numbered = title if number == 1 else f"{title} " + _("(trang {number})").format(number=number)
