@@ -95,7 +95,9 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         # The generated tables are still set aside (lifted_blocks): their rows are not page text.
-        self.searched += page_entries(page.url, page.title or "", html)
+        # Pages marked `search: exclude` (listings, yearly summaries) repeat what other pages hold.
+        if not (page.meta.get("search") or {}).get("exclude"):
+            self.searched += page_entries(page.url, page.title or "", html)
         return html
 
     def on_post_page(self, output, *, page, config):
