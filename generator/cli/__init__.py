@@ -1,4 +1,4 @@
-"""Command line: `ketnghia validate|generate|build|serve|new|format` (or `python -m generator …`).
+"""Command line: `ketnghia validate|generate|build|serve|new|format|template|import|report` (or `python -m generator …`).
 
 Exit 0 ok, 1 errors in the records, 2 bad usage or an output folder that cannot be written
 (a full disk, say: nothing the records' author can fix). Each command works on the project found
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..files import why
 from ..project import NoProject
 from . import format as format_command
-from . import new, site, validate
+from . import intake, new, site, validate
 from .options import BadUsage, project_option
 
 PROG = "ketnghia"
@@ -31,6 +31,7 @@ def parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     # `new` reads every schema to build one option per field: only when it is the command.
     new.add_command(commands, common, full="new" in argv)
     format_command.add_command(commands, common)
+    intake.add_commands(commands, common)
     return main_parser
 
 
