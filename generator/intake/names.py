@@ -39,7 +39,7 @@ class Names:
         if len(found) == 1:
             return next(iter(found))
         if found:
-            choices = "; ".join(sorted(self.shown.get(i, i) for i in found))
+            choices = "; ".join(sorted(f"{self.shown.get(i, i)} (mã {i})" for i in found))
             raise Unreadable(f"'{text}' có thể là nhiều {what}: {choices}; hãy chọn đúng tên trong danh sách thả xuống")
         close = nearest(text, self.shown.values() or self.ids)
         hint = f"; có phải: {'; '.join(close)}?" if close else ""
@@ -59,12 +59,10 @@ def what(column: Column) -> str:
 
 def _localities(site: Site) -> Names:
     names = Names()
-    current = [i for i, d in site.localities.items() if not d.get("valid_to")]
-    former = [i for i in site.localities if i not in current]
-    for ids, offer in ((site.by_name("locality", current), True), (site.by_name("locality", former), False)):
-        for lid in ids:
-            data = site.localities[lid]
-            names.add(lid, site.locality_name(lid), data["name"], *data.get("aliases", []), offer=offer)
+    # Former communes too: a report of 2023 names the communes of 2023.
+    for lid in site.by_name("locality", site.localities):
+        data = site.localities[lid]
+        names.add(lid, site.locality_name(lid), data["name"], *data.get("aliases", []))
     return names
 
 
@@ -78,9 +76,10 @@ def _organizations(site: Site) -> Names:
 
 def _partnerships(site: Site) -> Names:
     names = Names()
+    # The current partnerships first, then those that ended: a yearly report covers past years.
     active = [p for p, d in site.partnerships.items() if d["status"] == PartnershipStatus.ACTIVE]
     ended = [p for p in site.partnerships if p not in active]
-    for ids, offer in ((site.by_name("partnership", active), True), (site.by_name("partnership", ended), False)):
+    for ids in (site.by_name("partnership", active), site.by_name("partnership", ended)):
         for pid in ids:
             data = site.partnerships[pid]
             locality = data["locality"]
@@ -89,7 +88,7 @@ def _partnerships(site: Site) -> Names:
             sponsors = [n for s in data["sponsors"] for n in _sponsor_names(site, s)]
             # "Báo Quảng Nam – xã Trà Kót", "Bao Quang Nam Tra Kot", and the commune or the sponsor alone
             combined = [f"{s} {p}" for s in sponsors for p in places if s and p]
-            names.add(pid, site.partnership_name(pid), *combined, *places, *sponsors, offer=offer)
+            names.add(pid, site.partnership_name(pid), *combined, *places, *sponsors)
     return names
 
 

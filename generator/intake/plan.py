@@ -46,7 +46,8 @@ class Problem:
 
     def __str__(self) -> str:
         kind = "" if self.blocking else "cảnh báo: "
-        return f"{self.sheet}, dòng {self.row}, cột {self.column}: {kind}{self.message}"
+        column = "" if self.column == WHOLE_ROW else f", cột {self.column}"
+        return f"{self.sheet}, dòng {self.row}{column}: {kind}{self.message}"
 
 
 @dataclass
@@ -141,7 +142,7 @@ def _items(text: str) -> list[str]:
 def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], problems: list[Problem]) -> dict[str, Any] | None:
     """The values of `new` (by Field.dest) a row holds; None when a cell cannot be read."""
     values: dict[str, Any] = {}
-    readable = True
+    unread: set[str] = set()
     for letter, column in layout.columns.items():
         text = row.cells.get(letter, "")
         if not text:
@@ -151,7 +152,7 @@ def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], prob
             problems.append(Problem(row.sheet, row.number, where,
                                     "ô chứa công thức nhưng tệp không lưu kết quả của nó (tệp được tạo bằng chương trình, "
                                     "chưa mở bằng Excel): hãy mở tệp trong Excel, lưu lại rồi nhập lại, hoặc gõ thẳng giá trị"))
-            readable = False
+            unread.add(column.field.dest)
             continue
         if column.kind not in (DATE, AMOUNT, COUNT) and names.get(column) is None:
             text = text if column.field.dest == "description" else " ".join(text.split())
@@ -162,12 +163,12 @@ def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], prob
                 values[column.field.dest] = _value(text, column, names.get(column))
         except parse.Unreadable as error:
             problems.append(Problem(row.sheet, row.number, where, str(error)))
-            readable = False
-    for letter, column in _missing(values, layout):
+            unread.add(column.field.dest)
+    missing = [(letter, column) for letter, column in _missing(values, layout) if column.field.dest not in unread]
+    for letter, column in missing:
         problems.append(Problem(row.sheet, row.number, letter,
                                 f"chưa ghi '{column.header}' (bắt buộc): {column.description}"))
-        readable = False
-    return values if readable else None
+    return None if unread or missing else values
 
 
 def _missing(values: dict[str, Any], layout: Layout) -> list[tuple[str, Column]]:
@@ -306,7 +307,8 @@ def _duplicates(plan: Plan, ledger: Ledger, by_file: dict[str, Planned]) -> None
         found.state = DUPLICATE
         plan.problems.append(Problem(found.sheet, found.row, WHOLE_ROW,
                                      f"có thể trùng với {said} (cùng cặp kết nghĩa, địa bàn và ngày, {shared}): dòng này "
-                                     "không được ghi. Nếu đúng là hai hoạt động khác nhau, hãy ghi rõ khác nhau ở tên hoạt động"))
+                                     f"không được ghi. Nếu đúng là hai hoạt động khác nhau, hãy ghi {activities[first].id} vào cột "
+                                     "'Khác với hoạt động' của dòng này"))
 
 
 # --- writing -----------------------------------------------------------------------------------
