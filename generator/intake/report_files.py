@@ -32,8 +32,8 @@ def write_xlsx(report: Report, path: Path) -> None:
     for line in report.groups:
         row += 1
         put(head, row, 1, line.label)
-        for column, value in enumerate((line.totals.activities, line.totals.planned, line.totals.delivered), start=2):
-            put(head, row, column, value, _NUMBER)
+        for column, figure in enumerate((line.totals.activities, line.totals.planned, line.totals.delivered), start=2):
+            put(head, row, column, figure, _NUMBER)
     head.column_dimensions["A"].width = 60
     head.column_dimensions["B"].width = 30
     head.column_dimensions["C"].width = 20
@@ -58,8 +58,8 @@ def write_xlsx(report: Report, path: Path) -> None:
 def write_docx(report: Report, path: Path) -> None:
     document = Document()
     style = document.styles["Normal"]
-    style.font.name = "Times New Roman"  # type: ignore[attr-defined]
-    style.font.size = Pt(13)  # type: ignore[attr-defined]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(13)
     document.add_heading(report.title, level=1)
     document.add_heading("I. Kết quả chung", level=2)
     for what, figure in summary_lines(report):
