@@ -32,8 +32,8 @@ def write_xlsx(report: Report, path: Path) -> None:
     for line in report.groups:
         row += 1
         put(head, row, 1, line.label)
-        for column, figure in enumerate((line.totals.activities, line.totals.planned, line.totals.delivered), start=2):
-            put(head, row, column, figure, _NUMBER)
+        for column, amount in enumerate((line.totals.activities, line.totals.planned, line.totals.delivered), start=2):
+            put(head, row, column, amount, _NUMBER)
     head.column_dimensions["A"].width = 60
     head.column_dimensions["B"].width = 30
     head.column_dimensions["C"].width = 20
