@@ -155,8 +155,9 @@ def record_path(records: Path, record_type: str, data: Record) -> Path:
 # --- checks before writing ---------------------------------------------------------------------
 
 
-def schema_problems(record_type: str, data: Record, file: str) -> list[str]:
-    diagnostics = SchemaSet().check(record_type, Document(file, data))
+def schema_problems(record_type: str, data: Record, file: str, schemas: SchemaSet | None = None) -> list[str]:
+    """What the schema says of the record; `schemas` compiled once when many records are checked."""
+    diagnostics = (schemas or SchemaSet()).check(record_type, Document(file, data))
     return [f"{d.field or 'hồ sơ'}: {d.message}" for d in diagnostics]
 
 
@@ -199,8 +200,8 @@ def _comment(tree: Any, record_type: str, shape: SchemaShape, path: FieldPath, i
                     _comment(item, record_type, shape, here + (i,), indent + 2)
 
 
-def render(record_type: str, data: Record, depth: int) -> str:
-    shape = SchemaShape()
+def render(record_type: str, data: Record, depth: int, shape: SchemaShape | None = None) -> str:
+    shape = shape or SchemaShape()
     tree = rebuild(None, data, shape, shape.root(record_type))
     _comment(tree, record_type, shape, (), 0)
     out = io.StringIO()

@@ -25,6 +25,8 @@ from ..ledger import Ledger
 from ..registry import STAGE
 from ..rules.duplicates import likely_duplicates, written_place
 from ..scaffold import ScaffoldError, build_record, record_id, record_path, render, schema_problems
+from ..schema import SchemaSet
+from ..schema_shape import SchemaShape
 from ..site.model import Site, build_site
 from ..validate import validate_tree
 from . import parse
@@ -190,28 +192,39 @@ def _column_of(record_type: str, data: dict[str, Any], layout: Layout, where_fie
     return best or WHOLE_ROW
 
 
-def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], records: Path,
-             today: datetime.date, problems: list[Problem]) -> Planned | None:
+@dataclass(frozen=True)
+class Checks:
+    """What every row is checked and written with, made once per import."""
+
+    records: Path
+    today: datetime.date
+    schemas: SchemaSet
+    shape: SchemaShape
+
+
+def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], checks: Checks,
+             problems: list[Problem]) -> Planned | None:
     values = row_values(row, layout, names, problems)
     if values is None:
         return None
     record_type = layout.record_type
     values["stage"], values["id"] = None, None
-    data = build_record(record_type, values, today)
+    records = checks.records
+    data = build_record(record_type, values, checks.today)
     try:
         data = {"id": record_id(record_type, data), **data}
     except (ScaffoldError, KeyError):
         problems.append(Problem(row.sheet, row.number, WHOLE_ROW, "thiếu giá trị để đặt mã hồ sơ: xem các cột bắt buộc"))
         return None
     path = record_path(records, record_type, data)
-    found = schema_problems(record_type, data, str(path))
+    found = schema_problems(record_type, data, str(path), checks.schemas)
     for message in found:
         where_field, _, what_wrong = message.partition(": ")
         problems.append(Problem(row.sheet, row.number, _column_of(record_type, data, layout, where_field), what_wrong))
     if found:
         return None
     depth = len(path.relative_to(records).parts) - 1
-    return Planned(row.sheet, row.number, record_type, data, path, render(record_type, data, depth),
+    return Planned(row.sheet, row.number, record_type, data, path, render(record_type, data, depth, checks.shape),
                    EXISTS if path.exists() else NEW)
 
 
@@ -235,13 +248,15 @@ def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, site: Si
                                      "không tìm thấy hàng tiêu đề của mẫu (Ngày, Cặp kết nghĩa, Tên hoạt động…) trong "
                                      "mười dòng đầu: hãy dùng tệp mẫu (python -m generator template activities TỆP.xlsx)"))
     by_id: dict[str, Planned] = {}
+    schemas = SchemaSet()
+    checks = Checks(records, today, schemas, SchemaShape(schemas))
     for sheet, layout in layouts:
         names = {column: names_of(site, column) for column in columns(layout.record_type)}
         for row in sheet.rows:
             if row.number <= layout.header_row:
                 continue
             plan.rows += 1
-            planned = plan_row(row, layout, names, records, today, plan.problems)
+            planned = plan_row(row, layout, names, checks, plan.problems)
             if planned is None:
                 continue
             earlier = by_id.get(planned.data["id"])
@@ -254,14 +269,15 @@ def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, site: Si
                 by_id[planned.data["id"]] = planned
             plan.records.append(planned)
     if plan.of_state(NEW):
-        _check_together(plan, records, today, layouts)
+        _check_together(plan, checks, layouts)
     return plan
 
 
-def _check_together(plan: Plan, records: Path, today: datetime.date, layouts: list[tuple[Sheet, Layout]]) -> None:
+def _check_together(plan: Plan, checks: Checks, layouts: list[tuple[Sheet, Layout]]) -> None:
     """Validate the new records with the ledger in a scratch copy; the validator's findings
     on a new record go to its row, and a likely duplicate keeps it out."""
     layout_of_sheet = {sheet.name: layout for sheet, layout in layouts}
+    records = checks.records
     with tempfile.TemporaryDirectory(prefix="ketnghia-import-") as scratch:
         copy = Path(scratch) / "records"
         shutil.copytree(records, copy, ignore=shutil.ignore_patterns(".*"))
@@ -271,7 +287,7 @@ def _check_together(plan: Plan, records: Path, today: datetime.date, layouts: li
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(planned.text, encoding="utf-8")
             by_file[str(target.resolve())] = planned
-        result = validate_tree(copy, today)
+        result = validate_tree(copy, checks.today, checks.schemas)
         for diagnostic in result.diagnostics:
             row = by_file.get(str(Path(diagnostic.file).resolve()))
             if row is None or diagnostic.code == "ACTIVITY_DUPLICATE":
