@@ -551,6 +551,7 @@ def main(argv: list[str] | None = None) -> int:
     everything: dict = {}
     if steps == ["import"]:
         scales = []  # the import reads the project's own records: no synthetic tree to make
+    for scale in scales:
         base = Path(args.keep) / f"scale-{scale:g}" if args.keep else Path(tempfile.mkdtemp(prefix=f"bench-{scale:g}-"))
         base.mkdir(parents=True, exist_ok=True)
         try:
