@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import io
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -241,11 +242,23 @@ def fill_missing(record_type: str, values: Values, interactive: bool, today: dat
 # --- command -----------------------------------------------------------------------------------
 
 
+def command_line(record_type: str, values: Values) -> str:
+    """The `new` command that gives these values again: one bad answer costs one retyped value."""
+    words = ["python", "-m", "generator", "new", record_type]
+    for item in TYPES[record_type].fields:
+        value = values.get(item.dest)
+        for one in (value if isinstance(value, list) else [value]):
+            if one not in (None, ""):
+                words += [item.flag, str(one)]
+    return shlex.join(words)
+
+
 def create(record_type: str, values: Values, records: Path, today: datetime.date, interactive: bool = False) -> Path:
     """Write a new record; returns its path. Raises ScaffoldError."""
     values = dict(values)
-    if record_type == "activity" and not values.get("date") and not interactive:
-        values["date"] = today.isoformat()
+    # No silent "today" for a missing --date: a record dated the day it was typed fails the
+    # period and locality rules. Asked on a terminal (today offered), listed as missing otherwise.
+    given = dict(values)
     fill_missing(record_type, values, interactive, today)
     data = build_record(record_type, values, today)
     try:
@@ -258,7 +271,10 @@ def create(record_type: str, values: Values, records: Path, today: datetime.date
                             "Hãy mở tệp đó để sửa, hoặc đặt mã khác bằng --id.")
     problems = schema_problems(record_type, data, str(path)) + reference_problems(records, record_type, values)
     if problems:
-        raise ScaffoldError("Chưa tạo tệp, vì:\n" + "\n".join(f"  - {p}" for p in problems))
+        again = "" if values == given else (
+            "\nCác câu trả lời khác được giữ lại: sửa giá trị sai trong lệnh dưới đây rồi chạy lại:\n  "
+            + command_line(record_type, values))
+        raise ScaffoldError("Chưa tạo tệp, vì:\n" + "\n".join(f"  - {p}" for p in problems) + again)
     depth = len(path.relative_to(records).parts) - 1
     path.parent.mkdir(parents=True, exist_ok=True)
     replace_whole(str(path), render(record_type, data, depth).encode("utf-8"))

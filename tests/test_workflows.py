@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -112,11 +113,22 @@ def test_pre_commit_validates_staged_records():
     config = _load(PROJECT / ".pre-commit-config.yaml")
     hooks = {hook["id"]: hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]}
     validate = hooks["validate-records"]
-    assert validate["entry"] == "python -m generator validate"
+    # Not a bare `python`: outside an activated environment that is the system's, without the tool.
+    assert not validate["entry"].startswith("python ") and "-m generator validate" in validate["entry"]
     assert validate["language"] in ("system", "python")
     assert re.match(validate["files"], "records/activities/2024/2024-05-10-x.yaml")
     assert not re.match(validate["files"], "docs/index.md")
     assert validate.get("pass_filenames", True)
+
+
+def test_pre_commit_hooks_run_without_an_activated_environment():
+    config = _load(PROJECT / ".pre-commit-config.yaml")
+    hooks = [hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
+    environment = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp")}
+    for hook in hooks:
+        ran = subprocess.run([*shlex.split(hook["entry"]), "records/vocabularies/support-categories.yaml"],
+                             cwd=PROJECT, env=environment, capture_output=True, text=True)
+        assert ran.returncode == 0, hook["id"] + ran.stdout + ran.stderr
 
 
 # --- GitHub annotations ------------------------------------------------------------------------

@@ -14,17 +14,17 @@ from ..files import why
 from ..project import NoProject
 from . import format as format_command
 from . import intake, new, report, site, validate
-from .options import BadUsage, project_option
+from .options import BadUsage, Parser, project_option
 
 PROG = "ketnghia"
 
 
 def parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
-    main_parser = argparse.ArgumentParser(prog=PROG, description="Sổ kết nghĩa: kiểm tra hồ sơ và dựng trang công khai.")
+    main_parser = Parser(prog=PROG, description="Sổ kết nghĩa: kiểm tra hồ sơ và dựng trang công khai.")
     project_option(main_parser, None)
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     # On a sub-command, --project must not overwrite one given before the command.
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     project_option(common, argparse.SUPPRESS)
     validate.add_command(commands, common)
     site.add_commands(commands, common)
