@@ -128,7 +128,7 @@ def _reorder(node: CommentedMap, order: list[str]) -> None:
             slots[index].value = slots[index].value.rstrip("\n") + "\n" + text
 
 
-def _slot_after(node: CommentedMap, key: Any) -> tuple[list, int]:
+def _slot_after(node: CommentedMap, key: Any) -> tuple[list[Any], int]:
     """The comment slot that holds what follows the value of `key`: the slot of its deepest
     last item when the value is a mapping or a list."""
     slots, index, value = node.ca.items.setdefault(key, [None, None, None, None]), 2, node[key]
