@@ -228,3 +228,17 @@ def test_a_comment_moves_with_the_field_it_describes():
     assert lines[lines.index("kind: co-quan-dang") - 1] == "# Loại đơn vị: ghi chú của kind"
     assert lines[lines.index('  date: "2020"') - 1] == "  # về ngày"
     assert "- title: a  # cuối dòng" in lines
+
+
+def test_invisible_differences_are_said_in_words_and_fixed(tmp_path, capsys):
+    folder = tmp_path / "records" / "documents"
+    folder.mkdir(parents=True)
+    path = folder / "a.yaml"
+    path.write_bytes(b"# yaml-language-server: $schema=../../schemas/document.schema.json\r\nid: a\r\n"
+                     b"kind: quyet-dinh  \r\ntitle: T\xc3\xaan")
+    assert main(["format", "--check", "--no-diff", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "xuống dòng kiểu Windows (CRLF)" in out and "dòng 3 kết thúc bằng khoảng trắng" in out
+    assert "dòng cuối chưa có dấu xuống dòng" in out
+    assert main(["format", str(path)]) == 0
+    assert path.read_bytes().endswith(b"kind: quyet-dinh\ntitle: T\xc3\xaan\n")
