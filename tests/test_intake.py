@@ -15,7 +15,7 @@ from generator.intake.read import read
 from generator.intake.template import LISTS, sheet_title, template
 from generator.validate import validate_tree
 
-from support import TODAY, build_tree
+from support import PROJECT, TODAY, build_tree
 
 # What the staff member types: no diacritics, dd/mm/yyyy, amounts with dots.
 PARTNERSHIPS = ("So Thu Nghiem - xa Ch'om", "tam ky huyen tay giang")
@@ -194,3 +194,21 @@ def test_no_traceback_for_files_it_cannot_read(project, tmp_path, capsys):
     assert main(["-C", str(project.parent), "import", str(bad), str(old)]) == 1
     err = capsys.readouterr().err
     assert "không mở được sổ làm việc" in err and "lưu lại dạng .xlsx" in err
+
+
+def test_record_text_is_what_new_renders_for_every_shipped_record():
+    from generator.intake.text import RecordText
+    from generator.loader import load_file
+    from generator.records import RECORD_TYPES
+    from generator.scaffold import render
+    from generator.schema_shape import SchemaShape
+
+    shape = SchemaShape()
+    writer = RecordText(shape)
+    for path in sorted((PROJECT / "records").rglob("*.yaml")):
+        record_type = RECORD_TYPES[path.relative_to(PROJECT / "records").parts[0]]
+        if record_type == "vocabulary":
+            continue
+        depth = len(path.relative_to(PROJECT / "records").parts) - 1
+        data = load_file(path, str(path))[0].data
+        assert writer.text(record_type, data, depth) == render(record_type, data, depth, shape), path

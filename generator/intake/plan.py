@@ -2,7 +2,8 @@
 
 Each row becomes the values `new` takes (one per field of generator/registry.py), built,
 named and written by the same code as `new` (generator/scaffold.py), so an imported record
-is byte for byte what `new` would have written. Before anything is written, the planned
+is byte for byte what `new` would have written (generator/intake/text.py writes that text
+faster, checked against `render`). Before anything is written, the planned
 records are validated together with the ledger in a scratch copy: a row is written only if
 its record passes `validate` there. A row whose file already exists was imported before
 and is left alone; a row that repeats an existing record or an earlier row (same
@@ -24,7 +25,7 @@ from ..files import replace_whole
 from ..ledger import Ledger
 from ..registry import STAGE
 from ..rules.duplicates import likely_duplicates, written_place
-from ..scaffold import ScaffoldError, build_record, record_id, record_path, render, schema_problems
+from ..scaffold import ScaffoldError, build_record, record_id, record_path, schema_problems
 from ..schema import SchemaSet
 from ..schema_shape import SchemaShape
 from ..site.model import Site, build_site
@@ -33,6 +34,7 @@ from . import parse
 from .columns import AMOUNT, COUNT, DATE, Column, columns, importable
 from .names import Names, names_of, what
 from .read import NO_CACHED_VALUE, Row, Sheet
+from .text import RecordText
 
 NEW, EXISTS, DUPLICATE, REFUSED = "mới", "đã có", "trùng", "lỗi"
 WHOLE_ROW = "cả dòng"
@@ -199,7 +201,7 @@ class Checks:
     records: Path
     today: datetime.date
     schemas: SchemaSet
-    shape: SchemaShape
+    writer: RecordText
 
 
 def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], checks: Checks,
@@ -224,7 +226,7 @@ def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], checks
     if found:
         return None
     depth = len(path.relative_to(records).parts) - 1
-    return Planned(row.sheet, row.number, record_type, data, path, render(record_type, data, depth, checks.shape),
+    return Planned(row.sheet, row.number, record_type, data, path, checks.writer.text(record_type, data, depth),
                    EXISTS if path.exists() else NEW)
 
 
@@ -249,7 +251,7 @@ def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, site: Si
                                      "mười dòng đầu: hãy dùng tệp mẫu (python -m generator template activities TỆP.xlsx)"))
     by_id: dict[str, Planned] = {}
     schemas = SchemaSet()
-    checks = Checks(records, today, schemas, SchemaShape(schemas))
+    checks = Checks(records, today, schemas, RecordText(SchemaShape(schemas)))
     for sheet, layout in layouts:
         names = {column: names_of(site, column) for column in columns(layout.record_type)}
         for row in sheet.rows:
