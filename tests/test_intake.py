@@ -212,3 +212,15 @@ def test_record_text_is_what_new_renders_for_every_shipped_record():
         depth = len(path.relative_to(PROJECT / "records").parts) - 1
         data = load_file(path, str(path))[0].data
         assert writer.text(record_type, data, depth) == render(record_type, data, depth, shape), path
+
+
+def test_github_format_writes_the_plan_to_the_job_summary(project, tmp_path, monkeypatch, capsys):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    workbook = staff_workbook(project, tmp_path / "so-ket.xlsx")
+    assert main(["-C", str(project.parent), "import", str(workbook), "--format", "github",
+                 "--today", TODAY.isoformat()]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=" in out and "dòng 12" in out
+    text = summary.read_text(encoding="utf-8")
+    assert "37 hồ sơ sẽ tạo" in text and "| Hoạt động | 12 | C (Ngày) |" in text

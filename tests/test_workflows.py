@@ -80,12 +80,28 @@ def test_least_privilege(path):
         assert "timeout-minutes" in job, name
         granted = job.get("permissions", {})
         writes = {k for k, v in granted.items() if v == "write"}
+        if "contents" in writes:
+            # Writing records back: only when a maintainer starts it, never on main, never from
+            # an event a fork can cause.
+            assert set(workflow["on"]) == {"workflow_dispatch"}, name
+            assert "refs/heads/main" in job["if"] and "!=" in job["if"], name
+            writes -= {"contents"}
         assert writes <= {"pages", "id-token"}, name
         if writes:
             assert job.get("if"), f"{name}: chỉ chạy khi push lên main"
         for step in job.get("steps", []):
             if str(step.get("uses", "")).startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] is False, name
+
+
+def test_each_change_runs_once_and_workbooks_are_planned():
+    workflow = _load(PROJECT / ".github" / "workflows" / "ci.yml")
+    # A same-repository pull request is not run again by its push: push runs on main only.
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+    validate = workflow["jobs"]["validate"]
+    runs = [str(step.get("run", "")) for step in validate["steps"]]
+    assert "python -m generator import imports --format github" in runs
+    assert not any("--write" in run for run in runs)
 
 
 def _steps(workflow: dict) -> list[dict]:
