@@ -1,6 +1,8 @@
 """The project is found from where a command runs, as git and mkdocs find theirs."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator import cli
@@ -93,3 +95,15 @@ def test_a_path_outside_any_records_folder_is_refused(tmp_path, monkeypatch, cap
     monkeypatch.chdir(tmp_path)
     assert cli.main(["validate", str(stray)]) == 2
     assert "không nằm trong một thư mục hồ sơ" in capsys.readouterr().err
+
+
+def test_the_repository_is_the_checkouts_own():
+    from generator.site import urls
+    from generator.site.repository import from_remote, repository_url
+
+    assert from_remote("git@github.com:so-x/ket-nghia.git") == "https://github.com/so-x/ket-nghia"
+    assert from_remote("https://user:token@github.com/so-x/ket-nghia.git\n") == "https://github.com/so-x/ket-nghia"
+    assert from_remote("/srv/git/ket-nghia") is None
+    environ = {"GITHUB_REPOSITORY": "so-x/ket-nghia", "GITHUB_SERVER_URL": "https://github.com"}
+    assert repository_url(Path("/"), environ) == "https://github.com/so-x/ket-nghia"
+    assert repository_url(Path("/"), {}) == urls.REPOSITORY  # no git here: the project's own address

@@ -27,6 +27,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from ..project import Project
 from . import lifted_blocks, search_index, urls
 from .pipeline import RECORDS_ENV, generate
+from .repository import repository_url
 from .writer import CannotWrite
 
 GENERATED_PREFIX = "generated/"
@@ -40,13 +41,15 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.command: str | None = None
         self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
+        self.repository = urls.REPOSITORY  # the checkout's own, set in on_config (generator/site/repository.py)
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
     def on_config(self, config):
-        config.repo_url = urls.REPOSITORY
-        config.repo_name = urls.REPOSITORY.split("github.com/")[-1]
+        self.repository = repository_url(Path(config.config_file_path or ".").parent)
+        config.repo_url = self.repository
+        config.repo_name = "/".join(self.repository.split("/")[-2:])
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"
         return config
 
@@ -78,7 +81,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         if not page.file.src_uri.startswith(GENERATED_PREFIX):
             return markdown
         source = page.meta.get("source")
-        page.edit_url = f"{urls.REPOSITORY}/edit/{urls.BRANCH}/{source}" if source else None
+        page.edit_url = f"{self.repository}/edit/{urls.BRANCH}/{source}" if source else None
         markdown, self.lifted[page.file.src_uri] = lifted_blocks.lift(markdown)
         return markdown
 
