@@ -224,3 +224,20 @@ def test_github_format_writes_the_plan_to_the_job_summary(project, tmp_path, mon
     assert "::error file=" in out and "dòng 12" in out
     text = summary.read_text(encoding="utf-8")
     assert "37 hồ sơ sẽ tạo" in text and "| Hoạt động | 12 | C (Ngày) |" in text
+
+
+def test_partnerships_template_and_import(project, tmp_path):
+    book = _template(project, tmp_path / "cap.xlsx", "partnership")
+    sheet = book[sheet_title("partnership")]
+    at = _header_letters(sheet)
+    for header, value in (("Đơn vị kết nghĩa", "So Thu Nghiem; Tam Ky"), ("Địa bàn", "xa A Vuong"),
+                          ("Thời gian: Bắt đầu", "1/1/2021"), ("Thời gian: Kết thúc", "31/12/2025"),
+                          ("Nguồn: Tiêu đề", "Ky ket giao uoc"), ("Nguồn: Nơi đăng", "Bao Quang Nam"),
+                          ("Nguồn: Ngày đăng", "3/2021")):
+        sheet.cell(row=2, column=at[header], value=value)
+    book.save(tmp_path / "cap.xlsx")
+    plan = make_plan(read(tmp_path / "cap.xlsx"), project, TODAY)
+    assert [p for p in plan.problems if p.blocking] == []
+    [planned] = plan.of_state(NEW)
+    assert planned.data["sponsors"] == ["don-vi-a", "don-vi-b"] and planned.data["locality"] == "xa-a-vuong"
+    assert planned.data["period"] == {"start": "2021-01-01", "end": "2025-12-31"}
