@@ -241,3 +241,19 @@ def test_partnerships_template_and_import(project, tmp_path):
     [planned] = plan.of_state(NEW)
     assert planned.data["sponsors"] == ["don-vi-a", "don-vi-b"] and planned.data["locality"] == "xa-a-vuong"
     assert planned.data["period"] == {"start": "2021-01-01", "end": "2025-12-31"}
+
+
+def test_odd_cells_give_problems_never_a_traceback(project, tmp_path):
+    book = _template(project, tmp_path / "la.xlsx")
+    sheet = book[sheet_title("activity")]
+    at = _header_letters(sheet)
+    odd = [datetime.time(12, 30), True, 1e30, -5, "=HYPERLINK(\"x\")", "  ", 3.5, "null", "'", "- x", "#"]
+    for row, value in enumerate(odd, start=2):
+        for header in ("Cặp kết nghĩa", "Ngày", "Nội dung hỗ trợ", "Tên hoạt động", "Giá trị: Tiền mặt",
+                       "Người hưởng lợi: Số hộ", "Nguồn: Tiêu đề", "Nguồn: Nơi đăng", "Nguồn: Ngày đăng"):
+            sheet.cell(row=row, column=at[header], value=value)
+    sheet.cell(row=20, column=60, value="cột thừa")
+    book.save(tmp_path / "la.xlsx")
+    plan = make_plan(read(tmp_path / "la.xlsx"), project, TODAY)
+    assert plan.records == [] and plan.problems
+    assert all(str(problem) for problem in plan.problems)

@@ -1,7 +1,7 @@
 """Writing cells of a workbook: text is always text, never a formula Excel would run."""
 from __future__ import annotations
 
-from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
 # First characters that make Excel read a formula (as generator/site/downloads.py neutralises in CSV).
@@ -13,7 +13,7 @@ def put(sheet: Worksheet, row: int, column: int, value: object, number_format: s
     stored as text and shown as typed (Excel's quote prefix)."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = value
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters: a file Excel would refuse
         cell.data_type = "s"
         if value[:1] in FORMULA_START:
             cell.quotePrefix = True

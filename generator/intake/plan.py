@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..canonical import FormatError
 from ..diagnostics import ERROR, field_path
 from ..facts import Record, place_of
 from ..files import replace_whole
@@ -226,8 +227,13 @@ def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], checks
     if found:
         return None
     depth = len(path.relative_to(records).parts) - 1
-    return Planned(row.sheet, row.number, record_type, data, path, checks.writer.text(record_type, data, depth),
-                   EXISTS if path.exists() else NEW)
+    try:
+        text = checks.writer.text(record_type, data, depth)
+    except FormatError as error:  # a value YAML cannot hold as typed (a control character, say)
+        problems.append(Problem(row.sheet, row.number, WHOLE_ROW, f"không ghi được dòng này thành hồ sơ ({error}): "
+                                "hãy xoá ký tự lạ trong các ô chữ, rồi nhập lại"))
+        return None
+    return Planned(row.sheet, row.number, record_type, data, path, text, EXISTS if path.exists() else NEW)
 
 
 # --- the whole workbook ------------------------------------------------------------------------

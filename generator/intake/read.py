@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 NO_CACHED_VALUE = "\x00formula"  # a formula whose value was never saved (see `Row.cells`)
 SUPPORTED = (".xlsx", ".xlsm", ".csv")
+_MAX_COLUMNS = 16_384  # Excel's last column, XFD
 
 
 class Unopenable(Exception):
@@ -70,7 +72,11 @@ def read(path: Path) -> list[Sheet]:
     if suffix == ".csv":
         return [_csv(path)]
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx(path)
+        with warnings.catch_warnings():
+            # openpyxl warns in English about what it does not keep (extensions, odd date serials):
+            # the cells are read all the same, and anything wrong is said per cell.
+            warnings.simplefilter("ignore", UserWarning)
+            return _xlsx(path)
     if suffix in (".xls", ".ods", ".numbers"):
         raise Unopenable(f"{path.name}: chưa đọc được tệp {suffix}. Hãy mở tệp trong Excel hoặc LibreOffice và "
                          "lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel), rồi nhập tệp .xlsx đó.")
@@ -87,18 +93,22 @@ def _csv(path: Path) -> Sheet:
     sample = text[:4096]
     delimiter = max(",;\t", key=sample.count)
     rows = []
-    for number, values in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
-        cells = {get_column_letter(i): cell_text(v) for i, v in enumerate(values, start=1)}
-        cells = {k: v for k, v in cells.items() if v}
-        if cells:
-            rows.append(Row(path.stem, number, cells))
+    try:
+        for number, values in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+            cells = {get_column_letter(i): cell_text(v) for i, v in enumerate(values, start=1) if i <= _MAX_COLUMNS}
+            cells = {k: v for k, v in cells.items() if v}
+            if cells:
+                rows.append(Row(path.stem, number, cells))
+    except csv.Error as error:
+        raise Unopenable(f"{path.name}: không đọc được tệp CSV ({error}). Hãy mở bằng Excel và lưu lại dạng .xlsx.") from None
     return Sheet(path.stem, rows)
 
 
 def _xlsx(path: Path) -> list[Sheet]:
     try:
         values = load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError,
+            AttributeError, SyntaxError) as error:  # openpyxl on a damaged file: any of these, never a traceback
         raise Unopenable(f"{path.name}: không mở được sổ làm việc ({error}). Hãy mở tệp trong Excel, "
                          "lưu lại dạng .xlsx rồi nhập lại.") from None
     formulas = None
