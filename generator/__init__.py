@@ -1,1 +1,1 @@
-"""Open-data ledger of the Quảng Nam twinning programme (QĐ 1100/QĐ-UBND, 2020-2025)."""
+"""Open-data ledger of twinning programmes: records in, validation, a static site and open data out."""

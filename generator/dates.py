@@ -27,7 +27,7 @@ def last_day(value: str) -> datetime.date:
 
 
 def vi_date(value) -> str:
-    """16/4/2020; a month as 4/2020 and a year as itself."""
+    """6/1/2023; a month as 1/2023 and a year as itself."""
     if isinstance(value, datetime.date):
         return f"{value.day}/{value.month}/{value.year}"
     parts = [int(p) for p in value.split("-")]

@@ -12,9 +12,20 @@ Record = Mapping[str, Any]
 MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
 
 
+def places_of(activity: Record, partnership: Record) -> tuple[str, ...]:
+    """Where an activity took place: the communes it served together, its own locality, else
+    its partnership's."""
+    return tuple(activity.get("localities") or (activity.get("locality") or partnership["locality"],))
+
+
 def place_of(activity: Record, partnership: Record) -> str:
-    """Where an activity took place: its own locality, else its partnership's."""
-    return activity.get("locality") or partnership["locality"]
+    """The one place of an activity, or the first of those it served together."""
+    return places_of(activity, partnership)[0]
+
+
+def localities_of(partnership: Record) -> tuple[str, ...]:
+    """The locality a partnership twins with, then the communes its agreement names."""
+    return (partnership["locality"], *partnership.get("localities", ()))
 
 
 def took_place(activity: Record) -> bool:

@@ -76,6 +76,7 @@ class RecordType:
     ordered_dates: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # (start, end): start ≤ end
     coded_fields: frozenset[str] = frozenset()  # codes, references, dates: no free text to screen
     code_lists: tuple[CodeList, ...] = ()
+    names: tuple[tuple[str, ...], ...] = ()  # fields that name something: one tone-mark placement
     fields: tuple[Field, ...] = ()  # what `new` asks for; none: `new` does not make this type
     id_rule: Callable[[Mapping[str, Any]], str] | None = None  # the id `new` gives a record
     pages: str | None = None  # module of generator/site/pages/ that renders this type's pages
@@ -119,7 +120,7 @@ def _walk(node: Any, pattern: tuple[str, ...], path: FieldPath) -> Iterator[tupl
 # --- ids that `new` gives ----------------------------------------------------------------------
 
 SLUG_LENGTH = 60
-# The programme's convention for documents: kind, number, year (qd-1100-qd-ubnd-2020).
+# The convention for documents: kind, number, year (qd-12-qd-ubnd-2021 for Quyết định 12/QĐ-UBND of 2021).
 _KIND_PREFIX = {
     "quyet-dinh": "qd", "ke-hoach": "kh", "chi-thi": "ct", "cong-van": "cv", "nghi-quyet": "nq",
     "nghi-dinh": "nd", "luat": "luat", "bao-cao": "bc", "giao-uoc": "gu",
@@ -179,6 +180,7 @@ TYPES: dict[str, RecordType] = {
                 Reference(("documents", EVERY), "document"),
             ),
             ordered_dates=(("valid_from",), ("valid_to",)),
+            names=(("name",),),
             coded_fields=frozenset({"parent", "successor", "level", "official_code", "valid_from", "valid_to",
                                     "status"}),
             code_lists=(
@@ -193,6 +195,7 @@ TYPES: dict[str, RecordType] = {
             references=(Reference(("locality",), "locality"),),
             coded_fields=frozenset({"locality"}),
             code_lists=(CodeList(("organization-kinds",), ("properties", "kind", "enum")),),
+            names=(("name",), ("short_name",)),
             fields=(
                 Field(("name",), "--name", True),
                 Field(("short_name",), "--short-name"),
@@ -223,25 +226,48 @@ TYPES: dict[str, RecordType] = {
             pages="documents", section="van-ban", dataset="van-ban", dataset_title=N_("Văn bản"),
         ),
         RecordType(
+            "programme", "programmes",
+            references=(
+                Reference(("basis", EVERY), "document"),
+                Reference(("coordinator",), "organization"),
+                Reference(("area",), "locality"),
+                Reference(("targets", "within", EVERY), "locality"),
+                Reference(("targets", "localities", EVERY), "locality"),
+                Reference(("support_categories",), "vocabulary"),
+            ),
+            ordered_dates=(("period", "start"), ("period", "end")),
+            coded_fields=frozenset({"basis", "coordinator", "area", "within", "on", "localities", "sponsor_kinds",
+                                    "support_categories"}),
+            code_lists=(CodeList(("organization-kinds",), ("properties", "sponsor_kinds", "items", "enum")),),
+            names=(("name",), ("short_name",)),
+            pages="programmes", section="chuong-trinh", dataset="chuong-trinh", dataset_title=N_("Chương trình"),
+        ),
+        RecordType(
             "partnership", "partnerships",
             references=(
+                Reference(("programme",), "programme"),
                 Reference(("sponsors", EVERY), "organization"),
                 Reference(("locality",), "locality"),
                 Reference(("basis", EVERY), "document"),
                 Reference(("agreement", "document"), "document"),
             ),
             ordered_dates=(("period", "start"), ("period", "end")),
-            coded_fields=frozenset({"sponsors", "locality", "basis", "status", "twinned_since"}),
+            coded_fields=frozenset({"programme", "sponsors", "locality", "localities", "basis", "status", "twinned_since",
+                                    "assumed"}),
             code_lists=(CodeList(("partnership-statuses",), ("properties", "status", "enum")),),
             fields=(
+                Field(("programme",), "--programme", True),
                 Field(("sponsors",), "--sponsor", True, kind="list"),
                 Field(("locality",), "--locality", True),
+                Field(("localities",), "--named-locality", kind="list"),
                 Field(("basis",), "--basis", kind="list"),
                 Field(("agreement", "title"), "--agreement-title"),
                 Field(("agreement", "date"), "--agreement-date"),
                 Field(("agreement", "document"), "--agreement-document"),
                 Field(("period", "start"), "--start", True),
                 Field(("period", "end"), "--end"),
+                Field(("period", "assumed"), "--assumed", kind="list"),
+                Field(("period", "note"), "--period-note"),
                 Field(("twinned_since",), "--twinned-since"),
                 Field(("status",), "--status"),
                 Field(("description",), "--description"),
@@ -257,6 +283,7 @@ TYPES: dict[str, RecordType] = {
                 Reference(("distinct_from", EVERY), "activity"),
             ),
             ordered_dates=(("date",), ("end_date",)),
+            names=(("title",),),
             coded_fields=frozenset({"partnership", "locality", "end_date", "category", "tags", "status",
                                     "distinct_from"}),
             code_lists=(
@@ -268,6 +295,7 @@ TYPES: dict[str, RecordType] = {
             fields=(
                 Field(("partnership",), "--partnership", True),
                 Field(("locality",), "--locality"),
+                Field(("localities",), "--joint-locality", kind="list"),
                 Field(("date",), "--date", True),
                 Field(("end_date",), "--end-date"),
                 Field(("category",), "--category", True),
@@ -287,6 +315,21 @@ TYPES: dict[str, RecordType] = {
             ) + _SOURCE,
             id_rule=_activity_id,
             pages="activities", dataset="hoat-dong", dataset_title=N_("Hoạt động"),
+        ),
+        RecordType(
+            "reported-total", "reported-totals",
+            references=(
+                Reference(("scope", "locality"), "locality"),
+                Reference(("scope", "sponsor"), "organization"),
+            ),
+            ordered_dates=(("period", "start"), ("period", "end")),
+            coded_fields=frozenset({"scope", "sponsor", "measure", "precision", "as_of"}),
+            code_lists=(
+                CodeList(("reported-measures",), ("properties", "figures", "items", "properties", "measure", "enum")),
+                CodeList(("figure-precisions",), ("properties", "figures", "items", "properties", "precision", "enum")),
+            ),
+            pages="reported_totals", section="so-lieu-bao-cao", dataset="so-lieu-bao-cao",
+            dataset_title=N_("Số liệu báo cáo"),
         ),
         RecordType(
             "vocabulary", "vocabularies",

@@ -267,7 +267,7 @@ def _diagnostics(error: ValidationError, doc: Document) -> list[Diagnostic]:
                             f"mã '{_shown(value)}' không có trong danh mục{_odd_letters(value)}; chọn một trong: {codes}")]
     if keyword == "format":
         hints = {
-            "date": "không phải một ngày có thật dạng NNNN-TT-NN, ví dụ 2020-04-16",
+            "date": "không phải một ngày có thật dạng NNNN-TT-NN, ví dụ 2023-01-06",
             "partial-date": "không phải ngày (NNNN-TT-NN), tháng (NNNN-TT) hay năm (NNNN) có thật, ví dụ 2023-01-06",
             "uri": "không phải đường dẫn đầy đủ, ví dụ https://baoquangnam.vn/…",
         }

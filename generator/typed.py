@@ -46,6 +46,7 @@ class Activity(TypedDict):
     id: str
     partnership: str
     locality: NotRequired[str]  # where it took place, when not the partnership's own locality
+    localities: NotRequired[list[str]]  # the communes it served together, instead of locality
     date: str  # as written: "2023", "2023-05" or "2023-05-10"
     end_date: NotRequired[str]
     category: str
@@ -66,14 +67,18 @@ class Agreement(TypedDict):
 
 
 class Period(TypedDict):
-    start: str
+    start: str  # as written: a day, a month or a year
     end: NotRequired[str]
+    assumed: NotRequired[list[str]]  # "start", "end": the dates no source gives
+    note: NotRequired[str]
 
 
 class Partnership(TypedDict):
     id: str
+    programme: str
     sponsors: list[str]
     locality: str
+    localities: NotRequired[list[str]]  # communes of the locality the agreement names
     basis: NotRequired[list[str]]
     agreement: NotRequired[Agreement]
     period: Period
@@ -133,6 +138,62 @@ class Locality(TypedDict):
     sources: list[Source]
 
 
+class Scope(TypedDict, total=False):
+    locality: str
+    sponsor: str
+
+
+class ReportedPeriod(TypedDict):
+    start: str  # as written: a day, a month or a year
+    end: str
+
+
+class ReportedFigure(TypedDict):
+    measure: str  # vocabulary reported-measures
+    value: int
+    as_written: str  # the source's own words: "gần 22,5 tỷ đồng"
+    precision: str  # vocabulary figure-precisions
+    note: NotRequired[str]
+
+
+class ReportedTotal(TypedDict):
+    id: str
+    scope: Scope  # exactly one of locality, sponsor
+    period: ReportedPeriod
+    as_of: NotRequired[str]
+    figures: list[ReportedFigure]
+    note: NotRequired[str]
+    sources: list[Source]
+
+
+class ProgrammePeriod(TypedDict):
+    start: str  # as written
+    end: NotRequired[str]  # none while the programme goes on
+
+
+class Targets(TypedDict, total=False):
+    within: list[str]  # districts whose communes on `on` are all targets
+    on: str
+    localities: list[str]  # communes a source names
+    count: int  # as many as the basis document says
+    note: str
+
+
+class Programme(TypedDict):
+    id: str
+    name: str
+    short_name: str
+    basis: list[str]
+    coordinator: NotRequired[str]
+    area: str  # the province or city
+    period: ProgrammePeriod
+    targets: NotRequired[Targets]
+    sponsor_kinds: NotRequired[list[str]]
+    support_categories: NotRequired[str]
+    description: NotRequired[str]
+    sources: list[Source]
+
+
 # record type -> its shape, for the test that keeps them in step with the schemas
 SHAPES: dict[str, type] = {
     "activity": Activity,
@@ -140,4 +201,6 @@ SHAPES: dict[str, type] = {
     "organization": Organization,
     "document": Document,
     "locality": Locality,
+    "reported-total": ReportedTotal,
+    "programme": Programme,
 }

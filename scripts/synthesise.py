@@ -45,7 +45,7 @@ from generator.rules.duplicates import likely_duplicates  # noqa: E402
 
 RECORDS = PROJECT / "records"
 SCHEMAS = PROJECT / "schemas"
-COPIED = ("vocabularies", "localities", "documents")
+COPIED = ("vocabularies", "localities", "documents", "programmes")
 
 PLAN_DATE = "2020-04-16"  # QĐ 1100/QĐ-UBND: the communes and districts of that day
 LAST_DATE = "2025-12-31"  # activities are spread over 2020..2025
@@ -558,9 +558,20 @@ def _write_organization(folder: Path, org: Organization, rng: random.Random) -> 
     _write(folder / f"{org.id}.yaml", lines)
 
 
-def _write_partnership(folder: Path, p: Partnership, rng: random.Random) -> None:
+def _programmes() -> list[dict]:
+    return [_read(path) for path in sorted((RECORDS / "programmes").glob("*.yaml"))]
+
+
+def _programme_of(programmes: list[dict], start: datetime.date) -> str:
+    """The programme of a partnership: the latest to start on or before its first day."""
+    day = start.isoformat()
+    started = [p for p in programmes if p["period"]["start"] <= day] or programmes
+    return max(started, key=lambda p: p["period"]["start"])["id"]
+
+
+def _write_partnership(folder: Path, p: Partnership, rng: random.Random, programme: str) -> None:
     names = " và ".join(s.name for s in p.sponsors)
-    lines = [modeline("partnership", 1), f"id: {p.id}", "sponsors:"]
+    lines = [modeline("partnership", 1), f"id: {p.id}", f"programme: {programme}", "sponsors:"]
     lines += [f"- {s.id}" for s in p.sponsors]
     lines += [f"locality: {p.locality.id}", "basis:", "- qd-1100-qd-ubnd-2020"]
     if rng.random() < 0.4:
@@ -731,6 +742,10 @@ def synthesise(out_dir, scale: float = 1.0, seed: int = 0) -> Path:
     delta, others = _organizations(rng, n_org, localities, delta_count)
     folder = records / "organizations"
     folder.mkdir()
+    programmes = _programmes()
+    for programme in programmes:  # the coordinators the copied programmes name are real records
+        if programme.get("coordinator"):
+            shutil.copy(RECORDS / "organizations" / f"{programme['coordinator']}.yaml", folder)
     for org in delta + others:
         _write_organization(folder, org, rng)
 
@@ -738,7 +753,7 @@ def synthesise(out_dir, scale: float = 1.0, seed: int = 0) -> Path:
     folder = records / "partnerships"
     folder.mkdir()
     for p in partnerships:
-        _write_partnership(folder, p, rng)
+        _write_partnership(folder, p, rng, _programme_of(programmes, p.start))
 
     # Busy and quiet partnerships: each gets at least one activity, the rest by weight.
     weights = [rng.lognormvariate(0, 0.8) * max((p.window[1] - p.window[0]).days, 1) for p in partnerships]

@@ -43,6 +43,7 @@ def partnership(records: Path, pid: str, sponsors: list[str], locality: str, **e
         "partnerships",
         {
             "id": pid,
+            "programme": "qd-1100-2020-2025",
             "sponsors": sponsors,
             "locality": locality,
             "basis": ["qd-1100-qd-ubnd-2020"],
@@ -73,8 +74,10 @@ def activity(records: Path, aid: str, pid: str, date: str, category: str, title:
 
 def reference_tree(tmp_path: Path) -> Path:
     records = tmp_path / "records"
-    for folder in ("vocabularies", "localities", "documents"):
+    for folder in ("vocabularies", "localities", "documents", "programmes"):
         shutil.copytree(PROJECT / "records" / folder, records / folder)
+    (records / "organizations").mkdir()
+    shutil.copy(PROJECT / "records" / "organizations" / "ban-dan-toc-tinh.yaml", records / "organizations")  # a coordinator
     return records
 
 

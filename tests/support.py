@@ -11,7 +11,9 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
-REFERENCE_FOLDERS = ("vocabularies", "localities", "documents")
+REFERENCE_FOLDERS = ("vocabularies", "localities", "documents", "programmes")
+# The organizations the shipped programmes name (their coordinators).
+REFERENCE_ORGANIZATIONS = ("ban-dan-toc-tinh",)
 TODAY = datetime.date(2026, 11, 26)
 
 
@@ -20,6 +22,9 @@ def build_tree(target: Path, *overlays: Path) -> Path:
     records = target / "records"
     for folder in REFERENCE_FOLDERS:
         shutil.copytree(PROJECT / "records" / folder, records / folder)
+    (records / "organizations").mkdir()
+    for oid in REFERENCE_ORGANIZATIONS:
+        shutil.copy(PROJECT / "records" / "organizations" / f"{oid}.yaml", records / "organizations")
     for overlay in (CASES / "base", *overlays):
         shutil.copytree(overlay / "records", records, dirs_exist_ok=True)
     return records

@@ -65,3 +65,11 @@ def test_messages_name_file_and_stay_vietnamese(tmp_path):
     [diagnostic] = result.diagnostics
     assert diagnostic.text().endswith(diagnostic.message)
     assert "activities/2020/x.yaml:4:7: error[DATE_OUTSIDE_PERIOD]: date: ngày 1/6/2020 nằm ngoài" in diagnostic.text()
+
+
+def test_spelling_suggests_the_official_placement():
+    from generator.rules.spelling import preferred
+
+    assert preferred("xã Phước Hoà, Thuỷ lợi, Khoẻ") == "xã Phước Hòa, Thủy lợi, Khỏe"
+    # Closed syllables and "qu" are the same in both conventions: nothing moves.
+    assert preferred("Hoàng, Thuận, quý, Quý Hoàng") == "Hoàng, Thuận, quý, Quý Hoàng"

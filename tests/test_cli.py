@@ -67,7 +67,7 @@ def test_github_format_writes_annotations_and_step_summary(tmp_path, capsys, mon
     records = build_tree(tmp_path, CASES / "invalid" / "date-order-partnership")
     assert main(["validate", str(records), "--format", "github", "--today", "2026-11-26"]) == 1
     first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith("::error file=") and ",line=7,col=" in first and "title=DATE_ORDER::" in first
+    assert first.startswith("::error file=") and ",line=8,col=" in first and "title=DATE_ORDER::" in first
     assert "| DATE_ORDER |" in summary.read_text(encoding="utf-8")
 
 

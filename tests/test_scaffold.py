@@ -26,7 +26,7 @@ ACTIVITY = [
     "--source-date", "2024-05-11", "--source-url", "https://baoquangnam.vn/trao-bo.html",
 ]
 OTHERS = {
-    "partnership": ["--sponsor", "don-vi-b", "--locality", "xa-ch-om", "--basis", "qd-1100-qd-ubnd-2020",
+    "partnership": ["--programme", "qd-1100-2020-2025", "--sponsor", "don-vi-b", "--locality", "xa-ch-om", "--basis", "qd-1100-qd-ubnd-2020",
                     "--start", "2021-01-01", "--end", "2025-12-31", "--twinned-since", "2001"],
     "organization": ["--name", "Công ty Cổ phần Thử Nghiệm Quảng Nam", "--short-name", "Công ty Thử Nghiệm",
                      "--kind", "doanh-nghiep", "--alias", "TN Corp", "--website", "https://example.vn"],

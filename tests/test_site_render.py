@@ -135,7 +135,7 @@ def test_datapackage_describes_every_download(tmp_path):
 def test_coverage_lists_unpartnered_target_communes(tmp_path):
     records = small_tree(tmp_path)
     result = validate_tree(records, TODAY)
-    targets = build_site(result, records).target_communes()
+    targets = build_site(result, records).target_communes("qd-1100-2020-2025")
     assert "xa-phuoc-chanh" in targets and "xa-la-dee" in targets and "xa-que-tan" not in targets  # 2025 unit
     coverage = render_site(result, records)["do-phu/index.md"].decode()
     assert "xã Zuôich" in coverage  # a target commune nobody in the tree is twinned with
@@ -228,16 +228,12 @@ def test_tags_show_their_labels(tmp_path):
 
 
 def test_commune_pages_give_their_disadvantage_status_with_its_list_or_say_it_is_unknown(tmp_path):
-    records = small_tree(tmp_path)
-    path = records / "localities" / "xa-zuoich.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("valid_to:", "disadvantage:\n- status: khu-vuc-iii\n  document: qd-861-qd-ttg-2021\n"
-                                 "  period: 2021-2025\nvalid_to:"), encoding="utf-8")
+    records = small_tree(tmp_path)  # xã Zuôich's status is in the shipped records, from the list's press report
     files = _render(records)
     zuoich = files["dia-ban/xa-zuoich/index.md"].decode()
     assert "Xã khu vực III, giai đoạn 2021-2025" in zuoich and "van-ban/qd-861-qd-ttg-2021/" in zuoich
     assert "Tổng cục Thống kê" in zuoich  # the locality's own source
-    unknown = files["dia-ban/xa-phuoc-chanh/index.md"].decode()
+    unknown = files["dia-ban/xa-binh-lam/index.md"].decode()
     assert "Diện khó khăn</dt>\n<dd><span data-search-exclude>chưa có thông tin" in unknown and "van-ban/qd-861-qd-ttg-2021/" in unknown
     assert "khu-vuc-iii 2021-2025 qd-861-qd-ttg-2021" in files["du-lieu-mo/dia-ban.csv"].decode("utf-8-sig")
     # The list's own page names the communes read from it, as for every other reference.

@@ -17,6 +17,8 @@ from synthesise import synthesise
 from generator.loader import load_file
 from generator.validate import validate_tree
 
+from support import PROJECT
+
 SCALE = 0.02
 TODAY = datetime.date(2026, 11, 26)
 
@@ -64,7 +66,10 @@ def test_every_file_starts_with_the_schema_modeline(tree):
 
 def test_organization_ids_are_the_slugs_of_their_names(tree):
     """The same slug rule as `new` and the site's headings: Đ becomes D, marks are dropped."""
+    copied = {path.name for path in (PROJECT / "records" / "organizations").glob("*.yaml")}  # programme coordinators
     for path in (tree / "organizations").glob("*.yaml"):
+        if path.name in copied:
+            continue
         data = load_file(path, str(path))[0].data
         assert data["id"] == slugify(data["name"])
 

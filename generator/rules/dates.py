@@ -6,8 +6,8 @@ import datetime
 from typing import Any
 
 from ..dates import first_day, last_day, span, vi_date
-from ..diagnostics import Diagnostic
-from ..facts import place_of
+from ..diagnostics import Diagnostic, FieldPath
+from ..facts import localities_of, places_of
 from ..ledger import Context, Ledger
 from ..records import Record
 from ..registry import TYPES, ActivityStatus
@@ -66,21 +66,46 @@ def _check_activity(ledger: Ledger, activity: Record) -> list[Diagnostic]:
     if partnership is None:
         return found
     period = partnership.data["period"]
-    if last < first_day(period["start"]) or ("end" in period and first > first_day(period["end"])):
+    if last < first_day(period["start"]) or ("end" in period and first > last_day(period["end"])):
         end = vi_date(period["end"]) if "end" in period else "nay"
         found.append(activity.diagnostic(("date",), "DATE_OUTSIDE_PERIOD",
                      f"ngày {vi_date(activity.data['date'])} nằm ngoài thời gian kết nghĩa của '{partnership.id}' "
                      f"({vi_date(period['start'])} - {end}): hãy kiểm tra ngày hoặc cặp kết nghĩa"))
-    path = ("locality",) if "locality" in activity.data else ("partnership",)
-    locality = ledger.get("locality", place_of(activity.data, partnership.data))
-    if locality is not None and not existed(locality, first, last):
-        found.append(activity.diagnostic(path, "LOCALITY_NOT_IN_FORCE",
-                     f"địa bàn '{locality.id}' ({locality.data['name']}) chỉ tồn tại {_lifetime(locality)}, "
-                     f"không có vào ngày {vi_date(activity.data['date'])}{_successor_hint(ledger, locality, first)}"))
-    elif locality is not None and "locality" in activity.data and not _within(ledger, locality, partnership.data["locality"]):
-        found.append(activity.diagnostic(path, "LOCALITY_OUTSIDE",
-                     f"địa bàn '{locality.id}' không thuộc địa bàn kết nghĩa '{partnership.data['locality']}': "
-                     "hãy kiểm tra mã địa bàn hoặc cặp kết nghĩa"))
+    own = "locality" in activity.data or "localities" in activity.data
+    if "locality" in activity.data and "localities" in activity.data:
+        found.append(activity.diagnostic(("localities",), "LOCALITY_TWICE",
+                     "hoạt động ghi cả 'locality' và 'localities': hoạt động của một xã chỉ ghi 'locality', "
+                     "hoạt động chung của nhiều xã chỉ ghi 'localities'; hãy xóa một trong hai"))
+    targets = localities_of(partnership.data)
+    for index, place in enumerate(places_of(activity.data, partnership.data)):
+        path: FieldPath = ("localities", index) if "localities" in activity.data else (
+            ("locality",) if own else ("partnership",))
+        locality = ledger.get("locality", place)
+        if locality is not None and not existed(locality, first, last):
+            found.append(activity.diagnostic(path, "LOCALITY_NOT_IN_FORCE",
+                         f"địa bàn '{locality.id}' ({locality.data['name']}) chỉ tồn tại {_lifetime(locality)}, "
+                         f"không có vào ngày {vi_date(activity.data['date'])}{_successor_hint(ledger, locality, first)}"))
+        elif locality is not None and own and not any(_within(ledger, locality, t) for t in targets):
+            found.append(activity.diagnostic(path, "LOCALITY_OUTSIDE",
+                         f"địa bàn '{locality.id}' không thuộc địa bàn kết nghĩa '{partnership.data['locality']}': "
+                         "hãy kiểm tra mã địa bàn hoặc cặp kết nghĩa"))
+    return found
+
+
+def _check_programme(ledger: Ledger, partnership: Record, programme: Record) -> list[Diagnostic]:
+    """A partnership of a programme starts within its period, in its area."""
+    found = []
+    starts, period = partnership.data["period"]["start"], programme.data["period"]
+    if first_day(starts) < first_day(period["start"]) or ("end" in period and first_day(starts) > last_day(period["end"])):
+        end = vi_date(period["end"]) if "end" in period else "nay"
+        found.append(partnership.diagnostic(("programme",), "PROGRAMME_PERIOD",
+                     f"cặp kết nghĩa bắt đầu {vi_date(starts)}, ngoài thời gian của chương trình '{programme.id}' "
+                     f"({vi_date(period['start'])} - {end}): hãy kiểm tra chương trình hoặc ngày bắt đầu"))
+    locality = ledger.get("locality", partnership.data["locality"])
+    if locality is not None and not _within(ledger, locality, programme.data["area"]):
+        found.append(partnership.diagnostic(("programme",), "PROGRAMME_AREA",
+                     f"địa bàn '{locality.id}' không thuộc địa bàn '{programme.data['area']}' của chương trình "
+                     f"'{programme.id}': hãy kiểm tra chương trình hoặc địa bàn"))
     return found
 
 
@@ -108,10 +133,19 @@ def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
     for partnership in ledger.of("partnership").values():
         locality = ledger.get("locality", partnership.data["locality"])
         period = partnership.data["period"]
-        end = first_day(period["end"]) if "end" in period else None
+        end = last_day(period["end"]) if "end" in period else None
         if locality is not None and not existed(locality, first_day(period["start"]), end or first_day("2100")):
             found.append(partnership.diagnostic(("locality",), "LOCALITY_NOT_IN_FORCE",
                          f"địa bàn '{locality.id}' chỉ tồn tại {_lifetime(locality)}, không có trong thời gian kết nghĩa"))
+        programme = ledger.get("programme", partnership.data["programme"])
+        if programme is not None:
+            found.extend(_check_programme(ledger, partnership, programme))
+        for index, named in enumerate(partnership.data.get("localities", [])):
+            commune = ledger.get("locality", named)
+            if commune is not None and locality is not None and not _within(ledger, commune, locality.id):
+                found.append(partnership.diagnostic(("localities", index), "LOCALITY_OUTSIDE",
+                             f"xã '{commune.id}' không thuộc địa bàn kết nghĩa '{locality.id}': 'localities' chỉ "
+                             "ghi các xã của địa bàn đó mà giao ước nêu tên"))
     for locality in ledger.of("locality").values():
         successor = ledger.get("locality", locality.data.get("successor", ""))
         if successor is None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..facts import MONEY_PARTS, place_of
+from ..facts import MONEY_PARTS, places_of
 from ..ledger import Context, Ledger
 from ..records import Record
 
@@ -60,7 +60,7 @@ def similar(a: str, b: str) -> bool:
 
 
 def written_place(activity: Activity) -> str | None:
-    return activity.get("locality")
+    return activity.get("locality") or " ".join(activity.get("localities", ())) or None
 
 
 def likely_duplicates(records: list[Record], place: Callable[[Activity], str | None] = written_place) -> list[Pair]:
@@ -132,7 +132,7 @@ def _same_key(keyed: Iterable[tuple[int, Hashable]], distinct: set[frozenset[int
 def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
     def place(activity: Activity) -> str | None:
         partnership = ledger.get("partnership", activity["partnership"])
-        return place_of(activity, partnership.data) if partnership else written_place(activity)
+        return " ".join(places_of(activity, partnership.data)) if partnership else written_place(activity)
 
     records = list(ledger.of("activity").values())
     reported: set[int] = set()

@@ -111,7 +111,7 @@ def _diagnostic(doc: Document, path, code: str, message: str) -> Diagnostic:
 # What a record's joined text must contain for some check to be worth running. Each test
 # holds whenever one of the patterns above matches (tests/test_text_prescreen.py checks
 # that on random strings): '@' for an e-mail; '+' or nine digits with at most one
-# separator between two digits for a phone number (a year range such as 2020-2025 is
+# separator between two digits for a phone number (a year range such as 2021-2023 is
 # not one) or nine digits in a row for an ID number; '<', '](', '=' or 'javascript:'
 # for markup; the invisible characters themselves.
 _DIGIT_CHAIN = re.compile(r"[0-9](?:[ .-]?[0-9]){8}")

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 import orjson
+from slugify import slugify
 
 from ..facts import Record
 from ..registry import TYPES
@@ -123,6 +124,7 @@ def _partnership_columns(site: Site) -> list[Column]:
 
     return [
         Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
+        Column("programme", "string", _("Mã chương trình"), lambda d: d["programme"]),
         Column("sponsors", "string", _("Mã đơn vị kết nghĩa"), lambda d: "; ".join(d["sponsors"])),
         Column(
             "sponsor_names",
@@ -132,11 +134,14 @@ def _partnership_columns(site: Site) -> list[Column]:
         ),
         Column("locality", "string", _("Mã địa bàn"), lambda d: d["locality"]),
         Column("locality_name", "string", _("Địa bàn"), lambda d: site.locality_name(d["locality"])),
+        Column("localities", "string", _("Mã các xã được nêu tên"), lambda d: "; ".join(d.get("localities", []))),
         Column("basis", "string", _("Mã văn bản căn cứ"), lambda d: "; ".join(d.get("basis", []))),
         Column("agreement_title", "string", _("Giao ước"), lambda d: _text((d.get("agreement") or {}).get("title"))),
         Column("agreement_date", "string", _("Ngày ký giao ước"), lambda d: (d.get("agreement") or {}).get("date", "")),
         Column("period_start", "string", _("Bắt đầu"), lambda d: d["period"]["start"]),
         Column("period_end", "string", _("Kết thúc"), lambda d: d["period"].get("end", "")),
+        Column("period_assumed", "string", _("Mốc thời gian giả định (start, end)"),
+               lambda d: "; ".join(d["period"].get("assumed", []))),
         Column("twinned_since", "string", _("Kết nghĩa từ năm"), lambda d: d.get("twinned_since", "")),
         Column("status", "string", _("Mã tình trạng"), lambda d: d["status"]),
         Column("status_label", "string", _("Tình trạng"), lambda d: site.label("partnership-statuses", d["status"])),
@@ -166,7 +171,8 @@ def _money_columns(kind: str, title: str, total: Callable[[Record], int | None])
 
 
 def _activity_columns(site: Site) -> list[Column]:
-    place = site.place
+    def place(d):  # a joint activity: its communes, separated by "; "
+        return "; ".join(site.places(d))
 
     def category(d):
         return site.vocabulary("support-categories").get(d["category"], {})
@@ -183,9 +189,10 @@ def _activity_columns(site: Site) -> list[Column]:
     return [
         Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
         Column("partnership", "string", _("Mã cặp kết nghĩa"), lambda d: d["partnership"]),
+        Column("programme", "string", _("Mã chương trình"), lambda d: site.partnerships[d["partnership"]]["programme"]),
         Column("partnership_name", "string", _("Cặp kết nghĩa"), lambda d: site.partnership_name(d["partnership"])),
         Column("locality", "string", _("Mã địa bàn thực hiện"), place),
-        Column("locality_name", "string", _("Địa bàn thực hiện"), lambda d: site.locality_name(place(d))),
+        Column("locality_name", "string", _("Địa bàn thực hiện"), lambda d: "; ".join(site.locality_name(p) for p in site.places(d))),
         Column("date", "string", _("Ngày (NNNN, NNNN-TT hoặc NNNN-TT-NN)"), lambda d: d["date"]),
         Column("end_date", "string", _("Ngày kết thúc"), lambda d: d.get("end_date", "")),
         Column("year", "integer", _("Năm"), lambda d: int(year_of(d))),
@@ -245,6 +252,62 @@ def _vocabulary_columns(site: Site) -> list[Column]:
     ]
 
 
+def _programme_columns(site: Site) -> list[Column]:
+    def targets(d):
+        return d.get("targets") or {}
+
+    return [
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
+        Column("name", "string", _("Tên"), lambda d: clean(d["name"])),
+        Column("short_name", "string", _("Tên ngắn"), lambda d: clean(d["short_name"])),
+        Column("basis", "string", _("Mã văn bản căn cứ"), lambda d: "; ".join(d["basis"])),
+        Column("coordinator", "string", _("Mã cơ quan thường trực"), lambda d: d.get("coordinator", "")),
+        Column("area", "string", _("Mã địa bàn"), lambda d: d["area"]),
+        Column("period_start", "string", _("Bắt đầu"), lambda d: d["period"]["start"]),
+        Column("period_end", "string", _("Kết thúc"), lambda d: d["period"].get("end", "")),
+        Column("targets_count", "integer", _("Số xã được giúp đỡ theo văn bản"), lambda d: targets(d).get("count")),
+        Column("targets", "string", _("Mã các xã được giúp đỡ mà sổ biết tên"),
+               lambda d: "; ".join(site.target_communes(d["id"]))),
+        Column("partnerships", "integer", _("Số cặp kết nghĩa trong sổ"),
+               lambda d: len(site.partnerships_of_programme(d["id"]))),
+        Column("description", "string", _("Mô tả"), lambda d: _text(d.get("description"))),
+    ]
+
+
+def _reported_rows(site: Site) -> list[Record]:
+    """One row per figure: a reported total holds several, each with its own words and precision."""
+    rows: list[Record] = []
+    for rid in sorted(site.reported_totals):
+        total = site.reported_totals[rid]
+        for figure in total["figures"]:
+            rows.append({"total": total, **figure})
+    return rows
+
+
+def _reported_columns(site: Site) -> list[Column]:
+    def total(d):
+        return d["total"]
+
+    return [
+        Column("id", "string", _("Mã hồ sơ"), lambda d: total(d)["id"]),
+        Column("scope_locality", "string", _("Mã địa bàn"), lambda d: total(d)["scope"].get("locality", "")),
+        Column("scope_sponsor", "string", _("Mã đơn vị kết nghĩa"), lambda d: total(d)["scope"].get("sponsor", "")),
+        Column("period_start", "string", _("Từ"), lambda d: total(d)["period"]["start"]),
+        Column("period_end", "string", _("Đến"), lambda d: total(d)["period"]["end"]),
+        Column("as_of", "string", _("Ngày báo cáo"), lambda d: total(d).get("as_of", "")),
+        Column("measure", "string", _("Mã chỉ tiêu"), lambda d: d["measure"]),
+        Column("measure_label", "string", _("Chỉ tiêu"), lambda d: site.label("reported-measures", d["measure"])),
+        Column("unit", "string", _("Đơn vị đo"),
+               lambda d: site.vocabulary("reported-measures").get(d["measure"], {}).get("unit", "")),
+        Column("value", "integer", _("Giá trị"), lambda d: d["value"]),
+        Column("as_written", "string", _("Nguồn ghi"), lambda d: clean(d["as_written"])),
+        Column("precision", "string", _("Độ chính xác"), lambda d: d["precision"]),
+        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note"))),
+        Column("source_title", "string", _("Nguồn"), lambda d: clean(total(d)["sources"][0]["title"])),
+        Column("source_url", "string", _("Đường dẫn nguồn"), lambda d: total(d)["sources"][0].get("url", "")),
+    ]
+
+
 # The columns of each record type's CSV, where they say more than its fields (labels beside
 # codes, totals); a type without an entry here gets one column per plain field of its schema.
 COLUMNS: dict[str, Callable[[Site], list[Column]]] = {
@@ -254,6 +317,8 @@ COLUMNS: dict[str, Callable[[Site], list[Column]]] = {
     "partnership": _partnership_columns,
     "activity": _activity_columns,
     "vocabulary": _vocabulary_columns,
+    "reported-total": _reported_columns,
+    "programme": _programme_columns,
 }
 _PLAIN_TYPES = {"string": "string", "integer": "integer", "boolean": "boolean"}
 
@@ -294,6 +359,8 @@ DATASETS = {t.dataset: (t.name, t.dataset_title or t.name) for t in TYPES.values
 def _rows(site: Site, record_type: str) -> Sequence[Record]:
     if record_type == "vocabulary":
         return _vocabulary_rows(site)
+    if record_type == "reported-total":
+        return _reported_rows(site)
     records = site.records.get(record_type, {})
     if record_type == "activity":
         return site.in_order  # by date, then id
@@ -380,11 +447,13 @@ def downloads(site: Site) -> dict[str, bytes]:
         columns = columns_of(site, record_type)
         rows = _rows(site, record_type)
         files[f"{name}.csv"] = csv_bytes(columns, rows)
-        files[f"{name}.json"] = json_bytes(rows)
+        # The JSON keeps each record whole; a reported total's CSV has a row per figure.
+        whole = [site.reported_totals[i] for i in sorted(site.reported_totals)] if record_type == "reported-total" else rows
+        files[f"{name}.json"] = json_bytes(whole)
         resources += _resource(name, _(title), columns)
     package = {
-        "name": "so-ket-nghia-quang-nam",
-        "title": _("Sổ kết nghĩa, giúp đỡ vùng đồng bào DTTS và miền núi tỉnh Quảng Nam 2020-2025"),
+        "name": slugify(site.identity.name),
+        "title": site.identity.name,
         "description": _(
             "Dữ liệu mở sinh từ các hồ sơ YAML đã được kiểm tra. "
             "Tiền tính bằng đồng; ô trống là chưa báo cáo, không phải bằng 0."

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 from gettext import NullTranslations
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from babel.numbers import format_decimal, get_group_symbol
 
@@ -91,12 +92,29 @@ def percent(part: int, whole: int) -> str:
 
 @lru_cache(maxsize=1 << 14)
 def date(value) -> str:
-    """16/4/2020, 4/2020 or 2020 as written in the record."""
+    """6/1/2023, 1/2023 or 2023 as written in the record."""
     return vi_date(value)
 
 
 def period(start: str, end: str | None) -> str:
-    """16/4/2020 – 2025, or from a start with no end yet."""
+    """6/1/2023 – 2025, or from a start with no end yet."""
     return f"{date(start)} – {date(end)}" if end else _words(active()).since.format(start=date(start))
+
+
+def known_period(value: Mapping[str, Any]) -> str:
+    """A partnership's period, each date no source gave said to be an assumption:
+    "không rõ (giả định 6/1/2023) – 2025"."""
+    assumed = value.get("assumed", ())
+
+    def one(key: str) -> str:
+        written = date(value[key])
+        return _("không rõ (giả định {date})").format(date=written) if key in assumed else written
+
+    return f"{one('start')} – {one('end')}" if value.get("end") else _words(active()).since.format(start=one("start"))
+
+
+def known_start(value: Mapping[str, Any]) -> str:
+    """The start of a partnership's period, or "không rõ" when it is an assumption."""
+    return _("không rõ") if "start" in value.get("assumed", ()) else date(value["start"])
 
 

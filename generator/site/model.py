@@ -18,16 +18,16 @@ from typing import TypeVar
 
 from ..dates import first_day, last_day
 from ..diagnostics import Diagnostic
-from ..facts import Record, place_of, took_place
+from ..facts import Record, localities_of, places_of, took_place
 from ..registry import TYPES, folder_of
-from ..typed import Activity, Document, Locality, Organization, Partnership
+from ..typed import Activity, Document, Locality, Organization, Partnership, Programme, ReportedTotal
 from . import urls
 from .collation import sort_key
+from .config import Identity, identity_of
 from .escape import clean
 from .totals import Figures, Totals, figures_of, totals_of
 
-PLAN_DATE = datetime.date(2020, 4, 16)  # QĐ 1100/QĐ-UBND: target communes are those of this day
-COMMUNE_LEVELS = {"xa", "thi-tran", "phuong"}
+COMMUNE_LEVELS = {"xa", "thi-tran", "phuong", "dac-khu"}
 DISTRICT_LEVELS = {"huyen", "thi-xa", "thanh-pho"}
 # Rows per page of an activity listing: each row holds the whole record (about 1-3 KB).
 LISTING_PAGE_SIZE = 50
@@ -82,6 +82,7 @@ class Site:
     in_order: list[Activity]  # every activity, in activity_order
     rank: dict[str, int]  # activity id -> its place in in_order: a cheap sort key
     figures: dict[str, Figures]  # activity id -> Figures, read once
+    identity: Identity = Identity()  # the site's name and description, from mkdocs.yml
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
     # The records of each programme type, typed (generator/typed.py): set from `records`.
     localities: dict[str, Locality] = field(init=False, compare=False, repr=False)
@@ -89,12 +90,14 @@ class Site:
     documents: dict[str, Document] = field(init=False, compare=False, repr=False)
     partnerships: dict[str, Partnership] = field(init=False, compare=False, repr=False)
     activities: dict[str, Activity] = field(init=False, compare=False, repr=False)
+    reported_totals: dict[str, ReportedTotal] = field(init=False, compare=False, repr=False)
+    programmes: dict[str, Programme] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Attributes rather than properties: pages read them hundreds of thousands of times.
         for name, record_type in (("localities", "locality"), ("organizations", "organization"),
                                   ("documents", "document"), ("partnerships", "partnership"),
-                                  ("activities", "activity")):
+                                  ("activities", "activity"), ("reported_totals", "reported-total"), ("programmes", "programme")):
             object.__setattr__(self, name, self.records.get(record_type, {}))
 
 
@@ -195,7 +198,7 @@ class Site:
         if record_type == "document":
             return self.document_name(record_id)
         data = self.records.get(record_type, {}).get(record_id, {})
-        return clean(data.get("name") or data.get("title") or record_id)
+        return clean(data.get("short_name") or data.get("name") or data.get("title") or record_id)
 
     def by_name(self, record_type: str, ids: Iterable[str], name: Callable[[str], str] | None = None) -> list[str]:
         if name is None:
@@ -205,9 +208,10 @@ class Site:
         return sorted(ids, key=lambda i: (sort_key(name(i)), i))
 
     # Places ------------------------------------------------------------------
-    def place(self, activity: Record) -> str:
-        """Where an activity took place (validated records: its partnership exists)."""
-        return place_of(activity, self.partnerships[activity["partnership"]])
+    def places(self, activity: Record) -> tuple[str, ...]:
+        """Where an activity took place: one locality, or the communes it served together
+        (validated records: its partnership exists)."""
+        return places_of(activity, self.partnerships[activity["partnership"]])
 
     def district_of(self, locality_id: str) -> str | None:
         locality = self.localities.get(locality_id)
@@ -222,21 +226,33 @@ class Site:
         locality = self.localities.get(locality_id)
         return bool(locality and "land_border" in locality and locality["land_border"]["value"])
 
-    def target_communes(self) -> list[str]:
-        """Communes of the mountainous districts on 16/4/2020: those the plan twins."""
-        mountainous = {i for i, d in self.localities.items() if d.get("mountainous")}
-        return self.by_name(
-            "locality",
-            [
-                i
-                for i, d in self.localities.items()
-                if d["level"] in COMMUNE_LEVELS and d.get("parent") in mountainous and valid_on(d, PLAN_DATE)
-            ],
-        )
+    def target_communes(self, programme_id: str) -> list[str]:
+        """The communes a programme helps: those it names, and every commune of the districts
+        it names as they stood on its day (the plan's communes, not later mergers)."""
+        targets = self.programmes[programme_id].get("targets", {})
+        named = set(targets.get("localities", ()))
+        day = first_day(targets["on"]) if "on" in targets else None
+        for district in targets.get("within", ()):
+            named.update(c for c in self.children.get(district, [])
+                         if self.localities[c]["level"] in COMMUNE_LEVELS and (day is None or valid_on(self.localities[c], day)))
+        return self.by_name("locality", named)
+
+    def programmes_in_order(self) -> list[str]:
+        """The live programmes first (no end), then the newest: what readers look for today."""
+        return sorted(self.programmes, key=lambda p: ("end" in self.programmes[p]["period"],
+                                                       _negated(self.programmes[p]["period"]["start"]), p))
+
+    def partnerships_of_programme(self, programme_id: str) -> list[str]:
+        return self.by_name("partnership", [p for p, d in self.partnerships.items() if d["programme"] == programme_id])
 
     def file_of(self, record_type: str, record_id: str) -> str:
         path = self.files.get((record_type, record_id))
         return path or f"records/{folder_of(record_type)}/{record_id}.yaml"
+
+
+def _negated(text: str) -> tuple[int, ...]:
+    """A sort key that puts later dates as written first."""
+    return tuple(-ord(c) for c in text)
 
 
 def _append(index: dict[str, list[T]], key: str, value: T) -> None:
@@ -305,12 +321,15 @@ def build_site(result, records_root: Path) -> Site:
     of_locality: dict[str, list[str]] = {}
     for activity in activities:
         _append(of_partnership, activity["partnership"], activity["id"])
-        _append(of_locality, place_of(activity, bare.partnerships[activity["partnership"]]), activity["id"])
+        # A joint activity is listed at each commune it served; area totals count it once.
+        for place in places_of(activity, bare.partnerships[activity["partnership"]]):
+            _append(of_locality, place, activity["id"])
     partnerships_of_locality: dict[str, list[str]] = {}
     partnerships_of_sponsor: dict[str, list[str]] = {}
     for pid in bare.by_name("partnership", bare.partnerships):
         partnership = bare.partnerships[pid]
-        _append(partnerships_of_locality, partnership["locality"], pid)
+        for place in localities_of(partnership):
+            _append(partnerships_of_locality, place, pid)
         for sponsor in partnership["sponsors"]:
             _append(partnerships_of_sponsor, sponsor, pid)
     children: dict[str, list[str]] = {}
@@ -337,6 +356,7 @@ def build_site(result, records_root: Path) -> Site:
         in_order=activities,
         rank={activity["id"]: place for place, activity in enumerate(activities)},
         figures={activity["id"]: figures_of(activity) for activity in activities},
+        identity=identity_of(Path(root).parent),
     )
 
 

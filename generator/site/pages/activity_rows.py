@@ -14,7 +14,7 @@ from ..html_table import cell, number_cell, table
 from ..i18n import N_, _, active, around, ngettext
 from ..model import Site
 from ..totals import MONEY_PARTS
-from .links import activity_ref, ref, sources_html
+from .links import activity_ref, ref, shared_mark, sources_html
 from .page import para
 
 MONEY_LABELS = {
@@ -74,7 +74,9 @@ def money_detail(money: Mapping[str, Any] | None) -> str:
 def activity_detail(site: Site, page_url: str, activity: Activity) -> str:
     """Everything about one activity besides date, title, category and status: paragraphs."""
     value = activity.get("value") or {}
-    place = site.place(activity)
+    places = ", ".join(ref(site, page_url, "locality", p) for p in site.places(activity))
+    if len(activity.get("localities", ())) > 1:
+        places += " " + h(_("(hoạt động chung; nguồn không tách phần của từng xã, số liệu là của chung các xã)"))
     words = _words(active())
     ended = ""
     if activity.get("end_date"):
@@ -82,7 +84,7 @@ def activity_detail(site: Site, page_url: str, activity: Activity) -> str:
         ended = " · " + h(f"{before}{formats.date(activity['end_date'])}{after}")
     before, after = words.place
     lines = [
-        f"<p>{before}{ref(site, page_url, 'locality', place)}{after}{ended}"
+        f"<p>{before}{places}{after}{ended}"
         f" · {h(site.label('support-categories', activity['category']))}</p>"
     ]
     before, after = words.delivered
@@ -149,7 +151,7 @@ def figure_cells(site: Site, activity: Activity) -> tuple[str, str]:
 
 def listing_row(site: Site, page_url: str, activity: Activity) -> tuple[str, list[str]]:
     """(anchor, cells) of an activity's own row: the title opens the full record."""
-    title = h(activity["title"])
+    title = h(activity["title"]) + shared_mark(activity)
     details = (
         f'<details class="ledger-activity"><summary>{title}</summary>'
         f"{activity_detail(site, page_url, activity)}</details>"

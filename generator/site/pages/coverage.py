@@ -6,20 +6,26 @@ import datetime
 
 from ...dates import first_day, last_day
 from .. import formats, urls
-from ..escape import h
+from ..escape import h, link, md
 from ..html_table import cell, table
 from ..i18n import _, ngettext
 from ..model import Site, last_activity
+from ..reported import COMMUNES, figure, in_period, of_locality, stated_without_partner
 from .links import folder_note, ref
 from .localities import border_cell
 from .page import Page, heading, para
+from .reported_totals import anchor, period_text
 
 URL = urls.COVERAGE
 QUIET_DAYS = 365
 
 
-def unpartnered(site: Site) -> list[str]:
-    return [c for c in site.target_communes() if not site.partnerships_of_locality.get(c)]
+def unpartnered(site: Site, programme_id: str) -> list[str]:
+    """Target communes with no partnership of the programme naming them."""
+    return [
+        c for c in site.target_communes(programme_id)
+        if not any(site.partnerships[p]["programme"] == programme_id for p in site.partnerships_of_locality.get(c, []))
+    ]
 
 
 def quiet_partnerships(site: Site) -> list[tuple[str, str | None]]:
@@ -50,43 +56,98 @@ def _district_ref(site: Site, url: str, commune: str) -> str:
     return ref(site, url, "locality", district) if district else ""
 
 
-def coverage_page(site: Site) -> Page:
-    url = URL
-    targets = site.target_communes()
-    missing = unpartnered(site)
-    body = [
-        para(
-            _(
-                "Xã mục tiêu là các xã, thị trấn thuộc 9 huyện miền núi tại ngày 16/4/2020 "
-                "({count} đơn vị). Cặp kết nghĩa cấp huyện không được tính cho từng xã."
-            ).format(count=formats.number(len(targets)))
+def reported_communes(site: Site, url: str, programme_id: str, recorded: int) -> str:
+    """The number of twinned communes the programme reported, beside the number the ledger holds."""
+    reported = []
+    programme = site.programmes[programme_id]
+    for lid in (programme["area"],):
+        for total in in_period(of_locality(site, lid), programme["period"]):
+            communes = figure(total, COMMUNES)
+            if communes is not None:
+                when = link(urls.relative(url, anchor(total["id"])), h(period_text(total)))
+                reported.append(_("{count} xã ({when})").format(count=formats.number(communes), when=when))
+    if not reported:
+        return ""
+    return para(
+        _("Số xã có đơn vị kết nghĩa theo báo cáo: {reported}; số xã mục tiêu có cặp kết nghĩa trong sổ: {recorded}.").format(
+            reported=", ".join(reported), recorded=formats.number(recorded)
         ),
-        heading(_("Xã chưa có đơn vị kết nghĩa")),
+        "ledger-coverage",
+    )
+
+
+def targets_section(site: Site, url: str, programme_id: str) -> str:
+    """A programme's target communes: which have a partnership of it in the ledger, which do not yet."""
+    programme = site.programmes[programme_id]
+    wanted = programme.get("targets", {})
+    targets = site.target_communes(programme_id)
+    missing = unpartnered(site, programme_id)
+    stated = stated_without_partner(site)
+    named = _("Theo {programme}: ").format(programme=ref(site, url, "programme", programme_id))
+    if "count" in wanted:
+        named += h(_("văn bản nêu {count} xã được giúp đỡ; sổ biết tên {known} xã.").format(
+            count=formats.number(wanted["count"]), known=formats.number(len(targets))))
+    else:
+        named += h(_("{known} xã được giúp đỡ.").format(known=formats.number(len(targets))))
+    if wanted.get("note"):
+        named += " " + h(wanted["note"])
+    body = [
+        heading(md(site.name_of("programme", programme_id)), 3),
+        para(named),
         para(
             ngettext(
-                "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi nhận.",
-                "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi nhận.",
+                "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi trong sổ.",
+                "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi trong sổ.",
                 len(targets),
             ).format(
                 count=formats.number(len(missing)),
                 targets=formats.number(len(targets)),
                 share=formats.percent(len(missing), len(targets)),
             )
+            + " "
+            + _(
+                "Điều đó không có nghĩa là các xã này không có đơn vị kết nghĩa: phần lớn các cặp kết nghĩa chưa "
+                "có nguồn công khai được ghi vào sổ. Cột «Theo nguồn» chỉ ghi «không có đơn vị kết nghĩa» khi một "
+                "nguồn nói như vậy."
+            )
         ),
+        reported_communes(site, url, programme_id, len(targets) - len(missing)),
     ]
-    body.append(
-        table(
-            [_("Xã"), _("Huyện"), _("Biên giới")],
-            [
+    if missing:
+        body.append(
+            table(
+                [_("Xã"), _("Huyện"), _("Biên giới"), _("Theo nguồn")],
                 [
-                    cell(ref(site, url, "locality", c)),
-                    cell(_district_ref(site, url, c)),
-                    cell(h(border_cell(site.localities[c]))),
-                ]
-                for c in missing
-            ],
+                    [
+                        cell(ref(site, url, "locality", c)),
+                        cell(_district_ref(site, url, c)),
+                        cell(h(border_cell(site.localities[c]))),
+                        cell(
+                            link(urls.relative(url, anchor(stated[c]["id"])), h(_("không có đơn vị kết nghĩa")))
+                            if c in stated
+                            else h(_("chưa ghi nhận"))
+                        ),
+                    ]
+                    for c in missing
+                ],
+            )
         )
-    )
+    return "".join(body)
+
+
+def coverage_page(site: Site) -> Page:
+    url = URL
+    body = [
+        para(
+            _(
+                "Xã mục tiêu của mỗi chương trình là các xã mà văn bản của chương trình nêu tên, hoặc các xã, thị "
+                "trấn của các huyện được giúp đỡ vào ngày ban hành. Cặp kết nghĩa cấp huyện chỉ được tính cho những "
+                "xã mà giao ước nêu tên."
+            )
+        ),
+        heading(_("Xã chưa có cặp kết nghĩa trong sổ")),
+    ]
+    body += [targets_section(site, url, pid) for pid in site.programmes_in_order()]
     quiet = quiet_partnerships(site)
     none = _("chưa có")
     since = site.newest - datetime.timedelta(days=QUIET_DAYS) if site.newest else None
@@ -129,7 +190,7 @@ def coverage_page(site: Site) -> Page:
         )
     body += [
         heading(_("Xã biên giới đất liền và đơn vị kết nghĩa")),
-        para(_("Kế hoạch phân công các huyện, thị xã, thành phố đồng bằng kết nghĩa với 14 xã biên giới đất liền.")),
+        para(_("Các xã giáp biên giới đất liền, với các cặp kết nghĩa của xã và của huyện.")),
         table([_("Xã"), _("Cặp kết nghĩa của xã"), _("Cặp kết nghĩa của huyện"), _("Căn cứ biên giới")], rows),
     ]
     body.append(folder_note(""))

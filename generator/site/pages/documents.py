@@ -14,7 +14,7 @@ from .links import folder_note, ref, source_note, sources_html
 from .page import Page, bullets, facts, heading, para
 
 INDEX = urls.section("document")
-# Partnerships listed on a document's page: QĐ 1100 is the basis of every one of them. Past
+# Partnerships listed on a document's page: a programme's basis is cited by each of its. Past
 # this many, the open data (every field of every partnership) has the rest.
 CITATIONS_SHOWN = 100
 

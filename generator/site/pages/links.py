@@ -34,7 +34,15 @@ def _ref(site: Site, page_url: str, record_type: str, record_id: str, label: str
 
 def activity_ref(site: Site, page_url: str, activity: Activity) -> str:
     target = f"{site.activity_urls[activity['id']]}#{activity['id']}"
-    return link(urls.relative(page_url, target), h(activity["title"]))
+    return link(urls.relative(page_url, target), h(activity["title"])) + shared_mark(activity)
+
+
+def shared_mark(activity: Activity) -> str:
+    """After the title of an activity several communes shared: its figures are theirs together."""
+    shared = len(activity.get("localities", ()))
+    if not shared:
+        return ""
+    return ' <span class="ledger-shared">' + h(_("(chung của {count} xã)").format(count=shared)) + "</span>"
 
 
 def source_note(site: Site, record_type: str, record_id: str) -> str:

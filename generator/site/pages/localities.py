@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import formats, urls
+from ..areas import area_activities, area_partnerships, area_totals
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, PLAN_DATE, Record, Site, valid_on
-from ..totals import Totals
+from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site
 from .activity_rows import latest_table
 from .figures import totals_figures
 from .links import folder_note, ref, source_note, sources_html
 from .page import Page, bullets, facts, heading, para, unindexed
+from .reported_totals import locality_summary
 
 INDEX = urls.section("locality")
-# Province-level units (Quảng Nam, and Đà Nẵng from 1/7/2025): their pages point to the indexes.
+# Province-level units: their pages point to the indexes.
 PROVINCE_LEVELS = {"tinh", "thanh-pho-truc-thuoc-trung-uong"}
 
 
@@ -64,36 +65,6 @@ def border_cell(locality: Record) -> str:
     return (_("có") if border["value"] else _("không")) + (" " + _("(suy luận)") if border.get("inferred") else "")
 
 
-def area_ids(site: Site, locality_id: str) -> list[str]:
-    """The locality and every unit below it: a district's communes, the province's districts and theirs."""
-    found = [locality_id]
-    for child in site.children.get(locality_id, []):
-        found += area_ids(site, child)
-    return found
-
-
-def area_activities(site: Site, locality_id: str) -> list[str]:
-    ids = [a for lid in area_ids(site, locality_id) for a in site.activities_of_locality.get(lid, [])]
-    return site.in_date_order(ids)
-
-
-def area_totals(site: Site, locality_id: str) -> Totals:
-    totals = Totals()
-    for place in area_ids(site, locality_id):
-        totals.merge(site.locality_totals(place))
-    return totals
-
-
-def area_partnerships(site: Site, locality_id: str) -> list[str]:
-    """Twinned with the area, then those active in it through a partnership with a wider area."""
-    places = area_ids(site, locality_id)
-    twinned = {p for place in places for p in site.partnerships_of_locality.get(place, [])}
-    active = {
-        site.activities[a]["partnership"] for place in places for a in site.activities_of_locality.get(place, [])
-    } - twinned
-    return site.by_name("partnership", twinned) + site.by_name("partnership", active)
-
-
 def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list[list[str]]:
     rows = []
     for pid in partnership_ids:
@@ -102,7 +73,7 @@ def partnership_rows(site: Site, url: str, partnership_ids: list[str]) -> list[l
         rows.append(
             [
                 cell(ref(site, url, "partnership", pid)),
-                cell(h(formats.date(partnership["period"]["start"])), partnership["period"]["start"]),
+                cell(h(formats.known_start(partnership["period"])), partnership["period"]["start"]),
                 cell(h(site.label("partnership-statuses", partnership["status"]))),
                 number_cell(totals.activities),
                 number_cell(totals.delivered),
@@ -153,15 +124,11 @@ def _children_table(site: Site, url: str, lid: str) -> str:
         data = site.localities[child]
         totals = area_totals(site, child)
         partnerships = len(area_partnerships(site, child))
-        period = (
-            ""
-            if valid_on(data, PLAN_DATE)
-            else (
-                _("từ {date}").format(date=formats.date(data["valid_from"]))
-                if data.get("valid_from")
-                else _("đến {date}").format(date=formats.date(data.get("valid_to", "")))
-            )
-        )
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start:
+            period = formats.period(start, end)
+        else:
+            period = _("đến {date}").format(date=formats.date(end)) if end else ""
         rows.append(
             [
                 cell(ref(site, url, "locality", child)),
@@ -254,43 +221,67 @@ def locality_page(site: Site, lid: str) -> Page:
             heading(_("Hoạt động gần đây")),
             latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         ]
+    body.append(locality_summary(site, url, lid))
+    body.append(_predecessors_history(site, url, lid))
     body.append(source_note(site, "locality", lid))
     return Page(url, name, "".join(body), source=site.file_of("locality", lid))
 
 
-def index_page(site: Site) -> Page:
-    url = INDEX
-    mountainous = site.by_name("locality", [i for i, d in site.localities.items() if d.get("mountainous")])
+def _predecessors_history(site: Site, url: str, lid: str) -> str:
+    """A unit formed from others carries their twinning history: what came before it, shown
+    apart from its own figures and counted on the predecessors' pages."""
+    predecessors = site.predecessors.get(lid, [])
+    partnerships = site.by_name("partnership", {p for old in predecessors for p in area_partnerships(site, old)})
+    activity_ids = site.in_date_order({a for old in predecessors for a in area_activities(site, old)})
+    if not partnerships and not activity_ids:
+        return ""
+    units = ", ".join(ref(site, url, "locality", old) for old in predecessors)
     body = [
+        heading(_("Kết nghĩa tại các đơn vị tiền thân")),
         para(
             _(
-                "Các huyện miền núi và xã được giúp đỡ theo Kế hoạch (tên gọi tại thời điểm 16/4/2020 và các "
-                "thay đổi sau đó), các địa phương đồng bằng nhận kết nghĩa, và các đơn vị hành chính từ 1/7/2025."
-            )
-        )
+                "Hoạt động kết nghĩa trên địa bàn của {units} trước khi sáp nhập. Các số liệu này được tính ở trang "
+                "của từng đơn vị tiền thân, không cộng vào số liệu của đơn vị này ở trên."
+            ).format(units=units),
+            "ledger-note",
+        ),
     ]
-    for district in mountainous:
-        body.append(heading(md(site.locality_name(district)), 2))
-        children = site.children.get(district, [])
-        body.append(
-            para(
-                ref(site, url, "locality", district, _("Trang của huyện"))
-                + " · "
-                + ", ".join(ref(site, url, "locality", c, site.localities[c]["name"]) for c in children)
-            )
-        )
-    listed = set(mountainous) | {c for d in mountainous for c in site.children.get(d, [])}
-    others = [i for i in site.localities if i not in listed]
-    new_units = site.by_name(
-        "locality", [i for i in others if (site.localities[i].get("valid_from") or "") >= "2025-07-01"]
-    )
-    rest = site.by_name("locality", [i for i in others if i not in new_units])
+    if partnerships:
+        body.append(table(partnership_headers(), partnership_rows(site, url, partnerships)))
     body += [
-        heading(_("Địa phương khác")),
-        para(", ".join(ref(site, url, "locality", i) for i in rest)),
-        heading(_("Đơn vị hành chính từ 1/7/2025")),
-        para(", ".join(ref(site, url, "locality", i) for i in new_units)),
+        totals_figures(site.totals_of_ids(activity_ids)),
+        latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
     ]
+    return "".join(body)
+
+
+def index_page(site: Site) -> Page:
+    """The localities each programme helps (its districts with their communes, or the communes
+    it names), then every other locality: lowland sponsors, provinces, units of later years."""
+    url = INDEX
+    body = [para(_("Các địa bàn được giúp đỡ theo từng chương trình, rồi các địa phương khác trong sổ."))]
+    listed: set[str] = set()
+    for pid in site.programmes_in_order():
+        targets = site.programmes[pid].get("targets", {})
+        communes = set(site.target_communes(pid))
+        body.append(heading(md(site.name_of("programme", pid)), 2))
+        for district in site.by_name("locality", targets.get("within", [])):
+            children = [c for c in site.children.get(district, []) if c in communes]
+            body.append(heading(md(site.locality_name(district)), 3))
+            body.append(
+                para(
+                    ref(site, url, "locality", district, _("Trang của huyện"))
+                    + " · "
+                    + ", ".join(ref(site, url, "locality", c, site.localities[c]["name"]) for c in children)
+                )
+            )
+            listed.update([district, *children])
+        named = site.by_name("locality", [c for c in targets.get("localities", []) if c not in listed])
+        if named:
+            body.append(para(", ".join(ref(site, url, "locality", c) for c in named)))
+            listed.update(named)
+    rest = site.by_name("locality", [i for i in site.localities if i not in listed])
+    body += [heading(_("Địa phương khác")), para(", ".join(ref(site, url, "locality", i) for i in rest))]
     body.append(folder_note("localities"))
     return Page(url, _("Địa bàn"), "".join(body))
 

@@ -1,0 +1,37 @@
+"""An area: a locality and every unit below it, and what happened there, each activity once."""
+
+from __future__ import annotations
+
+from .model import Site
+from .totals import Totals
+
+
+def area_ids(site: Site, locality_id: str) -> list[str]:
+    """The locality and every unit below it: a district's communes, the province's districts and theirs."""
+    found = [locality_id]
+    for child in site.children.get(locality_id, []):
+        found += area_ids(site, child)
+    return found
+
+
+def area_activities(site: Site, locality_id: str) -> list[str]:
+    """Activities in the area, each once: a joint activity of two of its communes too."""
+    ids = {a for lid in area_ids(site, locality_id) for a in site.activities_of_locality.get(lid, [])}
+    return site.in_date_order(ids)
+
+
+def area_totals(site: Site, locality_id: str) -> Totals:
+    key = ("area", locality_id)
+    if key not in site.memo.totals:
+        site.memo.totals[key] = site.totals_of_ids(area_activities(site, locality_id))
+    return site.memo.totals[key]
+
+
+def area_partnerships(site: Site, locality_id: str) -> list[str]:
+    """Twinned with the area, then those active in it through a partnership with a wider area."""
+    places = area_ids(site, locality_id)
+    twinned = {p for place in places for p in site.partnerships_of_locality.get(place, [])}
+    active = {
+        site.activities[a]["partnership"] for place in places for a in site.activities_of_locality.get(place, [])
+    } - twinned
+    return site.by_name("partnership", twinned) + site.by_name("partnership", active)

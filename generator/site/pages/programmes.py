@@ -1,0 +1,104 @@
+"""Chương trình: the programmes, the live one first, each with its basis, targets and figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import formats, urls
+from ..escape import h
+from ..html_table import cell, number_cell, table
+from ..i18n import _
+from ..model import Site
+from ..reported import in_period, of_locality
+from .figures import totals_figures
+from .links import folder_note, ref, source_note, sources_html
+from .localities import partnership_headers, partnership_rows
+from .page import Page, facts, heading, para
+from .reported_totals import figures_table
+
+INDEX = urls.section("programme")
+
+
+def activities_of(site: Site, programme_id: str) -> list[str]:
+    partnerships = set(site.partnerships_of_programme(programme_id))
+    return [a["id"] for a in site.in_order if a["partnership"] in partnerships]
+
+
+def status_text(site: Site, programme_id: str) -> str:
+    period = site.programmes[programme_id]["period"]
+    if "end" in period:
+        return _("đã kết thúc ({period})").format(period=formats.period(period["start"], period["end"]))
+    return _("đang thực hiện ({period})").format(period=formats.period(period["start"], None))
+
+
+def summary_rows(site: Site, url: str) -> list[list[str]]:
+    rows = []
+    for pid in site.programmes_in_order():
+        activity_ids = activities_of(site, pid)
+        totals = site.totals_of_ids(activity_ids)
+        partnerships = site.partnerships_of_programme(pid)
+        rows.append([
+            cell(ref(site, url, "programme", pid)),
+            cell(h(status_text(site, pid))),
+            number_cell(len(partnerships)),
+            number_cell(totals.activities),
+            number_cell(totals.delivered),
+        ])
+    return rows
+
+
+def summary_headers() -> list[str]:
+    return [_("Chương trình"), _("Thời gian"), _("Cặp kết nghĩa"), _("Hoạt động"), _("Đã thực hiện (đồng)")]
+
+
+def programme_page(site: Site, pid: str) -> Page:
+    programme = site.programmes[pid]
+    url = urls.entity("programme", pid)
+    targets = programme.get("targets", {})
+    rows = [
+        (_("Tên đầy đủ"), h(programme["name"])),
+        (_("Thời gian"), h(status_text(site, pid))),
+        (_("Địa bàn"), ref(site, url, "locality", programme["area"])),
+        (_("Cơ quan thường trực"), ref(site, url, "organization", programme["coordinator"])
+         if programme.get("coordinator") else ""),
+        (_("Căn cứ"), ", ".join(ref(site, url, "document", d) for d in programme["basis"])),
+        (_("Đơn vị kết nghĩa"), h(", ".join(site.label("organization-kinds", k)
+                                            for k in programme.get("sponsor_kinds", [])))),
+        (_("Mô tả"), h(programme.get("description", ""))),
+        (_("Nguồn"), sources_html(programme["sources"])),
+    ]
+    activity_ids = activities_of(site, pid)
+    partnerships = site.partnerships_of_programme(pid)
+    communes = site.target_communes(pid)
+    body = [facts(rows), heading(_("Tổng hợp hoạt động trong sổ")), totals_figures(site.totals_of_ids(activity_ids))]
+    reported = in_period(of_locality(site, programme["area"]), programme["period"])
+    if reported:
+        body += [heading(_("Số liệu được báo cáo")), figures_table(site, url, reported)]
+    body += [heading(_("Các xã được giúp đỡ"))]
+    if "count" in targets:
+        body.append(para(h(_("Văn bản nêu {count} xã; sổ biết tên {known} xã.").format(
+            count=formats.number(targets["count"]), known=formats.number(len(communes))))))
+    if targets.get("note"):
+        body.append(para(h(targets["note"]), "ledger-note"))
+    body.append(para(", ".join(ref(site, url, "locality", c) for c in communes) or h(_("chưa rõ"))))
+    body += [heading(_("Cặp kết nghĩa")),
+             table(partnership_headers(), partnership_rows(site, url, partnerships)) if partnerships
+             else para(_("Chưa có cặp kết nghĩa nào được ghi nhận."))]
+    body.append(source_note(site, "programme", pid))
+    return Page(url, site.name_of("programme", pid), "".join(body), source=site.file_of("programme", pid))
+
+
+def index_page(site: Site) -> Page:
+    url = INDEX
+    body = [
+        para(_("Các chương trình kết nghĩa mà sổ ghi nhận; chương trình đang thực hiện đứng trước.")),
+        table(summary_headers(), summary_rows(site, url), sortable=False),
+        folder_note("programmes"),
+    ]
+    return Page(url, _("Chương trình"), "".join(body))
+
+
+def pages(site: Site) -> Iterator[Page]:
+    yield index_page(site)
+    yield from (programme_page(site, pid) for pid in site.programmes)
+
