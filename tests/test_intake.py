@@ -35,6 +35,11 @@ def _template(records: Path, path: Path, record_type: str = "activity") -> openp
     return openpyxl.load_workbook(path)
 
 
+def _letter(record_type: str, header: str) -> str:
+    """The column of `header` in the template (the registry's field order)."""
+    return openpyxl.utils.get_column_letter([c.header for c in columns(record_type)].index(header) + 1)
+
+
 def _header_letters(sheet) -> dict[str, int]:
     return {cell.value: cell.column for cell in sheet[1] if cell.value}
 
@@ -90,9 +95,10 @@ def test_forty_rows_as_staff_fill_them(project, tmp_path, capsys):
     args = ["-C", str(project.parent), "import", str(workbook), "--today", TODAY.isoformat()]
     assert main(args) == 1  # two rows to fix
     out = capsys.readouterr().out
+    date, pair = _letter("activity", "Ngày"), _letter("activity", "Cặp kết nghĩa")
     assert "40 dòng số liệu" in out and "Sẽ tạo 37 hồ sơ" in out
-    assert "Hoạt động, dòng 12, cột C (Ngày): '31/2/2024' không phải một ngày có thật" in out
-    assert ("Hoạt động, dòng 22, cột A (Cặp kết nghĩa): không có cặp kết nghĩa nào tên 'Don vi khong co - xa Ch'om'; "
+    assert f"Hoạt động, dòng 12, cột {date} (Ngày): '31/2/2024' không phải một ngày có thật" in out
+    assert (f"Hoạt động, dòng 22, cột {pair} (Cặp kết nghĩa): không có cặp kết nghĩa nào tên 'Don vi khong co - xa Ch'om'; "
             "có phải: Sở Thử Nghiệm – xã Ch'ơm?") in out
     assert "Hoạt động, dòng 41: có thể trùng với hồ sơ đã có 2023-05-10-tap-huan" in out
     assert not list((project / "activities" / "2024").glob("*.yaml"))  # a plan writes nothing
@@ -223,14 +229,14 @@ def test_github_format_writes_the_plan_to_the_job_summary(project, tmp_path, mon
     out = capsys.readouterr().out
     assert "::error file=" in out and "dòng 12" in out
     text = summary.read_text(encoding="utf-8")
-    assert "37 hồ sơ sẽ tạo" in text and "| Hoạt động | 12 | C (Ngày) |" in text
+    assert "37 hồ sơ sẽ tạo" in text and f"| Hoạt động | 12 | {_letter('activity', 'Ngày')} (Ngày) |" in text
 
 
 def test_partnerships_template_and_import(project, tmp_path):
     book = _template(project, tmp_path / "cap.xlsx", "partnership")
     sheet = book[sheet_title("partnership")]
     at = _header_letters(sheet)
-    for header, value in (("Đơn vị kết nghĩa", "So Thu Nghiem; Tam Ky"), ("Địa bàn", "xa A Vuong"),
+    for header, value in (("Chương trình", "Ke hoach 1100 (Quang Nam, 2020-2025)"), ("Đơn vị kết nghĩa", "So Thu Nghiem; Tam Ky"), ("Địa bàn", "xa A Vuong"),
                           ("Thời gian: Bắt đầu", "1/1/2021"), ("Thời gian: Kết thúc", "31/12/2025"),
                           ("Nguồn: Tiêu đề", "Ky ket giao uoc"), ("Nguồn: Nơi đăng", "Bao Quang Nam"),
                           ("Nguồn: Ngày đăng", "3/2021")):
@@ -240,6 +246,7 @@ def test_partnerships_template_and_import(project, tmp_path):
     assert [p for p in plan.problems if p.blocking] == []
     [planned] = plan.of_state(NEW)
     assert planned.data["sponsors"] == ["don-vi-a", "don-vi-b"] and planned.data["locality"] == "xa-a-vuong"
+    assert planned.data["programme"] == "qd-1100-2020-2025"
     assert planned.data["period"] == {"start": "2021-01-01", "end": "2025-12-31"}
 
 

@@ -112,6 +112,16 @@ def _activities(site: Site) -> Names:
     return names
 
 
+def _named(site: Site, record_type: str) -> Names:
+    """Records of a type without a namer of its own (programmes…): their short name, name or title."""
+    names = Names()
+    records = site.records.get(record_type, {})
+    for rid in site.by_name(record_type, records):
+        data = records[rid]
+        names.add(rid, site.name_of(record_type, rid), *(str(data[k]) for k in ("short_name", "name", "title") if data.get(k)))
+    return names
+
+
 def _codes(site: Site, vocabularies: Iterable[str]) -> Names:
     names = Names()
     for vocabulary in vocabularies:
@@ -128,6 +138,8 @@ def names_of(site: Site, column: Column) -> Names | None:
     """The names a column's cells may hold; None for a column of dates, numbers or text."""
     if column.kind == REFERENCE and column.target in _BY_TARGET:
         return _BY_TARGET[column.target](site)
+    if column.kind == REFERENCE and column.target:
+        return _named(site, column.target)
     if column.kind == CODE:
         return _codes(site, column.vocabularies)
     return None

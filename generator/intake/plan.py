@@ -21,7 +21,7 @@ from typing import Any
 
 from ..canonical import FormatError
 from ..diagnostics import ERROR, field_path
-from ..facts import Record, place_of
+from ..facts import Record, places_of
 from ..files import replace_whole
 from ..ledger import Ledger
 from ..registry import STAGE
@@ -314,7 +314,8 @@ def _duplicates(plan: Plan, ledger: Ledger, by_file: dict[str, Planned]) -> None
 
     def place(activity: Record) -> str | None:
         partnership = ledger.get("partnership", activity["partnership"])
-        return place_of(activity, partnership.data) if partnership else written_place(activity)
+        # As the duplicate rule places an activity (generator/rules/duplicates.py check_ledger).
+        return " ".join(places_of(activity, partnership.data)) if partnership else written_place(activity)
 
     def order(index: int) -> tuple[int, str, int]:
         planned = new.get(activities[index].id)

@@ -61,7 +61,7 @@ def _row(site: Site, aid: str) -> list[object]:
     figures = site.figures[aid]
     group = site.category_group(activity["category"])
     return [
-        formats.date(activity["date"]), site.locality_name(site.place(activity)),
+        formats.date(activity["date"]), ", ".join(site.locality_name(place) for place in site.places(activity)),
         site.partnership_name(activity["partnership"]), site.groups().get(group or "", ""),
         site.label("support-categories", activity["category"]), activity["title"],
         site.label("activity-statuses", activity["status"]),
