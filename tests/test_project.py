@@ -98,7 +98,6 @@ def test_a_path_outside_any_records_folder_is_refused(tmp_path, monkeypatch, cap
 
 
 def test_the_repository_is_the_checkouts_own():
-    from generator.site import urls
     from generator.site.repository import from_remote, repository_url
 
     assert from_remote("git@github.com:so-x/ket-nghia.git") == "https://github.com/so-x/ket-nghia"
@@ -106,4 +105,6 @@ def test_the_repository_is_the_checkouts_own():
     assert from_remote("/srv/git/ket-nghia") is None
     environ = {"GITHUB_REPOSITORY": "so-x/ket-nghia", "GITHUB_SERVER_URL": "https://github.com"}
     assert repository_url(Path("/"), environ) == "https://github.com/so-x/ket-nghia"
-    assert repository_url(Path("/"), {}) == urls.REPOSITORY  # no git here: the project's own address
+    # No git here: mkdocs.yml's repo_url, else none.
+    assert repository_url(Path("/"), {}, fallback="https://github.com/a/b/") == "https://github.com/a/b"
+    assert repository_url(Path("/"), {}) == ""

@@ -1,7 +1,7 @@
 """Readable names of records and codes, and back: what the template's dropdowns hold and
 what the import turns into ids.
 
-Names are the site's own (generator/site/model.py: "Báo Quảng Nam – xã Trà Kót"), so a
+Names are the site's own (generator/site/model.py: "Sở Y tế – xã Trà Kót"), so a
 staff member picks in the workbook what they read on the pages. A name is matched folded
 (generator/intake/parse.py): without diacritics, either tone-mark placement, any case.
 """
@@ -86,7 +86,7 @@ def _partnerships(site: Site) -> Names:
             place: Record = site.localities.get(locality, {})
             places = [site.locality_name(locality), place.get("name", ""), *place.get("aliases", [])]
             sponsors = [n for s in data["sponsors"] for n in _sponsor_names(site, s)]
-            # "Báo Quảng Nam – xã Trà Kót", "Bao Quang Nam Tra Kot", and the commune or the sponsor alone
+            # "Sở Y tế – xã Trà Kót", "So Y te Tra Kot", and the commune or the sponsor alone
             combined = [f"{s} {p}" for s in sponsors for p in places if s and p]
             names.add(pid, site.partnership_name(pid), *combined, *places, *sponsors)
     return names

@@ -41,15 +41,16 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.command: str | None = None
         self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
-        self.repository = urls.REPOSITORY  # the checkout's own, set in on_config (generator/site/repository.py)
+        self.repository = ""  # the checkout's own, set in on_config (generator/site/repository.py)
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
     def on_config(self, config):
-        self.repository = repository_url(Path(config.config_file_path or ".").parent)
-        config.repo_url = self.repository
-        config.repo_name = "/".join(self.repository.split("/")[-2:])
+        self.repository = repository_url(Path(config.config_file_path or ".").parent, fallback=config.repo_url or "")
+        if self.repository:
+            config.repo_url = self.repository
+            config.repo_name = "/".join(self.repository.split("/")[-2:])
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"
         return config
 
@@ -81,7 +82,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         if not page.file.src_uri.startswith(GENERATED_PREFIX):
             return markdown
         source = page.meta.get("source")
-        page.edit_url = f"{self.repository}/edit/{urls.BRANCH}/{source}" if source else None
+        page.edit_url = f"{self.repository}/edit/{urls.BRANCH}/{source}" if source and self.repository else None
         markdown, self.lifted[page.file.src_uri] = lifted_blocks.lift(markdown)
         return markdown
 

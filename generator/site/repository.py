@@ -2,8 +2,9 @@
 
 In GitHub Actions it is the repository the workflow runs in (GITHUB_SERVER_URL and
 GITHUB_REPOSITORY); on a machine, the address of the checkout's `origin` remote; a copy
-without either (an unpacked archive) falls back to urls.REPOSITORY. A fork then links to
-itself, as SITE_URL already makes its pages point at its own site.
+without either (an unpacked archive) falls back to `repo_url` of the project's mkdocs.yml.
+A fork then links to itself, as SITE_URL already makes its pages point at its own site; the
+package names no repository.
 """
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ import re
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
-
-from . import urls
 
 # git@github.com:owner/name.git, ssh://git@github.com/owner/name, https://user:token@github.com/owner/name.git
 _REMOTE = re.compile(r"^(?:[a-z+]+://)?(?:[^@/]+@)?(?P<host>[^/:]+)[:/](?P<path>[^/]+/[^/]+?)(?:\.git)?/?$")
@@ -36,8 +35,8 @@ def _origin(root: Path) -> str | None:
     return from_remote(ran.stdout) if ran.returncode == 0 else None
 
 
-def repository_url(root: Path, environ: Mapping[str, str] = os.environ) -> str:
+def repository_url(root: Path, environ: Mapping[str, str] = os.environ, fallback: str = "") -> str:
     if environ.get("GITHUB_REPOSITORY"):
         server = environ.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/")
         return f"{server}/{environ['GITHUB_REPOSITORY']}"
-    return _origin(root) or urls.REPOSITORY
+    return _origin(root) or fallback.rstrip("/")
