@@ -108,3 +108,14 @@ def test_the_repository_is_the_checkouts_own():
     # No git here: mkdocs.yml's repo_url, else none.
     assert repository_url(Path("/"), {}, fallback="https://github.com/a/b/") == "https://github.com/a/b"
     assert repository_url(Path("/"), {}) == ""
+
+
+def test_the_repository_is_read_from_the_checkouts_git_config(tmp_path):
+    from generator.site.repository import repository_url
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text('[core]\n\tbare = false\n[remote "origin"]\n'
+                                              "\turl = git@github.com:so-x/ket-nghia.git\n"
+                                              '\tfetch = +refs/heads/*:refs/remotes/origin/*\n', encoding="utf-8")
+    (tmp_path / "records").mkdir()
+    assert repository_url(tmp_path / "records", {}) == "https://github.com/so-x/ket-nghia"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -26,13 +25,38 @@ def from_remote(remote: str) -> str | None:
     return f"https://{match['host']}/{match['path']}"
 
 
+def _git_config(root: Path) -> Path | None:
+    """The config file of the git checkout holding `root` (a worktree's is its main checkout's);
+    read as a file: no git program is run."""
+    for folder in (root, *root.parents):
+        dot_git = folder / ".git"
+        if dot_git.is_dir():
+            return dot_git / "config"
+        if dot_git.is_file():
+            text = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+            if not text.startswith("gitdir:"):
+                return None
+            gitdir = (folder / text.removeprefix("gitdir:").strip()).resolve()
+            common = gitdir / "commondir"
+            if common.is_file():
+                gitdir = (gitdir / common.read_text(encoding="utf-8").strip()).resolve()
+            return gitdir / "config"
+    return None
+
+
+_ORIGIN = re.compile(r'^\s*\[remote\s+"origin"\]\s*$(?P<body>(?:\n(?!\s*\[).*)*)', re.MULTILINE)
+_URL = re.compile(r"^\s*url\s*=\s*(?P<url>\S+)\s*$", re.MULTILINE)
+
+
 def _origin(root: Path) -> str | None:
     try:
-        ran = subprocess.run(["git", "remote", "get-url", "origin"], cwd=root, capture_output=True, text=True,
-                             timeout=5, check=False)
-    except (OSError, subprocess.SubprocessError):
+        config = _git_config(root)
+        text = config.read_text(encoding="utf-8", errors="replace") if config else ""
+    except OSError:
         return None
-    return from_remote(ran.stdout) if ran.returncode == 0 else None
+    section = _ORIGIN.search(text)
+    url = _URL.search(section["body"]) if section else None
+    return from_remote(url["url"]) if url else None
 
 
 def repository_url(root: Path, environ: Mapping[str, str] = os.environ, fallback: str = "") -> str:

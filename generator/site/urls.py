@@ -73,10 +73,10 @@ def relative(from_url: str, to_url: str) -> str:
 
 
 def yaml_url(repo_path: str) -> str:
-    """The YAML file in the repository, as people can read it on GitHub."""
-    return f"{_repository['url']}/blob/{BRANCH}/{repo_path}"
+    """The YAML file in the repository, as people can read it on GitHub ("" when no repository is known)."""
+    return f"{_repository['url']}/blob/{BRANCH}/{repo_path}" if _repository["url"] else ""
 
 
 def folder_url(repo_path: str) -> str:
     """A folder of YAML files, for pages drawn from many records."""
-    return f"{_repository['url']}/tree/{BRANCH}/{repo_path}"
+    return f"{_repository['url']}/tree/{BRANCH}/{repo_path}" if _repository["url"] else ""
