@@ -49,4 +49,4 @@ messages: setup
 	$(PY) scripts/messages.py
 
 clean:
-	rm -rf site build docs/generated .site.* docs/.generated.*
+	rm -rf site build docs/generated .site.* docs/.generated.* ban-ngoai-tuyen

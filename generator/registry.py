@@ -83,6 +83,8 @@ class RecordType:
     section: str | None = None  # URL of the type's pages below the site root
     dataset: str | None = None  # file name of the open-data download (CSV and JSON)
     dataset_title: str | None = None  # a message of the site catalogue, marked by N_(), translated where shown
+    dataset_en: str | None = None  # the dataset's English title, for the data dictionary and datapackage.json
+    dataset_key: tuple[str, ...] = ("id",)  # the columns that tell the dataset's rows apart
 
     @property
     def schema(self) -> str:
@@ -189,6 +191,7 @@ TYPES: dict[str, RecordType] = {
                          ("properties", "disadvantage", "items", "properties", "status", "enum")),
             ),
             pages="localities", section="dia-ban", dataset="dia-ban", dataset_title=N_("Địa bàn"),
+            dataset_en="Localities",
         ),
         RecordType(
             "organization", "organizations",
@@ -207,6 +210,7 @@ TYPES: dict[str, RecordType] = {
             ) + _SOURCE,
             id_rule=_organization_id,
             pages="sponsors", section="don-vi", dataset="don-vi-ket-nghia", dataset_title=N_("Đơn vị kết nghĩa"),
+            dataset_en="Sponsors",
         ),
         RecordType(
             "document", "documents",
@@ -224,6 +228,7 @@ TYPES: dict[str, RecordType] = {
             ) + _SOURCE,
             id_rule=_document_id,
             pages="documents", section="van-ban", dataset="van-ban", dataset_title=N_("Văn bản"),
+            dataset_en="Documents",
         ),
         RecordType(
             "programme", "programmes",
@@ -236,11 +241,12 @@ TYPES: dict[str, RecordType] = {
                 Reference(("support_categories",), "vocabulary"),
             ),
             ordered_dates=(("period", "start"), ("period", "end")),
-            coded_fields=frozenset({"basis", "coordinator", "area", "within", "on", "localities", "sponsor_kinds",
+            coded_fields=frozenset({"basis", "coordinator", "area", "within", "localities", "sponsor_kinds",
                                     "support_categories"}),
             code_lists=(CodeList(("organization-kinds",), ("properties", "sponsor_kinds", "items", "enum")),),
             names=(("name",), ("short_name",)),
             pages="programmes", section="chuong-trinh", dataset="chuong-trinh", dataset_title=N_("Chương trình"),
+            dataset_en="Programmes",
         ),
         RecordType(
             "partnership", "partnerships",
@@ -274,6 +280,7 @@ TYPES: dict[str, RecordType] = {
             ) + _SOURCE,
             id_rule=_partnership_id,
             pages="partnerships", section="cap-ket-nghia", dataset="cap-ket-nghia", dataset_title=N_("Cặp kết nghĩa"),
+            dataset_en="Partnerships",
         ),
         RecordType(
             "activity", "activities", by_year=True,
@@ -315,6 +322,7 @@ TYPES: dict[str, RecordType] = {
             ) + _SOURCE,
             id_rule=_activity_id,
             pages="activities", dataset="hoat-dong", dataset_title=N_("Hoạt động"),
+            dataset_en="Activities",
         ),
         RecordType(
             "reported-total", "reported-totals",
@@ -329,13 +337,15 @@ TYPES: dict[str, RecordType] = {
                 CodeList(("figure-precisions",), ("properties", "figures", "items", "properties", "precision", "enum")),
             ),
             pages="reported_totals", section="so-lieu-bao-cao", dataset="so-lieu-bao-cao",
-            dataset_title=N_("Số liệu báo cáo"),
+            dataset_title=N_("Số liệu báo cáo"), dataset_en="Reported totals (a row per figure)",
+            dataset_key=("id", "measure"),
         ),
         RecordType(
             "vocabulary", "vocabularies",
             references=(Reference(("documents", EVERY), "document"),),
             coded_fields=frozenset({"group", "maps_to"}),
             dataset="danh-muc", dataset_title=N_("Danh mục"),
+            dataset_en="Vocabularies", dataset_key=("vocabulary", "code"),
         ),
     )
 }

@@ -172,8 +172,8 @@ class ProgrammePeriod(TypedDict):
 
 
 class Targets(TypedDict, total=False):
-    within: list[str]  # districts whose communes on `on` are all targets
-    on: str
+    within: list[str]  # districts whose communes on `date` are all targets
+    date: str
     localities: list[str]  # communes a source names
     count: int  # as many as the basis document says
     note: str

@@ -39,6 +39,7 @@ def _province(root: Path) -> Path:
     mkdocs = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     mkdocs = re.sub(r"(?m)^site_name: .*$", "site_name: Sổ kết nghĩa tỉnh Thử Nghiệm", mkdocs)
     mkdocs = re.sub(r"(?m)^site_description: .*$", "site_description: Kết nghĩa các xã vùng cao của tỉnh Thử Nghiệm", mkdocs)
+    mkdocs = re.sub(r"(?m)^repo_url: .*$", "repo_url: https://example.org/tinh-thu-nghiem/so-ket-nghia", mkdocs)
     (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     (root / "docs").mkdir()
 
@@ -56,7 +57,7 @@ def _province(root: Path) -> Path:
     write_record(records, "programmes", {
         "id": "kh-7-2024", "name": "Kế hoạch kết nghĩa các xã vùng cao tỉnh Thử Nghiệm",
         "short_name": "Kế hoạch 7 (Thử Nghiệm)", "basis": ["kh-7-kh-ubnd-2024"], "area": "tinh-thu-nghiem",
-        "period": {"start": "2024-01-10"}, "targets": {"within": ["huyen-nui-cao"], "on": "2024-01-10", "count": 2},
+        "period": {"start": "2024-01-10"}, "targets": {"within": ["huyen-nui-cao"], "date": "2024-01-10", "count": 2},
         "sources": SOURCE,
     })
     sponsor(records, "so-thu-nghiem", "Sở Thử Nghiệm")

@@ -88,10 +88,37 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     assert checked > 100  # the activity rows, headings and the 'cited by' lists were checked
 
 
-def test_search_index_has_folded_words_and_stays_small(built_site):
-    path = built_site / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    entry = next(d for d in index["docs"] if d["location"] == "dia-ban/xa-phuoc-chanh/")
-    assert "phuoc" in entry["text"] and "chanh" in entry["text"]
-    assert not any(d["location"].startswith("hoat-dong/20") for d in index["docs"])  # listings stay out
-    assert path.stat().st_size < 1_500_000
+def test_search_index_holds_pages_and_activities_folded(built_site):
+    folder = built_site / "tim-kiem"
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    entries = [e for chunk in range(0, meta["entries"], meta["chunk"])
+               for e in json.loads((folder / "e" / f"{chunk // meta['chunk']}.json").read_text(encoding="utf-8"))]
+    urls = [e[0] for e in entries]
+    assert len(urls) == meta["entries"] == len(set(urls))
+    shard = json.loads((folder / "w" / "phu.json").read_text(encoding="utf-8"))
+    title, _ = shard["phuoc"]
+    assert "dia-ban/xa-phuoc-chanh/" in [urls[sum(title[: i + 1])] for i in range(len(title))]
+    # Each activity is an entry of its own, on its row's anchor: its listing page has its id.
+    activities = [u for u in urls if u.startswith("hoat-dong/20") and "#" in u]
+    assert activities
+    for url in activities:
+        page, anchor = url.split("#")
+        assert f'id="{anchor}"' in (built_site / page / "index.html").read_text(encoding="utf-8")
+    assert not (built_site / "search").exists()  # Material's lunr index is gone
+    assert sum(p.stat().st_size for p in folder.rglob("*.json")) < 1_500_000
+
+
+def test_pages_announce_their_feed_and_print_a_heading_line(built_site):
+    """Feed readers find the Atom feed from the page (overrides/main.html); the line printed
+    above every page names the site and the data date."""
+    for page, feed in (("index.html", "hoat-dong/atom.xml"), ("hoat-dong/index.html", "hoat-dong/atom.xml"),
+                       ("dia-ban/huyen-nam-giang/index.html", "dia-ban/huyen-nam-giang/atom.xml"),
+                       ("don-vi/ban-dan-toc-tinh/index.html", "don-vi/ban-dan-toc-tinh/atom.xml")):
+        html_text = (built_site / page).read_text(encoding="utf-8")
+        found = re.search(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', html_text)
+        assert found, page
+        assert ((built_site / page).parent / found[1]).resolve() == (built_site / feed).resolve()
+        assert (built_site / feed).is_file()
+        assert re.search(r'class="ledger-print-head"[^>]*>Sổ kết nghĩa Quảng Nam – Đà Nẵng[^<]*<span data-print-address>', html_text)
+        assert re.search(r"Số liệu đến ngày \d+/\d+/\d{4}", html_text), page
+    assert 'rel="alternate feed"' not in (built_site / "dia-ban/xa-phuoc-chanh/index.html").read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 from generator.site.model import build_site
 from generator.site.render import render_site
@@ -295,3 +296,23 @@ def test_a_sort_key_is_escaped_once(tmp_path):
     page = _render(records)["hoat-dong/2023/mo-hinh-sinh-ke/index.md"].decode()
     assert 'data-sort="Heo &amp; gà cho hộ nghèo"' in page
     assert "&amp;amp;" not in page
+
+
+def test_a_sponsor_page_has_its_year_by_year_table_with_the_gift_share(tmp_path):
+    records = small_tree(tmp_path)
+    for day, category, value in (("2023-03-01", "tham-tang-qua", 30_000_000), ("2024-03-01", "tham-tang-qua", 10_000_000)):
+        activity(records, f"{day}-x", "so-thu-nghiem-xa-phuoc-chanh", day, category, "Quà",
+                 value={"delivered": {"cash": value}})
+    activity(records, "2024-05-01-y", "so-thu-nghiem-xa-phuoc-chanh", "2024-05-01", "mo-hinh-sinh-ke", "Bò",
+             value={"delivered": {"cash": 30_000_000}, "planned": {"cash": 40_000_000}})
+    page = _render(records)["don-vi/so-thu-nghiem/index.md"].decode()
+    table = page[page.index("## Theo năm") :]
+    table = table[: table.index("</table>")]
+    rows = table.split("<tr>")[2:]
+    year_2024 = next(row for row in rows if ">2024<" in row)
+    # 2 activities, 40 triệu planned, 40 triệu delivered of which 10 triệu gifts: 25% by value, 50% by number
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", year_2024)
+    assert cells == ["2024", "2", "40.000.000", "40.000.000", "25%", "50%"]
+    assert "Năm" in table and "Tặng quà, theo giá trị đã thực hiện" in table
+    note = page[page.index("## Theo năm") :]
+    assert "Tỷ trọng tặng quà theo giá trị: 100% năm 2021, 25% năm 2024. Năm chưa có báo cáo giá trị: 2022." in note

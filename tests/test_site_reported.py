@@ -121,3 +121,12 @@ def test_assumed_dates_are_shown_as_assumptions(tmp_path):
     page = _render(records)["cap-ket-nghia/tp-thu-nghiem-xa-zuoich/index.md"]
     assert "không rõ (giả định 16/4/2020) – 2025" in page
     assert "Nguồn không nêu ngày bắt đầu." in page
+
+
+def test_a_districts_yearly_summary_shows_its_reported_total(tmp_path):
+    files = _render(_tree_with_reports(tmp_path))
+    summary = files["dia-ban/huyen-nam-giang/so-ket-2023/index.md"]
+    assert "1,2 tỷ đồng" in summary.split("## Số liệu báo cáo tổng hợp")[1]
+    # A year with no report says so.
+    other = files["dia-ban/huyen-phuoc-son/so-ket-2022/index.md"]
+    assert "Sổ chưa có số liệu báo cáo tổng hợp của năm 2022" in other

@@ -1,74 +1,122 @@
-"""Search without diacritics: the folded words added to Material's search index."""
+"""Search: one folding for the index and the queries, the index files, the pages' sections."""
 
+import base64
+import json
 import re
+import unicodedata
+from pathlib import Path
 
-from generator.site.search_index import add_folded_words, drop_empty_sections, fold
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-# Material's search: split on the configured separator, lower-case (lunr), strip tags.
-SEPARATOR = re.compile(r'[\s\-,:;!?()\[\]"/]+|\.(?!\d)')
+from generator.site.search_index import ACTIVITY_RANK, CHUNK, Entry, file_name, index_files
+from generator.site.search_pages import page_entries
+from generator.site.search_text import FOLD, fold, words
 
-
-def tokens(entry: dict) -> set:
-    words = set()
-    for field in ("title", "text"):
-        text = re.sub(r"<[^>]*>", " ", entry[field])
-        words |= {w.lower() for w in SEPARATOR.split(text) if w}
-    return words
+SEARCH_JS = Path(__file__).resolve().parents[1] / "docs" / "javascripts" / "search.js"
 
 
-def query_matches(entry: dict, query: str) -> bool:
-    return all(term.lower() in tokens(entry) for term in SEPARATOR.split(query) if term)
+def test_every_spelling_of_a_word_folds_alike():
+    assert words("Hòa Hoà HOÀ hoa Hóa") == ["hoa"] * 5
+    assert words("Ch'ơm Ch’ơm chʼơm CHƠM chom") == ["chom"] * 5
+    assert words("Nhà Đại Đoàn Kết") == ["nha", "dai", "doan", "ket"]
+    assert fold("Đức Phước Ư ơ") == "duc phuoc u o"
 
 
-def _index():
-    return {
-        "config": {},
-        "docs": [
-            {
-                "location": "dia-ban/xa-phuoc-chanh/",
-                "title": "xã Phước Chánh",
-                "text": "<p>Trực thuộc huyện Phước Sơn</p>",
-            },
-            {"location": "dia-ban/huyen-hiep-duc/", "title": "huyện Hiệp Đức", "text": "<p>Xã Hiệp Hòa</p>"},
-            {"location": "gioi-thieu/", "title": "Giới thiệu", "text": "<p>Nước sạch cho bà con</p>"},
-        ],
-    }
+def test_decomposed_text_folds_like_composed_text():
+    assert words(unicodedata.normalize("NFD", "Phước Hoà Đoàn")) == ["phuoc", "hoa", "doan"]
 
 
-def test_fold_removes_tones_and_marks_and_the_stroke_of_d():
-    assert fold("Đức Phước Hòa Hoà Ư ơ") == "Duc Phuoc Hoa Hoa U o"
+def test_numbers_split_as_the_query_does_and_runs_too_long_are_dropped():
+    assert words("300 suất, 90.000.000 đồng") == ["300", "suat", "90", "000", "000", "dong"]
+    assert words("a" * 41 + " b") == ["b"]
 
 
-def test_queries_without_diacritics_find_accented_pages():
-    index = add_folded_words(_index())
-    phuoc_chanh, hiep_duc, about = index["docs"]
-    assert query_matches(phuoc_chanh, "phuoc chanh")
-    assert query_matches(hiep_duc, "duc") and query_matches(hiep_duc, "hoa")
-    assert query_matches(about, "nuoc sach")
-    assert not query_matches(about, "phuoc")
+def test_the_table_covers_vietnamese_letters_only_lower_case():
+    assert FOLD["đ"] == "d" and FOLD["ộ"] == "o" and FOLD["'"] == ""
+    assert all(key == key.lower() for key in FOLD)
+    # The browser's script reads the table from the index; it has no table of its own.
+    assert "ộ" not in SEARCH_JS.read_text(encoding="utf-8")
 
 
-def test_accented_queries_still_work_and_visible_text_is_unchanged():
-    index = add_folded_words(_index())
-    phuoc_chanh = index["docs"][0]
-    assert query_matches(phuoc_chanh, "Phước Chánh")
-    assert phuoc_chanh["title"] == "xã Phước Chánh"
-    assert phuoc_chanh["text"].startswith("<p>Trực thuộc huyện Phước Sơn</p><span hidden>")
+def _entries():
+    return [
+        Entry("hoat-dong/2023/x/#a-1", "Mô hình nuôi heo cỏ", "6/1/2023 · xã La Êê", "Tam Kỳ", ACTIVITY_RANK),
+        Entry("gioi-thieu/", "Giới thiệu", "", "Kế hoạch của tỉnh"),
+        Entry("dia-ban/xa-hiep-hoa/", "xã Hiệp Hòa", "", "huyện Hiệp Đức"),
+        Entry("dia-ban/xa-phuoc-hoa/", "xã Phước Hoà", "", "huyện Hiệp Đức"),
+    ]
 
 
-def test_words_without_marks_are_not_repeated():
-    entry = add_folded_words({"docs": [{"title": "Tam Kỳ", "text": "Tam Kỳ Tam Kỳ"}]})["docs"][0]
-    assert entry["text"].endswith("<span hidden> ky</span>")
+def _postings(files, word):
+    shard = json.loads(files[f"w/{file_name(word[:3])}.json"])
+    title, text = shard[word]
+    undo = lambda gaps: [sum(gaps[: i + 1]) for i in range(len(gaps))]  # noqa: E731
+    return undo(title), undo(text)
 
 
-def test_sections_left_empty_by_the_tables_kept_out_are_dropped():
-    index = drop_empty_sections(
-        {
-            "docs": [
-                {"location": "cap-ket-nghia/a/", "title": "A", "text": ""},
-                {"location": "cap-ket-nghia/a/#tong-hop", "title": "Tổng hợp", "text": "<div> </div>"},
-                {"location": "dia-ban/x/#lich-su", "title": "Lịch sử", "text": "<ul><li>Nhập vào xã Y</li></ul>"},
-            ]
-        }
+def test_entries_are_numbered_localities_first_activities_last():
+    files = index_files(_entries())
+    first = json.loads(files["e/0.json"])
+    assert [e[0] for e in first] == ["dia-ban/xa-hiep-hoa/", "dia-ban/xa-phuoc-hoa/", "gioi-thieu/", "hoat-dong/2023/x/#a-1"]
+    assert first[3] == ["hoat-dong/2023/x/#a-1", "Mô hình nuôi heo cỏ", "6/1/2023 · xã La Êê"]
+
+
+def test_words_point_at_entries_holding_them_in_the_title_or_elsewhere():
+    files = index_files(_entries())
+    assert _postings(files, "hoa") == ([0, 1], [])
+    assert _postings(files, "hiep") == ([0], [1])
+    assert _postings(files, "heo") == ([3], [])
+    assert _postings(files, "ky") == ([], [3])
+    assert "hoach" in json.loads(files["w/hoa.json"])  # its own word, not a match of "hoa"
+    meta = json.loads(files["meta.json"])
+    assert meta["entries"] == 4 and meta["chunk"] == CHUNK and meta["fold"] == FOLD
+    assert sorted(f"w/{file_name(k)}.json" for k in meta["keys"]) == sorted(f for f in files if f.startswith("w/"))
+
+
+def test_the_same_entries_give_the_same_bytes_in_any_order():
+    assert index_files(_entries()) == index_files(list(reversed(_entries())))
+
+
+def test_word_files_are_named_safely_whatever_the_script():
+    files = index_files([Entry("a/", "Москва ../x", "", "")])
+    names = [f for f in files if f.startswith("w/")]
+    assert all(re.fullmatch(r"w/(_[0-9a-f]+|[a-z0-9]+)\.json", f) for f in names), names
+
+
+def test_chunks_hold_chunk_entries():
+    files = index_files([Entry(f"p{i:04}/", f"t{i}", "", "") for i in range(CHUNK + 1)])
+    assert len(json.loads(files["e/0.json"])) == CHUNK and len(json.loads(files["e/1.json"])) == 1
+
+
+def test_a_page_gives_its_intro_and_each_section_with_text():
+    content = (
+        '<h1 id="x">xã Ch\'ơm</h1><p>Trực thuộc <a href="../h/">huyện Tây Giang</a>.</p>'
+        '<h2 id="lich-su">Lịch sử<a class="headerlink" href="#lich-su">¶</a></h2><ul><li>Nhập vào xã Hùng Sơn</li></ul>'
+        '<h2 id="tong-hop">Tổng hợp</h2><!--ledger-block-0-->'
+        '<h2 id="khac">Khác</h2><div data-search-exclude><table><tr><td>bảng<br>lớn</td></tr></table></div><p>Đoạn</p>'
+        "<script>var x = 1;</script>"
     )
-    assert [d["location"] for d in index["docs"]] == ["cap-ket-nghia/a/", "dia-ban/x/#lich-su"]
+    entries = page_entries("dia-ban/xa-ch-om/", "xã Ch'ơm", content)
+    assert entries == [
+        Entry("dia-ban/xa-ch-om/", "xã Ch'ơm", "", "Trực thuộc huyện Tây Giang."),
+        Entry("dia-ban/xa-ch-om/#lich-su", "Lịch sử", "xã Ch'ơm", "Nhập vào xã Hùng Sơn"),
+        Entry("dia-ban/xa-ch-om/#khac", "Khác", "xã Ch'ơm", "Đoạn"),
+    ]
+
+
+def test_a_word_in_most_entries_is_a_bitmap():
+    entries = [Entry(f"p{i:03}/", "heo" if i % 3 else "bò", "", "") for i in range(100)]
+    files = index_files(entries)
+    title, text = json.loads(files["w/heo.json"])["heo"]
+    assert isinstance(title, str) and text == []
+    bits = base64.b64decode(title)
+    assert [n for n in range(100) if bits[n // 8] >> (n % 8) & 1] == [i for i in range(100) if i % 3]
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2FFF), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_words_are_the_runs_of_letters_and_digits_of_the_folded_text(text):
+    folded = fold(text)
+    assert words(text) == [w for w in re.findall(r"[^\W_]+", folded) if len(w) <= 40]
+    assert fold(folded) == folded  # folding twice changes nothing

@@ -90,8 +90,25 @@
     resizeTimer = setTimeout(function () { focusableScroll(document); }, 150);
   });
 
+  /* Each cell of a generated table gets its column's name (data-label), which a phone shows
+   * before the cell when rows are laid out as cards (ledger.css). Set as an attribute, from the
+   * header's text: nothing is parsed as markup. */
+  function label(root) {
+    root.querySelectorAll(".ledger-table table").forEach(function (table) {
+      if (table.hasAttribute("data-labelled") || !table.tHead || !table.tBodies.length) return;
+      var names = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, column) {
+          if (names[column]) cell.setAttribute("data-label", names[column]);
+        });
+      });
+      table.setAttribute("data-labelled", "");
+    });
+  }
+
   function setup(root) {
     openTarget();
+    label(root);
     focusableScroll(root);
     root.querySelectorAll("table[data-sortable]").forEach(function (table) {
       if (table.dataset.sortReady || !table.tHead || !table.tBodies.length) return;

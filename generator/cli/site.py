@@ -12,11 +12,12 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..diagnostics import format_text
 from ..project import Project
-from ..site import formats
+from ..site import formats, offline, urls
 from ..site.pipeline import RECORDS_ENV, generate
 from ..site.writer import CannotWrite, NotOurs, check_target, mark, owning, staging_dir, swap_in
 from .options import day, project_of
@@ -92,6 +93,8 @@ def run_build(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or project.site
     try:
         check_target(site_dir, known=(project.site,))
+        if args.offline_dir:
+            check_target(args.offline_dir)
     except NotOurs as refusal:
         _say(f"Không dựng trang: {refusal}.")
         return 2
@@ -102,21 +105,50 @@ def run_build(args: argparse.Namespace) -> int:
         # Locked from MkDocs' start to the swap: the staging folder must outlive another run's tidying.
         with owning(site_dir, f"trang cũ trong {site_dir} được giữ nguyên", waiting=_say):
             staging = staging_dir(site_dir)
+            copy = staging_dir(site_dir) if args.offline else None
             try:
-                done = subprocess.run(_mkdocs(project, "build", "--strict", "--site-dir", str(staging)),
-                                      cwd=project.root, env=_quiet_env())
-                if done.returncode != 0:
+                failed = _mkdocs_builds(project, staging, copy)
+                if failed:
                     _say("mkdocs build --strict thất bại: trang cũ được giữ nguyên.")
-                    return done.returncode or 1
+                    return failed
+                if copy:
+                    size = offline.publish(staging, copy)
+                    print(f"Bản sao ngoại tuyến: {urls.OPEN_DATA}{urls.OFFLINE_FILE}, "
+                          f"{formats.megabytes(size)}.")
+                    if args.offline_dir:
+                        _keep(copy, args.offline_dir)
                 mark(staging)
                 swap_in(staging, site_dir)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
+                if copy:
+                    shutil.rmtree(copy, ignore_errors=True)
     except CannotWrite as failure:
         _say(str(failure))
         return 2
     print(f"Đã dựng trang vào {site_dir}.")
     return 0
+
+
+def _mkdocs_builds(project: Project, site: Path, copy: Path | None) -> int:
+    """`mkdocs build --strict` into `site` and, given `copy`, the offline copy into it: a second
+    build run beside the first on the other core. The first failing exit code, or 0."""
+    builds = [(_mkdocs(project, "build", "--strict", "--site-dir", str(site)), _quiet_env())]
+    if copy:
+        builds.append((_mkdocs(project, "build", "--strict", "--site-dir", str(copy)), _quiet_env(**{offline.ENV: "true"})))
+    with ThreadPoolExecutor(len(builds)) as pool:
+        runs = [pool.submit(subprocess.run, command, cwd=project.root, env=env) for command, env in builds]
+        codes = [run.result().returncode for run in runs]  # an interruption is raised here
+    return next((code for code in codes if code), 0)
+
+
+def _keep(copy: Path, target: Path) -> None:
+    """The unzipped offline copy, kept where asked (CI uploads it as the preview); `target` was
+    checked before the build (missing, empty or made by the generator)."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(copy, target)
+    mark(target)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -150,6 +182,10 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
     build_parser = commands.add_parser("build", parents=[common],
                                        help="sinh trang rồi dựng trang tĩnh (mkdocs build --strict)")
     build_parser.add_argument("--site-dir", type=Path, default=None, help="thư mục trang tĩnh (mặc định: site/ của dự án)")
+    build_parser.add_argument("--no-offline", dest="offline", action="store_false",
+                              help="không dựng bản sao ngoại tuyến (tệp zip trong du-lieu-mo/)")
+    build_parser.add_argument("--offline-dir", type=Path, default=None,
+                              help="giữ thêm bản sao ngoại tuyến chưa nén ở thư mục này")
     _common(build_parser)
     build_parser.set_defaults(run=run_build)
 

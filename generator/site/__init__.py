@@ -4,9 +4,15 @@ model, totals      the records resolved, indexed and summed (money not reported 
 pages/             one module per section of the site, each returning Page objects
 formats, collation Vietnamese numbers, money, dates; Vietnamese alphabetical order
 escape, html_table record text as text; sortable HTML tables
-charts, downloads  inline SVG bar charts; CSV/JSON/datapackage.json
+charts, downloads  inline SVG bar charts; the CSV and JSON downloads (one per dataset, the sources)
+datapackage        datapackage.json: descriptions, keys, licence, a version from the data
+dictionary         every column of the downloads in Vietnamese and English (page: pages/dictionary)
+api, feed          /api/v1/ JSON per record; Atom feeds of the programme, districts and sponsors
+offline            the offline copy: links to index.html, the zip, its offer on the open-data page
 render             the pure step: validation result -> {path: bytes}
 writer, pipeline   only changed files rewritten, each whole; validate -> render -> write
-mkdocs_plugin      MkDocs glue: URLs, edit links, search without diacritics
-                   (search_index), big blocks past Markdown (lifted_blocks), serve
+search_*          the site's search: one folding (search_text), the activities' entries
+                   (search_entries), the pages' sections (search_pages), the index files (search_index)
+mkdocs_plugin      MkDocs glue: URLs, edit links, the search index, big blocks past Markdown
+                   (lifted_blocks), serve
 """

@@ -10,14 +10,13 @@ from functools import cache
 from typing import Any
 
 import orjson
-from slugify import slugify
 
 from ..facts import Record
 from ..registry import TYPES
 from ..schema_shape import SchemaShape
 from . import urls
 from .escape import clean
-from .i18n import _
+from .i18n import N_, _
 from .model import Site, year_of
 from .totals import MONEY_PARTS
 
@@ -28,8 +27,11 @@ FOLDER = urls.OPEN_DATA.rstrip("/")
 class Column:
     name: str
     type: str  # Frictionless: string, integer, boolean
-    title: str
+    title: str  # Vietnamese, a message of the site catalogue
     value: Callable[[Record], Any]
+    en: str = ""  # the English gloss of the column, for the data dictionary and datapackage.json
+    unit: str = ""  # đồng, hộ, người… where the column counts something
+    meaning: str = ""  # where the column is not the schema's field of the same name (the dictionary reads the schema)
 
 
 def _joined(values) -> str:
@@ -45,28 +47,36 @@ def _locality_columns(site: Site) -> list[Column]:
         return d.get("land_border") or {}
 
     return [
-        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
-        Column("name", "string", _("Tên"), lambda d: clean(d["name"])),
-        Column("level", "string", _("Mã cấp"), lambda d: d["level"]),
-        Column("level_label", "string", _("Cấp"), lambda d: site.label("locality-levels", d["level"])),
-        Column("code", "string", _("Mã hành chính"), lambda d: d.get("code", "")),
-        Column("parent", "string", _("Mã đơn vị cấp trên"), lambda d: d.get("parent", "")),
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"], "Record id (the YAML file's name)"),
+        Column("name", "string", _("Tên"), lambda d: clean(d["name"]), "Name, without the level"),
+        Column("level", "string", _("Mã cấp"), lambda d: d["level"], "Level code (vocabulary locality-levels)"),
+        Column("level_label", "string", _("Cấp"), lambda d: site.label("locality-levels", d["level"]),
+               "Level: province, district, commune, ward, town…"),
+        Column("code", "string", _("Mã hành chính"), lambda d: d.get("code", ""), "Official administrative code (GSO)"),
+        Column("parent", "string", _("Mã đơn vị cấp trên"), lambda d: d.get("parent", ""),
+               "Record id of the unit one level up"),
         Column(
             "parent_name",
             "string",
             _("Đơn vị cấp trên"),
             lambda d: site.locality_name(d["parent"]) if d.get("parent") else "",
+            "Name of the unit one level up",
         ),
-        Column("aliases", "string", _("Tên gọi khác"), lambda d: _joined(d.get("aliases", []))),
-        Column("mountainous", "boolean", _("Huyện miền núi"), lambda d: d.get("mountainous")),
-        Column("land_border", "boolean", _("Giáp biên giới đất liền"), lambda d: border(d).get("value")),
-        Column("land_border_inferred", "boolean", _("Biên giới: suy luận"), lambda d: border(d).get("inferred")),
-        Column("land_border_basis", "string", _("Biên giới: căn cứ"), lambda d: _text(border(d).get("basis"))),
+        Column("aliases", "string", _("Tên gọi khác"), lambda d: _joined(d.get("aliases", [])),
+               "Other names, separated by semicolons"),
+        Column("mountainous", "boolean", _("Huyện miền núi"), lambda d: d.get("mountainous"), "Mountainous district"),
+        Column("land_border", "boolean", _("Giáp biên giới đất liền"), lambda d: border(d).get("value"),
+               "On the land border"),
+        Column("land_border_inferred", "boolean", _("Biên giới: suy luận"), lambda d: border(d).get("inferred"),
+               "Land-border status inferred, not read from a source"),
+        Column("land_border_basis", "string", _("Biên giới: căn cứ"), lambda d: _text(border(d).get("basis")),
+               "Basis of the land-border status"),
         Column(
             "disadvantage",
             "string",
             _("Diện khó khăn: mã, giai đoạn, văn bản"),
             lambda d: "; ".join(f"{s['status']} {s['period']} {s['document']}" for s in d.get("disadvantage", [])),
+            "Disadvantage status: code, period and document id, separated by semicolons",
         ),
         Column(
             "disadvantage_labels",
@@ -75,46 +85,54 @@ def _locality_columns(site: Site) -> list[Column]:
             lambda d: "; ".join(
                 f"{site.label('disadvantage-statuses', s['status'])} ({s['period']})" for s in d.get("disadvantage", [])
             ),
+            "Disadvantage status (region I, II, III; Programme 135) with its period",
         ),
-        Column("valid_from", "string", _("Có hiệu lực từ"), lambda d: d.get("valid_from", "")),
-        Column("valid_to", "string", _("Có hiệu lực đến"), lambda d: d.get("valid_to", "")),
-        Column("successor", "string", _("Mã đơn vị kế thừa"), lambda d: d.get("successor", "")),
+        Column("valid_from", "string", _("Có hiệu lực từ"), lambda d: d.get("valid_from", ""), "In force from (date)"),
+        Column("valid_to", "string", _("Có hiệu lực đến"), lambda d: d.get("valid_to", ""), "In force until (date)"),
+        Column("successor", "string", _("Mã đơn vị kế thừa"), lambda d: d.get("successor", ""),
+               "Record id of the unit that took this one over"),
         Column(
             "successor_name",
             "string",
             _("Đơn vị kế thừa"),
             lambda d: site.locality_name(d["successor"]) if d.get("successor") else "",
+            "Name of the unit that took this one over",
         ),
-        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note"))),
+        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note")), "Note"),
     ]
 
 
 def _organization_columns(site: Site) -> list[Column]:
     return [
-        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
-        Column("name", "string", _("Tên đầy đủ"), lambda d: clean(d["name"])),
-        Column("short_name", "string", _("Tên ngắn"), lambda d: _text(d.get("short_name"))),
-        Column("kind", "string", _("Mã loại đơn vị"), lambda d: d["kind"]),
-        Column("kind_label", "string", _("Loại đơn vị"), lambda d: site.label("organization-kinds", d["kind"])),
-        Column("locality", "string", _("Mã địa phương"), lambda d: d.get("locality", "")),
-        Column("aliases", "string", _("Tên gọi khác"), lambda d: _joined(d.get("aliases", []))),
-        Column("website", "string", _("Trang web"), lambda d: d.get("website", "")),
-        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note"))),
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"], "Record id (the YAML file's name)"),
+        Column("name", "string", _("Tên đầy đủ"), lambda d: clean(d["name"]), "Full name of the sponsor"),
+        Column("short_name", "string", _("Tên ngắn"), lambda d: _text(d.get("short_name")), "Short name"),
+        Column("kind", "string", _("Mã loại đơn vị"), lambda d: d["kind"], "Kind code (vocabulary organization-kinds)"),
+        Column("kind_label", "string", _("Loại đơn vị"), lambda d: site.label("organization-kinds", d["kind"]),
+               "Kind: provincial agency, enterprise, armed forces, mass organisation, lowland locality…"),
+        Column("locality", "string", _("Mã địa phương"), lambda d: d.get("locality", ""),
+               "Record id of the locality the sponsor is (for lowland localities)"),
+        Column("aliases", "string", _("Tên gọi khác"), lambda d: _joined(d.get("aliases", [])),
+               "Other names, separated by semicolons"),
+        Column("website", "string", _("Trang web"), lambda d: d.get("website", ""), "Website"),
+        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note")), "Note"),
     ]
 
 
 def _document_columns(site: Site) -> list[Column]:
     return [
-        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
-        Column("number", "string", _("Số hiệu"), lambda d: _text(d.get("number"))),
-        Column("kind", "string", _("Mã loại văn bản"), lambda d: d["kind"]),
-        Column("kind_label", "string", _("Loại văn bản"), lambda d: site.label("document-kinds", d["kind"])),
-        Column("title", "string", _("Trích yếu"), lambda d: clean(d["title"])),
-        Column("issuer", "string", _("Cơ quan ban hành"), lambda d: clean(d["issuer"])),
-        Column("date", "string", _("Ngày ban hành"), lambda d: d.get("date", "")),
-        Column("effective_from", "string", _("Ngày có hiệu lực"), lambda d: d.get("effective_from", "")),
-        Column("url", "string", _("Đường dẫn"), lambda d: d.get("url", "")),
-        Column("summary", "string", _("Tóm tắt"), lambda d: _text(d.get("summary"))),
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"], "Record id (the YAML file's name)"),
+        Column("number", "string", _("Số hiệu"), lambda d: _text(d.get("number")), "Document number"),
+        Column("kind", "string", _("Mã loại văn bản"), lambda d: d["kind"], "Kind code (vocabulary document-kinds)"),
+        Column("kind_label", "string", _("Loại văn bản"), lambda d: site.label("document-kinds", d["kind"]),
+               "Kind: decision, plan, directive, report…"),
+        Column("title", "string", _("Trích yếu"), lambda d: clean(d["title"]), "Title (subject line)"),
+        Column("issuer", "string", _("Cơ quan ban hành"), lambda d: clean(d["issuer"]), "Issuing body"),
+        Column("date", "string", _("Ngày ban hành"), lambda d: d.get("date", ""), "Date of issue"),
+        Column("effective_from", "string", _("Ngày có hiệu lực"), lambda d: d.get("effective_from", ""),
+               "In force from (date)"),
+        Column("url", "string", _("Đường dẫn"), lambda d: d.get("url", ""), "Web address of the text"),
+        Column("summary", "string", _("Tóm tắt"), lambda d: _text(d.get("summary")), "Summary"),
     ]
 
 
@@ -123,31 +141,44 @@ def _partnership_columns(site: Site) -> list[Column]:
         return site.partnership_totals(d["id"])
 
     return [
-        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
-        Column("programme", "string", _("Mã chương trình"), lambda d: d["programme"]),
-        Column("sponsors", "string", _("Mã đơn vị kết nghĩa"), lambda d: "; ".join(d["sponsors"])),
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"], "Record id (the YAML file's name)"),
+        Column("programme", "string", _("Mã chương trình"), lambda d: d["programme"],
+               "Record id of the programme the partnership belongs to"),
+        Column("sponsors", "string", _("Mã đơn vị kết nghĩa"), lambda d: "; ".join(d["sponsors"]),
+               "Record ids of the sponsors, separated by semicolons"),
         Column(
             "sponsor_names",
             "string",
             _("Đơn vị kết nghĩa"),
             lambda d: "; ".join(site.sponsor_name(s) for s in d["sponsors"]),
+            "Names of the sponsors",
         ),
-        Column("locality", "string", _("Mã địa bàn"), lambda d: d["locality"]),
-        Column("locality_name", "string", _("Địa bàn"), lambda d: site.locality_name(d["locality"])),
-        Column("localities", "string", _("Mã các xã được nêu tên"), lambda d: "; ".join(d.get("localities", []))),
-        Column("basis", "string", _("Mã văn bản căn cứ"), lambda d: "; ".join(d.get("basis", []))),
-        Column("agreement_title", "string", _("Giao ước"), lambda d: _text((d.get("agreement") or {}).get("title"))),
-        Column("agreement_date", "string", _("Ngày ký giao ước"), lambda d: (d.get("agreement") or {}).get("date", "")),
-        Column("period_start", "string", _("Bắt đầu"), lambda d: d["period"]["start"]),
-        Column("period_end", "string", _("Kết thúc"), lambda d: d["period"].get("end", "")),
+        Column("locality", "string", _("Mã địa bàn"), lambda d: d["locality"], "Record id of the twinned locality"),
+        Column("locality_name", "string", _("Địa bàn"), lambda d: site.locality_name(d["locality"]),
+               "Name of the twinned locality"),
+        Column("localities", "string", _("Mã các xã được nêu tên"), lambda d: "; ".join(d.get("localities", [])),
+               "Record ids of the communes the agreement names, separated by semicolons"),
+        Column("basis", "string", _("Mã văn bản căn cứ"), lambda d: "; ".join(d.get("basis", [])),
+               "Record ids of the documents the partnership rests on"),
+        Column("agreement_title", "string", _("Giao ước"), lambda d: _text((d.get("agreement") or {}).get("title")),
+               "Title of the twinning agreement"),
+        Column("agreement_date", "string", _("Ngày ký giao ước"), lambda d: (d.get("agreement") or {}).get("date", ""),
+               "Date the agreement was signed"),
+        Column("period_start", "string", _("Bắt đầu"), lambda d: d["period"]["start"], "Start of the partnership (date)"),
+        Column("period_end", "string", _("Kết thúc"), lambda d: d["period"].get("end", ""), "End of the partnership (date)"),
         Column("period_assumed", "string", _("Mốc thời gian giả định (start, end)"),
-               lambda d: "; ".join(d["period"].get("assumed", []))),
-        Column("twinned_since", "string", _("Kết nghĩa từ năm"), lambda d: d.get("twinned_since", "")),
-        Column("status", "string", _("Mã tình trạng"), lambda d: d["status"]),
-        Column("status_label", "string", _("Tình trạng"), lambda d: site.label("partnership-statuses", d["status"])),
-        Column("activities", "integer", _("Số hoạt động (không tính đã hủy)"), lambda d: totals(d).activities),
-        Column("delivered_total", "integer", _("Tổng giá trị đã thực hiện (đồng)"), lambda d: totals(d).delivered),
-        Column("description", "string", _("Mô tả"), lambda d: _text(d.get("description"))),
+               lambda d: "; ".join(d["period"].get("assumed", [])),
+               "Which of start and end no source gives: assumptions, separated by semicolons"),
+        Column("twinned_since", "string", _("Kết nghĩa từ năm"), lambda d: d.get("twinned_since", ""),
+               "Year the two were first twinned, before this programme"),
+        Column("status", "string", _("Mã tình trạng"), lambda d: d["status"], "Status code (vocabulary partnership-statuses)"),
+        Column("status_label", "string", _("Tình trạng"), lambda d: site.label("partnership-statuses", d["status"]),
+               "Status: active or ended"),
+        Column("activities", "integer", _("Số hoạt động (không tính đã hủy)"), lambda d: totals(d).activities,
+               "Number of activities, cancelled ones apart", _("hoạt động")),
+        Column("delivered_total", "integer", _("Tổng giá trị đã thực hiện (đồng)"), lambda d: totals(d).delivered,
+               "Total value delivered; empty when none was reported", _("đồng")),
+        Column("description", "string", _("Mô tả"), lambda d: _text(d.get("description")), "Description"),
     ]
 
 
@@ -155,7 +186,10 @@ def _money_part(kind: str, part: str) -> Callable[[Record], int | None]:
     return lambda d: ((d.get("value") or {}).get(kind) or {}).get(part)
 
 
-def _money_columns(kind: str, title: str, total: Callable[[Record], int | None]) -> list[Column]:
+_PART_EN = {"cash": "cash", "in_kind": "in kind", "mobilised": "mobilised from others", "unspecified": "not split"}
+
+
+def _money_columns(kind: str, title: str, en: str, total: Callable[[Record], int | None]) -> list[Column]:
     labels = {"cash": _("tiền mặt"), "in_kind": _("hiện vật"), "mobilised": _("vận động"), "unspecified": _("chưa tách")}
     columns = [
         Column(
@@ -163,10 +197,13 @@ def _money_columns(kind: str, title: str, total: Callable[[Record], int | None])
             "integer",
             _("{value}: {part} (đồng)").format(value=title, part=labels[part]),
             _money_part(kind, part),
+            f"{en}: {_PART_EN[part]}; empty when not reported",
+            _("đồng"),
         )
         for part in MONEY_PARTS
     ]
-    columns.append(Column(f"{kind}_total", "integer", _("{value}: tổng (đồng)").format(value=title), total))
+    columns.append(Column(f"{kind}_total", "integer", _("{value}: tổng (đồng)").format(value=title), total,
+                          f"{en}: total of the parts reported; empty when none was", _("đồng")))
     return columns
 
 
@@ -186,44 +223,76 @@ def _activity_columns(site: Site) -> list[Column]:
     def figures(d):
         return site.figures[d["id"]]
 
+    def sponsors(d):
+        return site.partnerships[d["partnership"]]["sponsors"]
+
     return [
-        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"]),
-        Column("partnership", "string", _("Mã cặp kết nghĩa"), lambda d: d["partnership"]),
-        Column("programme", "string", _("Mã chương trình"), lambda d: site.partnerships[d["partnership"]]["programme"]),
-        Column("partnership_name", "string", _("Cặp kết nghĩa"), lambda d: site.partnership_name(d["partnership"])),
-        Column("locality", "string", _("Mã địa bàn thực hiện"), place),
-        Column("locality_name", "string", _("Địa bàn thực hiện"), lambda d: "; ".join(site.locality_name(p) for p in site.places(d))),
-        Column("date", "string", _("Ngày (NNNN, NNNN-TT hoặc NNNN-TT-NN)"), lambda d: d["date"]),
-        Column("end_date", "string", _("Ngày kết thúc"), lambda d: d.get("end_date", "")),
-        Column("year", "integer", _("Năm"), lambda d: int(year_of(d))),
-        Column("category", "string", _("Mã nội dung hỗ trợ"), lambda d: d["category"]),
+        Column("id", "string", _("Mã hồ sơ"), lambda d: d["id"], "Record id (the YAML file's name)"),
+        Column("partnership", "string", _("Mã cặp kết nghĩa"), lambda d: d["partnership"],
+               "Record id of the partnership"),
+        Column("programme", "string", _("Mã chương trình"), lambda d: site.partnerships[d["partnership"]]["programme"],
+               "Record id of the partnership's programme"),
+        Column("partnership_name", "string", _("Cặp kết nghĩa"), lambda d: site.partnership_name(d["partnership"]),
+               "Partnership: sponsors – locality"),
+        Column("sponsors", "string", _("Mã đơn vị kết nghĩa"), lambda d: "; ".join(sponsors(d)),
+               "Record ids of the partnership's sponsors, separated by semicolons"),
+        Column("sponsor_names", "string", _("Đơn vị kết nghĩa"), lambda d: "; ".join(site.sponsor_name(s) for s in sponsors(d)),
+               "Names of the partnership's sponsors"),
+        Column("locality", "string", _("Mã địa bàn thực hiện"), place,
+               "Record ids of the localities where it took place (its own, the communes of a joint activity "
+               "separated by semicolons, else the partnership's)",
+               meaning=_("Mã địa bàn nơi thực hiện: địa bàn ghi trong hồ sơ (các xã của một hoạt động chung, cách nhau "
+                         "bởi dấu chấm phẩy), nếu không có thì địa bàn của cặp kết nghĩa.")),
+        Column("locality_name", "string", _("Địa bàn thực hiện"),
+               lambda d: "; ".join(site.locality_name(p) for p in site.places(d)),
+               "Names of the localities where it took place"),
+        Column("date", "string", _("Ngày (NNNN, NNNN-TT hoặc NNNN-TT-NN)"), lambda d: d["date"],
+               "Date (YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source)"),
+        Column("end_date", "string", _("Ngày kết thúc"), lambda d: d.get("end_date", ""), "End date, when it lasted"),
+        Column("year", "integer", _("Năm"), lambda d: int(year_of(d)), "Year"),
+        Column("category", "string", _("Mã nội dung hỗ trợ"), lambda d: d["category"],
+               "Support category code (vocabulary support-categories)"),
         Column(
-            "category_label", "string", _("Nội dung hỗ trợ"), lambda d: site.label("support-categories", d["category"])
+            "category_label", "string", _("Nội dung hỗ trợ"), lambda d: site.label("support-categories", d["category"]),
+            "Support category of the plan",
         ),
-        Column("category_group", "string", _("Mã nhóm nội dung"), lambda d: category(d).get("group", "")),
+        Column("category_group", "string", _("Mã nhóm nội dung"), lambda d: category(d).get("group", ""),
+               "Code of the category's group"),
         Column(
-            "category_group_label", "string", _("Nhóm nội dung"), lambda d: site.groups().get(category(d).get("group"), "")
+            "category_group_label", "string", _("Nhóm nội dung"), lambda d: site.groups().get(category(d).get("group"), ""),
+            "Group of the plan the category belongs to",
         ),
-        Column("gift", "boolean", _("Tặng quà"), lambda d: category(d).get("gift")),
-        Column("training", "boolean", _("Tập huấn"), lambda d: category(d).get("training")),
-        Column("tags", "string", _("Thẻ"), lambda d: "; ".join(d.get("tags", []))),
-        Column("status", "string", _("Mã tình trạng"), lambda d: d["status"]),
-        Column("status_label", "string", _("Tình trạng"), lambda d: site.label("activity-statuses", d["status"])),
-        Column("title", "string", _("Tên hoạt động"), lambda d: clean(d["title"])),
-        Column("description", "string", _("Mô tả"), lambda d: _text(d.get("description"))),
-        *_money_columns("planned", _("Kế hoạch"), lambda d: figures(d).planned),
-        *_money_columns("delivered", _("Đã thực hiện"), lambda d: figures(d).delivered),
+        Column("gift", "boolean", _("Tặng quà"), lambda d: category(d).get("gift"), "Gift giving"),
+        Column("training", "boolean", _("Tập huấn"), lambda d: category(d).get("training"), "Training"),
+        Column("tags", "string", _("Thẻ"), lambda d: "; ".join(d.get("tags", [])),
+               "Tags: projects of QĐ 1719, QĐ 90, new-rural criteria"),
+        Column("status", "string", _("Mã tình trạng"), lambda d: d["status"], "Status code (vocabulary activity-statuses)"),
+        Column("status_label", "string", _("Tình trạng"), lambda d: site.label("activity-statuses", d["status"]),
+               "Status: planned, in progress, done, cancelled"),
+        Column("title", "string", _("Tên hoạt động"), lambda d: clean(d["title"]), "Title"),
+        Column("description", "string", _("Mô tả"), lambda d: _text(d.get("description")), "Description"),
+        *_money_columns("planned", _("Kế hoạch"), "Planned value", lambda d: figures(d).planned),
+        *_money_columns("delivered", _("Đã thực hiện"), "Delivered value", lambda d: figures(d).delivered),
         Column(
-            "mobilised_from", "string", _("Vận động từ"), lambda d: _text((d.get("value") or {}).get("mobilised_from"))
+            "mobilised_from", "string", _("Vận động từ"), lambda d: _text((d.get("value") or {}).get("mobilised_from")),
+            "Who the mobilised value came from",
         ),
-        Column("households", "integer", _("Số hộ hưởng lợi"), lambda d: benefit(d).get("households")),
-        Column("people", "integer", _("Số người hưởng lợi"), lambda d: benefit(d).get("people")),
-        Column("beneficiaries_note", "string", _("Ghi chú người hưởng lợi"), lambda d: _text(benefit(d).get("note"))),
-        Column("sources", "integer", _("Số nguồn"), lambda d: len(d["sources"])),
-        Column("source_title", "string", _("Nguồn thứ nhất: tiêu đề"), lambda d: clean(first_source(d)["title"])),
-        Column("source_publisher", "string", _("Nguồn thứ nhất: nơi đăng"), lambda d: clean(first_source(d)["publisher"])),
-        Column("source_date", "string", _("Nguồn thứ nhất: ngày"), lambda d: first_source(d)["date"]),
-        Column("source_url", "string", _("Nguồn thứ nhất: đường dẫn"), lambda d: first_source(d).get("url", "")),
+        Column("households", "integer", _("Số hộ hưởng lợi"), lambda d: benefit(d).get("households"),
+               "Households that benefited; empty when not reported", _("hộ")),
+        Column("people", "integer", _("Số người hưởng lợi"), lambda d: benefit(d).get("people"),
+               "People who benefited; empty when not reported", _("người")),
+        Column("beneficiaries_note", "string", _("Ghi chú người hưởng lợi"), lambda d: _text(benefit(d).get("note")),
+               "Note on the beneficiaries (counts only, never names)"),
+        Column("sources", "integer", _("Số nguồn"), lambda d: len(d["sources"]),
+               "Number of sources (every one is in nguon.csv)", _("nguồn")),
+        Column("source_title", "string", _("Nguồn thứ nhất: tiêu đề"), lambda d: clean(first_source(d)["title"]),
+               "First source: title"),
+        Column("source_publisher", "string", _("Nguồn thứ nhất: nơi đăng"), lambda d: clean(first_source(d)["publisher"]),
+               "First source: publisher"),
+        Column("source_date", "string", _("Nguồn thứ nhất: ngày"), lambda d: first_source(d)["date"],
+               "First source: date"),
+        Column("source_url", "string", _("Nguồn thứ nhất: đường dẫn"), lambda d: first_source(d).get("url", ""),
+               "First source: web address"),
     ]
 
 
@@ -238,17 +307,45 @@ def _vocabulary_rows(site: Site) -> list[Record]:
 
 def _vocabulary_columns(site: Site) -> list[Column]:
     return [
-        Column("vocabulary", "string", _("Mã danh mục"), lambda d: d["vocabulary"]),
-        Column("code", "string", _("Mã"), lambda d: d["code"]),
-        Column("label", "string", _("Nhãn"), lambda d: clean(d["label"])),
-        Column("group", "string", _("Mã nhóm"), lambda d: d.get("group", "")),
-        Column("group_label", "string", _("Nhóm"), lambda d: _text(d.get("group_label"))),
-        Column("gift", "boolean", _("Tặng quà"), lambda d: d.get("gift")),
-        Column("training", "boolean", _("Tập huấn"), lambda d: d.get("training")),
-        Column("official_code", "string", _("Mã chính thức"), lambda d: d.get("official_code", "")),
-        Column("maps_to", "string", _("Thuộc mục"), lambda d: d.get("maps_to", "")),
-        Column("inferred", "boolean", _("Suy luận"), lambda d: d.get("inferred")),
-        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note"))),
+        Column("vocabulary", "string", _("Mã danh mục"), lambda d: d["vocabulary"], "Vocabulary id"),
+        Column("code", "string", _("Mã"), lambda d: d["code"], "Code"),
+        Column("label", "string", _("Nhãn"), lambda d: clean(d["label"]), "Label (Vietnamese)"),
+        Column("group", "string", _("Mã nhóm"), lambda d: d.get("group", ""), "Group code"),
+        Column("group_label", "string", _("Nhóm"), lambda d: _text(d.get("group_label")), "Group label"),
+        Column("gift", "boolean", _("Tặng quà"), lambda d: d.get("gift"), "A support category that is gift giving"),
+        Column("training", "boolean", _("Tập huấn"), lambda d: d.get("training"), "A support category that is training"),
+        Column("official_code", "string", _("Mã chính thức"), lambda d: d.get("official_code", ""),
+               "Official code (for example of an ethnic group)"),
+        Column("maps_to", "string", _("Thuộc mục"), lambda d: d.get("maps_to", ""), "Code of the item this one falls under"),
+        Column("inferred", "boolean", _("Suy luận"), lambda d: d.get("inferred"), "Inferred, not read from a source"),
+        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note")), "Note"),
+    ]
+
+
+def _sources_rows(site: Site) -> list[Record]:
+    """One row per source of every record that cites sources, in the registry's order of types."""
+    rows: list[Record] = []
+    for record_type in SOURCED_TYPES:
+        for record in records_in_order(site, record_type):
+            for position, source in enumerate(record.get("sources", []), 1):
+                rows.append({"record_type": record_type, "record_id": record["id"], "position": position, **source})
+    return rows
+
+
+def _sources_columns(site: Site) -> list[Column]:
+    return [
+        Column("record_type", "string", _("Loại hồ sơ"), lambda d: d["record_type"],
+               "Record type: locality, organization, document, partnership, activity"),
+        Column("record_id", "string", _("Mã hồ sơ"), lambda d: d["record_id"], "Record id of the record citing the source"),
+        Column("position", "integer", _("Thứ tự nguồn"), lambda d: d["position"],
+               "Position of the source in the record's list, from 1"),
+        Column("title", "string", _("Tiêu đề"), lambda d: clean(d["title"]), "Title of the article or document"),
+        Column("publisher", "string", _("Nơi đăng"), lambda d: clean(d["publisher"]), "Publisher"),
+        Column("date", "string", _("Ngày đăng"), lambda d: d["date"], "Date published"),
+        Column("url", "string", _("Đường dẫn"), lambda d: d.get("url", ""), "Web address"),
+        Column("identifier", "string", _("Số hiệu"), lambda d: _text(d.get("identifier")),
+               "Number of the article or document, where there is no address"),
+        Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note")), "Note"),
     ]
 
 
@@ -333,7 +430,8 @@ def _plain_value(name: str, kind: str) -> Callable[[Record], Any]:
 
 @cache
 def _schema_columns(record_type: str) -> tuple[Column, ...]:
-    """A column per top-level text, number or true/false field, lists of text joined."""
+    """A column per top-level text, number or true/false field, lists of text joined; its
+    English gloss is the schema's annotation `x-en`, where the schema has one."""
     shape = SchemaShape()
     schema, base = shape.root(record_type)
     columns = []
@@ -343,7 +441,8 @@ def _schema_columns(record_type: str) -> tuple[Column, ...]:
         items = field.get("items", {}).get("type") if kind == "array" else None
         if kind in _PLAIN_TYPES or items == "string":
             column_type = _PLAIN_TYPES.get(kind, "string")
-            columns.append(Column(name, column_type, field.get("title", name), _plain_value(name, kind)))
+            columns.append(Column(name, column_type, field.get("title", name), _plain_value(name, kind),
+                                  str(field.get("x-en", ""))))
     return tuple(columns)
 
 
@@ -352,19 +451,73 @@ def columns_of(site: Site, record_type: str) -> list[Column]:
     return made(site) if made else list(_schema_columns(record_type))
 
 
-# name of the download -> (record type, title), from the registry: the title is a message id, translated where shown
-DATASETS = {t.dataset: (t.name, t.dataset_title or t.name) for t in TYPES.values() if t.dataset}
+@dataclass(frozen=True)
+class Dataset:
+    """One download: a CSV and a JSON of the same rows."""
+
+    name: str  # file name without its extension
+    title: str  # a message of the site catalogue, translated where shown
+    en: str  # English title
+    record_type: str | None  # the record type whose records are the rows; None for the sources
+    primary_key: tuple[str, ...]
+
+
+def _sourced_types() -> tuple[str, ...]:
+    shape = SchemaShape()
+    return tuple(name for name in TYPES if "sources" in shape.root(name)[0].get("properties", {}))
+
+
+SOURCED_TYPES = _sourced_types()  # record types whose schema has `sources`
+SOURCES = Dataset("nguon", N_("Nguồn"), "Sources", None, ("record_type", "record_id", "position"))
+# Every download, from the registry (one per record type with a dataset), then the sources.
+DATASETS: dict[str, Dataset] = {
+    **{
+        t.dataset: Dataset(t.dataset, t.dataset_title or t.name, t.dataset_en or t.name, t.name, t.dataset_key)
+        for t in TYPES.values() if t.dataset
+    },
+    SOURCES.name: SOURCES,
+}
+_BY_TYPE = {d.record_type: d for d in DATASETS.values() if d.record_type}
+
+
+def dataset_columns(site: Site, dataset: Dataset) -> list[Column]:
+    return columns_of(site, dataset.record_type) if dataset.record_type else _sources_columns(site)
+
+
+def dataset_rows(site: Site, dataset: Dataset) -> Sequence[Record]:
+    return _rows(site, dataset.record_type) if dataset.record_type else _sources_rows(site)
+
+
+def foreign_keys(dataset: Dataset, columns: list[Column]) -> list[tuple[str, Dataset]]:
+    """(column, dataset it refers to): the registry's single-valued references that are columns."""
+    if not dataset.record_type:
+        return []
+    names = {c.name for c in columns}
+    keys = []
+    for reference in TYPES[dataset.record_type].references:
+        target = _BY_TYPE.get(reference.target)
+        # A column refers to a dataset keyed by one column (a vocabulary's rows are keyed by two).
+        if len(reference.path) == 1 and reference.path[0] in names and target and len(target.primary_key) == 1:
+            keys.append((reference.path[0], target))
+    return keys
+
+
+def records_in_order(site: Site, record_type: str) -> Sequence[Record]:
+    """A type's records: activities by date, then id; the others by id."""
+    if record_type == "activity":
+        return site.in_order
+    records = site.records.get(record_type, {})
+    return [records[i] for i in sorted(records)]
 
 
 def _rows(site: Site, record_type: str) -> Sequence[Record]:
+    """A dataset's rows: a record each, but an item each for vocabularies and a figure each for
+    reported totals."""
     if record_type == "vocabulary":
         return _vocabulary_rows(site)
     if record_type == "reported-total":
         return _reported_rows(site)
-    records = site.records.get(record_type, {})
-    if record_type == "activity":
-        return site.in_order  # by date, then id
-    return [records[i] for i in sorted(records)]
+    return records_in_order(site, record_type)
 
 
 # A text cell starting with one of these is read by Excel or LibreOffice as a formula
@@ -410,61 +563,30 @@ def csv_bytes(columns: list[Column], rows: Sequence[Record]) -> bytes:
 def json_bytes(rows: Sequence[Record]) -> bytes:
     """Compact, keys sorted, UTF-8: orjson writes the same bytes as the json module four times
     faster (the activities are 27 MB at province scale)."""
+    return json_document(rows)
+
+
+def json_document(value: object) -> bytes:
+    """Any JSON value, written as json_bytes writes the tables."""
     try:
-        return orjson.dumps(rows, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
     except orjson.JSONEncodeError:
         # An absurd amount beyond 64 bits (the validator only warns): the json module writes it.
-        return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
-def _resource(name: str, title: str, columns: list[Column]) -> list[dict[str, Any]]:
-    fields = [{"name": c.name, "type": c.type, "title": c.title} for c in columns]
-    return [
-        {
-            "name": name,
-            "title": title,
-            "path": f"{name}.csv",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8-sig",
-            "schema": {"fields": fields, "missingValues": [""]},
-        },
-        {
-            "name": f"{name}-json",
-            "title": _("{dataset} (JSON, đủ các trường của hồ sơ)").format(dataset=title),
-            "path": f"{name}.json",
-            "format": "json",
-            "mediatype": "application/json",
-            "encoding": "utf-8",
-        },
-    ]
-
-
-def downloads(site: Site) -> dict[str, bytes]:
-    """{path below du-lieu-mo/: bytes}"""
-    files, resources = {}, []
-    for name, (record_type, title) in DATASETS.items():
-        columns = columns_of(site, record_type)
-        rows = _rows(site, record_type)
-        files[f"{name}.csv"] = csv_bytes(columns, rows)
+def tables(site: Site) -> dict[str, bytes]:
+    """{file name below du-lieu-mo/: bytes}: the CSV and JSON of every dataset."""
+    files = {}
+    for dataset in DATASETS.values():
+        rows = dataset_rows(site, dataset)
+        files[f"{dataset.name}.csv"] = csv_bytes(dataset_columns(site, dataset), rows)
         # The JSON keeps each record whole; a reported total's CSV has a row per figure.
-        whole = [site.reported_totals[i] for i in sorted(site.reported_totals)] if record_type == "reported-total" else rows
-        files[f"{name}.json"] = json_bytes(whole)
-        resources += _resource(name, _(title), columns)
-    package = {
-        "name": slugify(site.identity.name),
-        "title": site.identity.name,
-        "description": _(
-            "Dữ liệu mở sinh từ các hồ sơ YAML đã được kiểm tra. "
-            "Tiền tính bằng đồng; ô trống là chưa báo cáo, không phải bằng 0."
-        ),
-        "version": site.newest.isoformat() if site.newest else "",
-        "resources": resources,
-    }
-    files["datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        whole = records_in_order(site, dataset.record_type) if dataset.record_type == "reported-total" else rows
+        files[f"{dataset.name}.json"] = json_bytes(whole)
     return files
 
 
 def sizes(site: Site) -> dict[str, int]:
     """Row counts per dataset, for the open-data page."""
-    return {name: len(_rows(site, record_type)) for name, (record_type, title) in DATASETS.items()}
+    return {name: len(dataset_rows(site, dataset)) for name, dataset in DATASETS.items()}

@@ -90,6 +90,13 @@ def percent(part: int, whole: int) -> str:
     return format_decimal(100 * part / whole, format="#,##0.#", locale="vi") + "%"
 
 
+def megabytes(size: int) -> str:
+    """A file's size for people: 1,4 MB, or 850 KB below one megabyte."""
+    if size < 1_000_000:
+        return f"{number(max(1, round(size / 1000)))} KB"
+    return f"{number(round(size / 1_000_000, 1))} MB"
+
+
 @lru_cache(maxsize=1 << 14)
 def date(value) -> str:
     """6/1/2023, 1/2023 or 2023 as written in the record."""

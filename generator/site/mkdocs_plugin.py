@@ -3,8 +3,9 @@
 - Generated pages live in docs/generated/ (git-ignored, apart from hand-written pages)
   but are served from the site root: /dia-ban/… rather than /generated/dia-ban/….
 - A generated page's edit button opens the YAML record behind it.
-- The search index gets folded words so that "phuoc chanh" finds "Phước Chánh"
-  (the plugin is listed after `search`, so the index is written when it runs).
+- Search: the text of every page and section, and the activities the generator listed
+  (search_entries.ENTRIES), make the site's own search index (search_index.py), folded so
+  that "phuoc chanh" finds "Phước Chánh"; docs/javascripts/search.js reads it.
 - Big generated tables skip Python-Markdown and the search parser (lifted_blocks).
 - While serving, a change under records/ regenerates the pages, outside MkDocs' build
   (on_serve): only the files whose content changed are rewritten, and those wake MkDocs
@@ -21,13 +22,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.base import LegacyConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from ..project import Project
-from . import lifted_blocks, search_index, urls
+from . import lifted_blocks, offline, search_entries, search_index, urls
 from .pipeline import RECORDS_ENV, generate
 from .repository import repository_url
+from .search_pages import page_entries
 from .writer import CannotWrite
 
 GENERATED_PREFIX = "generated/"
@@ -42,11 +44,17 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
         self.repository = ""  # the checkout's own, set in on_config (generator/site/repository.py)
+        self.searched: list[search_index.Entry] = []  # the pages' entries, gathered as the build goes
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
+    @event_priority(-50)  # after Material's offline plugin, whose shim it replaces
     def on_config(self, config):
+        if offline.enabled():
+            # Material's offline build fetches its worker shim from unpkg.com: the local copy instead.
+            polyfills = config.extra.get("polyfills", [])
+            config.extra["polyfills"] = [offline.WORKER_SHIM if "iframe-worker" in p else p for p in polyfills]
         self.repository = repository_url(Path(config.config_file_path or ".").parent, fallback=config.repo_url or "")
         if self.repository:
             config.repo_url = self.repository
@@ -55,6 +63,9 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         return config
 
     def on_pre_build(self, *, config):
+        # The date of the data, printed above every page (overrides/main.html).
+        config.extra["data_date"] = offline.data_date_text(Path(config.docs_dir) / "generated")
+        self.searched = []
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
         # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
         if self.command == "serve" and not self.watching:
@@ -86,11 +97,18 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         markdown, self.lifted[page.file.src_uri] = lifted_blocks.lift(markdown)
         return markdown
 
+    def on_page_content(self, html, *, page, config, files):
+        # The generated tables are still set aside (lifted_blocks): their rows are not page text.
+        self.searched += page_entries(page.url, page.title or "", html)
+        return html
+
     def on_post_page(self, output, *, page, config):
         return lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, []))
 
     def on_post_build(self, *, config):
-        search_index.rewrite(Path(config.site_dir))
+        activities = search_entries.read(Path(config.docs_dir) / "generated")
+        search_index.write(Path(config.site_dir), self.searched + activities)
+        self.searched = []
 
 
 class _AnyChange(FileSystemEventHandler):

@@ -61,6 +61,7 @@ class Memo:
         self.totals: dict[tuple[str, str], Totals] = {}  # (record type, id) -> Totals
         self.links: dict[tuple[int, str, str], str] = {}  # (page depth, record type, id) -> <a>
         self.cells: dict[str, tuple[str, str]] = {}  # activity id -> its figure cells
+        self.summary_rows: dict[tuple[int, str], list[str]] = {}  # (page depth, activity id) -> its row in a summary
         self.groups: dict[str, str] | None = None  # support-category group -> label
 
 
@@ -231,7 +232,7 @@ class Site:
         it names as they stood on its day (the plan's communes, not later mergers)."""
         targets = self.programmes[programme_id].get("targets", {})
         named = set(targets.get("localities", ()))
-        day = first_day(targets["on"]) if "on" in targets else None
+        day = first_day(targets["date"]) if "date" in targets else None
         for district in targets.get("within", ()):
             named.update(c for c in self.children.get(district, [])
                          if self.localities[c]["level"] in COMMUNE_LEVELS and (day is None or valid_on(self.localities[c], day)))

@@ -7,19 +7,24 @@ import importlib
 from pathlib import Path
 
 from ..registry import TYPES
-from .downloads import FOLDER, downloads
+from . import api, feed
+from .datapackage import open_data
+from .downloads import FOLDER
 from .model import Site, build_site
-from .pages import coverage, home, localities, opendata, partnerships, quality
+from .pages import coverage, dictionary, home, localities, opendata, partnerships, quality, summaries
 from .parallel import elsewhere
+from .search_entries import ENTRIES, entries_file
 
 # The home page, the pages of each record type (in the registry's order), then the pages
 # drawn from the whole ledger. A page module has `pages(site)`, yielding Page objects.
 SECTIONS = (
     home,
     *(importlib.import_module(f"{__package__}.pages.{t.pages}") for t in TYPES.values() if t.pages),
+    summaries,
     coverage,
     quality,
     opendata,
+    dictionary,
 )
 # At province scale the open data, the localities and the partnerships take about as long
 # as all the other pages (0.8 s each on 20,000 activities): a forked child makes them on
@@ -35,7 +40,7 @@ def section_files(site: Site, sections) -> dict[str, bytes]:
 
 
 def open_data_files(site: Site) -> dict[str, bytes]:
-    return {f"{FOLDER}/{name}": data for name, data in downloads(site).items()}
+    return {**{f"{FOLDER}/{name}": data for name, data in open_data(site).items()}, **api.files(site), **feed.files(site)}
 
 
 def render_files(site: Site) -> dict[str, bytes]:
@@ -44,6 +49,7 @@ def render_files(site: Site) -> dict[str, bytes]:
 
     with elsewhere(child_share, wanted=len(site.activities) >= SHARED_FROM) as shared:
         files = section_files(site, [s for s in SECTIONS if s not in IN_CHILD])
+        files[ENTRIES] = entries_file(site)
         files.update(shared())
     return dict(sorted(files.items()))
 

@@ -1,64 +1,133 @@
-"""Search without diacritics: add a folded copy of each word to MkDocs-Material's index.
+"""The site's search index: small files a phone fetches only when a reader searches.
 
-Material's lunr search matches whole accented syllables, so "phuoc" does not find
-"Phước". After the build, every entry gets the words of its title and text with the
-marks removed (đ -> d), in a hidden span, so that both spellings match.
+Each searchable thing (a page, a section of a page, an activity) is an Entry. Entries are
+numbered in the order results are shown when nothing else tells them apart: localities,
+sponsors, partnerships, then the other pages and sections, then activities; each group in
+the order of its URL. The files, below urls.SEARCH:
+
+- `meta.json`: the folding table (search_text.FOLD), the number of entries, the size of a
+  chunk of entries and the list of word files;
+- `w/KEY.json`: every folded word starting with KEY (its first three letters, or the whole
+  word when shorter), with the entries holding it in their title and those holding it
+  elsewhere: each set of entry numbers written as the gaps from one number to the next, or,
+  when that is longer (a word found in most activities), as a bitmap in base64 (bit n of
+  byte n // 8, lowest bit first, set when entry n holds the word);
+- `e/N.json`: entries N×CHUNK to (N+1)×CHUNK-1, as [URL, title, context].
+
+A query of three words fetches meta.json, at most three word files and the chunks of the
+results it shows: a fixed few files whatever the size of the ledger.
+The same entries give byte-identical files.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
-import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-_WORD = re.compile(r"\w+")
-_TAG = re.compile(r"<[^>]*>")
+from . import urls
+from .search_text import FOLD, words
 
-
-def fold(text: str) -> str:
-    """'Đức Phước' -> 'Duc Phuoc'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
-
-
-def folded_words(*texts: str) -> list[str]:
-    """Words whose folded form differs from the word, folded, once each, in order of appearance."""
-    seen: set[str] = set()
-    words: list[str] = []
-    for text in texts:
-        for word in _WORD.findall(_TAG.sub(" ", text)):
-            lower = unicodedata.normalize("NFC", word.lower())
-            folded = fold(lower)
-            if folded != lower and folded not in seen:
-                seen.add(folded)
-                words.append(folded)
-    return words
+CHUNK = 32  # entries per chunk file: a page of results fetches a few small files
+KEY_LENGTH = 3
+VERSION = 1
+_PLAIN_KEY = re.compile(r"[a-z0-9]+")
+# Pages of these record types come first among results, in this order.
+FIRST = ("locality", "organization", "partnership")
+ACTIVITY_RANK = len(FIRST) + 1
 
 
-def drop_empty_sections(index: dict[str, Any]) -> dict[str, Any]:
-    """Sections whose content is only a table (kept out of search) would be results that
-    show a heading and nothing else, once per page: "Tổng hợp" 300 times."""
-    index["docs"] = [
-        entry
-        for entry in index.get("docs", [])
-        if "#" not in entry["location"] or _TAG.sub("", entry.get("text", "")).strip()
-    ]
-    return index
+@dataclass(frozen=True)
+class Entry:
+    url: str  # from the site root, with the #anchor of a section or an activity
+    title: str  # plain text, shown
+    context: str  # plain text shown under the title: the page of a section, an activity's date and place
+    text: str  # plain text searched, not shown
+    rank: int = -1  # ACTIVITY_RANK for activities; pages are ranked by their URL
 
 
-def add_folded_words(index: dict[str, Any]) -> dict[str, Any]:
-    for entry in index.get("docs", []):
-        words = folded_words(entry.get("title", ""), entry.get("text", ""))
-        if words:
-            entry["text"] = entry.get("text", "") + f"<span hidden> {' '.join(words)}</span>"
-    return index
+def page_rank(url: str) -> int:
+    for rank, record_type in enumerate(FIRST):
+        if url.startswith(urls.section(record_type)):
+            return rank
+    return len(FIRST)
 
 
-def rewrite(site_dir: Path) -> None:
-    path = site_dir / "search" / "search_index.json"
-    if not path.exists():
-        return
-    index = add_folded_words(drop_empty_sections(json.loads(path.read_text(encoding="utf-8"))))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def key_of(word: str) -> str:
+    return word[:KEY_LENGTH]
+
+
+def file_name(key: str) -> str:
+    """The word file of a key: the key itself when plain ASCII, else '_' and its UTF-8 in
+    hex (no file name of another script, no clash: plain keys hold no '_')."""
+    return key if _PLAIN_KEY.fullmatch(key) else "_" + key.encode("utf-8").hex()
+
+
+def _gaps(numbers: list[int]) -> list[int]:
+    return [n - p for n, p in zip(numbers, [0, *numbers], strict=False)]
+
+
+def _bitmap(numbers: list[int], count: int) -> str:
+    bits = bytearray((count + 7) // 8)
+    for n in numbers:
+        bits[n // 8] |= 1 << (n % 8)
+    return base64.b64encode(bytes(bits)).decode("ascii")
+
+
+def encoded(numbers: list[int], count: int) -> list[int] | str:
+    """The shorter of the gaps and the bitmap, as JSON writes them."""
+    gaps = _gaps(numbers)
+    if len(numbers) * 12 < count:  # the gaps take 2 characters or more each, a bitmap count / 6
+        return gaps
+    bitmap = _bitmap(numbers, count)
+    return bitmap if len(bitmap) + 2 < len(_json(gaps)) else gaps
+
+
+def ordered(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.rank if e.rank >= 0 else page_rank(e.url), e.url))
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
+    """{path below urls.SEARCH: bytes} for these entries."""
+    docs = ordered(entries)
+    in_title: dict[str, list[int]] = defaultdict(list)
+    in_text: dict[str, list[int]] = defaultdict(list)
+    for number, entry in enumerate(docs):
+        title = set(words(entry.title))
+        for word in title:
+            in_title[word].append(number)
+        for word in set(words(f"{entry.context} {entry.text}")) - title:
+            in_text[word].append(number)
+    shards: dict[str, dict[str, list[list[int] | str]]] = defaultdict(dict)
+    for word in sorted(in_title.keys() | in_text.keys()):
+        shards[key_of(word)][word] = [encoded(in_title.get(word, []), len(docs)), encoded(in_text.get(word, []), len(docs))]
+    files = {f"w/{file_name(key)}.json": _json(shard) for key, shard in shards.items()}
+    for start in range(0, len(docs), CHUNK):
+        chunk = [[e.url, e.title, e.context] for e in docs[start : start + CHUNK]]
+        files[f"e/{start // CHUNK}.json"] = _json(chunk)
+    meta = {"version": VERSION, "entries": len(docs), "chunk": CHUNK, "key": KEY_LENGTH,
+            "fold": FOLD, "keys": sorted(shards)}
+    files["meta.json"] = _json(meta)
+    return dict(sorted(files.items()))
+
+
+def write(site_dir: Path, entries: Iterable[Entry]) -> dict[str, bytes]:
+    """Replace the search folder of the built site with the index of `entries`."""
+    folder = site_dir / urls.SEARCH
+    files = index_files(entries)
+    if folder.exists():
+        for old in sorted(folder.rglob("*"), reverse=True):
+            old.unlink() if old.is_file() or old.is_symlink() else old.rmdir()
+    for relative, data in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return files

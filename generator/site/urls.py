@@ -18,6 +18,11 @@ _repository = {"url": ""}
 def use_repository(url: str) -> None:
     _repository["url"] = url.rstrip("/")
 
+
+def repository() -> str:
+    """https://github.com/owner/name of the project being rendered; "" when none is known."""
+    return _repository["url"]
+
 # record type -> the folder of its pages (generator/registry.py)
 SECTIONS = {name: t.section for name, t in TYPES.items() if t.section}
 HOME = ""
@@ -27,10 +32,40 @@ CATEGORIES = "hoat-dong/noi-dung"
 COVERAGE = "do-phu/"
 QUALITY = "chat-luong-du-lieu/"
 OPEN_DATA = "du-lieu-mo/"  # the downloads, and the page that lists them
+DICTIONARY = f"{OPEN_DATA}tu-dien/"  # the data dictionary
+OFFLINE_FILE = "so-ket-nghia-ngoai-tuyen.zip"  # the offline copy of the site, in OPEN_DATA
+DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"  # the data's licence, CC BY 4.0
+DATA_LICENCE_VI = "https://creativecommons.org/licenses/by/4.0/deed.vi"  # its summary in Vietnamese
+API = "api/v1/"  # the JSON of each record: stable addresses, documented on the open-data page
+# record type -> its folder below API; these names are part of the API: never rename them
+API_COLLECTIONS = {"locality": "dia-ban", "organization": "don-vi", "partnership": "cap-ket-nghia", "activity": "hoat-dong"}
+
+
+def api_record(record_type: str, record_id: str) -> str:
+    return f"{API}{API_COLLECTIONS[record_type]}/{record_id}.json"
+
+
+def api_collection(record_type: str) -> str:
+    """The list of a collection's records, with the address of each."""
+    return f"{API}{API_COLLECTIONS[record_type]}.json"
+FEED_FILE = "atom.xml"  # the Atom feed of a page's activities, beside the page
+
+
+def feed(record_type: str | None = None, record_id: str | None = None) -> str:
+    """The programme's feed (no record), or a district's or a sponsor's, beside its page."""
+    if record_type is None or record_id is None:
+        return f"{ACTIVITY_INDEX}{FEED_FILE}"
+    return f"{entity(record_type, record_id)}{FEED_FILE}"
+SEARCH = "tim-kiem/"  # the search index (generator/site/search_index.py), fetched as a reader searches
 
 
 def entity(record_type: str, record_id: str) -> str:
     return f"{SECTIONS[record_type]}/{record_id}/"
+
+
+def summary(record_type: str, record_id: str, year: str) -> str:
+    """The printable yearly summary ("sơ kết") of a district or a sponsor."""
+    return f"{entity(record_type, record_id)}so-ket-{year}/"
 
 
 def section(record_type: str) -> str:

@@ -18,7 +18,7 @@ from ..i18n import _, ngettext
 from ..model import Site, listing_url
 from ..totals import Totals
 from .activity_rows import activity_headers, activity_row, cancelled_note, listing_headers, listing_row
-from .links import folder_note, source_note
+from .links import feed_meta, folder_note, source_note
 from .page import Page, heading, para
 from .paging import pages_nav
 
@@ -188,7 +188,7 @@ def index_page(site: Site, groups: Groups) -> Page:
         table(summary_headers(_("Nội dung")), category_rows),
         folder_note("activities"),
     ]
-    return Page(url, _("Hoạt động"), "".join(body))
+    return Page(url, _("Hoạt động"), "".join(body), extra_meta=feed_meta(site))
 
 
 def pages(site: Site) -> Iterator[Page]:

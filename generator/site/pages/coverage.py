@@ -60,12 +60,11 @@ def reported_communes(site: Site, url: str, programme_id: str, recorded: int) ->
     """The number of twinned communes the programme reported, beside the number the ledger holds."""
     reported = []
     programme = site.programmes[programme_id]
-    for lid in (programme["area"],):
-        for total in in_period(of_locality(site, lid), programme["period"]):
-            communes = figure(total, COMMUNES)
-            if communes is not None:
-                when = link(urls.relative(url, anchor(total["id"])), h(period_text(total)))
-                reported.append(_("{count} xã ({when})").format(count=formats.number(communes), when=when))
+    for total in in_period(of_locality(site, programme["area"]), programme["period"]):
+        communes = figure(total, COMMUNES)
+        if communes is not None:
+            when = link(urls.relative(url, anchor(total["id"])), h(period_text(total)))
+            reported.append(_("{count} xã ({when})").format(count=formats.number(communes), when=when))
     if not reported:
         return ""
     return para(

@@ -14,7 +14,7 @@ from ..model import Record, Site, year_of
 from ..reported import value_comparison
 from .activity_rows import latest_table
 from .figures import figures
-from .links import folder_note
+from .links import feed_meta, folder_note
 from .page import Page, heading, para
 from .programmes import activities_of, status_text, summary_headers, summary_rows
 from .reported_totals import comparison_html
@@ -206,7 +206,7 @@ def home_page(site: Site) -> Page:
         ),
     ]
     body.append(folder_note(""))
-    return Page(URL, site.identity.name, "".join(body))
+    return Page(URL, site.identity.name, "".join(body), extra_meta=feed_meta(site))
 
 
 def pages(site: Site) -> list[Page]:

@@ -8,7 +8,7 @@ from ...typed import Activity, Source
 from .. import formats, urls
 from ..escape import clean, external_link, h, link
 from ..i18n import _
-from ..model import Site
+from ..model import DISTRICT_LEVELS, Site
 from .page import para
 
 
@@ -68,3 +68,22 @@ def sources_html(sources: Sequence[Source]) -> str:
             extra.append(clean(source["note"]))
         items.append(f"{text} ({h(', '.join(extra))})")
     return "; ".join(items)
+
+
+def feed_meta(site: Site, record_type: str | None = None, record_id: str | None = None) -> dict[str, str]:
+    """Front matter of a page that has an Atom feed (the programme's, a district's, a sponsor's):
+    overrides/main.html writes its <link rel="alternate">."""
+    if record_type is None:
+        return {"feed": urls.feed(), "feed_title": _("Hoạt động mới (Atom)")}
+    if record_type == "locality" and site.localities[record_id or ""]["level"] not in DISTRICT_LEVELS:
+        return {}
+    return {"feed": urls.feed(record_type, record_id), "feed_title": _("Hoạt động mới (Atom)")}
+
+
+def summary_links(site: Site, page_url: str, record_type: str, record_id: str, activity_ids: Sequence[str]) -> str:
+    """Links to the yearly summaries (printable) of a district or a sponsor, one per year with activities."""
+    years = sorted({site.activities[a]["date"][:4] for a in activity_ids})
+    if not years:
+        return ""
+    links = " · ".join(link(urls.relative(page_url, urls.summary(record_type, record_id, y)), y) for y in years)
+    return para(_("Sơ kết theo năm (bản để in): {years}").format(years=links))

@@ -12,7 +12,7 @@ from ..i18n import _, ngettext
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site
 from .activity_rows import latest_table
 from .figures import totals_figures
-from .links import folder_note, ref, source_note, sources_html
+from .links import feed_meta, folder_note, ref, source_note, sources_html, summary_links
 from .page import Page, bullets, facts, heading, para, unindexed
 from .reported_totals import locality_summary
 
@@ -217,6 +217,7 @@ def locality_page(site: Site, lid: str) -> Page:
         body += [
             heading(_("Tổng hợp hoạt động")),
             totals_figures(area_totals(site, lid)),
+            summary_links(site, url, "locality", lid, activity_ids) if locality["level"] in DISTRICT_LEVELS else "",
             _successor_note(site, url, locality),
             heading(_("Hoạt động gần đây")),
             latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
@@ -224,7 +225,7 @@ def locality_page(site: Site, lid: str) -> Page:
     body.append(locality_summary(site, url, lid))
     body.append(_predecessors_history(site, url, lid))
     body.append(source_note(site, "locality", lid))
-    return Page(url, name, "".join(body), source=site.file_of("locality", lid))
+    return Page(url, name, "".join(body), source=site.file_of("locality", lid), extra_meta=feed_meta(site, "locality", lid))
 
 
 def _predecessors_history(site: Site, url: str, lid: str) -> str:

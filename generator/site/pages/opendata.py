@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from .. import formats, urls
 from ..downloads import DATASETS, sizes
-from ..escape import h, link
+from ..escape import external_link, h, link
 from ..html_table import cell, table
 from ..i18n import _
 from ..model import Site
+from ..offline import announcement
 from .links import folder_note
 from .page import Page, bullets, heading, para
 
@@ -22,7 +23,8 @@ def opendata_page(site: Site) -> Page:
             cell(formats.number(counts[name]), counts[name]),
             cell(link(f"{name}.csv", "CSV") + " · " + link(f"{name}.json", "JSON")),
         ]
-        for name, (record_type, title) in DATASETS.items()
+        for name, dataset in DATASETS.items()
+        for title in (dataset.title,)
     ]
     body = [
         para(
@@ -51,11 +53,48 @@ def opendata_page(site: Site) -> Page:
         heading(_("Mô tả dữ liệu")),
         para(
             _(
-                "Tệp {datapackage} mô tả các bộ dữ liệu theo chuẩn Frictionless Data (tên cột, kiểu, tiêu đề tiếng Việt). "
+                "Tệp {datapackage} mô tả các bộ dữ liệu theo chuẩn Frictionless Data: tên cột, kiểu, đơn vị, ý nghĩa, "
+                "khóa chính, khóa ngoại, giấy phép và phiên bản (phiên bản của công cụ và mã băm của dữ liệu: "
+                "cùng dữ liệu thì cùng phiên bản). {dictionary} giải thích từng cột bằng tiếng Việt và tiếng Anh. "
                 "Mã nguồn và hồ sơ YAML nằm trong kho dữ liệu; mỗi trang của sổ dẫn về tệp YAML của nó."
-            ).format(datapackage=link("datapackage.json", "<code>datapackage.json</code>"))
+            ).format(
+                datapackage=link("datapackage.json", "<code>datapackage.json</code>"),
+                dictionary=link(urls.relative(URL, urls.DICTIONARY), _("Từ điển dữ liệu")),
+            )
+        ),
+        para(
+            _(
+                "Mỗi hoạt động có cột <code>sponsors</code> (mã các đơn vị kết nghĩa); mọi nguồn của mọi hồ sơ nằm trong "
+                "bảng {sources}, mỗi nguồn một dòng (loại hồ sơ, mã hồ sơ, thứ tự, tiêu đề, nơi đăng, ngày, đường dẫn)."
+            ).format(sources=link("nguon.csv", "<code>nguon.csv</code>"))
+        ),
+        heading(_("Giấy phép")),
+        para(
+            _(
+                "Dữ liệu được phát hành theo giấy phép {licence}: được tự do sao chép, phân phối, chỉnh sửa và dùng "
+                "cho mọi mục đích, kể cả thương mại, miễn là ghi nguồn “{site}” kèm đường dẫn tới trang này. "
+                "Mã nguồn của công cụ theo giấy phép MIT (tệp LICENSE trong kho)."
+            ).format(licence=external_link(urls.DATA_LICENCE_VI, "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"),
+                     site=h(site.identity.name))
+        ),
+        heading(_("Địa chỉ JSON ổn định (API)")),
+        para(
+            _(
+                "Mỗi địa bàn, đơn vị kết nghĩa, cặp kết nghĩa và hoạt động có một tệp JSON ở một địa chỉ cố định, "
+                "tính từ gốc trang: {example}. Tệp giữ nguyên hồ sơ (<code>record</code>), địa chỉ trang, tệp YAML "
+                "và địa chỉ JSON của các hồ sơ liên quan (<code>links</code>). Danh sách mỗi loại: {collections}. "
+                "Địa chỉ có số phiên bản (<code>v1</code>): nếu cấu trúc thay đổi, địa chỉ mới sẽ là <code>v2</code>, "
+                "<code>v1</code> giữ nguyên."
+            ).format(
+                example="<code>" + h(urls.api_record("locality", "ID")) + "</code>",
+                collections=", ".join(
+                    link(urls.relative(URL, urls.api_collection(t)), f"<code>{h(urls.api_collection(t))}</code>")
+                    for t in urls.API_COLLECTIONS
+                ),
+            )
         ),
     ]
+    body.append(announcement(site.newest))
     body.append(folder_note(""))
     return Page(URL, _("Dữ liệu mở"), "".join(body))
 

@@ -8,11 +8,11 @@ from .. import formats, urls
 from ..escape import external_link, h
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import Site
+from ..model import Site, year_of
 from ..totals import Totals
 from .activity_rows import latest_table
 from .figures import totals_figures
-from .links import folder_note, ref, source_note, sources_html
+from .links import feed_meta, folder_note, ref, source_note, sources_html, summary_links
 from .localities import partnership_headers, partnership_rows
 from .page import Page, facts, heading, para
 from .paging import paged_index
@@ -30,6 +30,82 @@ def sponsor_totals(site: Site, oid: str) -> Totals:
     for pid in site.partnerships_of_sponsor.get(oid, []):
         totals.merge(site.partnership_totals(pid))
     return totals
+
+
+def year_headers() -> list[str]:
+    return [
+        _("Năm"),
+        _("Hoạt động"),
+        _("Kế hoạch (đồng)"),
+        _("Đã thực hiện (đồng)"),
+        _("Tặng quà, theo giá trị đã thực hiện"),
+        _("Tặng quà, theo số hoạt động"),
+    ]
+
+
+def _share_cell(part: int | None, whole: int | None) -> str:
+    """A share as people read it, sorted by its value; empty when nothing was reported."""
+    if not whole:
+        return number_cell(None)
+    return cell(formats.percent(part or 0, whole), round(10_000 * (part or 0) / whole))
+
+
+def _by_year(site: Site, activity_ids: list[str]) -> list[tuple[str, Totals, Totals]]:
+    """(year, totals of its activities, totals of its gifts), oldest first. Cancelled activities
+    count nowhere (totals.Totals)."""
+    years: dict[str, list[str]] = {}
+    for activity_id in activity_ids:
+        years.setdefault(year_of(site.activities[activity_id]), []).append(activity_id)
+    return [
+        (year, site.totals_of_ids(ids), site.totals_of_ids(a for a in ids if site.is_gift(site.activities[a]["category"])))
+        for year, ids in sorted(years.items())
+    ]
+
+
+def year_rows(site: Site, activity_ids: list[str]) -> list[list[str]]:
+    """A row per year: activities, planned and delivered value, and the share of gifts (the plan
+    asks for fewer gifts and more lasting help) by value and by number."""
+    return [
+        [
+            cell(h(year), int(year)),
+            number_cell(every.activities),
+            number_cell(every.planned),
+            number_cell(every.delivered),
+            _share_cell(gifts.delivered, every.delivered),
+            _share_cell(gifts.activities, every.activities),
+        ]
+        for year, every, gifts in _by_year(site, activity_ids)
+    ]
+
+
+def gift_trend(site: Site, activity_ids: list[str]) -> str:
+    """The share of gifts by value in the first and the last year with a reported value, and the
+    years without one: the trend rests on the years that reported."""
+    years = _by_year(site, activity_ids)
+    valued = [(year, formats.percent(gifts.delivered or 0, every.delivered)) for year, every, gifts in years if every.delivered]
+    sentences = []
+    if len(valued) >= 2:
+        (first_year, first), (last_year, last) = valued[0], valued[-1]
+        sentences.append(
+            _("Tỷ trọng tặng quà theo giá trị: {first} năm {first_year}, {last} năm {last_year}.").format(
+                first=first, first_year=first_year, last=last, last_year=last_year
+            )
+        )
+    unvalued = [year for year, every, _gifts in years if not every.delivered]
+    if unvalued:
+        sentences.append(_("Năm chưa có báo cáo giá trị: {years}.").format(years=", ".join(unvalued)))
+    return " ".join(sentences)
+
+
+def year_table(site: Site, activity_ids: list[str]) -> str:
+    if not activity_ids:
+        return ""
+    note = _(
+        "Kế hoạch hướng tới giảm dần việc tặng quà, tăng hỗ trợ sinh kế và công trình lâu dài. "
+        "Tỷ trọng tặng quà theo giá trị chỉ tính các hoạt động có báo cáo giá trị; ô trống là chưa có báo cáo."
+    )
+    trend = gift_trend(site, activity_ids)
+    return table(year_headers(), year_rows(site, activity_ids)) + para(h(f"{trend} {note}".strip()), "ledger-note")
 
 
 def sponsor_page(site: Site, oid: str) -> Page:
@@ -58,11 +134,15 @@ def sponsor_page(site: Site, oid: str) -> Page:
     body += [
         heading(_("Tổng hợp hoạt động")),
         totals_figures(sponsor_totals(site, oid)),
+        heading(_("Theo năm")),
+        year_table(site, activity_ids) or para(_("Chưa có hoạt động nào được ghi nhận.")),
+        summary_links(site, url, "organization", oid, activity_ids),
         heading(_("Hoạt động gần đây")),
         latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         source_note(site, "organization", oid),
     ]
-    return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid))
+    return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid),
+                extra_meta=feed_meta(site, "organization", oid))
 
 
 def _index_rows(site: Site, url: str, ids: list[str]) -> list[list[str]]:

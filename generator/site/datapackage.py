@@ -1,0 +1,111 @@
+"""datapackage.json: the Frictionless description of the downloads, with field descriptions,
+keys, the licence and a version that changes exactly when the data does."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import metadata
+from typing import Any
+
+from slugify import slugify
+
+from . import urls
+from .dictionary import Described, describe
+from .downloads import DATASETS, tables
+from .i18n import _
+from .model import Site
+
+PACKAGE = "ketnghia-quangnam"  # the distribution of pyproject.toml: its version leads the data's
+DATA_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International", "path": urls.DATA_LICENCE}
+
+
+def code_version() -> str:
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "0"
+
+
+def version(tables: dict[str, bytes]) -> str:
+    """The tool's version, then a digest of the data files: the same records give the same
+    version, any change to a download gives another (SemVer build metadata)."""
+    digest = hashlib.sha256()
+    for name in sorted(tables):
+        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(tables[name]).digest())
+    return f"{code_version()}+{digest.hexdigest()[:12]}"
+
+
+def _description(title: str, en: str, meaning: str) -> str:
+    parts = [meaning or title]
+    if en:
+        parts.append(f"(English) {en}.")
+    return " ".join(parts)
+
+
+def _schema(described: Described) -> dict[str, Any]:
+    fields = []
+    for entry in described.entries:
+        field: dict[str, Any] = {"name": entry.name, "type": entry.type, "title": entry.title,
+                                 "description": _description(entry.title, entry.en, entry.meaning)}
+        if entry.unit:
+            field["unit"] = entry.unit
+        fields.append(field)
+    schema: dict[str, Any] = {"fields": fields, "missingValues": [""],
+                              "primaryKey": list(described.dataset.primary_key)}
+    if described.foreign_keys:
+        schema["foreignKeys"] = [
+            {"fields": column, "reference": {"resource": target.name, "fields": "id"}}
+            for column, target in described.foreign_keys
+        ]
+    return schema
+
+
+def _resources(described: Described) -> list[dict[str, Any]]:
+    dataset = described.dataset
+    title = _(dataset.title)
+    return [
+        {
+            "name": dataset.name,
+            "title": title,
+            "description": dataset.en,
+            "path": f"{dataset.name}.csv",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig",
+            "schema": _schema(described),
+        },
+        {
+            "name": f"{dataset.name}-json",
+            "title": _("{dataset} (JSON, đủ các trường của hồ sơ)").format(dataset=title),
+            "description": f"{dataset.en} (JSON, every field of the records)",
+            "path": f"{dataset.name}.json",
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+        },
+    ]
+
+
+def package(site: Site, tables: dict[str, bytes]) -> bytes:
+    resources = [r for dataset in DATASETS.values() for r in _resources(describe(site, dataset))]
+    data = {
+        "name": slugify(site.identity.name),
+        "title": site.identity.name,
+        "description": _(
+            "Dữ liệu mở sinh từ các hồ sơ YAML đã được kiểm tra. "
+            "Tiền tính bằng đồng; ô trống là chưa báo cáo, không phải bằng 0."
+        ),
+        "homepage": site.identity.repository,
+        "version": version(tables),
+        "licenses": [DATA_LICENCE],
+        "resources": resources,
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def open_data(site: Site) -> dict[str, bytes]:
+    """{file name below du-lieu-mo/: bytes}: the tables and the package describing them."""
+    files = tables(site)
+    files["datapackage.json"] = package(site, files)
+    return files

@@ -1,0 +1,155 @@
+"""Sơ kết: one printable page per district and per sponsor per year. What was planned and
+delivered, by group of the plan, the gift share, the communes served, every activity with its
+sources, and what the ledger holds of a reported total; the data date and the page's address
+are printed at the top (overrides/main.html prints them on every page)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...typed import Activity
+from .. import formats, urls
+from ..escape import h
+from ..html_table import cell, number_cell, table
+from ..i18n import _
+from ..model import DISTRICT_LEVELS, Site, year_of
+from ..reported import years_of
+from ..totals import Totals
+from .activity_rows import date_cell, figure_cells
+from .figures import totals_figures
+from .links import activity_ref, ref, sources_html
+from .localities import area_activities
+from .page import Page, heading, para
+from .paging import chunked, pages_nav
+from .reported_totals import figures_table
+from .sponsors import sponsor_activities
+
+
+def _by_year(site: Site, activity_ids: list[str]) -> dict[str, list[Activity]]:
+    years: dict[str, list[Activity]] = {}
+    for aid in activity_ids:
+        activity = site.activities[aid]
+        years.setdefault(year_of(activity), []).append(activity)
+    return years
+
+
+def _group_table(site: Site, activities: list[Activity]) -> str:
+    groups = site.groups()
+    totals: dict[str, Totals] = {code: Totals() for code in groups}
+    for activity in activities:
+        group = site.category_group(activity["category"]) or ""
+        totals.setdefault(group, Totals()).add(site.figures[activity["id"]])
+    rows = [
+        [cell(h(groups.get(code, _("Khác")))), cell(formats.number(t.activities)), number_cell(t.planned),
+         number_cell(t.delivered)]
+        for code, t in totals.items() if t.activities
+    ]
+    whole = site.totals(activities)
+    rows.append([cell(f"<strong>{_('Cộng')}</strong>"), cell(formats.number(whole.activities)),
+                 number_cell(whole.planned), number_cell(whole.delivered)])
+    return table([_("Nhóm nội dung của Kế hoạch"), _("Số hoạt động"), _("Kế hoạch (đồng)"), _("Đã thực hiện (đồng)")],
+                  rows, sortable=False)
+
+
+def _gift_share(site: Site, activities: list[Activity]) -> str:
+    whole = site.totals(activities)
+    gifts = site.totals(a for a in activities if site.is_gift(a["category"]))
+    if whole.delivered is None:
+        return para(_("Chưa có hoạt động nào báo cáo giá trị đã thực hiện."))
+    return para(_("Tặng quà: {gift} trên tổng {whole} đã thực hiện ({share}).").format(
+        gift=h(formats.dong(gifts.delivered or 0)), whole=h(formats.dong(whole.delivered)),
+        share=formats.percent(gifts.delivered or 0, whole.delivered)))
+
+
+def _places_table(site: Site, url: str, activities: list[Activity]) -> str:
+    places: dict[str, Totals] = {}
+    for activity in activities:
+        for place in site.places(activity):  # a joint activity: in the row of each commune it served
+            places.setdefault(place, Totals()).add(site.figures[activity["id"]])
+    rows = [
+        [cell(ref(site, url, "locality", place)), cell(formats.number(t.activities)), number_cell(t.delivered),
+         number_cell(t.households)]
+        for place in site.by_name("locality", places) for t in (places[place],)
+    ]
+    return table([_("Địa bàn"), _("Số hoạt động"), _("Đã thực hiện (đồng)"), _("Số hộ")], rows, sortable=False)
+
+
+def _activity_row(site: Site, url: str, a: Activity) -> list[str]:
+    """An activity's row: the same in its district's summary and its sponsors' (pages of one depth)."""
+    key = (url.count("/"), a["id"])
+    rows = site.memo.summary_rows
+    if key not in rows:
+        rows[key] = [
+            date_cell(a["date"]),
+            cell(activity_ref(site, url, a) + f"<br><small>{h(site.label('activity-statuses', a['status']))}</small>"),
+            cell(", ".join(ref(site, url, "locality", p) for p in site.places(a))),
+            cell(h(site.label("support-categories", a["category"]))),
+            *figure_cells(site, a),
+            cell(f"<small>{sources_html(a['sources'])}</small>"),
+        ]
+    return rows[key]
+
+
+def _activities_table(site: Site, url: str, activities: list[Activity]) -> str:
+    rows = [_activity_row(site, url, a) for a in activities]
+    return table([_("Ngày"), _("Hoạt động"), _("Địa bàn"), _("Nội dung"), _("Đã thực hiện (đồng)"), _("Số hộ"),
+                  _("Nguồn")], rows, sortable=False)
+
+
+# Activities per page of a summary: the first page holds the totals and the first rows; a year of
+# thousands of activities continues on pages of its own, each a few hundred KB at most.
+SUMMARY_PAGE_SIZE = 150
+
+
+def _reported(site: Site, url: str, record_type: str, record_id: str, year: str, name: str) -> str:
+    """The reported totals of the scope whose period holds the year, beside the ledger's own."""
+    scope = "locality" if record_type == "locality" else "sponsor"
+    totals = [t for t in site.reported_totals.values()
+              if t["scope"].get(scope) == record_id and year in years_of(t)]
+    if not totals:
+        return para(_("Sổ chưa có số liệu báo cáo tổng hợp của năm {year} cho {name}: các con số trên chỉ gồm những "
+                      "hoạt động đã được ghi thành hồ sơ, có nguồn, không phải toàn bộ số liệu báo cáo.").format(
+                   year=year, name=h(name)))
+    totals.sort(key=lambda t: (t["period"]["start"], t["id"]))
+    return para(_("Số liệu do chương trình, địa phương báo cáo cho thời gian có năm {year}, ghi đúng như nguồn; các "
+                  "con số trên chỉ gồm những hoạt động đã được ghi thành hồ sơ.").format(year=year)) + figures_table(
+        site, url, totals)
+
+
+def summary_pages(site: Site, record_type: str, record_id: str, year: str, activities: list[Activity]) -> Iterator[Page]:
+    url = urls.summary(record_type, record_id, year)
+    name = site.name_of(record_type, record_id)
+    title = _("Sơ kết năm {year}: {name}").format(year=year, name=name)
+    data_date = formats.date(site.newest) if site.newest else _("chưa có")
+    chunks = chunked(activities, SUMMARY_PAGE_SIZE)
+    for number, chunk in enumerate(chunks, 1):
+        page_url = urls.paged(url, number)
+        pager = pages_nav(page_url, lambda n: urls.paged(url, n), len(chunks), number)
+        body = [
+            para(_("Sơ kết công tác kết nghĩa năm {year} của {name}, lập từ các hồ sơ của sổ. Số liệu đến ngày {date}. "
+                   "Trang chính: {page}.").format(year=year, name=h(name), date=data_date,
+                                                 page=ref(site, page_url, record_type, record_id))),
+        ]
+        if number == 1:
+            body += [
+                totals_figures(site.totals(activities)),
+                heading(_("Kế hoạch và đã thực hiện theo nhóm nội dung")),
+                _group_table(site, activities),
+                _gift_share(site, activities),
+                heading(_("Địa bàn được hỗ trợ")),
+                _places_table(site, page_url, activities),
+                heading(_("Số liệu báo cáo tổng hợp")),
+                _reported(site, page_url, record_type, record_id, year, name),
+            ]
+        body += [heading(_("Các hoạt động và nguồn")), pager, _activities_table(site, page_url, chunk), pager]
+        numbered = title if number == 1 else f"{title} " + _("(trang {number})").format(number=number)
+        yield Page(page_url, numbered, "".join(body), search=False)
+
+
+def pages(site: Site) -> Iterator[Page]:
+    for lid in sorted(i for i, d in site.localities.items() if d["level"] in DISTRICT_LEVELS):
+        for year, activities in sorted(_by_year(site, area_activities(site, lid)).items()):
+            yield from summary_pages(site, "locality", lid, year, activities)
+    for oid in sorted(site.organizations):
+        for year, activities in sorted(_by_year(site, sponsor_activities(site, oid)).items()):
+            yield from summary_pages(site, "organization", oid, year, activities)

@@ -1,0 +1,67 @@
+"""Activities for the search index: each found on its own row of its listing page.
+
+Activities have no page of their own and their rows are in tables kept out of the pages'
+search text, so the generator writes what search needs of them into a file beside the
+pages (ENTRIES, a dot file: MkDocs does not publish it), which the plugin folds into the
+index with the pages (search_index.py). One activity a line, its four fields apart by tabs
+(the text searched has its tabs and line feeds made spaces; the title and context are
+single-spaced already): at province scale 20 MB, which JSON
+took three times as long to write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import formats
+from .escape import clean
+from .model import Site
+from .search_index import ACTIVITY_RANK, Entry
+
+ENTRIES = ".tim-kiem-hoat-dong.tsv"
+
+
+def activity_entry(site: Site, activity_id: str, common: dict[tuple[str, str, str], tuple[str, str]]) -> list[str]:
+    """[URL with the row's anchor, title, context shown under it, text searched]. The text is
+    only searched, never shown: record text as written, folded by the index."""
+    activity = site.activities[activity_id]
+    places = site.places(activity)  # a joint activity: every commune it served
+    key = (activity["partnership"], activity["category"], " ".join(places))
+    if key not in common:  # the same few hundred partnerships, categories and places recur
+        district = site.district_of(places[0])
+        common[key] = ", ".join(site.locality_name(p) for p in places), " ".join((
+            site.partnership_name(activity["partnership"]),
+            site.label("support-categories", activity["category"]),
+            site.locality_name(district) if district else "",
+        ))
+    place_name, text = common[key]
+    value = activity.get("value")
+    beneficiaries = activity.get("beneficiaries")
+    extra = [
+        activity.get("description") or "",
+        (value.get("mobilised_from") or "") if value else "",
+        (beneficiaries.get("note") or "") if beneficiaries else "",
+        *(site.tag_label(t) for t in activity.get("tags", ())),
+    ]
+    url = f"{site.activity_urls[activity_id]}#{activity_id}"
+    context = f"{formats.date(activity['date'])} · {place_name}"
+    return [url, clean(activity["title"]), context, " ".join((text, *extra)).replace("\t", " ").replace("\n", " ")]
+
+
+def entries_file(site: Site) -> bytes:
+    common: dict[tuple[str, str, str], tuple[str, str]] = {}
+    lines = ["\t".join(activity_entry(site, a, common)) for a in sorted(site.activities)]
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
+def read(generated: Path) -> list[Entry]:
+    """The activities' entries the generator wrote into the folder `generated`, if any."""
+    path = generated / ENTRIES
+    if not path.is_file():
+        return []
+    entries = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line:
+            url, title, context, text = line.split("\t")
+            entries.append(Entry(url, title, context, text, ACTIVITY_RANK))
+    return entries

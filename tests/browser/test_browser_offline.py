@@ -1,0 +1,81 @@
+"""The offline copy: the zip offered on the open-data page, unzipped and opened from disk
+(file://, no server) in Chromium. Pages open, links name files that exist, search answers."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from generator.site import offline, urls
+
+from browser_support import Site, heading
+
+
+@pytest.fixture(scope="module")
+def unzipped(built_site, tmp_path_factory) -> Path:
+    archive = built_site / urls.OPEN_DATA / urls.OFFLINE_FILE
+    assert archive.is_file()
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(archive) as opened:
+        names = opened.namelist()
+        assert all(name.startswith(f"{offline.ROOT}/") for name in names)
+        opened.extractall(target)
+    return target / offline.ROOT
+
+
+@pytest.fixture
+def disk(browser, unzipped):
+    opened = Site(browser, unzipped.as_uri() + "/")
+    yield opened
+    problems = opened.problems()
+    opened.close()
+    assert not problems, "\n".join(problems)
+
+
+def _local_targets(page) -> list[str]:
+    hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
+    return sorted({h.split("#")[0] for h in hrefs if h.startswith("file:")})
+
+
+def test_the_open_data_page_offers_the_zip_with_its_size_and_date(built_site):
+    page = (built_site / urls.OPEN_DATA / "index.html").read_text(encoding="utf-8")
+    assert f'href="{urls.OFFLINE_FILE}"' in page and "<!--size-->" not in page
+    assert "data-offline-copy hidden" not in page
+    assert re.search(r"tệp zip, [\d,]+ (MB|KB); dữ liệu đến ngày \d+/\d+/\d{4}", page)
+
+
+def test_pages_and_links_work_from_disk(disk, unzipped):
+    page = disk.new_page()
+    page.goto(disk.url("index.html"))
+    checked = 0
+    for path in ("index.html", "dia-ban/index.html", "dia-ban/huyen-nam-giang/index.html", "du-lieu-mo/index.html"):
+        page.goto(disk.url(path))
+        for target in _local_targets(page):
+            file = Path(unquote(urlsplit(target).path))
+            assert file.is_file(), f"{path} links {target}"  # a file, not a folder listing
+            checked += 1
+    assert checked > 50
+    page.goto(disk.url("index.html"))
+    page.locator("nav a", has_text="Địa bàn").first.click()
+    expect(page).to_have_url(disk.url("dia-ban/index.html"))
+    page.locator("article a[href$='dia-ban/huyen-nam-giang/index.html']").first.click()
+    expect(page).to_have_url(disk.url("dia-ban/huyen-nam-giang/index.html"))
+    assert "Nam Giang" in heading(page)
+
+
+def test_search_works_from_disk(disk):
+    page = disk.new_page()
+    page.goto(disk.url("index.html"))
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("phuoc chanh", delay=20)
+    results = page.locator("ol.md-search-result__list a.md-search-result__link")
+    hit = results.and_(page.locator("a[href*='dia-ban/xa-phuoc-chanh/index.html']"))
+    expect(hit).not_to_have_count(0)
+    hit.first.click()
+    expect(page).to_have_url(disk.url("dia-ban/xa-phuoc-chanh/index.html"))
