@@ -29,6 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
 
 from .loader import LoadError, load_bytes
 from .records import display_path, find_records_root
@@ -102,11 +103,73 @@ def _put(node, key, value) -> None:
 
 
 def _reorder(node: CommentedMap, order: list[str]) -> None:
-    # Comments live in node.ca.items under their key, so they move with it.
+    # An end-of-line comment lives in node.ca.items under its key and moves with it. Comment
+    # lines above a key live with whatever came before (the previous key's last value): they
+    # are taken off there and put back above their key, so a comment follows its field.
     known = [k for k in order if k in node]
     unknown = [k for k in node if k not in order]
+    keys = list(node)
+    if keys == known + unknown:
+        return
+    above = {key: _take_lines_after(node, previous) for previous, key in zip(keys, keys[1:], strict=False)}
+    after = _take_lines_after(node, keys[-1], raw=True)  # above whatever follows this mapping
     for key in known + unknown:
         node.move_to_end(key)
+    indent = _key_column(node)
+    for key, lines in above.items():
+        if lines:
+            node.yaml_set_comment_before_after_key(key, before="\n".join(lines), indent=indent)
+    if after:
+        slots, index = _slot_after(node, list(node)[-1])
+        text = "".join(line + "\n" for line in after)
+        if slots[index] is None:
+            slots[index] = CommentToken("\n" + text, column=0)
+        else:
+            slots[index].value = slots[index].value.rstrip("\n") + "\n" + text
+
+
+def _slot_after(node: CommentedMap, key: Any) -> tuple[list[Any], int]:
+    """The comment slot that holds what follows the value of `key`: the slot of its deepest
+    last item when the value is a mapping or a list."""
+    slots, index, value = node.ca.items.setdefault(key, [None, None, None, None]), 2, node[key]
+    while isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
+        last = list(value)[-1] if isinstance(value, CommentedMap) else len(value) - 1
+        slots = value.ca.items.setdefault(last, [None, None, None, None])
+        index = 2 if isinstance(value, CommentedMap) else 0
+        value = value[last]
+    return slots, index
+
+
+def _take_lines_after(node: CommentedMap, key: Any, raw: bool = False) -> list[str]:
+    """The whole comment lines after `key`'s value (those above the next key), removed there;
+    an end-of-line comment stays."""
+    slots, index = _slot_after(node, key)
+    token = slots[index]
+    if token is None or not hasattr(token, "value"):
+        return []
+    text: str = token.value
+    if text.startswith("\n") or token.column == 0:
+        end_of_line, rest = "", text.lstrip("\n")
+    else:
+        end_of_line, _, rest = text.partition("\n")
+    lines = [line for line in rest.split("\n") if line.strip().startswith("#")]
+    if not lines:
+        return []
+    if end_of_line:
+        token.value = end_of_line + "\n"
+    else:
+        slots[index] = None
+    if raw:
+        return lines
+    lines = [line.strip() for line in lines]
+    return [line[2:] if line.startswith("# ") else line[1:] for line in lines]
+
+
+def _key_column(node: CommentedMap) -> int:
+    try:
+        return int(node.lc.key(next(iter(node)))[1])
+    except (AttributeError, KeyError, TypeError, StopIteration):
+        return 0
 
 
 class _Emitter(RoundTripEmitter):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import io
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -155,8 +156,9 @@ def record_path(records: Path, record_type: str, data: Record) -> Path:
 # --- checks before writing ---------------------------------------------------------------------
 
 
-def schema_problems(record_type: str, data: Record, file: str) -> list[str]:
-    diagnostics = SchemaSet().check(record_type, Document(file, data))
+def schema_problems(record_type: str, data: Record, file: str, schemas: SchemaSet | None = None) -> list[str]:
+    """What the schema says of the record; `schemas` compiled once when many records are checked."""
+    diagnostics = (schemas or SchemaSet()).check(record_type, Document(file, data))
     return [f"{d.field or 'hồ sơ'}: {d.message}" for d in diagnostics]
 
 
@@ -199,8 +201,8 @@ def _comment(tree: Any, record_type: str, shape: SchemaShape, path: FieldPath, i
                     _comment(item, record_type, shape, here + (i,), indent + 2)
 
 
-def render(record_type: str, data: Record, depth: int) -> str:
-    shape = SchemaShape()
+def render(record_type: str, data: Record, depth: int, shape: SchemaShape | None = None) -> str:
+    shape = shape or SchemaShape()
     tree = rebuild(None, data, shape, shape.root(record_type))
     _comment(tree, record_type, shape, (), 0)
     out = io.StringIO()
@@ -240,11 +242,23 @@ def fill_missing(record_type: str, values: Values, interactive: bool, today: dat
 # --- command -----------------------------------------------------------------------------------
 
 
+def command_line(record_type: str, values: Values) -> str:
+    """The `new` command that gives these values again: one bad answer costs one retyped value."""
+    words = ["python", "-m", "generator", "new", record_type]
+    for item in TYPES[record_type].fields:
+        value = values.get(item.dest)
+        for one in (value if isinstance(value, list) else [value]):
+            if one not in (None, ""):
+                words += [item.flag, str(one)]
+    return shlex.join(words)
+
+
 def create(record_type: str, values: Values, records: Path, today: datetime.date, interactive: bool = False) -> Path:
     """Write a new record; returns its path. Raises ScaffoldError."""
     values = dict(values)
-    if record_type == "activity" and not values.get("date") and not interactive:
-        values["date"] = today.isoformat()
+    # No silent "today" for a missing --date: a record dated the day it was typed fails the
+    # period and locality rules. Asked on a terminal (today offered), listed as missing otherwise.
+    given = dict(values)
     fill_missing(record_type, values, interactive, today)
     data = build_record(record_type, values, today)
     try:
@@ -257,7 +271,10 @@ def create(record_type: str, values: Values, records: Path, today: datetime.date
                             "Hãy mở tệp đó để sửa, hoặc đặt mã khác bằng --id.")
     problems = schema_problems(record_type, data, str(path)) + reference_problems(records, record_type, values)
     if problems:
-        raise ScaffoldError("Chưa tạo tệp, vì:\n" + "\n".join(f"  - {p}" for p in problems))
+        again = "" if values == given else (
+            "\nCác câu trả lời khác được giữ lại: sửa giá trị sai trong lệnh dưới đây rồi chạy lại:\n  "
+            + command_line(record_type, values))
+        raise ScaffoldError("Chưa tạo tệp, vì:\n" + "\n".join(f"  - {p}" for p in problems) + again)
     depth = len(path.relative_to(records).parts) - 1
     path.parent.mkdir(parents=True, exist_ok=True)
     replace_whole(str(path), render(record_type, data, depth).encode("utf-8"))

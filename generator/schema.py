@@ -105,6 +105,17 @@ _TYPE_NAMES = {
 }
 
 
+def _date_hint(value: Any, hint: str) -> str:
+    """The date staff meant, when they wrote it as they write it elsewhere (15/3/2024)."""
+    from .intake.parse import Unreadable, date
+
+    try:
+        meant = date(str(value))
+    except Unreadable:
+        return hint
+    return hint.split(", ví dụ")[0] + f"; hãy ghi \"{meant}\"" if meant != str(value) else hint
+
+
 def _type_hint(expected: str, value) -> str:
     if value is None:
         return "chưa có giá trị: hãy điền giá trị, hoặc xoá cả dòng nếu không dùng trường này"
@@ -260,7 +271,10 @@ def _diagnostics(error: ValidationError, doc: Document) -> list[Diagnostic]:
             "partial-date": "không phải ngày (NNNN-TT-NN), tháng (NNNN-TT) hay năm (NNNN) có thật, ví dụ 2023-01-06",
             "uri": "không phải đường dẫn đầy đủ, ví dụ https://baoquangnam.vn/…",
         }
-        return [_diagnostic(doc, path, "SCHEMA_FORMAT", f"tệp ghi {_shown(value)}: {hints.get(error.validator_value, 'sai định dạng')}")]
+        hint = hints.get(error.validator_value, "sai định dạng")
+        if error.validator_value in ("date", "partial-date"):
+            hint = _date_hint(value, hint)
+        return [_diagnostic(doc, path, "SCHEMA_FORMAT", f"tệp ghi {_shown(value)}: {hint}")]
     if keyword == "pattern" and error.validator_value == BLANK:
         # An empty string is minLength's finding already; this one is for spaces alone.
         return [] if value == "" else [_diagnostic(doc, path, "SCHEMA_LENGTH", "chỉ có khoảng trắng: hãy điền nội dung")]

@@ -18,6 +18,9 @@ os.wait4) is its own:
   generate  generator.site.pipeline.generate in a child (the same work as
             `python -m generator generate --records … --out DIR`): validation, then
             the generation proper, rendering and writing pages and downloads
+  import    python -m generator import --write of a workbook of --import-rows rows (2 000 by
+            default) filled as staff fill the template, into a scratch copy of the project's
+            own records (not the synthetic tree): reading, planning, checking and writing
   build     python -m generator build --records … --site-dir … (when it exists), run in a
             scratch copy of the project: build always writes <project>/docs/generated/
 
@@ -58,7 +61,7 @@ import search_figures  # noqa: E402 - scripts/, put on the path just above
 from generator.site import urls  # noqa: E402 -- the project's own package, from the checkout
 
 TODAY = "2026-11-26"
-ALL_STEPS = ("validate", "generate", "build")
+ALL_STEPS = ("validate", "generate", "build", "import")
 MB = 1024 * 1024
 # Below the built site: the offline copy, the programme's Atom feed, the data package.
 OFFLINE_ZIP = urls.OPEN_DATA + urls.OFFLINE_FILE
@@ -77,6 +80,7 @@ GOALS = {
     "search_ms": (200.0, "ms", "search answers < 200 ms (4× CPU)"),
     "commune_view": (350.0, "KB", "first view of a commune page < 350 KB"),
 }
+IMPORT_GOAL = 10.0  # seconds: `import --write` of the 2 000-row workbook
 
 
 # --------------------------------------------------------------------------- child side
@@ -160,6 +164,18 @@ def child(argv: list[str]) -> int:
         # The generation proper: pages and downloads rendered and written, validation apart.
         report.update(files=outcome.files, **{f"{k}_s": v for k, v in outcome.seconds.items()})
         report["generation_s"] = outcome.seconds["render"] + outcome.seconds["write"]
+    elif step == "import":
+        import datetime
+
+        from generator.intake.plan import NEW, make_plan, write
+        from generator.intake.read import read
+
+        workbook, today = Path(argv[2]), datetime.date.fromisoformat(argv[3])
+        imported = time.perf_counter()
+        cpu_started = time.process_time()
+        plan = make_plan(read(workbook), Path(root), today)
+        report.update(rows=plan.rows, planned=len(plan.of_state(NEW)), problems=len(plan.problems))
+        report["written"] = len(write(plan))
     else:
         raise SystemExit(f"unknown child step {step}")
     done = time.perf_counter()
@@ -472,6 +488,49 @@ def print_goals(all_results: dict) -> list:
 
 # --------------------------------------------------------------------------- main
 
+def import_workbook(records: Path, path: Path, rows: int, today: str) -> Path:
+    """A workbook of `rows` activities of the ledger's partnerships, typed as staff type them:
+    the template's columns, names without diacritics, dd/mm/yyyy, amounts with dots."""
+    import datetime
+
+    from openpyxl import load_workbook
+
+    from generator.intake.parse import folded
+    from generator.intake.plan import ledger_site
+    from generator.intake.template import sheet_title, template
+
+    site = ledger_site(records, datetime.date.fromisoformat(today))
+    template(site, "activity", path)
+    book = load_workbook(path)
+    sheet = book[sheet_title("activity")]
+    at = {cell.value: cell.column for cell in sheet[1]}
+    pairs = [p for p in site.partnerships if site.partnerships[p]["period"]["start"] <= "2021-01-01"]
+    labels = [item["label"] for item in site.vocabulary("support-categories").values()]
+    for i in range(rows):
+        values = {
+            "Cặp kết nghĩa": folded(site.partnership_name(pairs[i % len(pairs)])),
+            "Ngày": f"{i % 28 + 1}/{i % 12 + 1}/{2021 + i % 4}",
+            "Nội dung hỗ trợ": labels[i % len(labels)],
+            "Tên hoạt động": f"Ho tro dot {i + 1}",
+            "Giá trị: Tiền mặt": f"{i + 1}.000.000",
+            "Người hưởng lợi: Số hộ": str(i % 50 + 1),
+            "Nguồn: Tiêu đề": "Bao cao so ket",
+            "Nguồn: Nơi đăng": "Ban Dan toc",
+            "Nguồn: Ngày đăng": f"20/12/{2021 + i % 4}",
+        }
+        for header, value in values.items():
+            sheet.cell(row=i + 2, column=at[header], value=value)
+    book.save(path)
+    return path
+
+
+def measure_import(work: Path, rows: int, today: str) -> dict:
+    records = work / "records"
+    shutil.copytree(PROJECT / "records", records)
+    workbook = import_workbook(records, work / "so-ket.xlsx", rows, today)
+    return measure_child("import", records, 1, str(workbook), today)
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -486,6 +545,7 @@ def parse_args(argv):
     parser.add_argument("--json", metavar="FILE", help="also write every figure to FILE")
     parser.add_argument("--profile", metavar="FILE", help="also profile validation with cProfile into FILE "
                         "(FILE-<scale>.prof per scale) and print the top functions")
+    parser.add_argument("--import-rows", type=int, default=2000, help="rows of the workbook the import step reads")
     parser.add_argument("--check", action="store_true", help="exit 1 when a goal is missed")
     return parser.parse_args(argv)
 
@@ -504,7 +564,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"unknown steps: {', '.join(unknown)} (choose among {', '.join(ALL_STEPS)})", file=sys.stderr)
             return 2
     else:
-        steps = ["validate"] + [c for c in ("generate", "build") if helps[c] is not None]
+        steps = ["validate"] + [c for c in ("generate", "build") if helps[c] is not None] + ["import"]
     for command in ("generate", "build"):
         if command in steps and helps[command] is None:
             print(f"note: `python -m generator {command}` does not exist yet: skipped")
@@ -514,6 +574,8 @@ def main(argv: list[str] | None = None) -> int:
 
     all_results: dict = {}
     everything: dict = {}
+    if steps == ["import"]:
+        scales = []  # the import reads the project's own records: no synthetic tree to make
     for scale in scales:
         base = Path(args.keep) / f"scale-{scale:g}" if args.keep else Path(tempfile.mkdtemp(prefix=f"bench-{scale:g}-"))
         base.mkdir(parents=True, exist_ok=True)
@@ -541,7 +603,18 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             if not args.keep:
                 shutil.rmtree(base, ignore_errors=True)
-    missed = print_goals(all_results)
+    if "import" in steps:
+        with tempfile.TemporaryDirectory(prefix="bench-import-") as work:
+            result = measure_import(Path(work), args.import_rows, args.today)
+        print(f"\nimport of {result['rows']} rows: {result['wall_s']:.2f} s wall, {result['core_s']:.2f} s core, "
+              f"peak {result['maxrss_kb'] / 1024:.0f} MB; {result['written']} records written, {result['problems']} problems")
+        everything["import"] = result
+    missed = print_goals(all_results) if all_results else []
+    if "import" in steps:
+        ok = result["wall_s"] < IMPORT_GOAL
+        print(f"{'import < ' + format(IMPORT_GOAL, 'g') + ' s':<36}{result['wall_s']:>10.2f} s  {'ok' if ok else '!!':>2}")
+        if not ok:
+            missed.append(f"import of {result['rows']} rows < {IMPORT_GOAL:g} s (measured {result['wall_s']:.2f} s)")
     if args.json:
         Path(args.json).write_text(json.dumps(everything, indent=2, ensure_ascii=False), encoding="utf-8")
     if args.check and missed:

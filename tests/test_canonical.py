@@ -218,3 +218,27 @@ def test_a_disk_that_refuses_is_said_and_leaves_the_record_whole(tmp_path, capsy
     assert "ổ đĩa đã đầy" in err and "Traceback" not in err
     assert path.read_text(encoding="utf-8") == MESSY_ACTIVITY
     assert [p.name for p in folder.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_a_comment_moves_with_the_field_it_describes():
+    text = ('id: x\n# Loại đơn vị: ghi chú của kind\nkind: co-quan-dang\nsources:\n- title: a  # cuối dòng\n'
+            '  # về ngày\n  date: "2020"\n  publisher: b\n# Tên đầy đủ\nname: Báo X\n')
+    lines = canonical_text(text, "organization", 1).splitlines()
+    assert lines[lines.index("name: Báo X") - 1] == "# Tên đầy đủ"
+    assert lines[lines.index("kind: co-quan-dang") - 1] == "# Loại đơn vị: ghi chú của kind"
+    assert lines[lines.index('  date: "2020"') - 1] == "  # về ngày"
+    assert "- title: a  # cuối dòng" in lines
+
+
+def test_invisible_differences_are_said_in_words_and_fixed(tmp_path, capsys):
+    folder = tmp_path / "records" / "documents"
+    folder.mkdir(parents=True)
+    path = folder / "a.yaml"
+    path.write_bytes(b"# yaml-language-server: $schema=../../schemas/document.schema.json\r\nid: a\r\n"
+                     b"kind: quyet-dinh  \r\ntitle: T\xc3\xaan")
+    assert main(["format", "--check", "--no-diff", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "xuống dòng kiểu Windows (CRLF)" in out and "dòng 3 kết thúc bằng khoảng trắng" in out
+    assert "dòng cuối chưa có dấu xuống dòng" in out
+    assert main(["format", str(path)]) == 0
+    assert path.read_bytes().endswith(b"kind: quyet-dinh\ntitle: T\xc3\xaan\n")

@@ -39,6 +39,7 @@ def _province(root: Path) -> Path:
     mkdocs = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     mkdocs = re.sub(r"(?m)^site_name: .*$", "site_name: Sổ kết nghĩa tỉnh Thử Nghiệm", mkdocs)
     mkdocs = re.sub(r"(?m)^site_description: .*$", "site_description: Kết nghĩa các xã vùng cao của tỉnh Thử Nghiệm", mkdocs)
+    mkdocs = re.sub(r"(?m)^repo_url: .*$", "repo_url: https://example.org/tinh-thu-nghiem/so-ket-nghia", mkdocs)
     (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     (root / "docs").mkdir()
 

@@ -1,6 +1,8 @@
 """The project is found from where a command runs, as git and mkdocs find theirs."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator import cli
@@ -93,3 +95,27 @@ def test_a_path_outside_any_records_folder_is_refused(tmp_path, monkeypatch, cap
     monkeypatch.chdir(tmp_path)
     assert cli.main(["validate", str(stray)]) == 2
     assert "không nằm trong một thư mục hồ sơ" in capsys.readouterr().err
+
+
+def test_the_repository_is_the_checkouts_own():
+    from generator.site.repository import from_remote, repository_url
+
+    assert from_remote("git@github.com:so-x/ket-nghia.git") == "https://github.com/so-x/ket-nghia"
+    assert from_remote("https://user:token@github.com/so-x/ket-nghia.git\n") == "https://github.com/so-x/ket-nghia"
+    assert from_remote("/srv/git/ket-nghia") is None
+    environ = {"GITHUB_REPOSITORY": "so-x/ket-nghia", "GITHUB_SERVER_URL": "https://github.com"}
+    assert repository_url(Path("/"), environ) == "https://github.com/so-x/ket-nghia"
+    # No git here: mkdocs.yml's repo_url, else none.
+    assert repository_url(Path("/"), {}, fallback="https://github.com/a/b/") == "https://github.com/a/b"
+    assert repository_url(Path("/"), {}) == ""
+
+
+def test_the_repository_is_read_from_the_checkouts_git_config(tmp_path):
+    from generator.site.repository import repository_url
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text('[core]\n\tbare = false\n[remote "origin"]\n'
+                                              "\turl = git@github.com:so-x/ket-nghia.git\n"
+                                              '\tfetch = +refs/heads/*:refs/remotes/origin/*\n', encoding="utf-8")
+    (tmp_path / "records").mkdir()
+    assert repository_url(tmp_path / "records", {}) == "https://github.com/so-x/ket-nghia"

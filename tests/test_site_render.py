@@ -45,10 +45,14 @@ def test_pages_exist_for_every_record_and_section(tmp_path):
 
 
 def test_entity_pages_link_to_their_yaml(tmp_path):
-    files = _render(small_tree(tmp_path))
+    records = small_tree(tmp_path)
+    # The project's repository: here mkdocs.yml's repo_url (no git, no GITHUB_REPOSITORY).
+    (records.parent / "mkdocs.yml").write_text("site_name: Thử\nrepo_url: https://example.org/so-x/ket-nghia\n",
+                                               encoding="utf-8")
+    files = _render(records)
     page = files["cap-ket-nghia/tp-thu-nghiem-xa-la-dee/index.md"].decode()
     assert 'source: "records/partnerships/tp-thu-nghiem-xa-la-dee.yaml"' in page
-    assert "/blob/main/records/partnerships/tp-thu-nghiem-xa-la-dee.yaml" in page
+    assert "https://example.org/so-x/ket-nghia/blob/main/records/partnerships/tp-thu-nghiem-xa-la-dee.yaml" in page
 
 
 def test_home_page_figures(tmp_path):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -79,12 +80,28 @@ def test_least_privilege(path):
         assert "timeout-minutes" in job, name
         granted = job.get("permissions", {})
         writes = {k for k, v in granted.items() if v == "write"}
+        if "contents" in writes:
+            # Writing records back: only when a maintainer starts it, never on main, never from
+            # an event a fork can cause.
+            assert set(workflow["on"]) == {"workflow_dispatch"}, name
+            assert "refs/heads/main" in job["if"] and "!=" in job["if"], name
+            writes -= {"contents"}
         assert writes <= {"pages", "id-token"}, name
         if writes:
             assert job.get("if"), f"{name}: chỉ chạy khi push lên main"
         for step in job.get("steps", []):
             if str(step.get("uses", "")).startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] is False, name
+
+
+def test_each_change_runs_once_and_workbooks_are_planned():
+    workflow = _load(PROJECT / ".github" / "workflows" / "ci.yml")
+    # A same-repository pull request is not run again by its push: push runs on main only.
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+    validate = workflow["jobs"]["validate"]
+    runs = [str(step.get("run", "")) for step in validate["steps"]]
+    assert "python -m generator import imports --format github" in runs
+    assert not any("--write" in run for run in runs)
 
 
 def _steps(workflow: dict) -> list[dict]:
@@ -112,11 +129,22 @@ def test_pre_commit_validates_staged_records():
     config = _load(PROJECT / ".pre-commit-config.yaml")
     hooks = {hook["id"]: hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]}
     validate = hooks["validate-records"]
-    assert validate["entry"] == "python -m generator validate"
+    # Not a bare `python`: outside an activated environment that is the system's, without the tool.
+    assert not validate["entry"].startswith("python ") and "-m generator validate" in validate["entry"]
     assert validate["language"] in ("system", "python")
     assert re.match(validate["files"], "records/activities/2024/2024-05-10-x.yaml")
     assert not re.match(validate["files"], "docs/index.md")
     assert validate.get("pass_filenames", True)
+
+
+def test_pre_commit_hooks_run_without_an_activated_environment():
+    config = _load(PROJECT / ".pre-commit-config.yaml")
+    hooks = [hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
+    environment = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp")}
+    for hook in hooks:
+        ran = subprocess.run([*shlex.split(hook["entry"]), "records/vocabularies/support-categories.yaml"],
+                             cwd=PROJECT, env=environment, capture_output=True, text=True)
+        assert ran.returncode == 0, hook["id"] + ran.stdout + ran.stderr
 
 
 # --- GitHub annotations ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Command line: `ketnghia validate|generate|build|serve|new|format` (or `python -m generator …`).
+"""Command line: `ketnghia validate|generate|build|serve|new|format|template|import|report` (or `python -m generator …`).
 
 Exit 0 ok, 1 errors in the records, 2 bad usage or an output folder that cannot be written
 (a full disk, say: nothing the records' author can fix). Each command works on the project found
@@ -13,24 +13,26 @@ from collections.abc import Sequence
 from ..files import why
 from ..project import NoProject
 from . import format as format_command
-from . import new, site, validate
-from .options import BadUsage, project_option
+from . import intake, new, report, site, validate
+from .options import BadUsage, Parser, project_option
 
 PROG = "ketnghia"
 
 
 def parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
-    main_parser = argparse.ArgumentParser(prog=PROG, description="Sổ kết nghĩa: kiểm tra hồ sơ và dựng trang công khai.")
+    main_parser = Parser(prog=PROG, description="Sổ kết nghĩa: kiểm tra hồ sơ và dựng trang công khai.")
     project_option(main_parser, None)
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     # On a sub-command, --project must not overwrite one given before the command.
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     project_option(common, argparse.SUPPRESS)
     validate.add_command(commands, common)
     site.add_commands(commands, common)
     # `new` reads every schema to build one option per field: only when it is the command.
     new.add_command(commands, common, full="new" in argv)
     format_command.add_command(commands, common)
+    intake.add_commands(commands, common)
+    report.add_command(commands, common)
     return main_parser
 
 

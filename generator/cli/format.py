@@ -18,6 +18,27 @@ def _diff(name: str, before: str, after: str) -> str:
     return "".join(lines)
 
 
+def invisible_differences(before: str, after: str, limit: int = 5) -> list[str]:
+    """What differs that an editor does not show, in words: staff fix what they are told."""
+    said = []
+    if before.startswith("\ufeff"):
+        said.append("tệp bắt đầu bằng ký tự BOM vô hình")
+    if "\r\n" in before or "\r" in before:
+        said.append("tệp xuống dòng kiểu Windows (CRLF) thay vì LF")
+    if before and not before.endswith(("\n", "\r")):
+        said.append("dòng cuối chưa có dấu xuống dòng")
+    lines = before.replace("\r\n", "\n").split("\n")
+    trailing = [n for n, line in enumerate(lines, start=1) if line != line.rstrip(" \t\u00a0")]
+    tabs = [n for n, line in enumerate(lines, start=1) if "\t" in line.rstrip(" \t")]
+    said += [f"dòng {n} kết thúc bằng khoảng trắng" for n in trailing[:limit]]
+    said += [f"dòng {n} có ký tự Tab: thay bằng dấu cách" for n in tabs[:limit]]
+    if len(trailing) > limit or len(tabs) > limit:
+        said.append("…")
+    if not said and before != after:
+        said.append("thứ tự trường, thụt lề hoặc dấu ngoặc kép khác dạng chuẩn")
+    return said
+
+
 def _report(name: str, message: str, as_github: bool) -> None:
     if as_github:
         print(github_annotation(Diagnostic(name, 1, 1, ERROR, "FORMAT", "", message)))
@@ -40,7 +61,7 @@ def run_format(args: argparse.Namespace) -> int:
             continue
         changed.append(name)
         if args.check:
-            _report(name, "chưa ở dạng chuẩn (thứ tự trường, thụt lề, dấu ngoặc kép)", args.format == "github")
+            _report(name, "chưa ở dạng chuẩn: " + "; ".join(invisible_differences(before, after)), args.format == "github")
             if args.diff:
                 diff = _diff(name, before, after)
                 sys.stdout.write(github_untrusted(diff) if args.format == "github" else diff)

@@ -15,7 +15,7 @@ from ..records import display_path
 from ..registry import TYPES, Field
 from ..scaffold import ScaffoldError, choices, create, explain, makes, resolved_schema
 from ..schema_shape import SchemaShape
-from .options import day, project_of
+from .options import amount_option, count_option, day, project_of
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -58,8 +58,14 @@ def _add_type(types, common: argparse.ArgumentParser, record_type: str, shape: S
             command.add_argument(item.flag, dest=item.dest, action="append", default=[], metavar=metavar,
                                  help=help_text + " (lặp lại được)")
         else:
-            command.add_argument(item.flag, dest=item.dest, type=int if item.kind == "int" else str,
+            command.add_argument(item.flag, dest=item.dest, type=_option_type(item),
                                  metavar=metavar, help=help_text)
+
+
+def _option_type(item: Field):
+    if item.kind != "int":
+        return str
+    return amount_option if item.path[0] == "value" else count_option
 
 
 def _metavar(shape: SchemaShape, record_type: str, item: Field, coded: bool) -> str:

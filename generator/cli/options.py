@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
 from pathlib import Path
 
 from ..project import Project, find_project
@@ -24,6 +25,51 @@ def day(value: str) -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' không phải ngày dạng NNNN-TT-NN") from None
+
+
+def amount_option(value: str) -> int:
+    """An amount as staff write it: 90000000, 90.000.000, 90 triệu, 1,5 tỷ."""
+    from ..intake.parse import Unreadable, amount
+
+    try:
+        return amount(value)
+    except Unreadable as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def count_option(value: str) -> int:
+    """A count: 35, 1.200, 35 hộ."""
+    from ..intake.parse import Unreadable, count
+
+    try:
+        return count(value)
+    except Unreadable as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+# argparse's own messages, in the words of the rest of the tool.
+_ARGPARSE_WORDS = (
+    (re.compile(r"the following arguments are required: (.*)"), r"thiếu tham số bắt buộc: \1"),
+    (re.compile(r"one of the arguments (.*) is required"), r"cần một trong các tuỳ chọn \1"),
+    (re.compile(r"argument (\S+): not allowed with argument (.*)"), r"tuỳ chọn \1 không dùng cùng \2"),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"\1: không có lựa chọn \2; chọn một trong: \3"),
+    (re.compile(r"argument (\S+): expected one argument"), r"tuỳ chọn \1 cần một giá trị"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), r"\1: giá trị \3 không hợp lệ"),
+    (re.compile(r"argument (\S+): (.*)"), r"\1: \2"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"không hiểu tham số: \1"),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that refuses in Vietnamese: one line saying what is wrong, one
+    saying where help is, and exit status 2 (argparse's usage block is in English)."""
+
+    def error(self, message: str):  # argparse declares NoReturn; exit() never returns
+        for pattern, words in _ARGPARSE_WORDS:
+            if pattern.fullmatch(message):
+                message = pattern.sub(words, message)
+                break
+        self.exit(2, f"{self.prog}: {message}\nXem hướng dẫn: {self.prog} --help\n")
 
 
 class BadUsage(Exception):

@@ -1,6 +1,8 @@
 """References resolve to records of the right type; locality chains have no cycles."""
 from __future__ import annotations
 
+import difflib
+
 from ..diagnostics import Diagnostic
 from ..ledger import Context, Ledger
 from ..registry import TYPES, folder_of
@@ -25,6 +27,14 @@ def _cycle(ledger: Ledger, start: str, key: str) -> bool:
     return False
 
 
+def _nearest_hint(ledger: Ledger, target: str, target_id: str) -> str:
+    """The existing ids nearest to a mistyped one; a new file only when none is near."""
+    close = difflib.get_close_matches(target_id, sorted(ledger.ids.get(target, ())), n=3, cutoff=0.75)
+    if close:
+        return f"có phải {' hoặc '.join(repr(c) for c in close)}? Hãy chép đúng mã đó"
+    return f"hãy kiểm tra chính tả, hoặc thêm tệp records/{folder_of(target)}/{target_id}.yaml"
+
+
 def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
     found = []
     for record_type, records in ledger.records.items():
@@ -34,7 +44,7 @@ def check_ledger(ledger: Ledger, context: Context) -> list[Diagnostic]:
                     continue
                 elsewhere = _kind_of(ledger, target_id)
                 hint = (f"có hồ sơ '{target_id}' trong {elsewhere}/ nhưng ở đây cần một hồ sơ trong {folder_of(target)}/"
-                        if elsewhere else f"hãy kiểm tra chính tả, hoặc thêm tệp records/{folder_of(target)}/{target_id}.yaml")
+                        if elsewhere else _nearest_hint(ledger, target, target_id))
                 found.append(record.diagnostic(path, "REF_UNKNOWN", f"không có hồ sơ '{target_id}': {hint}"))
     for record in ledger.of("locality").values():
         for key, words in (("successor", "đơn vị kế thừa"), ("parent", "cấp trên")):

@@ -96,7 +96,7 @@ def package(site: Site, tables: dict[str, bytes]) -> bytes:
             "Dữ liệu mở sinh từ các hồ sơ YAML đã được kiểm tra. "
             "Tiền tính bằng đồng; ô trống là chưa báo cáo, không phải bằng 0."
         ),
-        "homepage": urls.REPOSITORY,
+        "homepage": site.identity.repository,
         "version": version(tables),
         "licenses": [DATA_LICENCE],
         "resources": resources,

@@ -74,7 +74,10 @@ def safe_url(url: str | None) -> str | None:
 
 
 def link(href: str, label_html: str, external: bool = False) -> str:
-    """An inline <a>; label_html is already escaped. Works in Markdown and in HTML blocks."""
+    """An inline <a>; label_html is already escaped. Works in Markdown and in HTML blocks.
+    Without an address (a repository nobody named, say) the label alone."""
+    if not href:
+        return label_html
     rel = ' rel="noopener nofollow"' if external else ""
     return f'<a href="{html.escape(href, quote=True)}"{rel}>{label_html}</a>'
 

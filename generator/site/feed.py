@@ -25,7 +25,12 @@ from .pages.sponsors import sponsor_activities
 
 ENTRIES = 50  # the newest activities of each feed; the downloads hold them all
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_TAG = "tag:" + urls.REPOSITORY.split("//", 1)[1].split("/", 1)[0] + ",2020:" + urls.REPOSITORY.split("//", 1)[1].split("/", 1)[1]
+
+
+def _tag() -> str:
+    """The tag URI the ids of the feeds start with: the project's repository (host, path)."""
+    host, _, path = urls.repository().partition("//")[2].partition("/")
+    return f"tag:{host},2020:{path}" if host and path else "tag:ket-nghia.invalid,2020:ledger"
 
 
 def _text(value: str) -> str:
@@ -41,7 +46,7 @@ def _stamp(day: datetime.date) -> str:
 
 
 def entry_id(activity_id: str) -> str:
-    return f"{_TAG}/activity/{activity_id}"
+    return f"{_tag()}/activity/{activity_id}"
 
 
 def newest_first(site: Site, activity_ids: Iterable[str]) -> list[Activity]:
@@ -89,7 +94,7 @@ def feed(site: Site, feed_url: str, page_url: str, title: str, activity_ids: Ite
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">\n'
-        f"<id>{_text(f'{_TAG}/feed/{feed_url}')}</id>\n"
+        f"<id>{_text(f'{_tag()}/feed/{feed_url}')}</id>\n"
         f'<title type="text">{_text(title)}</title>\n'
         f'<subtitle type="text">{_text(_("Các hoạt động mới nhất, mới trước cũ sau (tối đa {count}).").format(count=ENTRIES))}</subtitle>\n'
         f"<updated>{_stamp(updated)}</updated>\n"

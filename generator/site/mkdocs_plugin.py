@@ -28,6 +28,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from ..project import Project
 from . import lifted_blocks, offline, search_entries, search_index, urls
 from .pipeline import RECORDS_ENV, generate
+from .repository import repository_url
 from .search_pages import page_entries
 from .writer import CannotWrite
 
@@ -42,6 +43,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.command: str | None = None
         self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
+        self.repository = ""  # the checkout's own, set in on_config (generator/site/repository.py)
         self.searched: list[search_index.Entry] = []  # the pages' entries, gathered as the build goes
 
     def on_startup(self, *, command, dirty):
@@ -53,8 +55,10 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
             # Material's offline build fetches its worker shim from unpkg.com: the local copy instead.
             polyfills = config.extra.get("polyfills", [])
             config.extra["polyfills"] = [offline.WORKER_SHIM if "iframe-worker" in p else p for p in polyfills]
-        config.repo_url = urls.REPOSITORY
-        config.repo_name = urls.REPOSITORY.split("github.com/")[-1]
+        self.repository = repository_url(Path(config.config_file_path or ".").parent, fallback=config.repo_url or "")
+        if self.repository:
+            config.repo_url = self.repository
+            config.repo_name = "/".join(self.repository.split("/")[-2:])
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"
         return config
 
@@ -89,7 +93,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         if not page.file.src_uri.startswith(GENERATED_PREFIX):
             return markdown
         source = page.meta.get("source")
-        page.edit_url = f"{urls.REPOSITORY}/edit/{urls.BRANCH}/{source}" if source else None
+        page.edit_url = f"{self.repository}/edit/{urls.BRANCH}/{source}" if source and self.repository else None
         markdown, self.lifted[page.file.src_uri] = lifted_blocks.lift(markdown)
         return markdown
 

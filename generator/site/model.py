@@ -308,6 +308,8 @@ def _in_repository(diagnostic: Diagnostic, root: str) -> Diagnostic:
 
 def build_site(result, records_root: Path) -> Site:
     """Resolve and index the ledger of a validation result."""
+    identity = identity_of(Path(os.path.realpath(records_root)).parent)
+    urls.use_repository(identity.repository)
     records = {t: {i: r.data for i, r in sorted(by_id.items())} for t, by_id in sorted(result.ledger.records.items())}
     root = os.path.realpath(records_root)
     files = {}
@@ -357,7 +359,7 @@ def build_site(result, records_root: Path) -> Site:
         in_order=activities,
         rank={activity["id"]: place for place, activity in enumerate(activities)},
         figures={activity["id"]: figures_of(activity) for activity in activities},
-        identity=identity_of(Path(root).parent),
+        identity=identity,
     )
 
 

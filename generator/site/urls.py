@@ -9,8 +9,19 @@ from __future__ import annotations
 
 from ..registry import TYPES
 
-REPOSITORY = "https://github.com/ban-dan-toc-quang-nam/ket-nghia"
 BRANCH = "main"
+# The repository the pages link to: the project's own (generator/site/repository.py), set
+# once per site model (generator/site/model.py build_site) before any page is rendered.
+_repository = {"url": ""}
+
+
+def use_repository(url: str) -> None:
+    _repository["url"] = url.rstrip("/")
+
+
+def repository() -> str:
+    """https://github.com/owner/name of the project being rendered; "" when none is known."""
+    return _repository["url"]
 
 # record type -> the folder of its pages (generator/registry.py)
 SECTIONS = {name: t.section for name, t in TYPES.items() if t.section}
@@ -97,10 +108,10 @@ def relative(from_url: str, to_url: str) -> str:
 
 
 def yaml_url(repo_path: str) -> str:
-    """The YAML file in the repository, as people can read it on GitHub."""
-    return f"{REPOSITORY}/blob/{BRANCH}/{repo_path}"
+    """The YAML file in the repository, as people can read it on GitHub ("" when no repository is known)."""
+    return f"{_repository['url']}/blob/{BRANCH}/{repo_path}" if _repository["url"] else ""
 
 
 def folder_url(repo_path: str) -> str:
     """A folder of YAML files, for pages drawn from many records."""
-    return f"{REPOSITORY}/tree/{BRANCH}/{repo_path}"
+    return f"{_repository['url']}/tree/{BRANCH}/{repo_path}" if _repository["url"] else ""

@@ -1,0 +1,114 @@
+"""The workbook staff fill: an instruction sheet, a data sheet, and the lists behind its dropdowns.
+
+Its columns are generator/intake/columns.py's (the registry's fields, titled by the schema);
+its dropdowns hold the names of generator/intake/names.py, which the import reads back.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..registry import TYPES
+from ..site.model import Site
+from .cells import put
+from .columns import AMOUNT, COUNT, DATE, Column, columns
+from .names import names_of
+
+LISTS = "Danh sách"
+GUIDE = "Hướng dẫn"
+DATE_FORMAT = "dd/mm/yyyy"
+AMOUNT_FORMAT = "#,##0"
+DATA_ROWS = 500  # rows that get the dropdowns and formats
+_REQUIRED = PatternFill("solid", fgColor="FFE699")
+_OPTIONAL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def sheet_title(record_type: str) -> str:
+    return str(TYPES[record_type].dataset_title or record_type)
+
+
+def _guide(book: Workbook, record_type: str, cols: tuple[Column, ...]) -> None:
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = GUIDE
+    lines = [
+        (f"Mẫu nhập {sheet_title(record_type).lower()} vào sổ kết nghĩa", True),
+        (f"1. Điền mỗi {sheet_title(record_type).lower()} vào một dòng của trang '{sheet_title(record_type)}'. "
+         "Không đổi tên các cột; cột không dùng thì để trống.", False),
+        ("2. Cột tô vàng là bắt buộc; cột tô xanh ghi nếu có số liệu. Bỏ trống khi chưa có số liệu, "
+         "không ghi 0 thay cho 'chưa báo cáo'.", False),
+        ("3. Ngày ghi dạng 15/3/2024 (ngày/tháng/năm); nếu nguồn chỉ ghi tháng thì ghi 3/2024, chỉ ghi năm thì ghi 2024.", False),
+        ("4. Số tiền ghi bằng đồng: 90.000.000, 90 triệu hoặc 1,5 tỷ đều được.", False),
+        ("5. Cặp kết nghĩa, nội dung hỗ trợ, tình trạng: chọn trong danh sách thả xuống; gõ tên không dấu cũng được.", False),
+        ("6. Không ghi tên người, số điện thoại hay số căn cước: chỉ ghi số hộ, số người.", False),
+        ("7. Gửi tệp: tải lên thư mục imports/ của kho dữ liệu trên GitHub và mở yêu cầu hợp nhất (pull request); "
+         "kết quả kiểm tra cho biết từng dòng sẽ thành hồ sơ nào, và dòng nào cần sửa (trang, dòng, cột). "
+         "Có Python: python -m generator import TỆP.xlsx để xem trước, thêm --write để ghi hồ sơ.", False),
+        ("", False),
+        ("Các cột", True),
+    ]
+    for number, (text, bold) in enumerate(lines, start=1):
+        put(sheet, number, 1, text).font = Font(bold=bold, size=14 if number == 1 else 11)
+    start = len(lines) + 1
+    for offset, column in enumerate(cols):
+        put(sheet, start + offset, 1, column.header).font = Font(bold=column.required)
+        put(sheet, start + offset, 2, "bắt buộc" if column.required else "")
+        put(sheet, start + offset, 3, column.description)
+    sheet.column_dimensions["A"].width = 34
+    sheet.column_dimensions["B"].width = 10
+    sheet.column_dimensions["C"].width = 110
+
+
+def _formats(column: Column) -> str | None:
+    if column.kind == DATE:
+        return DATE_FORMAT
+    if column.kind in (AMOUNT, COUNT):
+        return AMOUNT_FORMAT
+    return None
+
+
+def template(site: Site, record_type: str, path: Path) -> None:
+    """Write the template workbook for `record_type` records to `path`."""
+    cols = columns(record_type)
+    book = Workbook()
+    _guide(book, record_type, cols)
+    data = book.create_sheet(sheet_title(record_type))
+    lists = book.create_sheet(LISTS)
+    lists.sheet_state = "hidden"
+    list_column = 0
+    for index, column in enumerate(cols, start=1):
+        letter = get_column_letter(index)
+        header = put(data, 1, index, column.header)
+        header.font = Font(bold=True)
+        header.fill = _REQUIRED if column.required else _OPTIONAL
+        header.alignment = Alignment(wrap_text=True, vertical="top")
+        data.column_dimensions[letter].width = 40 if column.kind == "reference" or column.field.dest in (
+            "title", "description") else 16
+        number_format = _formats(column)
+        if number_format:
+            for row in range(2, DATA_ROWS + 2):
+                data.cell(row=row, column=index).number_format = number_format
+        names = names_of(site, column)
+        if names is None or not names.offered or column.target == "activity":
+            continue
+        list_column += 1
+        list_letter = get_column_letter(list_column)
+        put(lists, 1, list_column, column.header)
+        for row, name in enumerate(names.offered, start=2):
+            put(lists, row, list_column, name)
+        source = f"{quote_sheetname(LISTS)}!${list_letter}$2:${list_letter}${len(names.offered) + 1}"
+        # A warning, not a refusal: a name typed without diacritics is read too.
+        validation = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
+                                    errorStyle="warning", errorTitle=column.header,
+                                    error="Tên này không có trong danh sách; vẫn giữ nếu chắc chắn (ví dụ gõ không dấu).")
+        if column.is_list:
+            validation.showErrorMessage = False  # several names, separated by ';'
+        validation.add(f"{letter}2:{letter}{DATA_ROWS + 1}")
+        data.add_data_validation(validation)
+    data.freeze_panes = "A2"
+    book.active = 1
+    book.save(path)
