@@ -254,6 +254,7 @@ TYPES: dict[str, RecordType] = {
                 Reference(("programme",), "programme"),
                 Reference(("sponsors", EVERY), "organization"),
                 Reference(("locality",), "locality"),
+                Reference(("localities", EVERY), "locality"),
                 Reference(("basis", EVERY), "document"),
                 Reference(("agreement", "document"), "document"),
             ),
@@ -287,11 +288,12 @@ TYPES: dict[str, RecordType] = {
             references=(
                 Reference(("partnership",), "partnership"),
                 Reference(("locality",), "locality"),
+                Reference(("localities", EVERY), "locality"),
                 Reference(("distinct_from", EVERY), "activity"),
             ),
             ordered_dates=(("date",), ("end_date",)),
             names=(("title",),),
-            coded_fields=frozenset({"partnership", "locality", "end_date", "category", "tags", "status",
+            coded_fields=frozenset({"partnership", "locality", "localities", "end_date", "category", "tags", "status",
                                     "distinct_from"}),
             code_lists=(
                 CodeList(("support-categories",), ("properties", "category", "enum")),

@@ -22,8 +22,9 @@ SHIPPED = re.compile(r"quảng nam|quang[-_ ]nam|đà nẵng|da[-_ ]nang|1100|20
 
 def test_the_package_names_no_programme_province_or_period():
     found = []
-    for path in sorted((PROJECT / "generator").rglob("*")):
-        if path.suffix in {".py", ".pot", ".js", ".html", ".css"} and "__pycache__" not in path.parts:
+    shipped = [*(PROJECT / "generator").rglob("*"), *(PROJECT / "schemas").glob("*.json")]  # the schemas ship in it
+    for path in sorted(shipped):
+        if path.suffix in {".py", ".pot", ".js", ".html", ".css", ".json"} and "__pycache__" not in path.parts:
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if SHIPPED.search(line):
                     found.append(f"{path.relative_to(PROJECT)}:{number}: {line.strip()}")
