@@ -105,7 +105,9 @@ def run_build(args: argparse.Namespace) -> int:
         # Locked from MkDocs' start to the swap: the staging folder must outlive another run's tidying.
         with owning(site_dir, f"trang cũ trong {site_dir} được giữ nguyên", waiting=_say):
             staging = staging_dir(site_dir)
-            copy = staging_dir(site_dir) if args.offline else None
+            # The offline copy is a second MkDocs build: made when asked (CI, publishing), not
+            # for every preview.
+            copy = staging_dir(site_dir) if args.offline or args.offline_dir else None
             try:
                 failed = _mkdocs_builds(project, staging, copy)
                 if failed:
@@ -182,10 +184,10 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
     build_parser = commands.add_parser("build", parents=[common],
                                        help="sinh trang rồi dựng trang tĩnh (mkdocs build --strict)")
     build_parser.add_argument("--site-dir", type=Path, default=None, help="thư mục trang tĩnh (mặc định: site/ của dự án)")
-    build_parser.add_argument("--no-offline", dest="offline", action="store_false",
-                              help="không dựng bản sao ngoại tuyến (tệp zip trong du-lieu-mo/)")
+    build_parser.add_argument("--offline", action="store_true",
+                              help="dựng thêm bản sao ngoại tuyến (tệp zip trong du-lieu-mo/), như khi xuất bản")
     build_parser.add_argument("--offline-dir", type=Path, default=None,
-                              help="giữ thêm bản sao ngoại tuyến chưa nén ở thư mục này")
+                              help="dựng bản sao ngoại tuyến và giữ thêm bản chưa nén ở thư mục này")
     _common(build_parser)
     build_parser.set_defaults(run=run_build)
 

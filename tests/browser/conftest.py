@@ -88,7 +88,7 @@ def built_site(tmp_path_factory) -> Path:
         shutil.copytree(PROJECT / folder, root / folder, ignore=skip)
     site = root / "site"
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site-dir", str(site), "--today", TODAY],
+        [sys.executable, "-m", "generator", "build", "--offline", "--site-dir", str(site), "--today", TODAY],
         cwd=root,  # `-m generator` imports the copy: PROJECT, docs/generated/ are the copy's
         capture_output=True,
         check=False,
