@@ -100,10 +100,13 @@ def on_disk(url: str) -> str:
 
 
 def served(url: str) -> str:
-    """`url` as the served site names it: on_disk undone, "dia-ban/x/index.html" -> "dia-ban/x/"."""
+    """`url` as the served site names it: on_disk undone, "dia-ban/x/index.html" -> "dia-ban/x/",
+    and a hand-written page of the offline copy, "gioi-thieu.html", -> "gioi-thieu/"."""
     path, hash_sign, fragment = url.partition("#")
     if path == "index.html" or path.endswith("/index.html"):
         path = path[: -len("index.html")]
+    elif path.endswith(".html"):
+        path = path[: -len(".html")] + "/"
     return path + hash_sign + fragment
 
 
