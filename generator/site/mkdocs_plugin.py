@@ -49,12 +49,13 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
     def on_startup(self, *, command, dirty):
         self.command = command
 
-    @event_priority(-50)  # after Material's offline plugin, whose shim it replaces
+    @event_priority(-50)  # after Material's offline plugin, whose shim it takes out
     def on_config(self, config):
         if offline.enabled():
-            # Material's offline build fetches its worker shim from unpkg.com: the local copy instead.
+            # Material's offline plugin adds a worker shim fetched from unpkg.com for its search
+            # worker; the site's own search needs no worker, and nothing is fetched from elsewhere.
             polyfills = config.extra.get("polyfills", [])
-            config.extra["polyfills"] = [offline.WORKER_SHIM if "iframe-worker" in p else p for p in polyfills]
+            config.extra["polyfills"] = [p for p in polyfills if not offline.worker_shim(p)]
         config.repo_url = urls.REPOSITORY
         config.repo_name = urls.REPOSITORY.split("github.com/")[-1]
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"

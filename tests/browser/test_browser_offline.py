@@ -94,6 +94,16 @@ def test_the_index_comes_as_scripts_in_the_copy_only(built_site, unzipped):
     )  # the served site: the same files, no script
 
 
+def test_the_copy_loads_no_script_from_elsewhere_nor_a_worker_shim(unzipped):
+    pages = sorted(unzipped.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', text), page
+        assert "iframe-worker" not in text, page  # Material's search worker's shim: no worker here
+    assert not list(unzipped.rglob("*iframe-worker*"))
+
+
 QUERIES = ("phuoc chanh", "Hòa", "nha dai doan ket", "heo", "tay giang", "zzzz")
 
 
