@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.site import urls as site_urls
 from generator.site.render import render_site
 from generator.site.writer import write_tree
 from generator.validate import validate_tree
@@ -105,6 +106,8 @@ def test_search_index_holds_pages_and_activities_folded(built_site):
         page, anchor = url.split("#")
         assert f'id="{anchor}"' in (built_site / page / "index.html").read_text(encoding="utf-8")
     assert not (built_site / "search").exists()  # Material's lunr index is gone
+    assert not [p for p in folder.rglob("*") if p.is_file() and p.suffix != ".json"]  # scripts: offline copy only
+    assert all(site_urls.served(u) == u for u in urls)  # numbered by their own URLs, as before the copy's
     assert sum(p.stat().st_size for p in folder.rglob("*.json")) < 1_500_000
 
 

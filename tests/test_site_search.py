@@ -9,7 +9,17 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.site.search_index import ACTIVITY_RANK, CHUNK, Entry, file_name, index_files
+from generator.site import urls
+from generator.site.search_index import (
+    ACTIVITY_RANK,
+    CHUNK,
+    REGISTER,
+    Entry,
+    as_script,
+    file_name,
+    index_files,
+    script_name,
+)
 from generator.site.search_pages import page_entries
 from generator.site.search_text import FOLD, fold, words
 
@@ -82,6 +92,56 @@ def test_word_files_are_named_safely_whatever_the_script():
     files = index_files([Entry("a/", "Москва ../x", "", "")])
     names = [f for f in files if f.startswith("w/")]
     assert all(re.fullmatch(r"w/(_[0-9a-f]+|[a-z0-9]+)\.json", f) for f in names), names
+
+
+def test_the_served_index_has_no_scripts():
+    assert not [name for name in index_files(_entries()) if not name.endswith(".json")]
+
+
+def test_the_offline_index_has_each_file_as_a_script_handing_the_same_data():
+    files = index_files(_entries(), scripts=True)
+    data = {name: body for name, body in files.items() if name.endswith(".json")}
+    assert data == index_files(_entries())
+    assert sorted(files) == sorted([*data, *(script_name(name) for name in data)])
+    assert "w/heo.js" in files and "meta.js" in files and "e/0.js" in files
+    for name, body in data.items():
+        script = files[script_name(name)].decode("utf-8")
+        prefix = f'{REGISTER}("{name}",'
+        assert script.startswith(prefix) and script.endswith(");\n"), script[:80]
+        assert json.loads(script[len(prefix) : -len(");\n")]) == json.loads(body)
+
+
+def test_a_script_holds_no_markup_end_nor_raw_line_separators():
+    text = "</script><script>alert(1)</script> <!-- \u2028 \u2029 </SCRIPT \\<"
+    data = json.dumps({"x": [text]}, ensure_ascii=False).encode("utf-8")
+    script = as_script("e/0.json", data).decode("utf-8")
+    assert "<" not in script and "\u2028" not in script and "\u2029" not in script
+    assert json.loads(script[len(f'{REGISTER}("e/0.json",') : -len(");\n")]) == {"x": [text]}
+
+
+def test_the_offline_copy_numbers_its_entries_as_the_served_site():
+    # "dia-ban/xa-hiep-hoa/index.html" would sort after "dia-ban/xa-hiep-hoa/trang/2/index.html"
+    entries = [*_entries(), Entry("dia-ban/xa-hiep-hoa/trang/2/", "xã Hiệp Hòa, trang 2", "", ""),
+               Entry("gioi-thieu-x/", "Giới thiệu khác", "", ""),
+               Entry("#gioi-thieu", "Trang chủ", "", "heo"), Entry("", "Trang chủ", "", "")]
+    served = index_files(entries)
+    # MkDocs makes the hand-written gioi-thieu.md gioi-thieu.html when not serving folders
+    disk_url = lambda url: url.replace("gioi-thieu/", "gioi-thieu.html") if url.startswith("gioi-thieu/") else urls.on_disk(url)  # noqa: E731
+    on_disk = index_files([Entry(disk_url(e.url), e.title, e.context, e.text, e.rank) for e in entries])
+    assert {k: v for k, v in on_disk.items() if not k.startswith("e/")} == {k: v for k, v in served.items() if not k.startswith("e/")}
+    for name in served:
+        if name.startswith("e/"):
+            assert [[urls.served(u), *rest] for u, *rest in json.loads(on_disk[name])] == json.loads(served[name])
+
+
+def test_on_disk_links_name_the_folder_index():
+    assert urls.on_disk("") == "index.html"
+    assert urls.on_disk("#a") == "index.html#a"
+    assert urls.on_disk("dia-ban/x/#a") == "dia-ban/x/index.html#a"
+    assert urls.on_disk("gioi-thieu.html") == "gioi-thieu.html"
+    for url in ("", "#a", "dia-ban/x/", "hoat-dong/2023/x/#a-1"):
+        assert urls.served(urls.on_disk(url)) == url
+    assert urls.served("gioi-thieu.html#a") == "gioi-thieu/#a"  # a page of its own, not a folder's
 
 
 def test_chunks_hold_chunk_entries():

@@ -7,12 +7,17 @@
  * one, while it is not a word of the index, stands for the words it begins (typing "chan"
  * already finds "Chánh"). Results with more of the query's words in their title come first,
  * then in the index's order (localities, sponsors, partnerships, pages, activities).
- * Record text is only ever set as text (textContent), never parsed as markup. */
+ * Record text is only ever set as text (textContent), never parsed as markup.
+ *
+ * From disk (the offline copy, file://) the browser fetches nothing: the offline build writes
+ * each file also as a script beside it (w/phu.js beside w/phu.json) calling
+ * ketnghiaSearchFile(name, data), loaded by a <script> element when the file is wanted. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-ketnghia-search]");
   var script = document.currentScript;
-  if (!root || !script || !window.fetch) return;
+  var fromDisk = location.protocol === "file:";
+  if (!root || !script || !(window.fetch || fromDisk)) return;
   var base = new URL("../", script.src);  // this file is javascripts/search.js below the site root
   var folder = new URL("tim-kiem/", base);
   var input = root.querySelector("input.md-search__input");
@@ -24,12 +29,42 @@
   var PLAIN_KEY = /^[a-z0-9]+$/;
   var MAX_WORD = 40, MAX_TERMS = 8, PAGE = 10;
   var files = {};  // path -> Promise of its JSON
+  var loading = Object.create(null);  // from disk: path -> true while its script loads
+  var handed = Object.create(null);  // from disk: path -> the data its script handed over
   var asked = 0;  // the latest query: answers to older ones are dropped
   var shown = { results: [], count: 0 };
 
+  /* From disk: the script of the file `path`, its data once it has run. Its load event comes
+   * after it ran; its error event (no such file) or a script that handed nothing rejects. */
+  function loadScript(path) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement("script");
+      function done(event) {
+        element.removeEventListener("load", done);
+        element.removeEventListener("error", done);
+        if (element.parentNode) element.parentNode.removeChild(element);
+        var found = event.type === "load" && path in handed;
+        var data = handed[path];
+        delete handed[path];
+        delete loading[path];
+        if (found) resolve(data);
+        else reject(new Error("not found: " + path));
+      }
+      loading[path] = true;
+      element.addEventListener("load", done);
+      element.addEventListener("error", done);
+      element.src = new URL(path.replace(/\.json$/, ".js"), folder).href;
+      document.head.appendChild(element);
+    });
+  }
+  /* Called by those scripts; a file nobody asked for is ignored. */
+  window.ketnghiaSearchFile = function (path, data) {
+    if (loading[path] === true) handed[path] = data;
+  };
+
   function load(path) {
     if (!files[path]) {
-      files[path] = fetch(new URL(path, folder).href).then(function (response) {
+      files[path] = fromDisk ? loadScript(path) : fetch(new URL(path, folder).href).then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + path);
         return response.json();
       });

@@ -5,7 +5,8 @@
 - A generated page's edit button opens the YAML record behind it.
 - Search: the text of every page and section, and the activities the generator listed
   (search_entries.ENTRIES), make the site's own search index (search_index.py), folded so
-  that "phuoc chanh" finds "Phước Chánh"; docs/javascripts/search.js reads it.
+  that "phuoc chanh" finds "Phước Chánh"; docs/javascripts/search.js reads it. The offline
+  copy's index links files (urls.on_disk) and comes as scripts too (read from file://).
 - Big generated tables skip Python-Markdown and the search parser (lifted_blocks).
 - While serving, a change under records/ regenerates the pages, outside MkDocs' build
   (on_serve): only the files whose content changed are rewritten, and those wake MkDocs
@@ -19,6 +20,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.base import LegacyConfig
@@ -49,12 +51,13 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
     def on_startup(self, *, command, dirty):
         self.command = command
 
-    @event_priority(-50)  # after Material's offline plugin, whose shim it replaces
+    @event_priority(-50)  # after Material's offline plugin, whose shim it takes out
     def on_config(self, config):
         if offline.enabled():
-            # Material's offline build fetches its worker shim from unpkg.com: the local copy instead.
+            # Material's offline plugin adds a worker shim fetched from unpkg.com for its search
+            # worker; the site's own search needs no worker, and nothing is fetched from elsewhere.
             polyfills = config.extra.get("polyfills", [])
-            config.extra["polyfills"] = [offline.WORKER_SHIM if "iframe-worker" in p else p for p in polyfills]
+            config.extra["polyfills"] = [p for p in polyfills if not offline.worker_shim(p)]
         self.repository = repository_url(Path(config.config_file_path or ".").parent, fallback=config.repo_url or "")
         if self.repository:
             config.repo_url = self.repository
@@ -108,8 +111,10 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         return lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, []))
 
     def on_post_build(self, *, config):
-        activities = search_entries.read(Path(config.docs_dir) / "generated")
-        search_index.write(Path(config.site_dir), self.searched + activities)
+        entries = self.searched + search_entries.read(Path(config.docs_dir) / "generated")
+        if offline.enabled():  # opened from disk: links name files, the index comes as scripts
+            entries = [replace(entry, url=urls.on_disk(entry.url)) for entry in entries]
+        search_index.write(Path(config.site_dir), entries, scripts=offline.enabled())
         self.searched = []
 
 

@@ -1,12 +1,13 @@
-"""The offline copy: the site built a second time for file:// (no directory URLs, the search
-index inlined as a script, Material's `offline` plugin), its links made to name their
-index.html, zipped into one file that the open-data page offers with its size and date.
+"""The offline copy: the site built a second time for file:// (no directory URLs, by Material's
+`offline` plugin), its links made to name their index.html, zipped into one file that the
+open-data page offers with its size and date.
 
 A page made by the generator links folders ("../dia-ban/x/"): from a disk, a folder opens as
 a listing, not as its page, so every relative link that ends in "/" gets "index.html".
-Search works from disk: the index is a script (search/search_index.js) and the search worker
-runs in an iframe (overrides/javascripts/iframe-worker.js, in place of the one Material would
-fetch from another host).
+Search works from disk: the plugin writes the search index's files as scripts too
+(search_index.py), which search.js loads there, and links its entries to files (urls.on_disk).
+Material's offline plugin would add a shim for its search worker, fetched from another host:
+the site's search has no worker, and the plugin takes the shim out (worker_shim).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from .escape import h
 from .i18n import _
 
 ENV = "KETNGHIA_OFFLINE"  # "true" in the offline build: read by mkdocs.yml and the plugin
-WORKER_SHIM = "javascripts/iframe-worker.js"  # below the theme's custom_dir (overrides/)
 ROOT = "so-ket-nghia"  # the one folder inside the zip
 # Where the open-data page offers the copy: empty and hidden until a build has made the zip
 # (a page generated without it links nothing that is not there).
@@ -107,6 +107,11 @@ def data_date_text(generated: Path) -> str:
     page = generated / urls.source_file(urls.OPEN_DATA)
     found = _PLACED.search(page.read_text(encoding="utf-8")) if page.exists() else None
     return formats.date(datetime.date.fromisoformat(found[1])) if found else ""
+
+
+def worker_shim(script: str) -> bool:
+    """Whether a script of Material's `polyfills` is the search worker's shim (iframe-worker)."""
+    return "iframe-worker" in script
 
 
 def enabled() -> bool:

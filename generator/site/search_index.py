@@ -17,6 +17,10 @@ the order of its URL. The files, below urls.SEARCH:
 A query of three words fetches meta.json, at most three word files and the chunks of the
 results it shows: a fixed few files whatever the size of the ledger.
 The same entries give byte-identical files.
+
+From disk (the offline copy, file://) a browser fetches no file, so the offline build also
+writes each file as a script beside it (`w/KEY.js` beside `w/KEY.json`) that hands the same
+data to search.js: `ketnghiaSearchFile("w/KEY.json", DATA);`. The served site has no scripts.
 """
 
 from __future__ import annotations
@@ -39,6 +43,11 @@ _PLAIN_KEY = re.compile(r"[a-z0-9]+")
 # Pages of these record types come first among results, in this order.
 FIRST = ("locality", "organization", "partnership")
 ACTIVITY_RANK = len(FIRST) + 1
+REGISTER = "ketnghiaSearchFile"  # the function search.js defines for the scripts to call
+# Characters JSON leaves as they are but a script must not hold raw: "<" (no "</script" nor
+# "<!--" in a script), and the line separators older JavaScript ends a string at. JSON holds
+# them inside strings only, where the escapes stand for the same characters.
+_SCRIPT_ESCAPES = {"<": "\\u003c", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 @dataclass(frozen=True)
@@ -88,15 +97,29 @@ def encoded(numbers: list[int], count: int) -> list[int] | str:
 
 
 def ordered(entries: Iterable[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: (e.rank if e.rank >= 0 else page_rank(e.url), e.url))
+    """In the order of the served site's URLs: the offline copy numbers its entries alike."""
+    return sorted(entries, key=lambda e: (e.rank if e.rank >= 0 else page_rank(e.url), urls.served(e.url)))
 
 
 def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
-    """{path below urls.SEARCH: bytes} for these entries."""
+def script_name(name: str) -> str:
+    """The script of an index file: "w/phu.json" -> "w/phu.js"."""
+    return name.removesuffix(".json") + ".js"
+
+
+def as_script(name: str, data: bytes) -> bytes:
+    """The index file `name` (JSON) as a script handing its data to search.js."""
+    text = data.decode("utf-8")
+    for raw, escaped in _SCRIPT_ESCAPES.items():
+        text = text.replace(raw, escaped)
+    return f"{REGISTER}({json.dumps(name)},{text});\n".encode()
+
+
+def index_files(entries: Iterable[Entry], scripts: bool = False) -> dict[str, bytes]:
+    """{path below urls.SEARCH: bytes} for these entries; with `scripts`, each file's script too."""
     docs = ordered(entries)
     in_title: dict[str, list[int]] = defaultdict(list)
     in_text: dict[str, list[int]] = defaultdict(list)
@@ -116,13 +139,16 @@ def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
     meta = {"version": VERSION, "entries": len(docs), "chunk": CHUNK, "key": KEY_LENGTH,
             "fold": FOLD, "keys": sorted(shards)}
     files["meta.json"] = _json(meta)
+    if scripts:
+        files |= {script_name(name): as_script(name, data) for name, data in list(files.items())}
     return dict(sorted(files.items()))
 
 
-def write(site_dir: Path, entries: Iterable[Entry]) -> dict[str, bytes]:
-    """Replace the search folder of the built site with the index of `entries`."""
+def write(site_dir: Path, entries: Iterable[Entry], scripts: bool = False) -> dict[str, bytes]:
+    """Replace the search folder of the built site with the index of `entries` (and, with
+    `scripts`, the scripts the offline copy reads)."""
     folder = site_dir / urls.SEARCH
-    files = index_files(entries)
+    files = index_files(entries, scripts)
     if folder.exists():
         for old in sorted(folder.rglob("*"), reverse=True):
             old.unlink() if old.is_file() or old.is_symlink() else old.rmdir()

@@ -101,6 +101,26 @@ def source_file(url: str) -> str:
     return url.split("#")[0] + "index.md"
 
 
+def on_disk(url: str) -> str:
+    """`url` as the offline copy (opened from disk, no server) links it: a folder names its
+    index.html, "dia-ban/x/#a" -> "dia-ban/x/index.html#a" and the home page "" -> "index.html"."""
+    path, hash_sign, fragment = url.partition("#")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path + hash_sign + fragment
+
+
+def served(url: str) -> str:
+    """`url` as the served site names it: on_disk undone, "dia-ban/x/index.html" -> "dia-ban/x/",
+    and a hand-written page of the offline copy, "gioi-thieu.html", -> "gioi-thieu/"."""
+    path, hash_sign, fragment = url.partition("#")
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    elif path.endswith(".html"):
+        path = path[: -len(".html")] + "/"
+    return path + hash_sign + fragment
+
+
 def relative(from_url: str, to_url: str) -> str:
     """Link from the page at from_url to to_url, both relative to the site root."""
     depth = from_url.count("/")

@@ -1,9 +1,11 @@
 """The offline copy: the zip offered on the open-data page, unzipped and opened from disk
-(file://, no server) in Chromium. Pages open, links name files that exist, search answers."""
+(file://, no server) in Chromium. Pages open, links name files that exist, search answers
+as the served site does (its index read as scripts: a browser fetches nothing from disk)."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -11,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator.site import offline, urls
+from generator.site import offline, search_index, urls
 
 from browser_support import Site, heading
 
@@ -79,3 +81,56 @@ def test_search_works_from_disk(disk):
     expect(hit).not_to_have_count(0)
     hit.first.click()
     expect(page).to_have_url(disk.url("dia-ban/xa-phuoc-chanh/index.html"))
+
+
+def test_the_index_comes_as_scripts_in_the_copy_only(built_site, unzipped):
+    copy, served = unzipped / urls.SEARCH, built_site / urls.SEARCH
+    data = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*.json"))
+    scripts = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*.js"))
+    assert "meta.json" in data and len(data) > 10
+    assert scripts == sorted(search_index.script_name(name) for name in data)
+    assert sorted(p.relative_to(served).as_posix() for p in served.rglob("*")) == sorted(
+        [*data, *{str(Path(name).parent) for name in data if "/" in name}]
+    )  # the served site: the same files, no script
+
+
+def test_the_copy_loads_no_script_from_elsewhere_nor_a_worker_shim(unzipped):
+    pages = sorted(unzipped.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', text), page
+        assert "iframe-worker" not in text, page  # Material's search worker's shim: no worker here
+    assert not list(unzipped.rglob("*iframe-worker*"))
+
+
+QUERIES = ("phuoc chanh", "Hòa", "nha dai doan ket", "heo", "tay giang", "zzzz")
+
+
+def test_search_from_disk_finds_what_the_served_site_finds(disk, site, unzipped):
+    served = site.open()
+    on_disk = disk.new_page()
+    on_disk.goto(disk.url("index.html"))
+    for query in QUERIES:
+        expected = served.evaluate("q => window.ketnghiaSearch.find(q)", query)
+        found = on_disk.evaluate("q => window.ketnghiaSearch.find(q)", query)
+        assert [[urls.served(u), *rest] for u, *rest in found] == expected, query
+        for url, *_ in found:  # each result links a file of the copy
+            assert (unzipped / url.split("#")[0]).is_file(), url
+
+
+def test_a_missing_index_file_fails_clearly_from_disk(browser, unzipped, tmp_path):
+    broken = Path(shutil.copytree(unzipped, tmp_path / offline.ROOT))
+    (broken / urls.SEARCH / "meta.js").unlink()
+    opened = Site(browser, broken.as_uri() + "/")
+    try:
+        page = opened.new_page()
+        page.goto(opened.url("index.html"))
+        assert "not found" in page.evaluate("window.ketnghiaSearch.find('heo').then(() => 'found', e => e.message)")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("heo", delay=20)
+        failed = page.locator("[data-ketnghia-search]").get_attribute("data-failed")
+        expect(page.locator(".md-search-result__meta")).to_have_text(failed or "?")
+    finally:
+        opened.close()
