@@ -11,7 +11,7 @@ from . import api, feed
 from .datapackage import open_data
 from .downloads import FOLDER
 from .model import Site, build_site
-from .pages import coverage, dictionary, home, localities, opendata, partnerships, quality, summaries
+from .pages import coverage, dictionary, home, localities, opendata, partnerships, quality, sponsors, summaries
 from .parallel import elsewhere
 from .search_entries import ENTRIES, entries_file
 
@@ -26,11 +26,13 @@ SECTIONS = (
     opendata,
     dictionary,
 )
-# At province scale the open data, the localities and the partnerships take about as long
-# as all the other pages (0.8 s each on 20,000 activities): a forked child makes them on
-# the second core. Below this many activities a fork costs more than it saves.
+# At province scale the yearly summaries, the localities, sponsors and partnerships and the
+# feeds take about as long as the rest (the open data, the API, the listings: some 3 s of 7 on
+# 20,000 activities): a forked child makes them on the second core. What the child makes comes
+# back through a pipe, so the bulkiest output (the open data and the API, 120 MB at that scale)
+# stays in the parent. Below this many activities a fork costs more than it saves.
 SHARED_FROM = 2000
-IN_CHILD = (localities, partnerships)
+IN_CHILD = (summaries, localities, sponsors, partnerships)
 
 
 def section_files(site: Site, sections) -> dict[str, bytes]:
@@ -45,10 +47,12 @@ def open_data_files(site: Site) -> dict[str, bytes]:
 
 def render_files(site: Site) -> dict[str, bytes]:
     def child_share() -> dict[str, bytes]:
-        return {**open_data_files(site), **section_files(site, IN_CHILD)}
+        return {**section_files(site, IN_CHILD), **feed.files(site)}
 
     with elsewhere(child_share, wanted=len(site.activities) >= SHARED_FROM) as shared:
         files = section_files(site, [s for s in SECTIONS if s not in IN_CHILD])
+        files.update({f"{FOLDER}/{name}": data for name, data in open_data(site).items()})
+        files.update(api.files(site))
         files[ENTRIES] = entries_file(site)
         files.update(shared())
     return dict(sorted(files.items()))
