@@ -182,9 +182,8 @@ def locality_page(site: Site, lid: str) -> Page:
         (_("Ghi chú"), h(locality.get("note", ""))),
         (_("Nguồn"), unindexed(sources_html(locality.get("sources", [])))),  # the same catalogue on every page
     ]
-    body = [facts(rows), heading(_("Lịch sử hành chính")), _history(site, url, lid, locality)]
-    if site.children.get(lid):
-        body += [heading(_("Đơn vị trực thuộc")), _children_table(site, url, lid)]
+    # Who helps and what came first, then the facts of the unit: a resident looks for the former.
+    body: list[str] = []
     activity_ids = area_activities(site, lid)
     partnerships = area_partnerships(site, lid)
     body.append(heading(_("Đơn vị kết nghĩa")))
@@ -224,6 +223,10 @@ def locality_page(site: Site, lid: str) -> Page:
         ]
     body.append(locality_summary(site, url, lid))
     body.append(_predecessors_history(site, url, lid))
+    if site.children.get(lid):
+        body += [heading(_("Đơn vị trực thuộc")), _children_table(site, url, lid)]
+    body += [heading(_("Thông tin địa bàn")), facts(rows), heading(_("Lịch sử hành chính")),
+             _history(site, url, lid, locality)]
     body.append(source_note(site, "locality", lid))
     return Page(url, name, "".join(body), source=site.file_of("locality", lid), extra_meta=feed_meta(site, "locality", lid))
 
