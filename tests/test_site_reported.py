@@ -130,3 +130,14 @@ def test_a_districts_yearly_summary_shows_its_reported_total(tmp_path):
     # A year with no report says so.
     other = files["dia-ban/huyen-phuoc-son/so-ket-2022/index.md"]
     assert "Sổ chưa có số liệu báo cáo tổng hợp của năm 2022" in other
+
+
+def test_years_with_a_gap_are_listed_not_spanned(tmp_path):
+    records = small_tree(tmp_path)
+    _reported(records, "tinh-2021", "tinh-quang-nam", "2021", "2021",
+              ("tong-gia-tri", 20_000_000_000, "20 tỷ đồng", "chinh-xac"))
+    _reported(records, "tinh-2023", "tinh-quang-nam", "2023", "2023",
+              ("tong-gia-tri", 30_000_000_000, "30 tỷ đồng", "chinh-xac"))
+    page = _render(records)["dia-ban/tinh-quang-nam/index.md"]
+    # 2021: the 16,4-tỷ gift; 2023: the pig model and the gifts (120 triệu).
+    assert "được báo cáo cho 2021, 2023 (" in page and "2021-2023" not in page

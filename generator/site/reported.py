@@ -31,7 +31,11 @@ class Comparison:
 
     @property
     def span(self) -> str:
-        return self.years[0] if len(self.years) == 1 else f"{self.years[0]}-{self.years[-1]}"
+        """"2022-2023" for years in a row; "2020, 2022" when a year between has no report."""
+        consecutive = int(self.years[-1]) - int(self.years[0]) == len(self.years) - 1
+        if len(self.years) == 1:
+            return self.years[0]
+        return f"{self.years[0]}-{self.years[-1]}" if consecutive else ", ".join(self.years)
 
 
 def years_of(total: ReportedTotal) -> tuple[str, ...]:
