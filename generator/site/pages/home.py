@@ -164,9 +164,11 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
 
 
 def sentence(text: str) -> str:
-    """mkdocs.yml's description as the start of a paragraph: closed by a full stop."""
-    text = text.strip()
-    return f"{text} " if not text or text.endswith((".", "!", "?")) else f"{text}. "
+    """mkdocs.yml's description as the start of a paragraph: closed by a full stop, then a space."""
+    text = h(text.strip())
+    if not text:
+        return ""
+    return f"{text} " if text.endswith((".", "!", "?")) else f"{text}. "
 
 
 def home_page(site: Site) -> Page:
@@ -176,7 +178,7 @@ def home_page(site: Site) -> Page:
         newest = _("Chưa có dữ liệu.")
     body = [
         para(
-            h(sentence(site.identity.description))
+            sentence(site.identity.description)
             + _("Mỗi số liệu dẫn về hồ sơ gốc và nguồn công khai.")
             + " "
             + h(newest)
