@@ -174,6 +174,16 @@ def index_page(site: Site, groups: Groups) -> Page:
         )
         for code in site.vocabulary("support-categories")
     ]
+    categories = site.vocabulary("support-categories")
+    # One row per group of the plan, under an anchor the home page's group table links to,
+    # with the categories it holds: a handful of rows whatever the number of activities.
+    group_rows: list[tuple[str, list[str]]] = []
+    for code, label in site.groups().items():
+        members = [c for c in categories if site.category_group(c) == code]
+        names = ", ".join(link(urls.relative(url, urls.category_page(c)), _category_label(site, c)) for c in members)
+        totals = merged(groups, [k for k in groups if k[1] in members])
+        group_rows.append((urls.group_section(code).partition("#")[2],
+                           _summary_row(f"<strong>{h(label)}</strong><br>{names}", None, totals)))
     body = [
         para(
             ngettext("{count} hoạt động được ghi nhận", "{count} hoạt động được ghi nhận", len(site.activities)).format(
@@ -186,6 +196,8 @@ def index_page(site: Site, groups: Groups) -> Page:
         table(summary_headers(_("Năm")), year_rows),
         heading(_("Theo nội dung hỗ trợ")),
         table(summary_headers(_("Nội dung")), category_rows),
+        heading(_("Theo nhóm nội dung")),
+        table(summary_headers(_("Nhóm nội dung")), group_rows, sortable=False),
         folder_note("activities"),
     ]
     return Page(url, _("Hoạt động"), "".join(body), extra_meta=feed_meta(site))

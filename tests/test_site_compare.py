@@ -1,0 +1,83 @@
+"""Issue 16, comparing years and groups: each figure of the home page leads to the activities behind it,
+the gift trend is shown by number and by value, and the quiet-partnership window can be set."""
+from __future__ import annotations
+
+import re
+
+from generator.site.render import render_site
+from generator.validate import validate_tree
+
+from site_records import TODAY, activity, small_tree
+
+
+def _render(records) -> dict[str, str]:
+    result = validate_tree(records, TODAY)
+    assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
+    return {path: data.decode() for path, data in render_site(result, records).items() if path.endswith(".md")}
+
+
+def _section(page: str, title: str, level: int = 3) -> str:
+    marks = "#" * level
+    return page.split(f"\n{marks} {title}\n")[1].split(f"\n{marks} ")[0].split("\n## ")[0]
+
+
+def _row_of(table_html: str, label: str) -> str:
+    return next(r for r in re.findall(r"<tr>.*?</tr>", table_html) if f">{label}<" in r)
+
+
+def test_year_rows_link_to_the_year_page(tmp_path):
+    home = _render(small_tree(tmp_path))["index.md"]
+    by_year = _section(home, "Theo năm")
+    for year in ("2021", "2022", "2023"):
+        assert f'<td><a href="hoat-dong/{year}/">{year}</a></td>' in by_year
+    # The row's figures are those of the year page it links to.
+    assert "90.000.000" not in _row_of(by_year, "2021") and "120.000.000" in _row_of(by_year, "2023")
+
+
+def test_group_rows_link_to_the_groups_row_on_the_activity_index(tmp_path):
+    files = _render(small_tree(tmp_path))
+    by_group = _section(files["index.md"], "Theo nhóm nội dung")
+    links = re.findall(r'<td><a href="(hoat-dong/#nhom-[^"]+)">', by_group)
+    assert len(links) == 4 and "hoat-dong/#nhom-an-sinh-xa-hoi" in links
+    index = files["hoat-dong/index.md"]
+    for href in links:
+        assert f'<tr id="{href.partition("#")[2]}">' in index
+    # The group's row lists its categories, each linked to its page, with the group's figures.
+    social = re.search(r'<tr id="nhom-an-sinh-xa-hoi">.*?</tr>', index).group(0)
+    assert 'href="../hoat-dong/noi-dung/tham-tang-qua/"' in social
+    assert "16.430.000.000" in social  # the two gifts: 16,4 tỷ + 30 triệu
+
+
+def test_gift_share_is_shown_by_number_and_by_value_and_names_the_years_without_a_value(tmp_path):
+    home = _render(small_tree(tmp_path))["index.md"]
+    gifts = _section(home, "Tặng quà")
+    by_number, by_value = gifts.split("Tỷ trọng tặng quà trong giá trị đã thực hiện</figcaption>")
+    # 2022: one training, no value reported: in the share by number, not in the share by value.
+    number_row = ('<tr><td><a href="hoat-dong/{year}/">{year}</a></td><td data-sort="{gifts}" class="ledger-number">{gifts}'
+                  '</td><td data-sort="{count}" class="ledger-number">{count}</td><td>{share}</td></tr>')
+    assert number_row.format(year=2021, gifts=1, count=1, share="100%") in by_number
+    assert number_row.format(year=2022, gifts=0, count=1, share="0%") in by_number
+    assert number_row.format(year=2023, gifts=1, count=2, share="50%") in by_number
+    value_table = by_value.split("</table>")[0]
+    assert "2022" not in value_table
+    assert '<tr><td><a href="hoat-dong/2023/">2023</a></td><td data-sort="30000000"' in value_table
+    assert "<td>25%</td>" in value_table  # 30 of 120 million
+    assert "Năm 2022 có hoạt động nhưng không hoạt động nào có báo cáo giá trị đã thực hiện" in gifts
+
+
+def test_communes_figure_links_to_exactly_those_communes(tmp_path):
+    records = small_tree(tmp_path)
+    # An activity held in a third commune counts among those reached.
+    activity(records, "2023-03-01-dien", "so-thu-nghiem-xa-phuoc-chanh", "2023-03-01", "ha-tang-nong-thon",
+             "Đèn chiếu sáng", localities=["xa-phuoc-chanh", "xa-phuoc-cong"])
+    files = _render(records)
+    home = files["index.md"]
+    figures = re.findall(r'<strong>(\d+)</strong> <span><a href="([^"]+)">xã được giúp đỡ</a>', home)
+    assert [href for _, href in figures] == ["chuong-trinh/da-nang-2025/#xa-trong-so",
+                                             "chuong-trinh/qd-1100-2020-2025/#xa-trong-so"]
+    count, href = int(figures[1][0]), figures[1][1]
+    page, anchor = href.split("#")
+    listing = re.search(rf'<ul id="{anchor}"[^>]*>(.*?)</ul>', files[page + "index.md"], re.S).group(1)
+    linked = re.findall(r'href="\.\./\.\./dia-ban/([^/"]+)/"', listing)
+    assert len(linked) == count == 3
+    assert set(linked) == {"xa-phuoc-chanh", "xa-la-dee", "xa-phuoc-cong"}
