@@ -7,7 +7,7 @@ import re
 from generator.site.render import render_site
 from generator.validate import validate_tree
 
-from site_records import TODAY, activity, small_tree
+from site_records import TODAY, activity, partnership, small_tree, sponsor
 
 
 def _render(records) -> dict[str, str]:
@@ -81,3 +81,44 @@ def test_communes_figure_links_to_exactly_those_communes(tmp_path):
     linked = re.findall(r'href="\.\./\.\./dia-ban/([^/"]+)/"', listing)
     assert len(linked) == count == 3
     assert set(linked) == {"xa-phuoc-chanh", "xa-la-dee", "xa-phuoc-cong"}
+
+
+def _quiet(coverage: str) -> str:
+    return coverage.split("## Cặp kết nghĩa không có hoạt động", 1)[1].split("## Xã biên giới", 1)[0]
+
+
+def _quiet_tree(tmp_path):
+    records = small_tree(tmp_path)  # newest record: 7/1/2023 (the sources)
+    sponsor(records, "don-vi-lang", "Đơn vị Lặng")
+    partnership(records, "don-vi-lang-xa-zuoich", ["don-vi-lang"], "xa-zuoich")
+    activity(records, "2022-03-01-qua-zuoich", "don-vi-lang-xa-zuoich", "2022-03-01", "tham-tang-qua", "Tặng quà")
+    return records
+
+
+def test_quiet_window_by_default_ends_on_the_newest_record_and_says_so(tmp_path):
+    quiet = _quiet(_render(_quiet_tree(tmp_path))["do-phu/index.md"])
+    assert quiet.startswith(" trong 12 tháng gần nhất\n")
+    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất)." in quiet
+    assert "don-vi-lang-xa-zuoich/" not in quiet  # acted on 1/3/2022, within the 12 months
+    assert "so-thu-nghiem-xa-phuoc-chanh/" not in quiet  # trained in 5/2022
+
+
+def test_quiet_window_is_set_in_mkdocs_yml(tmp_path):
+    records = _quiet_tree(tmp_path)
+    (records.parent / "mkdocs.yml").write_text(
+        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_days: 180\n    quiet_until: 2022-12-31\n", encoding="utf-8")
+    quiet = _quiet(_render(records)["do-phu/index.md"])
+    assert quiet.startswith(" trong 180 ngày gần nhất\n")
+    assert "Tính từ 4/7/2022 đến 31/12/2022 (ngày chốt do trang đặt; hồ sơ mới nhất: 7/1/2023)." in quiet
+    # 1/3/2022 and 5/2022 fall before the window; La Dêê's 6/1/2023 after it, so it does not count.
+    for pid in ("don-vi-lang-xa-zuoich", "so-thu-nghiem-xa-phuoc-chanh", "tp-thu-nghiem-xa-la-dee"):
+        assert f"{pid}/" in quiet, pid
+
+
+def test_quiet_window_settings_that_are_not_understood_keep_the_default(tmp_path):
+    records = _quiet_tree(tmp_path)
+    (records.parent / "mkdocs.yml").write_text(
+        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_days: -3\n    quiet_until: hôm qua\n", encoding="utf-8")
+    quiet = _quiet(_render(records)["do-phu/index.md"])
+    assert quiet.startswith(" trong 12 tháng gần nhất\n")
+    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất)." in quiet
