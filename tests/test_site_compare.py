@@ -2,12 +2,14 @@
 the gift trend is shown by number and by value, and the quiet-partnership window can be set."""
 from __future__ import annotations
 
+import html
+import json
 import re
 
 from generator.site.render import render_site
 from generator.validate import validate_tree
 
-from site_records import TODAY, activity, partnership, small_tree, sponsor
+from site_records import PROJECT, TODAY, activity, partnership, small_tree, sponsor
 
 
 def _render(records) -> dict[str, str]:
@@ -122,3 +124,49 @@ def test_quiet_window_settings_that_are_not_understood_keep_the_default(tmp_path
     quiet = _quiet(_render(records)["do-phu/index.md"])
     assert quiet.startswith(" trong 12 tháng gần nhất\n")
     assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất)." in quiet
+
+
+FILTER_JS = PROJECT / "docs" / "javascripts" / "filter-tables.js"
+
+
+def _filtered_table(page: str) -> tuple[dict, dict, list[str]]:
+    tag = re.search(r"<table[^>]* data-filters=\"([^\"]*)\" data-filter-names=\"([^\"]*)\"", page)
+    assert tag, page
+    words, names = (json.loads(html.unescape(group)) for group in tag.groups())
+    return words, names, re.findall(r'<tr[^>]* data-f="([^"]*)"', page)
+
+
+def test_activity_listings_carry_what_the_filters_need(tmp_path):
+    records = small_tree(tmp_path)
+    sponsor(records, "so-kiem-thu", 'Sở Kiểm & "Thử" > 1')
+    partnership(records, "so-kiem-thu-huyen-phuoc-son", ["so-kiem-thu"], "huyen-phuoc-son")
+    activity(records, "2023-04-01-den", "so-kiem-thu-huyen-phuoc-son", "2023-04-01", "ha-tang-nong-thon",
+             "Đèn chiếu sáng", localities=["xa-phuoc-cong", "xa-phuoc-chanh"])
+    files = _render(records)
+    year = files["hoat-dong/2023/index.md"]
+    words, names, rows = _filtered_table(year)
+    assert rows == [
+        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|phat-trien-kinh-te|0|2023-01-06-mo-hinh-heo",
+        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|an-sinh-xa-hoi|1|2023-01-06-qua-tet",
+        "2023|so-kiem-thu|huyen-phuoc-son|xa-phuoc-chanh xa-phuoc-cong|phat-trien-kinh-te|0|2023-04-01-den",
+    ]
+    assert names["sponsor"] == {"so-kiem-thu": 'Sở Kiểm & "Thử" > 1', "tp-thu-nghiem": "UBND thành phố Thử Nghiệm"}
+    assert names["commune"]["xa-phuoc-cong"] == "xã Phước Công"
+    assert names["district"]["huyen-phuoc-son"] == "huyện Phước Sơn"
+    assert words["shown"] == "Đang hiện {shown} trên {total} hoạt động."
+    # The sponsor's name is an attribute's text, escaped.
+    assert "Sở Kiểm &amp; \\&quot;Thử\\&quot; &gt; 1" in year
+    # A category's listing and a partnership's timeline carry them too.
+    assert _filtered_table(files["hoat-dong/2023/tham-tang-qua/index.md"])[2] == [
+        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|an-sinh-xa-hoi|1|2023-01-06-qua-tet"]
+    timeline = _filtered_table(files["cap-ket-nghia/so-thu-nghiem-xa-phuoc-chanh/index.md"])[2]
+    assert [r.split("|")[0] for r in timeline] == ["2021", "2022"]
+
+
+def test_the_filter_script_sets_text_only_and_asks_no_host():
+    script = FILTER_JS.read_text(encoding="utf-8")
+    for markup in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
+        assert markup not in script, markup
+    assert "textContent" in script
+    assert not re.search(r"https?://|fetch\(|XMLHttpRequest|import\(", script)
+    assert "javascripts/filter-tables.js" in (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")

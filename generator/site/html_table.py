@@ -33,19 +33,31 @@ def number_cell(value: int | None) -> str:
     return cell(formats.number(value), value)
 
 
-def _tr(row: Row) -> str:
+def _tr(row: Row, data: str | None = None) -> str:
+    """A row; `data`, what the filter script reads of it (data-f, already escaped)."""
+    extra = f' data-f="{data}"' if data is not None else ""
     if isinstance(row, tuple):
         anchor, cells = row
-        return f'<tr id="{html.escape(anchor)}">' + "".join(cells) + "</tr>"
-    return "<tr>" + "".join(row) + "</tr>"
+        return f'<tr id="{html.escape(anchor)}"{extra}>' + "".join(cells) + "</tr>"
+    return f"<tr{extra}>" + "".join(row) + "</tr>"
 
 
-def table(headers: list[str], rows: Sequence[Row], sortable: bool = True) -> str:
-    """An HTML table in a block of its own (blank lines around it)."""
+def table(
+    headers: list[str],
+    rows: Sequence[Row],
+    sortable: bool = True,
+    attributes: str = "",
+    row_data: Sequence[str] | None = None,
+) -> str:
+    """An HTML table in a block of its own (blank lines around it). `attributes` (escaped) go on
+    the <table>, `row_data` (escaped, one per row) on each row as data-f: the filters' data."""
     head = "".join(f"<th>{h}</th>" for h in headers)
-    body = "\n".join(_tr(row) for row in rows)
+    if row_data is None:
+        body = "\n".join(_tr(row) for row in rows)
+    else:
+        body = "\n".join(_tr(row, data) for row, data in zip(rows, row_data, strict=True))
     sort = " data-sortable" if sortable else ""
     return (
-        f'\n<div class="ledger-table" data-search-exclude>\n<table{sort}>\n'
+        f'\n<div class="ledger-table" data-search-exclude>\n<table{sort}{attributes}>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n"
     )

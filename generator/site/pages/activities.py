@@ -18,6 +18,7 @@ from ..i18n import _, ngettext
 from ..model import Site, listing_url
 from ..totals import Totals
 from .activity_rows import activity_headers, activity_row, cancelled_note, listing_headers, listing_row
+from .filters import row_data, table_attributes
 from .links import feed_meta, folder_note, source_note
 from .page import Page, heading, para
 from .paging import pages_nav
@@ -93,7 +94,12 @@ def list_page(site: Site, year: str, category: str, group: Group, number: int) -
             + _("Bấm vào tên hoạt động để xem chi tiết và nguồn.")
         ),
         pager,
-        table(listing_headers(), [listing_row(site, url, a) for a in activities]),
+        table(
+            listing_headers(),
+            [listing_row(site, url, a) for a in activities],
+            attributes=table_attributes(site, activities, f"hoat-dong-{year}-{category}-{number}.csv"),
+            row_data=[row_data(site, a) for a in activities],
+        ),
         pager,
         folder_note(f"activities/{year}"),
     ]
@@ -129,7 +135,12 @@ def year_page(site: Site, year: str, groups: Groups) -> Page:
     if len(activities) <= YEAR_TABLE_LIMIT:
         body += [
             heading(_("Danh sách hoạt động")),
-            table(activity_headers(), [activity_row(site, url, a) for a in activities]),
+            table(
+                activity_headers(),
+                [activity_row(site, url, a) for a in activities],
+                attributes=table_attributes(site, activities, f"hoat-dong-{year}.csv"),
+                row_data=[row_data(site, a) for a in activities],
+            ),
         ]
     else:
         body.append(para(_("Danh sách đầy đủ nằm ở trang của từng nội dung hỗ trợ trong bảng trên.")))
