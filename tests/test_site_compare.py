@@ -170,3 +170,9 @@ def test_the_filter_script_sets_text_only_and_asks_no_host():
     assert "textContent" in script
     assert not re.search(r"https?://|fetch\(|XMLHttpRequest|import\(", script)
     assert "javascripts/filter-tables.js" in (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_home_page_says_once_that_years_and_groups_lead_to_every_programmes_activities(tmp_path):
+    records = small_tree(tmp_path)
+    one = _render(records)["index.md"]
+    assert one.count("mỗi năm, mỗi nhóm dẫn đến trang liệt kê hoạt động của mọi chương trình") == 1

@@ -198,10 +198,6 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
     if comparison:
         body.append(comparison_html(site, URL, comparison))
     if activities:
-        if len(site.programmes) > 1:
-            # The year and group pages hold every programme's activities: said before a reader follows them.
-            body.append(para(_("Mỗi năm và mỗi nhóm nội dung dẫn đến các hoạt động của mọi chương trình trong năm, nhóm đó."),
-                             "ledger-note"))
         body += [
             heading(_("Theo năm"), 3),
             by_year_chart(site, activities),
@@ -250,6 +246,10 @@ def home_page(site: Site) -> Page:
     ]
     if site.reported_totals:
         body.append(para(link(urls.section("reported-total"), _("Xem mọi số liệu được báo cáo."))))
+    if len(site.programmes) > 1:
+        # The year and group pages hold every programme's activities: said before a reader follows them.
+        body.append(para(_("Trong các bảng theo năm và theo nhóm nội dung dưới đây, mỗi năm, mỗi nhóm dẫn đến trang "
+                           "liệt kê hoạt động của mọi chương trình."), "ledger-note"))
     for programme_id in site.programmes_in_order():
         body += programme_section(site, programme_id)
     body += [
