@@ -191,10 +191,12 @@ def index_page(site: Site, groups: Groups) -> Page:
     group_rows: list[tuple[str, list[str]]] = []
     for code, label in site.groups().items():
         members = [c for c in categories if site.category_group(c) == code]
-        names = ", ".join(link(urls.relative(url, urls.category_page(c)), _category_label(site, c)) for c in members)
+        names = "".join(
+            f"<li>{link(urls.relative(url, urls.category_page(c)), _category_label(site, c))}</li>" for c in members
+        )
         totals = merged(groups, [k for k in groups if k[1] in members])
         group_rows.append((urls.group_section(code).partition("#")[2],
-                           _summary_row(f"<strong>{h(label)}</strong><br>{names}", None, totals)))
+                           _summary_row(f'<strong>{h(label)}</strong><ul class="ledger-group">{names}</ul>', None, totals)))
     body = [
         para(
             ngettext("{count} hoạt động được ghi nhận", "{count} hoạt động được ghi nhận", len(site.activities)).format(
