@@ -1,12 +1,13 @@
 /* Filters over an activity listing: narrow its rows by year, sponsor, district, commune, group
  * of the plan and gift or not, and save the rows shown as CSV. Self-hosted, no request at all:
- * the data is the page's own table (generator/site/pages/filters.py writes it). Each row's
- * data-f holds ids and codes; the table's data-filter-names their names and data-filters the
- * site's words. Every name is set with textContent, never parsed as markup. */
+ * the data is the page's own table (generator/site/pages/filters.py writes it). The table's
+ * data-filter-rows holds each row's ids and codes, in the rows' order as written; its
+ * data-filter-names their names and data-filters the site's words. Every name is set with
+ * textContent, never parsed as markup. */
 (function () {
   "use strict";
   var FIELDS = ["year", "sponsor", "district", "commune", "group", "gift"];
-  var ID = FIELDS.length; // data-f's last part: the activity's id
+  var ID = FIELDS.length; // a row's last part: the activity's id
   var FORMULA_START = /^[=+\-@\t\r]/; // read as a formula by a spreadsheet: kept as text
   var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
 
@@ -19,8 +20,8 @@
     }
   }
 
-  function partsOf(row) {
-    var parts = (row.getAttribute("data-f") || "").split("|");
+  function partsOf(entry, row) {
+    var parts = (entry || "").split("|");
     var values = {};
     FIELDS.forEach(function (field, index) {
       values[field] = parts[index] ? parts[index].split(" ") : [];
@@ -59,8 +60,11 @@
     var words = parse(table.getAttribute("data-filters"));
     var names = parse(table.getAttribute("data-filter-names"));
     var body = table.tBodies[0];
+    // Read before any sorting: the entries follow the rows' order as written.
     var rows = Array.prototype.slice.call(body.rows);
-    var data = rows.map(partsOf);
+    var entries = (table.getAttribute("data-filter-rows") || "").split(";");
+    if (entries.length !== rows.length) return;
+    var data = rows.map(function (row, index) { return partsOf(entries[index], row); });
     var chosen = {};
 
     var form = document.createElement("form");

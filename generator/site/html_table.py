@@ -33,13 +33,11 @@ def number_cell(value: int | None) -> str:
     return cell(formats.number(value), value)
 
 
-def _tr(row: Row, data: str | None = None) -> str:
-    """A row; `data`, what the filter script reads of it (data-f, already escaped)."""
-    extra = f' data-f="{data}"' if data is not None else ""
+def _tr(row: Row) -> str:
     if isinstance(row, tuple):
         anchor, cells = row
-        return f'<tr id="{html.escape(anchor)}"{extra}>' + "".join(cells) + "</tr>"
-    return f"<tr{extra}>" + "".join(row) + "</tr>"
+        return f'<tr id="{html.escape(anchor)}">' + "".join(cells) + "</tr>"
+    return "<tr>" + "".join(row) + "</tr>"
 
 
 def table(
@@ -47,15 +45,11 @@ def table(
     rows: Sequence[Row],
     sortable: bool = True,
     attributes: str = "",
-    row_data: Sequence[str] | None = None,
 ) -> str:
-    """An HTML table in a block of its own (blank lines around it). `attributes` (escaped) go on
-    the <table>, `row_data` (escaped, one per row) on each row as data-f: the filters' data."""
+    """An HTML table in a block of its own (blank lines around it); `attributes` (escaped) go on
+    the <table> (the filters' data, generator/site/pages/filters.py)."""
     head = "".join(f"<th>{h}</th>" for h in headers)
-    if row_data is None:
-        body = "\n".join(_tr(row) for row in rows)
-    else:
-        body = "\n".join(_tr(row, data) for row, data in zip(rows, row_data, strict=True))
+    body = "\n".join(_tr(row) for row in rows)
     sort = " data-sortable" if sortable else ""
     return (
         f'\n<div class="ledger-table" data-search-exclude>\n<table{sort}{attributes}>\n'

@@ -52,8 +52,8 @@ def test_a_years_page_narrowed_to_a_sponsor_and_saved_as_csv(site, built_site):
     select.select_option(sponsor)
     shown = table.locator("tbody tr:visible")
     expect(shown).to_have_count(len(expected))
-    ids = [row.split("|")[-1] for row in table.locator("tbody tr:visible").evaluate_all(
-        "rows => rows.map(r => r.getAttribute('data-f'))")]
+    # Each row's title links to the activity's own row on its listing: "…/#ID".
+    ids = shown.evaluate_all("rows => rows.map(r => r.cells[1].querySelector('a').hash.slice(1))")
     assert sorted(ids) == sorted(expected)
     expect(status).to_contain_text(f"Đang hiện {len(expected)} trên")
 

@@ -18,7 +18,7 @@ from ..i18n import _, ngettext
 from ..model import Site, listing_url
 from ..totals import Totals
 from .activity_rows import activity_headers, activity_row, cancelled_note, listing_headers, listing_row
-from .filters import row_data, table_attributes
+from .filters import table_attributes
 from .links import feed_meta, folder_note, source_note
 from .page import Page, heading, para
 from .paging import pages_nav
@@ -98,7 +98,6 @@ def list_page(site: Site, year: str, category: str, group: Group, number: int) -
             listing_headers(),
             [listing_row(site, url, a) for a in activities],
             attributes=table_attributes(site, activities, f"hoat-dong-{year}-{category}-{number}.csv"),
-            row_data=[row_data(site, a) for a in activities],
         ),
         pager,
         folder_note(f"activities/{year}"),
@@ -139,7 +138,6 @@ def year_page(site: Site, year: str, groups: Groups) -> Page:
                 activity_headers(),
                 [activity_row(site, url, a) for a in activities],
                 attributes=table_attributes(site, activities, f"hoat-dong-{year}.csv"),
-                row_data=[row_data(site, a) for a in activities],
             ),
         ]
     else:

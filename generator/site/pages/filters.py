@@ -1,8 +1,9 @@
 """Filters over an activity listing, run in the reader's browser (docs/javascripts/filter-tables.js).
 
-Each row carries what it is filtered by as record ids and codes (data-f: year, sponsors,
-districts, communes, group, gift, id), the table the names of those ids and the site's words
-for the controls (JSON in two attributes). The data is bounded by the page: a listing holds at
+The table carries, in its attributes, what each of its rows is filtered by as record ids and
+codes (data-filter-rows: one entry per row, ";" between them, in the rows' order: year, sponsors, districts,
+communes, group, gift, id), the names of those ids and the site's words for the controls (JSON).
+The rows themselves stay as every other table's. The data is bounded by the page: a listing holds at
 most a page of rows (a year's page, YEAR_TABLE_LIMIT; a category's, the listing's page size).
 The script sets every name as text, never as markup, and the narrowed rows can be saved as CSV.
 """
@@ -44,9 +45,9 @@ def _fields(site: Site, activity: Activity) -> tuple[list[str], ...]:
 
 
 def row_data(site: Site, activity: Activity) -> str:
-    """data-f of an activity's row: "2023|so-a so-b|huyen-x|xa-y|an-sinh-xa-hoi|1|2023-01-06-qua".
+    """What the filters know of an activity's row: "2023|so-a so-b|huyen-x|xa-y|an-sinh-xa-hoi|1|2023-01-06-qua".
     Ids and codes are lowercase words joined by hyphens (schemas/common.schema.json): no
-    space, no "|", nothing to escape."""
+    space, no "|", no ";"."""
     return "|".join([*(" ".join(values) for values in _fields(site, activity)), activity["id"]])
 
 
@@ -55,7 +56,8 @@ def _json_attribute(value: object) -> str:
 
 
 def table_attributes(site: Site, activities: Sequence[Activity], file_name: str) -> str:
-    """The <table>'s attributes: the names of the ids its rows hold, the controls' words, the CSV's name."""
+    """The <table>'s attributes: its rows' data (row_data, ";" between them, in the order of
+    `activities`: the rows' order), the names of the ids they hold, the controls' words, the CSV's name."""
     names: dict[str, dict[str, str]] = {"sponsor": {}, "district": {}, "commune": {}, "group": {}}
     groups = site.groups()
     for activity in activities:
@@ -82,4 +84,5 @@ def table_attributes(site: Site, activities: Sequence[Activity], file_name: str)
     return (
         f' data-filters="{_json_attribute(words)}" data-filter-names="{_json_attribute(names)}"'
         f' data-filter-file="{html.escape(file_name, quote=True)}"'
+        f' data-filter-rows="{html.escape(";".join(row_data(site, a) for a in activities), quote=True)}"'
     )
