@@ -1,16 +1,18 @@
 """The activity listings' filters (docs/javascripts/filter-tables.js): a year's page narrowed to one
 sponsor shows exactly that sponsor's activities of the year, as the open data counts them, and
-the rows shown are saved as CSV; on a phone the hidden rows take no room."""
+the rows shown are saved as CSV; on a phone the hidden rows take no room. And the home page's
+figures lead to what they count: the communes helped, a year's activities."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter, defaultdict
 
 from playwright.sync_api import expect
 
-from browser_support import PHONE
+from browser_support import PHONE, heading
 
 YEAR_TABLE_LIMIT = 300  # generator/site/pages/activities.py: a year's page lists its activities up to this
 
@@ -89,3 +91,21 @@ def test_hidden_rows_take_no_room_on_a_phone(site, built_site):
     for control in page.locator("form.ledger-filters select, form.ledger-filters button").all():
         box = control.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] and box["height"] >= 24
+
+
+def test_the_home_pages_figures_lead_to_what_they_count(site):
+    page = site.open("")
+    # "N xã được giúp đỡ" opens the list of exactly those N communes on the programme's page.
+    figure = page.locator(".ledger-figures div", has=page.get_by_role("link", name="xã được giúp đỡ")).first
+    count = int(figure.locator("strong").inner_text())
+    figure.get_by_role("link", name="xã được giúp đỡ").click()
+    page.wait_for_url("**/chuong-trinh/**#xa-trong-so")
+    expect(page.locator("#xa-trong-so > li")).to_have_count(count)
+    expect(page.locator("#xa-trong-so > li a").first).to_have_attribute("href", re.compile(r"dia-ban/"))
+    # A year of the programme's table opens that year's activities.
+    page.goto(site.url(""))
+    link = page.locator("h3#theo-nam ~ .ledger-table").first.locator("tbody tr td:first-child a").first
+    year = link.inner_text()
+    link.click()
+    page.wait_for_url(f"**/hoat-dong/{year}/")
+    assert heading(page) == f"Hoạt động năm {year}"
