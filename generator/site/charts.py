@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .escape import h
+from .escape import h, link
 from .html_table import cell, table
 
 _WIDTH = 360  # drawn 1:1 on a 360 px phone, so its 12 px labels stay readable; ledger.css caps it on wide screens
@@ -52,5 +52,6 @@ def chart_with_table(
     )
 
 
-def row(label: str, *values: tuple[str, int | None]) -> list[str]:
-    return [cell(h(label))] + [cell(text, sort) for text, sort in values]
+def row(label: str, *values: tuple[str, int | None], href: str = "") -> list[str]:
+    """A table row: its label (linked to the activities behind it when `href` is given), then its figures."""
+    return [cell(link(href, h(label)))] + [cell(text, sort) for text, sort in values]

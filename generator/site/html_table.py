@@ -40,12 +40,18 @@ def _tr(row: Row) -> str:
     return "<tr>" + "".join(row) + "</tr>"
 
 
-def table(headers: list[str], rows: Sequence[Row], sortable: bool = True) -> str:
-    """An HTML table in a block of its own (blank lines around it)."""
+def table(
+    headers: list[str],
+    rows: Sequence[Row],
+    sortable: bool = True,
+    attributes: str = "",
+) -> str:
+    """An HTML table in a block of its own (blank lines around it); `attributes` (escaped) go on
+    the <table> (the filters' data, generator/site/pages/filters.py)."""
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "\n".join(_tr(row) for row in rows)
     sort = " data-sortable" if sortable else ""
     return (
-        f'\n<div class="ledger-table" data-search-exclude>\n<table{sort}>\n'
+        f'\n<div class="ledger-table" data-search-exclude>\n<table{sort}{attributes}>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n"
     )

@@ -383,15 +383,19 @@ def _paginate(activities: list[Activity]) -> tuple[dict[tuple[str, str], list[li
     return listings, activity_urls
 
 
-def last_activity(site: Site, partnership_id: str) -> tuple[datetime.date, str] | None:
-    """(last day, date as written) of a partnership's latest activity that took place: a
-    date known only to the year is compared by its last day and shown as it was written."""
+def last_activity(
+    site: Site, partnership_id: str, until: datetime.date | None = None
+) -> tuple[datetime.date, str] | None:
+    """(last day, date as written) of a partnership's latest activity that took place (and, given
+    `until`, began by that day): a date known only to the year is compared by its last day and
+    shown as it was written."""
     latest = [
         (last_day(written), written)
         for written in (
             site.activities[a].get("end_date") or site.activities[a]["date"]
             for a in site.activities_of_partnership.get(partnership_id, [])
             if took_place(site.activities[a])
+            and (until is None or first_day(site.activities[a]["date"]) <= until)
         )
     ]
     return max(latest, default=None)

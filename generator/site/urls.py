@@ -95,6 +95,11 @@ def category_page(category: str) -> str:
     return f"{CATEGORIES}/{category}/"
 
 
+def group_section(group: str) -> str:
+    """A group of support categories: its row, with its categories, on the activity index."""
+    return f"{ACTIVITY_INDEX}#nhom-{group}"
+
+
 def source_file(url: str) -> str:
     """Markdown file that MkDocs serves at `url`: every page is a folder's index.md,
     so "dia-ban/x/" -> "dia-ban/x/index.md" and the home page is "index.md"."""

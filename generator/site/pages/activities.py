@@ -18,6 +18,7 @@ from ..i18n import _, ngettext
 from ..model import Site, listing_url
 from ..totals import Totals
 from .activity_rows import activity_headers, activity_row, cancelled_note, listing_headers, listing_row
+from .filters import table_attributes
 from .links import feed_meta, folder_note, source_note
 from .page import Page, heading, para
 from .paging import pages_nav
@@ -93,7 +94,11 @@ def list_page(site: Site, year: str, category: str, group: Group, number: int) -
             + _("Bấm vào tên hoạt động để xem chi tiết và nguồn.")
         ),
         pager,
-        table(listing_headers(), [listing_row(site, url, a) for a in activities]),
+        table(
+            listing_headers(),
+            [listing_row(site, url, a) for a in activities],
+            attributes=table_attributes(site, activities, f"hoat-dong-{year}-{category}-{number}.csv"),
+        ),
         pager,
         folder_note(f"activities/{year}"),
     ]
@@ -129,7 +134,11 @@ def year_page(site: Site, year: str, groups: Groups) -> Page:
     if len(activities) <= YEAR_TABLE_LIMIT:
         body += [
             heading(_("Danh sách hoạt động")),
-            table(activity_headers(), [activity_row(site, url, a) for a in activities]),
+            table(
+                activity_headers(),
+                [activity_row(site, url, a) for a in activities],
+                attributes=table_attributes(site, activities, f"hoat-dong-{year}.csv"),
+            ),
         ]
     else:
         body.append(para(_("Danh sách đầy đủ nằm ở trang của từng nội dung hỗ trợ trong bảng trên.")))
@@ -174,6 +183,18 @@ def index_page(site: Site, groups: Groups) -> Page:
         )
         for code in site.vocabulary("support-categories")
     ]
+    categories = site.vocabulary("support-categories")
+    # One row per group of the plan, under an anchor the home page's group table links to,
+    # with the categories it holds: a handful of rows whatever the number of activities.
+    group_rows: list[tuple[str, list[str]]] = []
+    for code, label in site.groups().items():
+        members = [c for c in categories if site.category_group(c) == code]
+        names = "".join(
+            f"<li>{link(urls.relative(url, urls.category_page(c)), _category_label(site, c))}</li>" for c in members
+        )
+        totals = merged(groups, [k for k in groups if k[1] in members])
+        group_rows.append((urls.group_section(code).partition("#")[2],
+                           _summary_row(f'<strong>{h(label)}</strong><ul class="ledger-group">{names}</ul>', None, totals)))
     body = [
         para(
             ngettext("{count} hoạt động được ghi nhận", "{count} hoạt động được ghi nhận", len(site.activities)).format(
@@ -186,6 +207,8 @@ def index_page(site: Site, groups: Groups) -> Page:
         table(summary_headers(_("Năm")), year_rows),
         heading(_("Theo nội dung hỗ trợ")),
         table(summary_headers(_("Nội dung")), category_rows),
+        heading(_("Theo nhóm nội dung")),
+        table(summary_headers(_("Nhóm nội dung")), group_rows, sortable=False),
         folder_note("activities"),
     ]
     return Page(url, _("Hoạt động"), "".join(body), extra_meta=feed_meta(site))

@@ -6,6 +6,7 @@ import datetime
 
 from ...dates import first_day, last_day
 from .. import formats, urls
+from ..config import QUIET_DAYS
 from ..escape import h, link, md
 from ..html_table import cell, table
 from ..i18n import _, ngettext
@@ -17,7 +18,15 @@ from .page import Page, heading, para
 from .reported_totals import anchor, period_text
 
 URL = urls.COVERAGE
-QUIET_DAYS = 365
+
+
+def quiet_window(site: Site) -> tuple[datetime.date, datetime.date] | None:
+    """(first day, last day) of the window in which a partnership in force should have acted: it ends
+    on mkdocs.yml's extra.ketnghia.quiet_until, else on the newest record's date; None without either."""
+    end = site.identity.quiet_until or site.newest
+    if end is None:
+        return None
+    return end - datetime.timedelta(days=site.identity.quiet_days), end
 
 
 def unpartnered(site: Site, programme_id: str) -> list[str]:
@@ -29,19 +38,21 @@ def unpartnered(site: Site, programme_id: str) -> list[str]:
 
 
 def quiet_partnerships(site: Site) -> list[tuple[str, str | None]]:
-    """Partnerships in force during the 12 months before the newest record, with no activity in them.
+    """Partnerships in force during the window (quiet_window: by default the 12 months before the
+    newest record) with no activity in it.
 
     In force by their period, not by their status today: a partnership that has ended since
-    was still expected to act in those months."""
-    if not site.newest:
+    was still expected to act in those months. An activity after the window's end does not count."""
+    window = quiet_window(site)
+    if window is None:
         return []
-    since = site.newest - datetime.timedelta(days=QUIET_DAYS)
+    since, end = window
     quiet = []
     for pid in site.by_name("partnership", site.partnerships):
         period = site.partnerships[pid]["period"]
-        if first_day(period["start"]) > site.newest or (period.get("end") and last_day(period["end"]) < since):
+        if first_day(period["start"]) > end or (period.get("end") and last_day(period["end"]) < since):
             continue
-        last = last_activity(site, pid)
+        last = last_activity(site, pid, end)
         if last is None or last[0] < since:
             quiet.append((pid, last and last[1]))
     return quiet
@@ -149,18 +160,24 @@ def coverage_page(site: Site) -> Page:
     body += [targets_section(site, url, pid) for pid in site.programmes_in_order()]
     quiet = quiet_partnerships(site)
     none = _("chưa có")
-    since = site.newest - datetime.timedelta(days=QUIET_DAYS) if site.newest else None
+    window = quiet_window(site)
+    days = site.identity.quiet_days
+    if window is None:
+        measured = _("Chưa có dữ liệu.")
+    else:
+        if site.identity.quiet_until:
+            to = _("ngày chốt do trang đặt; hồ sơ mới nhất: {newest}").format(
+                newest=formats.date(site.newest) if site.newest else _("chưa có"))
+        else:
+            to = _("ngày của hồ sơ mới nhất")
+        measured = _("Tính từ {start} đến {end} ({to}).").format(
+            start=formats.date(window[0]), end=formats.date(window[1]), to=to)
     body += [
-        heading(_("Cặp kết nghĩa không có hoạt động trong 12 tháng gần nhất")),
-        para(
-            h(
-                _("Tính từ {start} đến {end} (ngày của hồ sơ mới nhất).").format(
-                    start=formats.date(since), end=formats.date(site.newest)
-                )
-                if since
-                else _("Chưa có dữ liệu.")
-            )
-        ),
+        heading(_("Cặp kết nghĩa không có hoạt động trong 12 tháng gần nhất") if days == QUIET_DAYS
+                else ngettext("Cặp kết nghĩa không có hoạt động trong {days} ngày gần nhất",
+                              "Cặp kết nghĩa không có hoạt động trong {days} ngày gần nhất", days).format(
+                    days=formats.number(days))),
+        para(h(measured)),
         table(
             [_("Cặp kết nghĩa"), _("Hoạt động gần nhất")],
             [

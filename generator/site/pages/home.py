@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...facts import localities_of
 from .. import formats, urls
 from ..charts import chart_with_table, row
 from ..escape import h, link, md
@@ -16,18 +15,10 @@ from .activity_rows import latest_table
 from .figures import figures
 from .links import feed_meta, folder_note
 from .page import Page, heading, para
-from .programmes import activities_of, status_text, summary_headers, summary_rows
+from .programmes import REACHED, activities_of, communes_reached, status_text, summary_headers, summary_rows
 from .reported_totals import comparison_html
 
 URL = urls.HOME
-
-
-def communes_reached(site: Site, partnership_ids: list[str]) -> set[str]:
-    """Communes that these partnerships twin or where one of their activities took place."""
-    places = {place for p in partnership_ids for place in localities_of(site.partnerships[p])}
-    places |= {place for p in partnership_ids for a in site.activities_of_partnership.get(p, [])
-               for place in site.places(site.activities[a])}
-    return {p for p in places if site.is_commune(p)}
 
 
 def _live(site: Site, activities: Sequence[Record]) -> list[Record]:
@@ -49,6 +40,7 @@ def by_year_chart(site: Site, activities: Sequence[Record]) -> str:
                 (formats.number(totals.activities), totals.activities),
                 (h(formats.dong(value)), value),
                 (formats.number(totals.delivered_reported), None),
+                href=urls.relative(URL, urls.year_page(year)),
             )
         )
     return chart_with_table(
@@ -77,6 +69,7 @@ def by_group_chart(site: Site, activities: Sequence[Record]) -> str:
                 label,
                 (formats.number(totals.activities), totals.activities),
                 (full, totals.delivered),
+                href=urls.relative(URL, urls.group_section(code)),
             )
         )
     return chart_with_table(
@@ -84,33 +77,89 @@ def by_group_chart(site: Site, activities: Sequence[Record]) -> str:
     )
 
 
-def gift_share_chart(site: Site, activities: Sequence[Record]) -> str:
-    """Share of gift-giving in delivered value: the plan asks to reduce it year by year."""
-    years: dict[str, tuple[int, int]] = {}  # year -> (gifts, all), delivered
+def gift_years(site: Site, activities: Sequence[Record]) -> dict[str, tuple[int, int, int, int, int]]:
+    """year -> (gift activities, activities, gift value, value, activities with a reported value): the
+    live activities of each year, and the delivered value of those with one reported."""
+    years: dict[str, tuple[int, int, int, int, int]] = {}
     for activity in _live(site, activities):
+        gift = site.is_gift(activity["category"])
         value = site.figures[activity["id"]].delivered
-        if value is None:
+        gifts, count, gift_value, total, reported = years.get(year_of(activity), (0, 0, 0, 0, 0))
+        years[year_of(activity)] = (
+            gifts + int(gift),
+            count + 1,
+            gift_value + ((value or 0) if gift else 0),
+            total + (value or 0),
+            reported + int(value is not None),
+        )
+    return dict(sorted(years.items()))
+
+
+def gift_share_chart(site: Site, activities: Sequence[Record]) -> str:
+    """Share of gift-giving, by number of activities and in delivered value: the plan asks to reduce
+    it year by year. Years without any reported value cannot enter the share in value: said in words."""
+    years = gift_years(site, activities)
+    count_bars, count_rows, value_bars, value_rows = [], [], [], []
+    for year, (gifts, count, gift, total, reported) in years.items():
+        href = urls.relative(URL, urls.year_page(year))
+        count_bars.append((year, gifts / count if count else 0, formats.percent(gifts, count)))
+        count_rows.append(
+            row(
+                year,
+                (formats.number(gifts), gifts),
+                (formats.number(count), count),
+                (formats.percent(gifts, count), None),
+                href=href,
+            )
+        )
+        if not reported:
             continue
-        gift, total = years.get(year_of(activity), (0, 0))
-        years[year_of(activity)] = (gift + (value if site.is_gift(activity["category"]) else 0), total + value)
-    bars, rows = [], []
-    for year, (gift, total) in sorted(years.items()):
-        bars.append((year, gift / total if total else 0, formats.percent(gift, total)))
-        rows.append(
+        value_bars.append((year, gift / total if total else 0, formats.percent(gift, total)))
+        value_rows.append(
             row(
                 year,
                 (h(formats.dong(gift)), gift),
                 (h(formats.dong(total)), total),
                 (formats.percent(gift, total), None),
+                href=href,
             )
         )
-    return chart_with_table(
-        _("Tỷ trọng tặng quà trong giá trị đã thực hiện"),
-        [_("Năm"), _("Tặng quà"), _("Tổng đã thực hiện"), _("Tỷ trọng")],
-        bars,
-        rows,
-        full=1,
-    )
+    unvalued = [year for year, (*_counts, reported) in years.items() if not reported]
+    body = [
+        chart_with_table(
+            _("Tỷ trọng tặng quà theo số hoạt động"),
+            [_("Năm"), _("Hoạt động tặng quà"), _("Tổng số hoạt động"), _("Tỷ trọng")],
+            count_bars,
+            count_rows,
+            full=1,
+        )
+    ]
+    if value_rows:
+        body.append(
+            chart_with_table(
+                _("Tỷ trọng tặng quà trong giá trị đã thực hiện"),
+                [_("Năm"), _("Tặng quà"), _("Tổng đã thực hiện"), _("Tỷ trọng")],
+                value_bars,
+                value_rows,
+                full=1,
+            )
+        )
+    if unvalued:
+        body.append(
+            para(
+                h(
+                    ngettext(
+                        "Năm {years} có hoạt động nhưng không hoạt động nào có báo cáo giá trị đã thực hiện: năm "
+                        "này không có trong tỷ trọng theo giá trị.",
+                        "Các năm {years} có hoạt động nhưng không hoạt động nào có báo cáo giá trị đã thực hiện: "
+                        "các năm này không có trong tỷ trọng theo giá trị.",
+                        len(unvalued),
+                    ).format(years=", ".join(unvalued))
+                ),
+                "ledger-note",
+            )
+        )
+    return "".join(body)
 
 
 def programme_section(site: Site, programme_id: str) -> list[str]:
@@ -134,7 +183,10 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
             [
                 (formats.number(len(partnership_ids)), link(page, ngettext("cặp kết nghĩa", "cặp kết nghĩa", len(partnership_ids)))),
                 (formats.number(len(sponsors)), h(ngettext("đơn vị kết nghĩa", "đơn vị kết nghĩa", len(sponsors)))),
-                (formats.number(len(reached)), h(ngettext("xã được giúp đỡ", "xã được giúp đỡ", len(reached)))),
+                (
+                    formats.number(len(reached)),
+                    link(urls.relative(URL, page + "#" + REACHED), ngettext("xã được giúp đỡ", "xã được giúp đỡ", len(reached))),
+                ),
                 (formats.number(totals.activities), h(ngettext("hoạt động", "hoạt động", totals.activities))),
                 # Short for reading, in full for checking.
                 (h(formats.dong_short(totals.delivered)), h(delivered)),
@@ -154,8 +206,9 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
             heading(_("Tặng quà"), 3),
             para(
                 _(
-                    "Kế hoạch yêu cầu giảm dần việc tặng quà, tập trung hướng dẫn cách làm ăn. Tỷ trọng tính trên các "
-                    "hoạt động có báo cáo giá trị đã thực hiện."
+                    "Kế hoạch yêu cầu giảm dần việc tặng quà, tập trung hướng dẫn cách làm ăn. Tỷ trọng theo số hoạt "
+                    "động tính trên mọi hoạt động; tỷ trọng theo giá trị tính trên các hoạt động có báo cáo giá trị "
+                    "đã thực hiện."
                 )
             ),
             gift_share_chart(site, activities),
@@ -195,6 +248,10 @@ def home_page(site: Site) -> Page:
     ]
     if site.reported_totals:
         body.append(para(link(urls.section("reported-total"), _("Xem mọi số liệu được báo cáo."))))
+    if len(site.programmes) > 1:
+        # The year and group pages hold every programme's activities: said before a reader follows them.
+        body.append(para(_("Trong các bảng theo năm và theo nhóm nội dung dưới đây, mỗi năm, mỗi nhóm dẫn đến trang "
+                           "liệt kê hoạt động của mọi chương trình."), "ledger-note"))
     for programme_id in site.programmes_in_order():
         body += programme_section(site, programme_id)
     body += [

@@ -12,6 +12,7 @@ from ..i18n import _, ngettext
 from ..model import LISTING_PAGE_SIZE, Site, year_of
 from .activity_rows import activity_headers, activity_row, latest_table
 from .figures import totals_figures
+from .filters import table_attributes
 from .links import folder_note, ref, source_note, sources_html
 from .localities import partnership_headers, partnership_rows
 from .page import Page, facts, heading, para
@@ -90,7 +91,11 @@ def partnership_page(site: Site, pid: str, years: dict[str, list[Activity]]) -> 
             )
         else:
             body.append(
-                table(activity_headers(False, False), [activity_row(site, url, a, False, False) for a in activities])
+                table(
+                    activity_headers(False, False),
+                    [activity_row(site, url, a, False, False) for a in activities],
+                    attributes=table_attributes(site, activities, f"hoat-dong-{pid}.csv"),
+                )
             )
     else:
         body.append(para(_("Chưa có hoạt động nào được ghi nhận.")))

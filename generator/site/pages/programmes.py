@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...facts import localities_of
 from .. import formats, urls
 from ..escape import h
 from ..html_table import cell, number_cell, table
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..model import Site
 from ..reported import in_period, of_locality
 from .figures import totals_figures
@@ -17,6 +18,15 @@ from .page import Page, facts, heading, para
 from .reported_totals import figures_table
 
 INDEX = urls.section("programme")
+REACHED = "xa-trong-so"  # the anchor of the communes the ledger shows the programme reaching
+
+
+def communes_reached(site: Site, partnership_ids: list[str]) -> set[str]:
+    """Communes that these partnerships twin or where one of their activities took place."""
+    places = {place for p in partnership_ids for place in localities_of(site.partnerships[p])}
+    places |= {place for p in partnership_ids for a in site.activities_of_partnership.get(p, [])
+               for place in site.places(site.activities[a])}
+    return {p for p in places if site.is_commune(p)}
 
 
 def activities_of(site: Site, programme_id: str) -> list[str]:
@@ -81,6 +91,20 @@ def programme_page(site: Site, pid: str) -> Page:
     if targets.get("note"):
         body.append(para(h(targets["note"]), "ledger-note"))
     body.append(para(", ".join(ref(site, url, "locality", c) for c in communes) or h(_("chưa rõ"))))
+    reached = site.by_name("locality", communes_reached(site, partnerships))
+    body += [
+        heading(_("Các xã trong sổ")),
+        para(
+            ngettext(
+                "{count} xã có cặp kết nghĩa hoặc hoạt động của chương trình được ghi trong sổ:",
+                "{count} xã có cặp kết nghĩa hoặc hoạt động của chương trình được ghi trong sổ:",
+                len(reached),
+            ).format(count=formats.number(len(reached)))
+        ),
+        f'\n<ul id="{REACHED}" class="ledger-communes">\n'
+        + "\n".join(f"<li>{ref(site, url, 'locality', c)}</li>" for c in reached)
+        + "\n</ul>\n",
+    ]
     body += [heading(_("Cặp kết nghĩa")),
              table(partnership_headers(), partnership_rows(site, url, partnerships)) if partnerships
              else para(_("Chưa có cặp kết nghĩa nào được ghi nhận."))]

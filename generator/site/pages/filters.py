@@ -1,0 +1,88 @@
+"""Filters over an activity listing, run in the reader's browser (docs/javascripts/filter-tables.js).
+
+The table carries, in its attributes, what each of its rows is filtered by as record ids and
+codes (data-filter-rows: one entry per row, ";" between them, in the rows' order: year, sponsors, districts,
+communes, group, gift, id), the names of those ids and the site's words for the controls (JSON).
+The rows themselves stay as every other table's. The data is bounded by the page: a listing holds at
+most a page of rows (a year's page, YEAR_TABLE_LIMIT; a category's, the listing's page size).
+The script sets every name as text, never as markup, and the narrowed rows can be saved as CSV.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+
+from ...typed import Activity
+from ..i18n import _
+from ..model import DISTRICT_LEVELS, Site, year_of
+
+FIELDS = ("year", "sponsor", "district", "commune", "group", "gift")
+
+
+def _districts(site: Site, places: Sequence[str]) -> list[str]:
+    found = set()
+    for place in places:
+        level = site.localities[place]["level"] if place in site.localities else ""
+        district = place if level in DISTRICT_LEVELS else site.district_of(place)
+        if district and site.localities[district]["level"] in DISTRICT_LEVELS:
+            found.add(district)
+    return sorted(found)
+
+
+def _fields(site: Site, activity: Activity) -> tuple[list[str], ...]:
+    places = site.places(activity)
+    group = site.category_group(activity["category"])
+    return (
+        [year_of(activity)],
+        sorted(site.partnerships[activity["partnership"]]["sponsors"]),
+        _districts(site, places),
+        sorted(p for p in places if site.is_commune(p)),
+        [group] if group else [],
+        ["1" if site.is_gift(activity["category"]) else "0"],
+    )
+
+
+def row_data(site: Site, activity: Activity) -> str:
+    """What the filters know of an activity's row: "2023|so-a so-b|huyen-x|xa-y|an-sinh-xa-hoi|1|2023-01-06-qua".
+    Ids and codes are lowercase words joined by hyphens (schemas/common.schema.json): no
+    space, no "|", no ";"."""
+    return "|".join([*(" ".join(values) for values in _fields(site, activity)), activity["id"]])
+
+
+def _json_attribute(value: object) -> str:
+    return html.escape(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")), quote=True)
+
+
+def table_attributes(site: Site, activities: Sequence[Activity], file_name: str) -> str:
+    """The <table>'s attributes: its rows' data (row_data, ";" between them, in the order of
+    `activities`: the rows' order), the names of the ids they hold, the controls' words, the CSV's name."""
+    names: dict[str, dict[str, str]] = {"sponsor": {}, "district": {}, "commune": {}, "group": {}}
+    groups = site.groups()
+    for activity in activities:
+        _year, sponsors, districts, communes, group, _gift = _fields(site, activity)
+        names["sponsor"].update((s, site.name_of("organization", s)) for s in sponsors)
+        names["district"].update((d, site.locality_name(d)) for d in districts)
+        names["commune"].update((c, site.locality_name(c)) for c in communes)
+        names["group"].update((g, groups.get(g, g)) for g in group)
+    words = {
+        "year": _("Năm"),
+        "sponsor": _("Đơn vị kết nghĩa"),
+        "district": _("Huyện"),
+        "commune": _("Xã"),
+        "group": _("Nhóm nội dung"),
+        "gift": _("Tặng quà"),
+        "yes": _("tặng quà"),
+        "no": _("không phải tặng quà"),
+        "all": _("Tất cả"),
+        "legend": _("Lọc danh sách"),
+        "shown": _("Đang hiện {shown} trên {total} hoạt động."),
+        "csv": _("Tải CSV các dòng đang hiện"),
+        "id": _("Mã hoạt động"),
+    }
+    return (
+        f' data-filters="{_json_attribute(words)}" data-filter-names="{_json_attribute(names)}"'
+        f' data-filter-file="{html.escape(file_name, quote=True)}"'
+        f' data-filter-rows="{html.escape(";".join(row_data(site, a) for a in activities), quote=True)}"'
+    )

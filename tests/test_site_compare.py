@@ -1,0 +1,183 @@
+"""Issue 16, comparing years and groups: each figure of the home page leads to the activities behind it,
+the gift trend is shown by number and by value, and the quiet-partnership window can be set."""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from generator.site.render import render_site
+from generator.validate import validate_tree
+
+from site_records import PROJECT, TODAY, activity, partnership, small_tree, sponsor
+
+
+def _render(records) -> dict[str, str]:
+    result = validate_tree(records, TODAY)
+    assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
+    return {path: data.decode() for path, data in render_site(result, records).items() if path.endswith(".md")}
+
+
+def _section(page: str, title: str, level: int = 3) -> str:
+    marks = "#" * level
+    return page.split(f"\n{marks} {title}\n")[1].split(f"\n{marks} ")[0].split("\n## ")[0]
+
+
+def _row_of(table_html: str, label: str) -> str:
+    return next(r for r in re.findall(r"<tr>.*?</tr>", table_html) if f">{label}<" in r)
+
+
+def test_year_rows_link_to_the_year_page(tmp_path):
+    home = _render(small_tree(tmp_path))["index.md"]
+    by_year = _section(home, "Theo năm")
+    for year in ("2021", "2022", "2023"):
+        assert f'<td><a href="hoat-dong/{year}/">{year}</a></td>' in by_year
+    # The row's figures are those of the year page it links to.
+    assert "90.000.000" not in _row_of(by_year, "2021") and "120.000.000" in _row_of(by_year, "2023")
+
+
+def test_group_rows_link_to_the_groups_row_on_the_activity_index(tmp_path):
+    files = _render(small_tree(tmp_path))
+    by_group = _section(files["index.md"], "Theo nhóm nội dung")
+    links = re.findall(r'<td><a href="(hoat-dong/#nhom-[^"]+)">', by_group)
+    assert len(links) == 4 and "hoat-dong/#nhom-an-sinh-xa-hoi" in links
+    index = files["hoat-dong/index.md"]
+    for href in links:
+        assert f'<tr id="{href.partition("#")[2]}">' in index
+    # The group's row lists its categories, each linked to its page, with the group's figures.
+    social = re.search(r'<tr id="nhom-an-sinh-xa-hoi">.*?</tr>', index).group(0)
+    assert 'href="../hoat-dong/noi-dung/tham-tang-qua/"' in social
+    assert "16.430.000.000" in social  # the two gifts: 16,4 tỷ + 30 triệu
+
+
+def test_gift_share_is_shown_by_number_and_by_value_and_names_the_years_without_a_value(tmp_path):
+    home = _render(small_tree(tmp_path))["index.md"]
+    gifts = _section(home, "Tặng quà")
+    by_number, by_value = gifts.split("Tỷ trọng tặng quà trong giá trị đã thực hiện</figcaption>")
+    # 2022: one training, no value reported: in the share by number, not in the share by value.
+    number_row = ('<tr><td><a href="hoat-dong/{year}/">{year}</a></td><td data-sort="{gifts}" class="ledger-number">{gifts}'
+                  '</td><td data-sort="{count}" class="ledger-number">{count}</td><td>{share}</td></tr>')
+    assert number_row.format(year=2021, gifts=1, count=1, share="100%") in by_number
+    assert number_row.format(year=2022, gifts=0, count=1, share="0%") in by_number
+    assert number_row.format(year=2023, gifts=1, count=2, share="50%") in by_number
+    value_table = by_value.split("</table>")[0]
+    assert "2022" not in value_table
+    assert '<tr><td><a href="hoat-dong/2023/">2023</a></td><td data-sort="30000000"' in value_table
+    assert "<td>25%</td>" in value_table  # 30 of 120 million
+    assert "Năm 2022 có hoạt động nhưng không hoạt động nào có báo cáo giá trị đã thực hiện" in gifts
+
+
+def test_communes_figure_links_to_exactly_those_communes(tmp_path):
+    records = small_tree(tmp_path)
+    # An activity held in a third commune counts among those reached.
+    activity(records, "2023-03-01-dien", "so-thu-nghiem-xa-phuoc-chanh", "2023-03-01", "ha-tang-nong-thon",
+             "Đèn chiếu sáng", localities=["xa-phuoc-chanh", "xa-phuoc-cong"])
+    files = _render(records)
+    home = files["index.md"]
+    figures = re.findall(r'<strong>(\d+)</strong> <span><a href="([^"]+)">xã được giúp đỡ</a>', home)
+    assert [href for _, href in figures] == ["chuong-trinh/da-nang-2025/#xa-trong-so",
+                                             "chuong-trinh/qd-1100-2020-2025/#xa-trong-so"]
+    count, href = int(figures[1][0]), figures[1][1]
+    page, anchor = href.split("#")
+    listing = re.search(rf'<ul id="{anchor}"[^>]*>(.*?)</ul>', files[page + "index.md"], re.S).group(1)
+    linked = re.findall(r'href="\.\./\.\./dia-ban/([^/"]+)/"', listing)
+    assert len(linked) == count == 3
+    assert set(linked) == {"xa-phuoc-chanh", "xa-la-dee", "xa-phuoc-cong"}
+
+
+def _quiet(coverage: str) -> str:
+    return coverage.split("## Cặp kết nghĩa không có hoạt động", 1)[1].split("## Xã biên giới", 1)[0]
+
+
+def _quiet_tree(tmp_path):
+    records = small_tree(tmp_path)  # newest record: 7/1/2023 (the sources)
+    sponsor(records, "don-vi-lang", "Đơn vị Lặng")
+    partnership(records, "don-vi-lang-xa-zuoich", ["don-vi-lang"], "xa-zuoich")
+    activity(records, "2022-03-01-qua-zuoich", "don-vi-lang-xa-zuoich", "2022-03-01", "tham-tang-qua", "Tặng quà")
+    return records
+
+
+def test_quiet_window_by_default_ends_on_the_newest_record_and_says_so(tmp_path):
+    quiet = _quiet(_render(_quiet_tree(tmp_path))["do-phu/index.md"])
+    assert quiet.startswith(" trong 12 tháng gần nhất\n")
+    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất)." in quiet
+    assert "don-vi-lang-xa-zuoich/" not in quiet  # acted on 1/3/2022, within the 12 months
+    assert "so-thu-nghiem-xa-phuoc-chanh/" not in quiet  # trained in 5/2022
+
+
+def test_quiet_window_is_set_in_mkdocs_yml(tmp_path):
+    records = _quiet_tree(tmp_path)
+    (records.parent / "mkdocs.yml").write_text(
+        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_days: 180\n    quiet_until: 2022-12-31\n", encoding="utf-8")
+    quiet = _quiet(_render(records)["do-phu/index.md"])
+    assert quiet.startswith(" trong 180 ngày gần nhất\n")
+    assert "Tính từ 4/7/2022 đến 31/12/2022 (ngày chốt do trang đặt; hồ sơ mới nhất: 7/1/2023)." in quiet
+    # 1/3/2022 and 5/2022 fall before the window; La Dêê's 6/1/2023 after it, so it does not count.
+    for pid in ("don-vi-lang-xa-zuoich", "so-thu-nghiem-xa-phuoc-chanh", "tp-thu-nghiem-xa-la-dee"):
+        assert f"{pid}/" in quiet, pid
+
+
+def test_quiet_window_settings_that_are_not_understood_keep_the_default(tmp_path):
+    records = _quiet_tree(tmp_path)
+    (records.parent / "mkdocs.yml").write_text(
+        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_days: -3\n    quiet_until: hôm qua\n", encoding="utf-8")
+    quiet = _quiet(_render(records)["do-phu/index.md"])
+    assert quiet.startswith(" trong 12 tháng gần nhất\n")
+    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất)." in quiet
+
+
+FILTER_JS = PROJECT / "docs" / "javascripts" / "filter-tables.js"
+
+
+def _filtered_table(page: str) -> tuple[dict, dict, list[str]]:
+    tag = re.search(r'<table[^>]* data-filters="([^"]*)" data-filter-names="([^"]*)"[^>]* data-filter-rows="([^"]*)"',
+                    page)
+    assert tag, page
+    words, names = (json.loads(html.unescape(group)) for group in tag.groups()[:2])
+    rows = html.unescape(tag.group(3)).split(";")
+    # One entry per row, in the rows' order; the rows themselves are as in every other table.
+    body = page[tag.end():].split("<tbody>")[1].split("</tbody>")[0]
+    assert len(rows) == body.count("<tr") and "data-f" not in body
+    return words, names, rows
+
+
+def test_activity_listings_carry_what_the_filters_need(tmp_path):
+    records = small_tree(tmp_path)
+    sponsor(records, "so-kiem-thu", 'Sở Kiểm & "Thử" > 1')
+    partnership(records, "so-kiem-thu-huyen-phuoc-son", ["so-kiem-thu"], "huyen-phuoc-son")
+    activity(records, "2023-04-01-den", "so-kiem-thu-huyen-phuoc-son", "2023-04-01", "ha-tang-nong-thon",
+             "Đèn chiếu sáng", localities=["xa-phuoc-cong", "xa-phuoc-chanh"])
+    files = _render(records)
+    year = files["hoat-dong/2023/index.md"]
+    words, names, rows = _filtered_table(year)
+    assert rows == [
+        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|phat-trien-kinh-te|0|2023-01-06-mo-hinh-heo",
+        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|an-sinh-xa-hoi|1|2023-01-06-qua-tet",
+        "2023|so-kiem-thu|huyen-phuoc-son|xa-phuoc-chanh xa-phuoc-cong|phat-trien-kinh-te|0|2023-04-01-den",
+    ]
+    assert names["sponsor"] == {"so-kiem-thu": 'Sở Kiểm & "Thử" > 1', "tp-thu-nghiem": "UBND thành phố Thử Nghiệm"}
+    assert names["commune"]["xa-phuoc-cong"] == "xã Phước Công"
+    assert names["district"]["huyen-phuoc-son"] == "huyện Phước Sơn"
+    assert words["shown"] == "Đang hiện {shown} trên {total} hoạt động."
+    # The sponsor's name is an attribute's text, escaped.
+    assert "Sở Kiểm &amp; \\&quot;Thử\\&quot; &gt; 1" in year
+    # A category's listing and a partnership's timeline carry them too.
+    assert _filtered_table(files["hoat-dong/2023/tham-tang-qua/index.md"])[2] == [
+        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|an-sinh-xa-hoi|1|2023-01-06-qua-tet"]
+    timeline = _filtered_table(files["cap-ket-nghia/so-thu-nghiem-xa-phuoc-chanh/index.md"])[2]
+    assert [r.split("|")[0] for r in timeline] == ["2021", "2022"]
+
+
+def test_the_filter_script_sets_text_only_and_asks_no_host():
+    script = FILTER_JS.read_text(encoding="utf-8")
+    for markup in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
+        assert markup not in script, markup
+    assert "textContent" in script
+    assert not re.search(r"https?://|fetch\(|XMLHttpRequest|import\(", script)
+    assert "javascripts/filter-tables.js" in (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_home_page_says_once_that_years_and_groups_lead_to_every_programmes_activities(tmp_path):
+    records = small_tree(tmp_path)
+    one = _render(records)["index.md"]
+    assert one.count("mỗi năm, mỗi nhóm dẫn đến trang liệt kê hoạt động của mọi chương trình") == 1
