@@ -309,7 +309,9 @@ def page_stats(folder: Path, suffixes: tuple) -> dict:
         stats["commune_view_median_kb"] = statistics.median(views) / 1024
         stats["commune_view_max_kb"] = max(views) / 1024
     index = search_figures.sizes(folder)
-    stats["search_index_mb"] = index["index_kb"] / 1000 if index else None
+    stats["search_index_mb"] = index["index_bytes"] / MB if index else None
+    if index:
+        stats["search_sizes"] = index  # read once: the search figures of the build reuse them
     # What the site publishes beside its pages: the offline copy, the programme's feed, the data package.
     for key, path in (("offline_zip_mb", OFFLINE_ZIP), ("feed_mb", FEED), ("datapackage_mb", DATAPACKAGE)):
         stats[key] = (folder / path).stat().st_size / MB if (folder / path).exists() else None
@@ -378,7 +380,7 @@ def measure_build(records: Path, work: Path, repeat: int, help_text: str) -> dic
         if best is None or ran["wall_s"] < best["wall_s"]:
             best = {"wall_s": ran["wall_s"], "maxrss_kb": ran["maxrss_kb"]}
     best.update(page_stats(site, (".html",)))
-    best["search"] = search_figures.measure(site)
+    best["search"] = search_figures.measure(site, index_sizes=best.pop("search_sizes", None))
     return best
 
 

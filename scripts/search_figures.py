@@ -31,7 +31,10 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-FOLDER = "tim-kiem"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project's own package, from the checkout
+from generator.site import urls
+
+FOLDER = urls.SEARCH.rstrip("/")
 QUERIES = ("nha dai doan ket", "Hòa", "heo", "ch'om", "Phước Chánh", "hỗ trợ hộ nghèo", "xa tra")
 KB = 1000
 
@@ -46,15 +49,17 @@ def sizes(site: Path) -> dict:
     if not files:
         return {}
     raw = {p: p.stat().st_size for p in files}
+    gzipped = {p: _gzip_size(p.read_bytes()) for p in files}
     words = [p for p in files if p.parent.name == "w"]
     largest = max(words, key=lambda p: raw[p]) if words else None
     meta = json.loads((site / FOLDER / "meta.json").read_text(encoding="utf-8"))
     return {
         "files": len(files),
         "entries": meta["entries"],
+        "index_bytes": sum(raw.values()),
         "index_kb": sum(raw.values()) / KB,
-        "index_gzip_kb": sum(_gzip_size(p.read_bytes()) for p in files) / KB,
-        "largest_word_file": f"{largest.name} {raw[largest] / KB:.0f} KB ({_gzip_size(largest.read_bytes()) / KB:.0f} KB gzip)"
+        "index_gzip_kb": sum(gzipped.values()) / KB,
+        "largest_word_file": f"{largest.name} {raw[largest] / KB:.0f} KB ({gzipped[largest] / KB:.0f} KB gzip)"
         if largest else None,
     }
 
@@ -156,8 +161,9 @@ def _as_typed(browser, url: str, query: str, rate: float) -> float:
     return typed
 
 
-def measure(site: Path, rate: float = 4) -> dict:
-    return {"sizes": sizes(site), "browser": in_browser(site, rate)}
+def measure(site: Path, rate: float = 4, index_sizes: dict | None = None) -> dict:
+    """`index_sizes`: sizes(site), when the caller has read them already."""
+    return {"sizes": sizes(site) if index_sizes is None else index_sizes, "browser": in_browser(site, rate)}
 
 
 def report(figures: dict) -> list[str]:

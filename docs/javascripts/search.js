@@ -131,8 +131,10 @@
   function rank(perTerm, count) {
     var hits = new Uint8Array(count), titles = new Uint8Array(count), results = [];
     perTerm.forEach(function (lists, t) {
-      lists.forEach(function (pair) {
-        [0, 1].forEach(function (part) {
+      // Titles of every word the term stands for first: an entry with one of them in its title
+      // counts as a title hit, whichever word's list comes first.
+      [0, 1].forEach(function (part) {
+        lists.forEach(function (pair) {
           numbers(pair[part]).forEach(function (n) {
             if (hits[n] === t) { hits[n] = t + 1; if (part === 0) titles[n]++; }
           });
@@ -151,6 +153,10 @@
       if (!terms.length) return null;
       return Promise.all(terms.map(function (term, i) { return postings(term, i === terms.length - 1, index); }))
         .then(function (perTerm) {
+          // A last word of one or two letters, still being typed and no word itself, narrows
+          // nothing yet: the results of the words before it stay rather than none.
+          var typing = Array.from(terms[terms.length - 1]).length < index.key;
+          if (typing && terms.length > 1 && !perTerm[perTerm.length - 1].length) perTerm = perTerm.slice(0, -1);
           if (perTerm.some(function (lists) { return !lists.length; })) return { results: [], index: index };
           return { results: rank(perTerm, index.entries), index: index };
         });
@@ -182,7 +188,10 @@
     var a = document.createElement("a");
     a.className = "md-search-result__link";
     var target = new URL(entry[0], base);
-    a.href = target.origin === base.origin ? target.href : base.href;  // the index holds paths of this site only
+    // The index holds paths of this site only. From disk every origin is "null" (javascript:
+    // and data: URLs too), so the link must also start with the site's own address.
+    var ours = target.protocol === base.protocol && target.href.indexOf(base.href) === 0;
+    a.href = ours ? target.href : base.href;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h1");
@@ -213,7 +222,10 @@
         button.type = "button";
         button.className = "md-button";
         button.textContent = root.dataset.more;
-        button.addEventListener("click", function () { more(index, ticket); });
+        button.addEventListener("click", function () {
+          li.parentNode.removeChild(li);  // a second tap while the entries load must not add them twice
+          more(index, ticket);
+        });
         li.appendChild(button);
         list.appendChild(li);
       }
