@@ -107,7 +107,7 @@ def github_annotation(d: Diagnostic) -> str:
     )
 
 
-def _markdown_cell(text: str) -> str:
+def markdown_cell(text: str) -> str:
     """A table cell holding record text as a code span: in one, Markdown reads no link,
     image, HTML, mention or autolink. A pipe would end the cell (even a backslashed one can,
     after a backslash), so it becomes the look-alike '│'; the fence outlasts any backticks."""
@@ -124,7 +124,7 @@ def step_summary(diagnostics: list[Diagnostic], files: int) -> str:
         for d in sorted(diagnostics):
             message = f"{d.field}: {d.message}" if d.field else d.message
             lines.append(
-                f"| {_markdown_cell(d.file)} | {d.line} | {d.severity} | {d.code} | {_markdown_cell(message)} |"
+                f"| {markdown_cell(d.file)} | {d.line} | {d.severity} | {d.code} | {markdown_cell(message)} |"
             )
     return "\n".join(lines) + "\n"
 

@@ -190,6 +190,20 @@ def test_names_fold_diacritics_and_tone_placement():
     assert parse.folded("Xã Hoà Phước") == parse.folded("xa hòa phuoc") == "xa hoa phuoc"
     assert parse.folded("Đắc Pring") == "dac pring"
     assert parse.nearest("tra leg", ["Trà Leng", "Trà Dơn", "Phước Chánh"]) == ["Trà Leng"]
+    # As the site's search folds them: Ch'ơm, Ch’ơm and Chơm are one name.
+    assert parse.folded("xã Ch'ơm") == parse.folded("xa Ch’ơm") == parse.folded("Xã Chơm") == "xa chom"
+
+
+def test_a_cell_written_is_never_a_formula_even_after_cleaning():
+    from generator.intake.cells import put
+
+    sheet = openpyxl.Workbook().active
+    for column, text in enumerate(("=1+1", "\x01=HYPERLINK(\"x\")", "@SUM(A1)", "Trà Leng"), 1):
+        put(sheet, 1, column, text)
+    cells = [sheet.cell(row=1, column=c) for c in range(1, 5)]
+    assert [c.value for c in cells] == ["=1+1", "=HYPERLINK(\"x\")", "@SUM(A1)", "Trà Leng"]
+    assert [c.data_type for c in cells] == ["s"] * 4
+    assert [bool(c.quotePrefix) for c in cells] == [True, True, True, False]
 
 
 def test_no_traceback_for_files_it_cannot_read(project, tmp_path, capsys):
@@ -229,7 +243,7 @@ def test_github_format_writes_the_plan_to_the_job_summary(project, tmp_path, mon
     out = capsys.readouterr().out
     assert "::error file=" in out and "dòng 12" in out
     text = summary.read_text(encoding="utf-8")
-    assert "37 hồ sơ sẽ tạo" in text and f"| Hoạt động | 12 | {_letter('activity', 'Ngày')} (Ngày) |" in text
+    assert "37 hồ sơ sẽ tạo" in text and f"| ` Hoạt động ` | 12 | ` {_letter('activity', 'Ngày')} (Ngày) ` |" in text
 
 
 def test_partnerships_template_and_import(project, tmp_path):

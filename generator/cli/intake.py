@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
-import re
 import sys
 from pathlib import Path
 
-from ..diagnostics import ERROR, WARNING, Diagnostic, github_annotation, inert
+from ..diagnostics import ERROR, WARNING, Diagnostic, github_annotation, inert, markdown_cell
 from ..intake.columns import importable
 from ..intake.plan import DUPLICATE, EXISTS, NEW, REFUSED, Plan, ledger_site, make_plan, sheet_order, write
 from ..intake.read import SUPPORTED, Sheet, Unopenable, read
@@ -78,10 +77,6 @@ def _print_plan(name: str, plan: Plan, written: bool) -> None:
             print(inert(f"    {problem}"))
 
 
-def _markdown(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]<>|#!~])", r"\\\1", text.replace("\n", " "))
-
-
 def _github(name: str, plan: Plan) -> None:
     for problem in sheet_order(plan):
         diagnostic = Diagnostic(name, 1, 1, ERROR if problem.blocking else WARNING, "IMPORT", "", str(problem))
@@ -89,18 +84,19 @@ def _github(name: str, plan: Plan) -> None:
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary:
         return
-    lines = [f"## Nhập bảng tính {_markdown(name)}", "", f"{plan.rows} dòng số liệu; "
+    # Cell text reaches the job summary as code spans only: no link, mention or HTML from a workbook.
+    lines = [f"## Nhập bảng tính {markdown_cell(name)}", "", f"{plan.rows} dòng số liệu; "
              f"{len(plan.of_state(NEW))} hồ sơ sẽ tạo; {len(plan.of_state(EXISTS))} đã có; "
              f"{len(plan.of_state(DUPLICATE))} trùng; {sum(1 for p in plan.problems if p.blocking)} lỗi.", ""]
     if plan.of_state(NEW):
         lines += ["| Trang, dòng | Hồ sơ sẽ tạo | Tên |", "|---|---|---|"]
-        lines += [f"| {_markdown(p.sheet)}, {p.row} | {_markdown(display_path(p.path))} | {_markdown(str(p.data.get('title', '')))} |"
+        lines += [f"| {markdown_cell(p.sheet)}, {p.row} | {markdown_cell(display_path(p.path))} | {markdown_cell(str(p.data.get('title', '')))} |"
                   for p in plan.of_state(NEW)]
         lines.append("")
     if plan.problems:
         lines += ["| Trang | Dòng | Cột | Cần sửa |", "|---|---|---|---|"]
-        lines += [f"| {_markdown(p.sheet)} | {p.row} | {_markdown(p.column)} | {'' if p.blocking else 'cảnh báo: '}"
-                  f"{_markdown(p.message)} |" for p in sheet_order(plan)]
+        lines += [f"| {markdown_cell(p.sheet)} | {p.row} | {markdown_cell(p.column)} | {'' if p.blocking else 'cảnh báo: '}"
+                  f"{markdown_cell(p.message)} |" for p in sheet_order(plan)]
     with open(summary, "a", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
 

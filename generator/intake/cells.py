@@ -13,9 +13,10 @@ def put(sheet: Worksheet, row: int, column: int, value: object, number_format: s
     stored as text and shown as typed (Excel's quote prefix)."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters: a file Excel would refuse
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters: a file Excel would refuse
+        cell.value = text
         cell.data_type = "s"
-        if value[:1] in FORMULA_START:
+        if text[:1] in FORMULA_START:  # what is stored, not what came: "\x01=1+1" is stored "=1+1"
             cell.quotePrefix = True
     else:
         cell.value = value  # type: ignore[assignment]  # numbers, dates and None

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from ..dates import span
+from ..site.search_text import words
 
 
 class Unreadable(ValueError):
@@ -114,22 +114,31 @@ def count(text: str) -> int:
 
 # --- names -------------------------------------------------------------------------------------
 
-_NOT_WORD = re.compile(r"[^\w]+")
-
-
 def folded(text: str) -> str:
-    """A name as compared: no diacritics (so Hoà and Hòa, Hoa and Hóa are one), no case,
-    no punctuation, single spaces. 'Xã Trà Leng' → 'xa tra leng'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NOT_WORD.sub(" ", bare.casefold()).split())
+    """A name as compared: folded as the site's search folds it (no diacritics, so Hoà and Hòa
+    are one; no case; Ch'ơm and Chơm one word), single spaces. 'Xã Trà Leng' → 'xa tra leng'."""
+    return " ".join(words(text))
 
 
 def nearest(wanted: str, known: Iterable[str], n: int = 3) -> list[str]:
-    """The known names closest to `wanted`, compared folded; as they are written."""
+    """The known names closest to `wanted`, compared folded; as they are written. A pair's
+    name ("sponsors – commune") is also compared part by part: a commune typed right brings
+    its pair up even when the sponsor's part is wrong."""
     by_folded: dict[str, str] = {}
     for name in known:
         by_folded.setdefault(folded(name), name)
-    close = difflib.get_close_matches(folded(wanted), list(by_folded), n=n, cutoff=0.6)
-    return [by_folded[c] for c in close]
+    scored = []
+    for candidate, name in by_folded.items():
+        score = _likeness(folded(wanted), candidate)
+        for mine, theirs in zip(_PARTS.split(wanted)[::-1], _PARTS.split(name)[::-1], strict=False):
+            score = max(score, _likeness(folded(mine), folded(theirs)))
+        if score >= 0.6:  # difflib's own cutoff
+            scored.append((-score, candidate))
+    return [by_folded[c] for _, c in sorted(scored)[:n]]
 
+
+_PARTS = re.compile(r"\s[-–]\s")  # "Sở A – xã B": the parts of a pair's name
+
+
+def _likeness(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio() if a and b else 0.0

@@ -190,7 +190,7 @@ def _column_of(record_type: str, data: dict[str, Any], layout: Layout, where_fie
         path = field_path(tuple(stage if key == STAGE else key for key in column.field.path))
         if where_field == path or where_field.startswith(path + ".") or where_field.startswith(path + "["):
             return _where(letter, column)
-        if path.startswith(where_field) and not best:
+        if where_field and path.startswith(where_field) and not best:  # a finding on the whole record has no column
             best = _where(letter, column)
     return best or WHOLE_ROW
 

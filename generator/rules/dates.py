@@ -96,7 +96,8 @@ def _check_programme(ledger: Ledger, partnership: Record, programme: Record) -> 
     """A partnership of a programme starts within its period, in its area."""
     found = []
     starts, period = partnership.data["period"]["start"], programme.data["period"]
-    if first_day(starts) < first_day(period["start"]) or ("end" in period and first_day(starts) > last_day(period["end"])):
+    # A start known only to the month or year may fall anywhere in it: outside only when all of it is.
+    if last_day(starts) < first_day(period["start"]) or ("end" in period and first_day(starts) > last_day(period["end"])):
         end = vi_date(period["end"]) if "end" in period else "nay"
         found.append(partnership.diagnostic(("programme",), "PROGRAMME_PERIOD",
                      f"cặp kết nghĩa bắt đầu {vi_date(starts)}, ngoài thời gian của chương trình '{programme.id}' "
