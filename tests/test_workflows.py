@@ -230,3 +230,21 @@ def test_staff_guide_is_plain_markdown():
     assert not re.search(r"<[a-zA-Z!/]", outside_code), "trang hướng dẫn không dùng HTML"
     for needle in ("91/2025/QH15", "356/2025/NĐ-CP", "tệp:dòng:cột: mức[MÃ]: trường: lời nhắn"):
         assert needle in text
+
+
+def test_the_job_that_writes_runs_no_code_of_the_branch():
+    """Writing records back: the branch's code (install, import, validate) runs in a job that can
+    only read; the job holding the write token installs nothing, runs no Python and no git hook."""
+    workflow = _load(PROJECT / ".github" / "workflows" / "nhap-bang-tinh.yml")
+    writers = {name: job for name, job in workflow["jobs"].items()
+               if job.get("permissions", {}).get("contents") == "write"}
+    assert len(writers) == 1
+    [(name, job)] = writers.items()
+    assert job.get("needs"), name
+    for step in job["steps"]:
+        script = str(step.get("run", ""))
+        assert "pip" not in script and "python" not in script and "generator" not in script, step
+        if "git commit" in script or " commit " in script:
+            assert "core.hooksPath=/dev/null commit" in script
+    readers = [j for j in workflow["jobs"].values() if j.get("permissions", {}).get("contents") == "read"]
+    assert any("generator import" in str(s.get("run", "")) for j in readers for s in j["steps"])
