@@ -18,11 +18,6 @@ def places_of(activity: Record, partnership: Record) -> tuple[str, ...]:
     return tuple(activity.get("localities") or (activity.get("locality") or partnership["locality"],))
 
 
-def place_of(activity: Record, partnership: Record) -> str:
-    """The one place of an activity, or the first of those it served together."""
-    return places_of(activity, partnership)[0]
-
-
 def localities_of(partnership: Record) -> tuple[str, ...]:
     """The locality a partnership twins with, then the communes its agreement names."""
     return (partnership["locality"], *partnership.get("localities", ()))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -111,17 +112,32 @@ def _xlsx(path: Path) -> list[Sheet]:
             AttributeError, SyntaxError) as error:  # openpyxl on a damaged file: any of these, never a traceback
         raise Unopenable(f"{path.name}: không mở được sổ làm việc ({error}). Hãy mở tệp trong Excel, "
                          "lưu lại dạng .xlsx rồi nhập lại.") from None
-    formulas = None
+    # A blank cell may be a formula Excel saved without its value: the workbook is read a second
+    # time, formulas kept, only when it holds any formula at all.
+    formulas = load_workbook(path, data_only=False, read_only=True) if _has_formulas(path) else None
     sheets = []
-    for sheet in values.worksheets:
-        if sheet.sheet_state != "visible":
-            continue  # the template's lists; a sheet staff cannot see holds nothing they typed
-        rows = list(_rows(sheet))
-        if any(not v for row in rows for v in row.cells.values()):
-            formulas = formulas or load_workbook(path, data_only=False, read_only=True)
-            rows = _mark_formulas(rows, formulas[sheet.title])
-        sheets.append(Sheet(sheet.title, [Row(r.sheet, r.number, {k: v for k, v in r.cells.items() if v}) for r in rows]))
+    try:
+        for sheet in values.worksheets:
+            if sheet.sheet_state != "visible":
+                continue  # the template's lists; a sheet staff cannot see holds nothing they typed
+            rows = list(_rows(sheet))
+            if formulas is not None:
+                rows = _mark_formulas(rows, formulas[sheet.title])
+            sheets.append(Sheet(sheet.title, [Row(r.sheet, r.number, {k: v for k, v in r.cells.items() if v})
+                                              for r in rows]))
+    finally:
+        if formulas is not None:
+            formulas.close()  # a read-only workbook holds its file open until closed
     return sheets
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a <f> element of a worksheet's XML
+
+
+def _has_formulas(path: Path) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        return any(_FORMULA.search(archive.read(name)) for name in archive.namelist()
+                   if name.startswith("xl/worksheets/") and name.endswith(".xml"))
 
 
 def _rows(sheet: Worksheet) -> Iterator[Row]:

@@ -15,7 +15,6 @@ from ..diagnostics import Diagnostic
 from ..records import Record
 from ..registry import TYPES
 
-_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 # "oà", "oé", "uỷ" ending a syllable; "quý" is not one ("qu" is a consonant there).
 _OTHER_PLACEMENT = re.compile(
     r"(?<![qQ])([oO][àáảãạÀÁẢÃẠ]|[oO][èéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"

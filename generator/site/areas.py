@@ -15,9 +15,13 @@ def area_ids(site: Site, locality_id: str) -> list[str]:
 
 
 def area_activities(site: Site, locality_id: str) -> list[str]:
-    """Activities in the area, each once: a joint activity of two of its communes too."""
-    ids = {a for lid in area_ids(site, locality_id) for a in site.activities_of_locality.get(lid, [])}
-    return site.in_date_order(ids)
+    """Activities in the area, each once: a joint activity of two of its communes too (shared:
+    do not modify; a province's area is every activity, asked for by several pages)."""
+    known = site.memo.areas
+    if locality_id not in known:
+        ids = {a for lid in area_ids(site, locality_id) for a in site.activities_of_locality.get(lid, [])}
+        known[locality_id] = site.in_date_order(ids)
+    return known[locality_id]
 
 
 def area_totals(site: Site, locality_id: str) -> Totals:

@@ -63,6 +63,9 @@ class Memo:
         self.cells: dict[str, tuple[str, str]] = {}  # activity id -> its figure cells
         self.summary_rows: dict[tuple[int, str], list[str]] = {}  # (page depth, activity id) -> its row in a summary
         self.groups: dict[str, str] | None = None  # support-category group -> label
+        self.areas: dict[str, list[str]] = {}  # locality id -> its area's activity ids, in date order
+        self.programmes: dict[str, list[str]] = {}  # programme id -> its partnership ids, by name
+        self.programme_activities: dict[str, list[str]] = {}  # programme id -> its activity ids, in date order
 
 
 @dataclass(frozen=True)
@@ -244,7 +247,12 @@ class Site:
                                                        _negated(self.programmes[p]["period"]["start"]), p))
 
     def partnerships_of_programme(self, programme_id: str) -> list[str]:
-        return self.by_name("partnership", [p for p, d in self.partnerships.items() if d["programme"] == programme_id])
+        """A programme's partnerships, by name (shared: do not modify)."""
+        known = self.memo.programmes
+        if programme_id not in known:
+            known[programme_id] = self.by_name(
+                "partnership", [p for p, d in self.partnerships.items() if d["programme"] == programme_id])
+        return known[programme_id]
 
     def file_of(self, record_type: str, record_id: str) -> str:
         path = self.files.get((record_type, record_id))

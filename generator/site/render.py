@@ -41,10 +41,6 @@ def section_files(site: Site, sections) -> dict[str, bytes]:
     return {page.path: page.text().encode("utf-8") for section in sections for page in section.pages(site)}
 
 
-def open_data_files(site: Site) -> dict[str, bytes]:
-    return {**{f"{FOLDER}/{name}": data for name, data in open_data(site).items()}, **api.files(site), **feed.files(site)}
-
-
 def render_files(site: Site) -> dict[str, bytes]:
     def child_share() -> dict[str, bytes]:
         return {**section_files(site, IN_CHILD), **feed.files(site)}

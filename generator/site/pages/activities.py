@@ -15,7 +15,7 @@ from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import Site, listing_url
+from ..model import Site, activity_order, listing_url
 from ..totals import Totals
 from .activity_rows import activity_headers, activity_row, cancelled_note, listing_headers, listing_row
 from .filters import table_attributes
@@ -120,7 +120,7 @@ def year_page(site: Site, year: str, groups: Groups) -> Page:
         for c in site.vocabulary("support-categories")
         if (year, c) in groups
     ]
-    activities = sorted((a for k in keys for a in groups[k].activities), key=lambda a: (a["date"], a["id"]))
+    activities = sorted((a for k in keys for a in groups[k].activities), key=activity_order)
     body = [
         para(
             ngettext("{count} hoạt động trong năm {year}", "{count} hoạt động trong năm {year}", len(activities)).format(

@@ -29,10 +29,10 @@ def quiet_window(site: Site) -> tuple[datetime.date, datetime.date] | None:
     return end - datetime.timedelta(days=site.identity.quiet_days), end
 
 
-def unpartnered(site: Site, programme_id: str) -> list[str]:
-    """Target communes with no partnership of the programme naming them."""
+def unpartnered(site: Site, programme_id: str, targets: list[str]) -> list[str]:
+    """The programme's target communes with no partnership of the programme naming them."""
     return [
-        c for c in site.target_communes(programme_id)
+        c for c in targets
         if not any(site.partnerships[p]["programme"] == programme_id for p in site.partnerships_of_locality.get(c, []))
     ]
 
@@ -91,7 +91,7 @@ def targets_section(site: Site, url: str, programme_id: str) -> str:
     programme = site.programmes[programme_id]
     wanted = programme.get("targets", {})
     targets = site.target_communes(programme_id)
-    missing = unpartnered(site, programme_id)
+    missing = unpartnered(site, programme_id, targets)
     stated = stated_without_partner(site)
     named = _("Theo {programme}: ").format(programme=ref(site, url, "programme", programme_id))
     if "count" in wanted:

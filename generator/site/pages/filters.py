@@ -18,7 +18,8 @@ from ...typed import Activity
 from ..i18n import _
 from ..model import DISTRICT_LEVELS, Site, year_of
 
-FIELDS = ("year", "sponsor", "district", "commune", "group", "gift")
+# A row's fields, in the order filter-tables.js reads them (its FIELDS): year, sponsor,
+# district, commune, group, gift; then the activity's id.
 
 
 def _districts(site: Site, places: Sequence[str]) -> list[str]:

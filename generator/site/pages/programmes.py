@@ -30,8 +30,11 @@ def communes_reached(site: Site, partnership_ids: list[str]) -> set[str]:
 
 
 def activities_of(site: Site, programme_id: str) -> list[str]:
-    partnerships = set(site.partnerships_of_programme(programme_id))
-    return [a["id"] for a in site.in_order if a["partnership"] in partnerships]
+    known = site.memo.programme_activities
+    if programme_id not in known:
+        partnerships = set(site.partnerships_of_programme(programme_id))
+        known[programme_id] = [a["id"] for a in site.in_order if a["partnership"] in partnerships]
+    return known[programme_id]
 
 
 def status_text(site: Site, programme_id: str) -> str:

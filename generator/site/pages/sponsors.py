@@ -62,7 +62,10 @@ def _by_year(site: Site, activity_ids: list[str]) -> list[tuple[str, Totals, Tot
     ]
 
 
-def year_rows(site: Site, activity_ids: list[str]) -> list[list[str]]:
+Years = list[tuple[str, Totals, Totals]]  # _by_year's rows
+
+
+def year_rows(years: Years) -> list[list[str]]:
     """A row per year: activities, planned and delivered value, and the share of gifts (the plan
     asks for fewer gifts and more lasting help) by value and by number."""
     return [
@@ -74,14 +77,13 @@ def year_rows(site: Site, activity_ids: list[str]) -> list[list[str]]:
             _share_cell(gifts.delivered, every.delivered),
             _share_cell(gifts.activities, every.activities),
         ]
-        for year, every, gifts in _by_year(site, activity_ids)
+        for year, every, gifts in years
     ]
 
 
-def gift_trend(site: Site, activity_ids: list[str]) -> str:
+def gift_trend(years: Years) -> str:
     """The share of gifts by value in the first and the last year with a reported value, and the
     years without one: the trend rests on the years that reported."""
-    years = _by_year(site, activity_ids)
     valued = [(year, formats.percent(gifts.delivered or 0, every.delivered)) for year, every, gifts in years if every.delivered]
     sentences = []
     if len(valued) >= 2:
@@ -104,8 +106,9 @@ def year_table(site: Site, activity_ids: list[str]) -> str:
         "Kế hoạch hướng tới giảm dần việc tặng quà, tăng hỗ trợ sinh kế và công trình lâu dài. "
         "Tỷ trọng tặng quà theo giá trị chỉ tính các hoạt động có báo cáo giá trị; ô trống là chưa có báo cáo."
     )
-    trend = gift_trend(site, activity_ids)
-    return table(year_headers(), year_rows(site, activity_ids)) + para(h(f"{trend} {note}".strip()), "ledger-note")
+    years = _by_year(site, activity_ids)  # grouped once for the table and the trend
+    trend = gift_trend(years)
+    return table(year_headers(), year_rows(years)) + para(h(f"{trend} {note}".strip()), "ledger-note")
 
 
 def sponsor_page(site: Site, oid: str) -> Page:
