@@ -120,7 +120,7 @@ def sponsor_page(site: Site, oid: str) -> Page:
         (_("Tên gọi khác"), h(", ".join(organization.get("aliases", [])))),
         (_("Địa phương"), ref(site, url, "locality", organization["locality"]) if organization.get("locality") else ""),
         (
-            "Trang web",
+            _("Trang web"),
             external_link(organization.get("website"), organization["website"]) if organization.get("website") else "",
         ),
         (_("Ghi chú"), h(organization.get("note", ""))),
