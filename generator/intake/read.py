@@ -13,17 +13,21 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import math
 import re
 import warnings
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
+
+from .parse import shown_date
 
 NO_CACHED_VALUE = "\x00formula"  # a formula whose value was never saved (see `Row.cells`)
 SUPPORTED = (".xlsx", ".xlsm", ".csv")
@@ -39,6 +43,7 @@ class Row:
     sheet: str
     number: int  # as Excel numbers rows, from 1
     cells: dict[str, str]  # column letter -> text; NO_CACHED_VALUE for an unsaved formula
+    merged: dict[str, str] = field(default_factory=dict)  # column letter -> the merge that covers it ("E5:E7")
 
 
 @dataclass(frozen=True)
@@ -123,8 +128,7 @@ def _xlsx(path: Path) -> list[Sheet]:
             rows = list(_rows(sheet))
             if formulas is not None:
                 rows = _mark_formulas(rows, formulas[sheet.title])
-            sheets.append(Sheet(sheet.title, [Row(r.sheet, r.number, {k: v for k, v in r.cells.items() if v})
-                                              for r in rows]))
+            sheets.append(Sheet(sheet.title, [replace(r, cells={k: v for k, v in r.cells.items() if v}) for r in rows]))
     finally:
         if formulas is not None:
             formulas.close()  # a read-only workbook holds its file open until closed
@@ -141,19 +145,36 @@ def _has_formulas(path: Path) -> bool:
 
 
 def _rows(sheet: Worksheet) -> Iterator[Row]:
-    merged: dict[tuple[int, int], object] = {}
+    """The rows of a sheet as shown. A merged cell gives its value to every cell it covers, and
+    each covered cell is marked with the merge ("E5:E7"): a date or a name merged over rows
+    belongs to each of them, an amount does not (generator/intake/table.py asks which row).
+    A date cell is read at the precision its number format shows (parse.shown_date)."""
+    merged: dict[tuple[int, int], tuple[object, str]] = {}
     for cell_range in sheet.merged_cells.ranges:
-        top_left = sheet.cell(cell_range.min_row, cell_range.min_col).value
+        top_left = sheet.cell(cell_range.min_row, cell_range.min_col)
         for row in range(cell_range.min_row, cell_range.max_row + 1):
             for col in range(cell_range.min_col, cell_range.max_col + 1):
-                merged[(row, col)] = top_left
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = {}
-        for col, value in enumerate(values, start=1):
-            shown = merged.get((number, col), value)
-            cells[get_column_letter(col)] = cell_text(shown)
+                merged[(row, col)] = (top_left, cell_range.coord)
+    epoch = sheet.parent.epoch
+    for number, row_cells in enumerate(sheet.iter_rows(), start=1):
+        cells, spans = {}, {}
+        for col, own in enumerate(row_cells, start=1):
+            cell, span = merged.get((number, col), (own, ""))
+            letter = get_column_letter(col)
+            cells[letter] = _shown(cell, epoch)
+            if span and cells[letter]:
+                spans[letter] = span
         if any(cells.values()):
-            yield Row(sheet.title, number, cells)
+            yield Row(sheet.title, number, cells, spans)
+
+
+def _shown(cell, epoch) -> str:
+    value = cell.value
+    if isinstance(value, (datetime.date, datetime.datetime)) and not isinstance(value, datetime.time):
+        return shown_date(value, cell.number_format, to_excel(value, epoch))
+    if isinstance(value, float) and not value.is_integer() and math.isfinite(value):
+        return repr(value).replace(".", ",")  # a decimal comma, as staff write it: 1,5 (triệu)
+    return cell_text(value)
 
 
 def _mark_formulas(rows: list[Row], sheet) -> list[Row]:
@@ -165,5 +186,5 @@ def _mark_formulas(rows: list[Row], sheet) -> list[Row]:
             for col, value in enumerate(values, start=1):
                 if isinstance(value, str) and value.startswith("="):
                     formulas[(number, get_column_letter(col))] = True
-    return [Row(r.sheet, r.number, {k: (NO_CACHED_VALUE if not v and (r.number, k) in formulas else v)
-                                    for k, v in r.cells.items()}) for r in rows]
+    return [replace(r, cells={k: (NO_CACHED_VALUE if not v and (r.number, k) in formulas else v)
+                              for k, v in r.cells.items()}) for r in rows]
