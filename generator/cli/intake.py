@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..diagnostics import ERROR, WARNING, Diagnostic, github_annotation, inert, markdown_cell
 from ..intake.columns import importable
-from ..intake.plan import DUPLICATE, EXISTS, NEW, REFUSED, Plan, ledger_site, make_plan, sheet_order, write
+from ..intake.plan import DUPLICATE, EXISTS, NEW, Plan, ledger_site, make_plan, sheet_order, write
 from ..intake.read import SUPPORTED, Sheet, Unopenable, read
 from ..intake.template import template
 from ..records import display_path
@@ -65,11 +65,14 @@ def _print_plan(name: str, plan: Plan, written: bool) -> None:
         print(f"  {'Đã ghi' if written else 'Sẽ tạo'} {len(new)} hồ sơ:")
         for planned in new:
             print(inert(f"    {display_path(planned.path)}  ({planned.sheet}, dòng {planned.row}: {planned.data.get('title', '')})"))
-    for state, said in ((EXISTS, "đã có từ lần nhập trước, giữ nguyên"), (DUPLICATE, "trùng, không ghi"),
-                        (REFUSED, "có lỗi, không ghi")):
+    for state, said in ((EXISTS, "đã có từ lần nhập trước, giữ nguyên"), (DUPLICATE, "trùng, không ghi")):
         count = len(plan.of_state(state))
         if count:
             print(f"  {count} dòng {said}.")
+    if plan.rows_in_error():
+        print(f"  {plan.rows_in_error()} dòng có lỗi, không ghi.")
+    for note in plan.notes:
+        print(inert(f"  Đã tự xử lý: {note}."))
     problems = sheet_order(plan)
     if problems:
         print(f"  Cần xem ({len(problems)}):")
@@ -87,7 +90,8 @@ def _github(name: str, plan: Plan) -> None:
     # Cell text reaches the job summary as code spans only: no link, mention or HTML from a workbook.
     lines = [f"## Nhập bảng tính {markdown_cell(name)}", "", f"{plan.rows} dòng số liệu; "
              f"{len(plan.of_state(NEW))} hồ sơ sẽ tạo; {len(plan.of_state(EXISTS))} đã có; "
-             f"{len(plan.of_state(DUPLICATE))} trùng; {sum(1 for p in plan.problems if p.blocking)} lỗi.", ""]
+             f"{len(plan.of_state(DUPLICATE))} trùng; {plan.rows_in_error()} dòng có lỗi.", ""]
+    lines += [f"- Đã tự xử lý: {markdown_cell(note)}" for note in plan.notes] + ([""] if plan.notes else [])
     if plan.of_state(NEW):
         lines += ["| Trang, dòng | Hồ sơ sẽ tạo | Tên |", "|---|---|---|"]
         lines += [f"| {markdown_cell(p.sheet)}, {p.row} | {markdown_cell(display_path(p.path))} | {markdown_cell(str(p.data.get('title', '')))} |"

@@ -104,12 +104,12 @@ def _apart(names: dict[str, str], *tells: Callable[[str], str]) -> dict[str, str
 
 
 _WHAT = {"partnership": "cặp kết nghĩa", "locality": "địa bàn", "organization": "đơn vị",
-         "document": "văn bản", "activity": "hoạt động"}
+         "document": "văn bản", "activity": "hoạt động", "programme": "chương trình"}
 
 
 def what(column: Column) -> str:
     if column.kind == REFERENCE and column.target:
-        return _WHAT.get(column.target, column.target)
+        return _WHAT.get(column.target, "mục")  # never the record type's own (English) name
     return "mục"
 
 

@@ -13,6 +13,7 @@ validator's duplicate rule) is reported and not written.
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -187,7 +188,13 @@ def _value(text: str, column: Column, names: Names | None, scale: int = 1, on: S
 
 
 def _items(text: str) -> list[str]:
-    return [part.strip() for part in text.replace(";", "\n").replace(",", "\n").split("\n") if part.strip()]
+    """The names of a list cell, apart at ';', a line break or a comma outside brackets: a name
+    offered may hold one ('xã Trà Leng (huyện Nam Trà My, đến 30/6/2025)')."""
+    return [part.strip() for part in _BETWEEN_ITEMS.split(text) if part.strip()]
+
+
+_WORD = re.compile(r"\w+")
+_BETWEEN_ITEMS = re.compile(r"[;\n]|,(?![^()]*\))")
 
 
 def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], problems: list[Problem],
@@ -285,7 +292,7 @@ def _said_right(row: Row, letter: str, column: Column, record_type: str, values:
         right = preferred(value)
         if right != value:
             values[column.field.dest] = right
-            changed = [(a, b) for a, b in zip(value.split(), right.split(), strict=True) if a != b]
+            changed = [(a, b) for a, b in zip(_WORD.findall(value), _WORD.findall(right), strict=True) if a != b]
             notes.add(row.sheet, "đặt lại dấu thanh theo cách viết của danh mục hành chính ("
                       + ", ".join(f"{a} → {b}" for a, b in changed[:3]) + ")", row.number)
 def _missing(values: dict[str, Any], layout: Layout) -> list[tuple[str, Column]]:

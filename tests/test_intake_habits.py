@@ -1,0 +1,204 @@
+"""A workbook filled as the district trial filled it: a report copied from Word into Excel, with
+its title, its unit note, its column numbers, merged cells, totals and the names typed
+without diacritics. Each row's outcome is checked: read as meant, skipped and said, or refused
+with the reason."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.cli import main
+from generator.intake import parse
+from generator.intake.plan import NEW, Plan, ledger_site, make_plan
+from generator.intake.read import read
+
+from support import PROJECT, TODAY, build_tree
+
+PAIR = "So Thu Nghiem - xa Ch'om"
+GIFT = "tham-tang-qua"
+# The columns a district office keeps, in its own order: a numbering column first, the amount
+# headed without its group ("Tiền mặt"), the source last.
+HEADERS = ("STT", "Cặp kết nghĩa", "Ngày", "Ngày kết thúc", "Nội dung hỗ trợ", "Tên hoạt động", "Tiền mặt",
+           "Hiện vật (đồng)", "Số hộ", "Nguồn: Tiêu đề", "Nguồn: Nơi đăng", "Nguồn: Ngày đăng")
+
+
+@pytest.fixture
+def project(tmp_path):
+    records = build_tree(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: thử\n", encoding="utf-8")
+    return records
+
+
+def _row(title: str, date: object = "15/3/2024", cash: object = None, **more: object) -> dict[str, object]:
+    row: dict[str, object] = {"Cặp kết nghĩa": PAIR, "Ngày": date, "Nội dung hỗ trợ": GIFT, "Tên hoạt động": title,
+                              "Nguồn: Tiêu đề": "Bao cao so ket", "Nguồn: Nơi đăng": "UBND huyen", "Nguồn: Ngày đăng": "2024"}
+    if cash is not None:
+        row["Tiền mặt"] = cash
+    row.update(more)
+    return row
+
+
+def trial_workbook(path: Path) -> Path:
+    """The 'Hoạt động' sheet of the trial: row numbers below are Excel's."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bao cao"
+    sheet["A1"] = "BÁO CÁO KẾT QUẢ GIÚP ĐỠ XÃ KẾT NGHĨA NĂM 2024"
+    sheet["J2"] = "ĐVT: triệu đồng"
+    at = {header: index for index, header in enumerate(HEADERS, start=1)}
+    for header, column in at.items():
+        sheet.cell(row=3, column=column, value=header)
+    for column in at.values():
+        sheet.cell(row=4, column=column, value=f"({column})")  # the column-number row
+    rows = {
+        5: _row("Trao qua Tet", cash=90),  # 90 under "ĐVT: triệu đồng"
+        6: _row("Bo giong thon 1", cash=30), 7: _row("Bo giong thon 2"), 8: _row("Bo giong thon 3"),  # merged below
+        9: _row("Sach vo nam hoc", date=2024),  # typed 2024 into a dd/mm/yyyy cell
+        10: _row("Qua trung thu", date=datetime.datetime(2024, 9, 1), cash="1,5"),  # typed 9/2024: a month
+        11: _row("Tap huan", date="15-17/3/2024", cash="-", **{"Hiện vật (đồng)": "không", "Số hộ": "0"}),
+        12: _row("Ho tro quy II", date="Quý II/2024", cash=5),
+        13: _row("Ngay hoi van hoá, sức khoẻ", date="3/2024", cash=2),
+        14: _row("Ao am mua dong", date="20/12/2024", **{"Hiện vật (đồng)": 5000}),
+    }
+    for number, values in rows.items():
+        sheet.cell(row=number, column=at["STT"], value=number - 4)
+        for header, value in values.items():
+            sheet.cell(row=number, column=at[header], value=value)
+    sheet.cell(row=9, column=at["Ngày"]).number_format = "dd/mm/yyyy"
+    sheet.cell(row=10, column=at["Ngày"]).number_format = "mm/yyyy"
+    sheet.merge_cells(start_row=6, end_row=8, start_column=at["Tiền mặt"], end_column=at["Tiền mặt"])
+    sheet.cell(row=15, column=at["Cặp kết nghĩa"], value="Tổng cộng")
+    sheet.cell(row=15, column=at["Tiền mặt"], value=128.5)
+    book.save(path)
+    return path
+
+
+def _outcomes(plan: Plan) -> dict[int, object]:
+    """Each row: its planned record's data, or the messages that keep it out."""
+    found: dict[int, object] = {p.row: p.data for p in plan.of_state(NEW)}
+    for problem in plan.problems:
+        if problem.blocking:
+            found.setdefault(problem.row, [])
+            if isinstance(found[problem.row], list):
+                found[problem.row].append(problem.message)  # type: ignore[union-attr]
+    return found
+
+
+def test_the_trial_workbook_row_by_row(project, tmp_path):
+    plan = make_plan(read(trial_workbook(tmp_path / "trial.xlsx")), project, TODAY)
+    rows = _outcomes(plan)
+    cash = {number: data.get("value", {}).get("delivered", {}).get("cash")
+            for number, data in rows.items() if isinstance(data, dict)}
+    assert cash[5] == 90_000_000  # the note above the table gives the unit
+    for number in (6, 7, 8):  # one amount merged over three rows: asked, never copied three times
+        assert isinstance(rows[number], list) and "G6:G8" in rows[number][0] and "của dòng nào" in rows[number][0]
+    assert rows[9]["date"] == "2024"
+    assert rows[10]["date"] == "2024-09" and cash[10] == 1_500_000
+    assert rows[11]["date"] == "2024-03-15" and rows[11]["end_date"] == "2024-03-17"
+    assert rows[11]["value"]["delivered"] == {"cash": 0, "in_kind": 0} and rows[11]["beneficiaries"] == {"households": 0}
+    assert rows[12] == ["'Quý II/2024' là một quý; sổ ghi ngày, tháng hoặc năm: hãy ghi tháng nếu biết "
+                        "(4/2024, 5/2024 hoặc 6/2024), không thì ghi năm (2024)"]
+    assert rows[13]["date"] == "2024-03" and rows[13]["title"] == "Ngay hoi van hóa, sức khỏe"
+    assert rows[14]["value"]["delivered"] == {"in_kind": 5000}  # "(đồng)" in the header wins over the note
+    assert 15 not in rows and 4 not in rows  # the totals row and the column-number row are no records
+    warning = next(p for p in plan.problems if p.row == 14 and not p.blocking)
+    assert "5000 đồng" in warning.message and "triệu" in warning.message
+    assert plan.rows == 10 and plan.rows_in_error() == 4
+    notes = list(plan.notes)
+    assert "Bao cao: bỏ qua cột A (STT): số thứ tự" in notes
+    assert "Bao cao: bỏ qua dòng đánh số cột: dòng 4" in notes and "Bao cao: bỏ qua dòng tổng cộng: dòng 15" in notes
+    assert any("dòng 13" in n and "hoá → hóa" in n and "khoẻ → khỏe" in n for n in notes)
+    assert not [p for p in plan.problems if p.row == 3]  # every header is known: none ignored
+
+
+def test_the_trial_plan_as_printed(project, tmp_path, capsys):
+    workbook = trial_workbook(tmp_path / "trial.xlsx")
+    assert main(["-C", str(project.parent), "import", str(workbook), "--today", TODAY.isoformat()]) == 1
+    out = capsys.readouterr().out
+    assert "10 dòng số liệu" in out and "Sẽ tạo 6 hồ sơ" in out and "4 dòng có lỗi, không ghi" in out
+    assert "Đã tự xử lý: Bao cao: bỏ qua dòng tổng cộng: dòng 15." in out
+
+
+def test_a_unit_in_the_header_scales_its_column(project, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    headers = ("Cặp kết nghĩa", "Ngày", "Nội dung hỗ trợ", "Tên hoạt động", "Giá trị: Tiền mặt (triệu đồng)",
+               "Nguồn: Tiêu đề", "Nguồn: Nơi đăng", "Nguồn: Ngày đăng")
+    for column, (header, value) in enumerate(zip(headers, (PAIR, "1/6/2024", GIFT, "Xay nha", "12,35", "Tin", "Bao", "2024"),
+                                                 strict=True), start=1):
+        sheet.cell(row=1, column=column, value=header)
+        sheet.cell(row=2, column=column, value=value)
+    book.save(tmp_path / "a.xlsx")
+    plan = make_plan(read(tmp_path / "a.xlsx"), project, TODAY)
+    [planned] = plan.of_state(NEW)
+    assert planned.data["value"]["delivered"]["cash"] == 12_350_000
+    assert [p for p in plan.problems if p.blocking] == []
+
+
+def test_a_money_column_of_no_field_keeps_its_rows_out(project, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    headers = ("Cặp kết nghĩa", "Ngày", "Nội dung hỗ trợ", "Tên hoạt động", "Số tiền hỗ trợ", "Nguồn: Tiêu đề",
+               "Nguồn: Nơi đăng", "Nguồn: Ngày đăng")
+    for column, (header, value) in enumerate(zip(headers, (PAIR, "1/6/2024", GIFT, "Xay nha", "90.000.000", "Tin", "Bao",
+                                                           "2024"), strict=True), start=1):
+        sheet.cell(row=1, column=column, value=header)
+        sheet.cell(row=2, column=column, value=value)
+    book.save(tmp_path / "b.xlsx")
+    plan = make_plan(read(tmp_path / "b.xlsx"), project, TODAY)
+    assert plan.of_state(NEW) == []  # never written without its amount
+    header, row = (p for p in plan.problems if p.blocking)
+    assert header.row == 1 and header.column == "E (Số tiền hỗ trợ)" and "'Giá trị: Tiền mặt'" in header.message
+    assert row.row == 2 and "90.000.000" in row.message
+
+
+@pytest.mark.parametrize(("start", "expected"), [("1/3/2024", "xa-tra-leng"), ("1/8/2025", "xa-tra-leng-2025")])
+def test_a_commune_is_the_unit_in_force_on_the_row_date(project, tmp_path, start, expected):
+    programme = "Ke hoach 1100 (Quang Nam, 2020-2025)" if expected == "xa-tra-leng" else "Ket nghia xa, phuong Da Nang (tu 2025)"
+    headers = ("Chương trình", "Đơn vị kết nghĩa", "Địa bàn", "Thời gian: Bắt đầu", "Nguồn: Tiêu đề", "Nguồn: Nơi đăng",
+               "Nguồn: Ngày đăng")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for column, (header, value) in enumerate(zip(headers, (programme, "So Thu Nghiem", "xa Tra Leng", start, "Tin",
+                                                           "Bao", start), strict=True), start=1):
+        sheet.cell(row=1, column=column, value=header)
+        sheet.cell(row=2, column=column, value=value)
+    book.save(tmp_path / "c.xlsx")
+    plan = make_plan(read(tmp_path / "c.xlsx"), project, TODAY)
+    assert [p.message for p in plan.problems if p.blocking] == []
+    assert [p.data["locality"] for p in plan.of_state(NEW)] == [expected]
+
+
+def _same_named(site) -> list[tuple[str, str]]:
+    """(old, new) communes of the shipped records whose names fold alike."""
+    return sorted((lid, data["successor"]) for lid, data in site.localities.items()
+                  if data.get("successor") in site.localities
+                  and parse.folded(data["name"]) == parse.folded(site.localities[data["successor"]]["name"]))
+
+
+def test_every_commune_sharing_its_successor_name_can_be_entered():
+    from generator.intake.columns import columns
+    from generator.intake.names import names_of
+
+    site = ledger_site(PROJECT / "records", TODAY)
+    pairs = _same_named(site)
+    assert len(pairs) >= 14
+    column = next(c for c in columns("partnership") if c.field.dest == "locality")
+    names = names_of(site, column)
+    assert names is not None
+    before, after = datetime.date(2025, 6, 30), datetime.date(2025, 7, 1)
+    for old, new in pairs:
+        typed = parse.folded(site.localities[old]["name"])  # as typed: no diacritics, no level
+        assert names.find(typed, "địa bàn", (before, before)) == old
+        assert names.find(typed, "địa bàn", (after, after)) == new
+        # The dropdown says which is which (xã Trà Leng, xã Trà Leng: by district and date; thị trấn
+        # and xã Khâm Đức by their level), and each name read back is its own unit.
+        if parse.folded(site.locality_name(old)) == parse.folded(site.locality_name(new)):
+            assert names.shown[old].endswith("đến 30/6/2025)") and names.shown[new].endswith("từ 1/7/2025)")
+        assert names.find(names.shown[old], "địa bàn") == old and names.find(names.shown[new], "địa bàn") == new
+    assert names.shown["xa-tra-leng"] == "xã Trà Leng (huyện Nam Trà My, đến 30/6/2025)"
+    with pytest.raises(parse.Unreadable, match=r"xã Trà Leng \(huyện Nam Trà My, đến 30/6/2025\); xã Trà Leng \(thành"):
+        names.find("Tra Leng", "địa bàn", (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)))
