@@ -5,6 +5,7 @@ with the reason."""
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import openpyxl
@@ -202,3 +203,56 @@ def test_every_commune_sharing_its_successor_name_can_be_entered():
     assert names.shown["xa-tra-leng"] == "xã Trà Leng (huyện Nam Trà My, đến 30/6/2025)"
     with pytest.raises(parse.Unreadable, match=r"xã Trà Leng \(huyện Nam Trà My, đến 30/6/2025\); xã Trà Leng \(thành"):
         names.find("Tra Leng", "địa bàn", (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)))
+
+
+def _bad_rows_workbook(path: Path) -> Path:
+    """Rows that draw findings from every layer: cells, names, the schema, the ledger's rules."""
+    book = openpyxl.Workbook()
+    sheets = {
+        "Hoạt động": (("Cặp kết nghĩa", "Địa bàn thực hiện", "Ngày", "Nội dung hỗ trợ", "Tên hoạt động", "Giá trị: Tiền mặt",
+                       "Nguồn: Tiêu đề", "Nguồn: Nơi đăng", "Nguồn: Ngày đăng", "Nguồn: Đường dẫn", "Tình trạng"), [
+            (PAIR, "xa Ch'om", "1/9/2025", GIFT, "Qua sau sap nhap", "1000000", "Tin", "Bao", "2025", "", ""),
+            (PAIR, "", "1/9/2019", GIFT, "Qua truoc ket nghia", "1000000", "Tin", "Bao", "2019", "", ""),
+            (PAIR, "xa Tra Leng", "1/3/2024", GIFT, "Qua o xa khac", "1000000", "Tin", "Bao", "2024", "ftp://x", ""),
+            ("Don vi khong co", "", "Quy 5/2024", "khong biet", "Goi 0905123456", "-5", "Tin", "Bao", "2024", "", "xong"),
+            (PAIR, "", "1/3/2030", GIFT, "Tuong lai", "1000000", "Tin", "Bao", "2024", "", "Hoàn thành"),
+            ("", "", "", "", "", "", "", "", "", "", "Hoàn thành"),
+        ]),
+        "Cặp": (("Chương trình", "Đơn vị kết nghĩa", "Địa bàn", "Các xã được nêu tên", "Thời gian: Bắt đầu",
+                 "Thời gian: Ngày giả định", "Nguồn: Tiêu đề", "Nguồn: Nơi đăng", "Nguồn: Ngày đăng"), [
+            ("Ket nghia xa, phuong Da Nang (tu 2025)", "So Thu Nghiem", "huyen Nam Giang", "xa Tra Leng", "1/1/2024",
+             "bắt đầu", "Tin", "Bao", "2024"),
+            ("Ke hoach", "So Thu Nghiem", "Tra Leng", "", "2025", "giữa", "Tin", "Bao", "2025"),
+        ]),
+        "Đơn vị": (("Tên đầy đủ", "Loại đơn vị", "Nguồn: Tiêu đề", "Nguồn: Nơi đăng", "Nguồn: Ngày đăng", "Trang web"), [
+            ("Trung tâm Văn hoá huyện", "khong biet", "Tin", "Bao", "2024", "www.x.vn"),
+        ]),
+    }
+    book.remove(book.active)
+    for title, (headers, rows) in sheets.items():
+        sheet = book.create_sheet(title)
+        for number, values in enumerate([headers, *rows], start=1):
+            for column, value in enumerate(values, start=1):
+                if value:
+                    sheet.cell(row=number, column=column, value=value)
+    book.save(path)
+    return path
+
+
+def test_every_message_is_in_staff_words(project, tmp_path):
+    """No record code, field name, character code or English word reaches a district officer."""
+    from generator.intake.columns import columns, importable
+
+    plan = make_plan(read(_bad_rows_workbook(tmp_path / "sai.xlsx")), project, TODAY)
+    said = [str(problem) for problem in plan.problems] + list(plan.notes)
+    assert len(plan.problems) >= 15
+    fields = {key for t in importable() for c in columns(t) for key in c.field.path if isinstance(key, str)}
+    for text in said:
+        assert not re.search(r"(?<![\w/.:-])[a-z]+\d*(?:-[a-z0-9]+)+(?![\w/-])", text), text  # xa-tra-leng, ke-hoach
+        assert "U+" not in text and "hồ sơ đó trước" not in text, text
+        english = set(re.findall(r"[A-Za-z_]+", text)) & (fields | {"programme", "aliases", "locality"})
+        assert not english, text
+    # The cells read in staff words too: "bắt đầu" is the start of the period, and a name with the
+    # other tone placement is set right, said once.
+    assert not [p for p in plan.problems if p.sheet == "Cặp" and p.row == 2 and "Ngày giả định" in p.column]
+    assert "Đơn vị: đặt lại dấu thanh theo cách viết của danh mục hành chính (hoá → hóa): dòng 2" in said

@@ -17,7 +17,7 @@ from ..facts import Record
 from ..registry import PartnershipStatus
 from ..rules.spelling import preferred
 from ..site.model import Site
-from .columns import CODE, REFERENCE, Column
+from .columns import CODE, REFERENCE, Column, columns, importable
 from .parse import Unreadable, folded, nearest
 
 Span = tuple[datetime.date, datetime.date]
@@ -59,7 +59,7 @@ class Names:
             choices = "; ".join(sorted(self.shown.get(i, i) for i in found))
             raise Unreadable(f"'{text}' có thể là nhiều {what}: {choices}; hãy chọn đúng tên trong danh sách thả xuống")
         close = nearest(text, self.shown.values() or self.ids)
-        hint = f"; có phải: {'; '.join(close)}?" if close else ""
+        hint = f"; có phải: {'; '.join(close)}?" if close else "."
         raise Unreadable(f"không có {what} nào tên '{text}'{hint} Hãy chọn tên trong danh sách thả xuống; "
                          f"{what} chưa có trong danh sách thì cần được thêm vào sổ trước khi nhập dòng này")
 
@@ -110,6 +110,8 @@ _WHAT = {"partnership": "cặp kết nghĩa", "locality": "địa bàn", "organi
 def what(column: Column) -> str:
     if column.kind == REFERENCE and column.target:
         return _WHAT.get(column.target, "mục")  # never the record type's own (English) name
+    if column.kind == CODE:
+        return column.header.split(": ")[-1].lower()  # "tình trạng", "nội dung hỗ trợ"
     return "mục"
 
 
@@ -214,6 +216,21 @@ def names_of(site: Site, column: Column) -> Names | None:
         return _BY_TARGET[column.target](site)
     if column.kind == REFERENCE and column.target:
         return _named(site, column.target)
+    if column.kind == CODE and column.choices:
+        names = Names()
+        for code, word in column.choices:
+            names.add(code, word)
+        return names
     if column.kind == CODE:
         return _codes(site, column.vocabularies)
     return None
+
+
+def shown_names(site: Site) -> dict[str, str]:
+    """Every record's code -> the name the dropdowns offer for it: how a plan names a record."""
+    found: dict[str, str] = {}
+    vocabularies = sorted({v for t in importable() for c in columns(t) if c.kind == CODE for v in c.vocabularies})
+    for names in (_localities(site), _organizations(site), _partnerships(site), _documents(site),
+                  _named(site, "programme"), _codes(site, vocabularies)):
+        found.update(names.shown)
+    return found

@@ -228,6 +228,8 @@ def nearest(wanted: str, known: Iterable[str], n: int = 3) -> list[str]:
     scored = []
     for candidate, name in by_folded.items():
         score = _likeness(folded(wanted), candidate)
+        if folded(wanted) and candidate.startswith(folded(wanted) + " "):
+            score = max(score, 0.9)  # "Ke hoach 1100" for "Kế hoạch 1100 (Quảng Nam, 2020-2025)"
         for mine, theirs in zip(_PARTS.split(wanted)[::-1], _PARTS.split(name)[::-1], strict=False):
             score = max(score, _likeness(folded(mine), folded(theirs)))
         if score >= 0.6:  # difflib's own cutoff

@@ -16,7 +16,7 @@ import datetime
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +38,11 @@ from ..site.model import Site, build_site
 from ..validate import validate_tree
 from . import parse
 from .columns import AMOUNT, COUNT, DATE, Column, columns, importable
-from .names import Names, Span, names_of, what
+from .names import Names, Span, names_of, shown_names, what
 from .read import NO_CACHED_VALUE, Row, Sheet
 from .table import Notes, header_key, holds_money, is_numbering, skipped_as
 from .text import RecordText
+from .wording import for_staff
 
 NEW, EXISTS, DUPLICATE, REFUSED = "mới", "đã có", "trùng", "lỗi"
 WHOLE_ROW = "cả dòng"
@@ -247,8 +248,7 @@ def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], prob
             unread.add(letter)
     missing = [(letter, column) for letter, column in _missing(values, layout) if column.field.dest not in unread]
     for letter, column in missing:
-        problems.append(Problem(row.sheet, row.number, letter,
-                                f"chưa ghi '{column.header}' (bắt buộc): {column.description}"))
+        problems.append(Problem(row.sheet, row.number, letter, f"chưa ghi '{column.header}' (bắt buộc): {_how(column, names)}"))
     return None if unread or missing else values
 
 
@@ -295,6 +295,15 @@ def _said_right(row: Row, letter: str, column: Column, record_type: str, values:
             changed = [(a, b) for a, b in zip(_WORD.findall(value), _WORD.findall(right), strict=True) if a != b]
             notes.add(row.sheet, "đặt lại dấu thanh theo cách viết của danh mục hành chính ("
                       + ", ".join(f"{a} → {b}" for a, b in changed[:3]) + ")", row.number)
+def _how(column: Column, names: dict[Column, Names | None]) -> str:
+    """How to fill a column, in staff words (a description of the schema may name files and codes)."""
+    if names.get(column) is not None:
+        return "hãy chọn trong danh sách thả xuống của cột này (gõ không dấu cũng được)"
+    if column.kind == DATE:
+        return parse.DATE_HINT
+    return column.description
+
+
 def _missing(values: dict[str, Any], layout: Layout) -> list[tuple[str, Column]]:
     letters = {column: letter for letter, column in layout.columns.items()}
     return [(_where(letters[c], c) if c in letters else c.header, c) for c in columns(layout.record_type)
@@ -400,7 +409,17 @@ def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, site: Si
             plan.records.append(planned)
     if plan.of_state(NEW):
         _check_together(plan, checks, layouts)
+    _in_staff_words(plan, site, {sheet.name: layout.record_type for sheet, layout in layouts})
     return plan
+
+
+def _in_staff_words(plan: Plan, site: Site, types: dict[str, str]) -> None:
+    """Every message of the plan as a district officer reads it (generator/intake/wording.py)."""
+    if not plan.problems:
+        return
+    names = shown_names(site)
+    plan.problems[:] = [replace(p, message=for_staff(p.message, names, types.get(p.sheet, "activity")))
+                        for p in plan.problems]
 
 
 def _check_together(plan: Plan, checks: Checks, layouts: list[tuple[Sheet, Layout]]) -> None:
