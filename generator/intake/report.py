@@ -59,6 +59,7 @@ class Report:
     training: int  # delivered value of training, capacity building
     groups: list[GroupLine]
     rows: list[list[object]]  # one per activity, in COLUMNS order; None where not reported
+    sources: list[tuple[str, ...]]  # one per activity: each of its sources on a line
 
     @property
     def title(self) -> str:
@@ -68,8 +69,9 @@ class Report:
         return formats.percent(part, self.totals.delivered or 0)
 
 
-def _sources(activity: Record) -> str:
-    return "; ".join(
+def source_texts(activity: Record) -> tuple[str, ...]:
+    """Each source of an activity as one line: publisher, title (date) address."""
+    return tuple(
         ", ".join(str(s[k]) for k in ("publisher", "title") if s.get(k)) + (f" ({formats.date(s['date'])})" if s.get("date") else "")
         + (f" {s['url']}" if s.get("url") else "")
         for s in activity.get("sources", [])
@@ -93,7 +95,7 @@ def _row(site: Site, aid: str) -> list[object]:
         site.partnership_name(activity["partnership"]), site.groups().get(group or "", ""),
         site.label("support-categories", activity["category"]), activity["title"],
         site.label("activity-statuses", activity["status"]),
-        figures.planned, figures.delivered, figures.households, figures.people, _sources(activity),
+        figures.planned, figures.delivered, figures.households, figures.people, "; ".join(source_texts(activity)),
     ]
 
 
@@ -122,7 +124,8 @@ def build_report(site: Site, year: str, sponsor: str | None = None, locality: st
     groups = [GroupLine(label, site.totals_of_ids(a for a in ids if site.category_group(site.activities[a]["category"]) == code))
               for code, label in site.groups().items()]
     return Report(sid, subject, about, year, ids, site.totals_of_ids(ids), _delivered_where(site, ids, "gift"),
-                  _delivered_where(site, ids, "training"), groups, [_row(site, a) for a in ids])
+                  _delivered_where(site, ids, "training"), groups, [_row(site, a) for a in ids],
+                  [source_texts(site.activities[a]) for a in ids])
 
 
 # --- the subject, by id or by name ------------------------------------------------------------

@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -99,7 +99,7 @@ def write_docx(report: Report, path: Path) -> None:
     document = Document()
     _page(document)
     _top_blocks(document)
-    _say(document.add_paragraph(), "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _say(document.add_paragraph(), "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.space_before = Pt(18)
     _say(document.add_paragraph(), f"Sơ kết năm {report.year} {report.about}", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _say(document.add_paragraph(), "Số liệu dưới đây lấy từ sổ kết nghĩa công khai: ô trống là chưa có báo cáo, "
          "không phải bằng không; hoạt động đã huỷ không được cộng vào tổng.", 14, indent=True)
@@ -171,19 +171,29 @@ def _block(cell: _Cell, lines: list[tuple[str, float, dict[str, bool]]]) -> None
         _say(first if index == 0 else cell.add_paragraph(), text, size, align=WD_ALIGN_PARAGRAPH.CENTER, **style)
 
 
+def _widths(table: Table, widths: tuple[int, ...]) -> None:
+    """Column widths in mm that Word and LibreOffice both keep (set on every cell, autofit off)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)  # the grid LibreOffice reads
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Mm(width)
+
+
 def _two_cells(document: DocxDocument, widths: tuple[int, int]) -> tuple[_Cell, _Cell]:
     table = document.add_table(rows=1, cols=2)  # no style: no borders
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, widths)
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(widths[0]), Mm(widths[1])
     return left, right
 
 
 def _top_blocks(document: DocxDocument) -> None:
-    left, right = _two_cells(document, (65, 100))
-    _block(left, [("TÊN CƠ QUAN CHỦ QUẢN", 13, {}), ("TÊN CƠ QUAN, ĐƠN VỊ BÁO CÁO", 13, {"bold": True}),
+    left, right = _two_cells(document, (70, 95))
+    _block(left, [("TÊN CƠ QUAN CHỦ QUẢN", 13, {}), ("TÊN CƠ QUAN BÁO CÁO", 13, {"bold": True}),
                   ("Số: …… /BC-……", 13, {})])
-    _block(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, {"bold": True}),
+    _block(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, {"bold": True}),
                    ("Độc lập - Tự do - Hạnh phúc", 14, {"bold": True, "underline": True}),
                    ("……, ngày …… tháng …… năm ……", 14, {"italic": True})])
 
@@ -197,32 +207,52 @@ def _end_blocks(document: DocxDocument) -> None:
                    ("", 14, {}), ("", 14, {}), ("Họ và tên", 14, {"bold": True})])
 
 
-def _table(document: DocxDocument, headers: tuple[str, ...], rows: list[list[str]], total: list[str]) -> None:
+def _table(document: DocxDocument, headers: tuple[str, ...], widths: tuple[int, ...], rows: list[list[str]],
+           total: list[str]) -> None:
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _say(cell.paragraphs[0], text, 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    figures = {i for i, header in enumerate(headers) if header in _FIGURES}
     for values in [*rows, total]:
-        for cell, text in zip(table.add_row().cells, values, strict=True):
-            _say(cell.paragraphs[0], text, 12, bold=values is total)
+        for index, (cell, text) in enumerate(zip(table.add_row().cells, values, strict=True)):
+            _say(cell.paragraphs[0], text, 12, bold=values is total, align=WD_ALIGN_PARAGRAPH.RIGHT if index in figures else None)
+    _widths(table, widths)
+
+
+_FIGURES = {"Hoạt động", "Đã thực hiện", "Đã thực hiện (đồng)", "Số hộ"}  # right-aligned, as figures are
 
 
 def _groups_table(document: DocxDocument, report: Report) -> None:
     rows = [[g.label, formats.number(g.totals.activities),
              formats.dong(g.totals.delivered) if g.totals.activities else "không có hoạt động"] for g in report.groups]
     total = [TOTAL_NOTE, formats.number(report.totals.activities), formats.dong(report.totals.delivered)]
-    _table(document, ("Nhóm nội dung", "Hoạt động", "Đã thực hiện"), rows, total)
+    _table(document, ("Nhóm nội dung", "Hoạt động", "Đã thực hiện"), (85, 30, 50), rows, total)
 
 
 _SHOWN = ("Ngày", "Địa bàn", "Nội dung hỗ trợ", "Tên hoạt động", "Đã thực hiện (đồng)", "Số hộ", "Nguồn")
+_SHOWN_WIDTHS = (23, 20, 28, 42, 26, 12, 14)  # mm, 165 in all: the page less its margins
 
 
 def _activities_table(document: DocxDocument, report: Report) -> None:
-    positions = [COLUMNS.index(c) for c in _SHOWN]
-    rows = [[_text(values[i]) for i in positions] for values in report.rows]
+    """The activities, each source a number in the table and written out whole below it:
+    addresses stay legible and the table narrow."""
+    positions = [COLUMNS.index(c) for c in _SHOWN[:-1]]
+    sources: list[str] = []
+    rows = []
+    for values, own in zip(report.rows, report.sources, strict=True):
+        numbers = []
+        for source in own:
+            if source not in sources:
+                sources.append(source)
+            numbers.append(f"[{sources.index(source) + 1}]")
+        rows.append([_text(values[i]) for i in positions] + [" ".join(numbers)])
     totals = {"Đã thực hiện (đồng)": report.totals.delivered, "Số hộ": report.totals.households}
     total = [TOTAL_NOTE if c == "Ngày" else _text(totals[c]) if c in totals else "" for c in _SHOWN]
-    _table(document, _SHOWN, rows, total)
+    _table(document, _SHOWN, _SHOWN_WIDTHS, rows, total)
+    _say(document.add_paragraph(), "Nguồn:", 12, bold=True)
+    for number, source in enumerate(sources, start=1):
+        _say(document.add_paragraph(), f"[{number}] {source}", 12)
 
 
 def _text(value: object) -> str:
