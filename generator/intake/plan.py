@@ -207,6 +207,7 @@ def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], prob
     unread: set[str] = set()
     starts, ends = TYPES[layout.record_type].ordered_dates or ((), ())
     by_path = {column.field.path: column for column in layout.columns.values()}
+    on: Span | None = None  # the row's days, once its date is read
     for letter, column in sorted(layout.columns.items(), key=lambda item: item[1].kind != DATE):
         text = row.cells.get(letter, "")
         if not text or column.kind not in (AMOUNT, COUNT) and parse.is_none(text):
@@ -219,14 +220,14 @@ def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], prob
                                     "chưa mở bằng Excel): hãy mở tệp trong Excel, lưu lại rồi nhập lại, hoặc gõ thẳng giá trị"))
             unread.add(column.field.dest)
             continue
-        if column.kind not in (DATE, AMOUNT, COUNT) and names.get(column) is None:
+        known = names.get(column)
+        if column.kind not in (DATE, AMOUNT, COUNT) and known is None:
             text = text if column.field.dest == "description" else " ".join(text.split())
-        on = span(values[by_path[starts].field.dest]) if starts in by_path and by_path[starts].field.dest in values else None
         try:
             if column.is_list:
-                values[column.field.dest] = [_value(item, column, names.get(column), on=on) for item in _items(text)]
+                values[column.field.dest] = [_value(item, column, known, on=on) for item in _items(text)]
             else:
-                values[column.field.dest] = _value(text, column, names.get(column), layout.scales.get(letter, 1), on)
+                values[column.field.dest] = _value(text, column, known, layout.scales.get(letter, 1), on)
         except parse.DayRange as days:
             end = by_path.get(ends)
             if column.field.path != starts or end is None or row.cells.get(_letter_of(layout, end), ""):
@@ -239,6 +240,8 @@ def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], prob
             problems.append(Problem(row.sheet, row.number, where, str(error)))
             unread.add(column.field.dest)
             continue
+        if column.field.path == starts:
+            on = span(values[column.field.dest])
         _said_right(row, letter, column, layout.record_type, values, problems, notes)
     for letter, header in layout.unmatched_money.items():
         if row.cells.get(letter):
