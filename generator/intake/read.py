@@ -1,8 +1,9 @@
 """A workbook's cells as the texts Excel shows: rows of a sheet, each cell a string.
 
 Reads .xlsx (openpyxl) and .csv (UTF-8, with or without BOM; comma, semicolon or tab).
-A date cell becomes 2024-03-15, a whole number 90000000; a merged cell gives its value to
-every cell it covers (a date merged over three rows is the date of all three); a formula
+A date cell becomes 2024-03-15 (2024-03 when its format shows no day), a whole number 90000000;
+a merged cell gives its value to every cell it covers (a date merged over three rows is the date
+of all three), each marked with the merge, so an amount is not counted three times; a formula
 gives the value Excel saved with the file. A formula saved without a value (a workbook
 written by a program and never opened in Excel) is reported, never read as empty.
 Invisible differences are removed: spaces around a value, tabs and line breaks inside a
