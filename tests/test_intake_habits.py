@@ -256,3 +256,58 @@ def test_every_message_is_in_staff_words(project, tmp_path):
     # other tone placement is set right, said once.
     assert not [p for p in plan.problems if p.sheet == "Cặp" and p.row == 2 and "Ngày giả định" in p.column]
     assert "Đơn vị: đặt lại dấu thanh theo cách viết của danh mục hành chính (hoá → hóa): dòng 2" in said
+
+
+@pytest.mark.parametrize(("text", "scale", "value"), [
+    ("90", 1_000_000, 90_000_000), ("1,5", 1_000_000, 1_500_000), ("12,35", 1_000_000, 12_350_000),
+    ("1.500", 1_000_000, 1_500_000_000), ("90.000.000 đồng", 1_000_000, 90_000_000), ("2 tỷ", 1_000_000, 2_000_000_000),
+    ("500", 1_000, 500_000), ("-", 1, 0), ("–", 1_000_000, 0), ("không", 1, 0), ("0", 1_000_000, 0),
+])
+def test_amounts_in_a_unit_and_none(text, scale, value):
+    assert parse.amount(text, scale) == value
+
+
+@pytest.mark.parametrize(("header", "unit"), [
+    ("Tiền mặt (triệu đồng)", 1_000_000), ("ĐVT: triệu đồng", 1_000_000), ("Đơn vị tính: nghìn đồng", 1_000),
+    ("Hiện vật (đồng)", 1), ("Số tiền (tr.đ)", 1_000_000), ("Kinh phí (1.000 đ)", 1_000), ("Giá trị (VNĐ)", 1),
+    ("BÁO CÁO NĂM 2024 (ĐVT: tỷ đồng)", 1_000_000_000), ("Cộng đồng", None), ("Tên hoạt động", None), ("Số hộ (hộ)", None),
+])
+def test_the_unit_a_header_or_a_note_names(header, unit):
+    assert parse.unit_of(header) == unit
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("15-17/3/2024", "2024-03-15", "2024-03-17"), ("28/2-2/3/2024", "2024-02-28", "2024-03-02"),
+    ("15/3/2024 - 17/3/2024", "2024-03-15", "2024-03-17"), ("từ 15/3 đến 17/3/2024", "2024-03-15", "2024-03-17"),
+])
+def test_a_span_of_days_says_both_ends(text, first, last):
+    with pytest.raises(parse.DayRange) as raised:
+        parse.date(text)
+    assert (raised.value.first, raised.value.last) == (first, last)
+    assert parse.date("15-3-2024") == "2024-03-15"  # one day written with dashes stays one day
+
+
+@pytest.mark.parametrize(("text", "forms"), [
+    ("Quý II/2024", "(4/2024, 5/2024 hoặc 6/2024), không thì ghi năm (2024)"),
+    ("quy 4 nam 2023", "(10/2023, 11/2023 hoặc 12/2023)"), ("Q1/2025", "(1/2025, 2/2025 hoặc 3/2025)"),
+    ("6 tháng đầu năm 2024", "không thì ghi năm (2024)"), ("cuối năm 2023", "không thì ghi năm (2023)"),
+])
+def test_a_quarter_or_part_of_a_year_is_refused_with_the_forms_to_write(text, forms):
+    with pytest.raises(parse.Unreadable, match=re.escape(forms)):
+        parse.date(text)
+
+
+@pytest.mark.parametrize(("value", "number_format", "shown"), [
+    (datetime.datetime(2024, 3, 1), "mm/yyyy", "2024-03"), (datetime.datetime(2024, 3, 1), "mmm-yy", "2024-03"),
+    (datetime.datetime(2024, 3, 1), '[$-42A]mmmm" năm "yyyy', "2024-03"), (datetime.datetime(2024, 1, 1), "yyyy", "2024"),
+    (datetime.datetime(2024, 3, 15), "dd/mm/yyyy", "2024-03-15"), (datetime.datetime(2024, 3, 15, 9, 30), "dd/mm/yyyy hh:mm", "2024-03-15"),
+    (datetime.datetime(1905, 7, 16), "dd/mm/yyyy", "2024"),  # 2024 typed into a date cell
+])
+def test_a_date_cell_at_the_precision_its_format_shows(tmp_path, value, number_format, shown):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["B1"] = "Ngày", value
+    sheet["B1"].number_format = number_format
+    book.save(tmp_path / "d.xlsx")
+    [read_sheet] = read(tmp_path / "d.xlsx")
+    assert read_sheet.rows[0].cells["B"] == shown

@@ -265,7 +265,7 @@ def _merge_question(row: Row, letter: str, column: Column, layout: Layout) -> st
     merge = row.merged.get(letter)
     if not merge or column.kind not in (AMOUNT, COUNT):
         return None
-    first_col, first_row, last_col, last_row = range_boundaries(merge)
+    first_col, first_row, last_col, last_row = (int(b or 0) for b in range_boundaries(merge))  # a merge has all four
     if last_row > first_row:
         return (f"ô {merge} được gộp qua các dòng {first_row}–{last_row} và ghi '{row.cells[letter]}': không biết số này "
                 "của dòng nào, nên các dòng đó chưa được ghi. Hãy bỏ gộp ô, ghi số vào dòng của nó và để trống các "

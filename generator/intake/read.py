@@ -156,7 +156,7 @@ def _rows(sheet: Worksheet) -> Iterator[Row]:
         for row in range(cell_range.min_row, cell_range.max_row + 1):
             for col in range(cell_range.min_col, cell_range.max_col + 1):
                 merged[(row, col)] = (top_left, cell_range.coord)
-    epoch = sheet.parent.epoch
+    epoch = sheet.parent.epoch if sheet.parent is not None else None  # 1900 or 1904 date system
     for number, row_cells in enumerate(sheet.iter_rows(), start=1):
         cells, spans = {}, {}
         for col, own in enumerate(row_cells, start=1):
@@ -169,10 +169,10 @@ def _rows(sheet: Worksheet) -> Iterator[Row]:
             yield Row(sheet.title, number, cells, spans)
 
 
-def _shown(cell, epoch) -> str:
+def _shown(cell, epoch: datetime.datetime | None) -> str:
     value = cell.value
     if isinstance(value, (datetime.date, datetime.datetime)) and not isinstance(value, datetime.time):
-        return shown_date(value, cell.number_format, to_excel(value, epoch))
+        return shown_date(value, cell.number_format, float(to_excel(value, epoch) if epoch else to_excel(value)))
     if isinstance(value, float) and not value.is_integer() and math.isfinite(value):
         return repr(value).replace(".", ",")  # a decimal comma, as staff write it: 1,5 (triệu)
     return cell_text(value)
