@@ -385,7 +385,7 @@ def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, site: Si
     if not layouts:
         plan.problems.append(Problem(sheets[0].name if sheets else "?", 1, WHOLE_ROW,
                                      "không tìm thấy hàng tiêu đề của mẫu (Ngày, Cặp kết nghĩa, Tên hoạt động…) trong "
-                                     "mười dòng đầu: hãy dùng tệp mẫu (python -m generator template activities TỆP.xlsx)"))
+                                     "mười dòng đầu: hãy chép số liệu vào bảng tính mẫu của sổ, giữ nguyên dòng tiêu đề của nó"))
     by_id: dict[str, Planned] = {}
     schemas = SchemaSet()
     checks = Checks(records, today, schemas, RecordText(SchemaShape(schemas)))
