@@ -47,7 +47,7 @@ class Names:
 
     def find(self, text: str, what: str, on: Span | None = None) -> str:
         """The id `text` names: written with its marks, or folded; among several, the one in
-        force on the row's days `on` (xã Trà Leng before or after 1/7/2025). Unreadable with
+        force on the row's days `on` (a commune before its merger, or its successor of the same name). Unreadable with
         the nearest names when none or several match."""
         found = self.exact.get(_marked(text)) or self.ids.get(folded(text), set())
         if len(found) > 1 and on is not None:
@@ -78,16 +78,16 @@ def _span(starts: str | None, ends: str | None) -> Span:
 
 
 def _period(starts: str | None, ends: str | None) -> str:
-    """'đến 30/6/2025', 'từ 1/7/2025', '2021 – 2025'."""
+    """'đến 30/6/2021', 'từ 1/7/2021', '1/1/2020 – 31/12/2024'."""
     if starts and ends:
         return f"{vi_date(starts)} – {vi_date(ends)}"
     return f"từ {vi_date(starts)}" if starts else (f"đến {vi_date(ends)}" if ends else "")
 
 
 def _apart(names: dict[str, str], *tells: Callable[[str], str]) -> dict[str, str]:
-    """Each id's name, made distinct where two fold alike: 'xã Trà Leng' becomes
-    'xã Trà Leng (huyện Nam Trà My, đến 30/6/2025)' beside 'xã Trà Leng (thành phố Đà Nẵng,
-    từ 1/7/2025)'. Each of `tells` adds one more thing to tell them apart, until they are."""
+    """Each id's name, made distinct where two fold alike: 'xã A' becomes
+    'xã A (huyện B, đến 30/6/2021)' beside 'xã A (thành phố C, từ 1/7/2021)'. Each of `tells`
+    adds one more thing to tell them apart, until they are."""
     named = dict(names)
     for count in range(1, len(tells) + 1):
         groups: dict[str, list[str]] = {}

@@ -229,7 +229,7 @@ def nearest(wanted: str, known: Iterable[str], n: int = 3) -> list[str]:
     for candidate, name in by_folded.items():
         score = _likeness(folded(wanted), candidate)
         if folded(wanted) and candidate.startswith(folded(wanted) + " "):
-            score = max(score, 0.9)  # "Ke hoach 1100" for "Kế hoạch 1100 (Quảng Nam, 2020-2025)"
+            score = max(score, 0.9)  # "Ke hoach 12" for "Kế hoạch 12 (tỉnh A, 2021-2026)"
         for mine, theirs in zip(_PARTS.split(wanted)[::-1], _PARTS.split(name)[::-1], strict=False):
             score = max(score, _likeness(folded(mine), folded(theirs)))
         if score >= 0.6:  # difflib's own cutoff

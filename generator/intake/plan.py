@@ -190,7 +190,7 @@ def _value(text: str, column: Column, names: Names | None, scale: int = 1, on: S
 
 def _items(text: str) -> list[str]:
     """The names of a list cell, apart at ';', a line break or a comma outside brackets: a name
-    offered may hold one ('xã Trà Leng (huyện Nam Trà My, đến 30/6/2025)')."""
+    offered may hold one ('xã A (huyện B, đến 30/6/2021)')."""
     return [part.strip() for part in _BETWEEN_ITEMS.split(text) if part.strip()]
 
 
