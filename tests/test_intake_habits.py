@@ -311,3 +311,27 @@ def test_a_date_cell_at_the_precision_its_format_shows(tmp_path, value, number_f
     book.save(tmp_path / "d.xlsx")
     [read_sheet] = read(tmp_path / "d.xlsx")
     assert read_sheet.rows[0].cells["B"] == shown
+
+
+def test_a_header_of_two_rows_with_its_unit_above(project, tmp_path):
+    """A report's table: a group header merged over its columns with the unit, the columns
+    below it, the other headers merged down over both rows; a unit note beside the headers."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    top = ("STT", "Cặp kết nghĩa", "Ngày", "Nội dung hỗ trợ", "Tên hoạt động", "Giá trị hỗ trợ (triệu đồng)", None,
+           "Nguồn: Tiêu đề", "Nguồn: Nơi đăng", "Nguồn: Ngày đăng", "ĐVT: đồng")
+    for column, text in enumerate(top, start=1):
+        if text:
+            sheet.cell(row=1, column=column, value=text)
+        if column not in (6, 7, 11):
+            sheet.merge_cells(start_row=1, end_row=2, start_column=column, end_column=column)
+    sheet.merge_cells("F1:G1")
+    sheet["F2"], sheet["G2"] = "Tiền mặt", "Hiện vật"
+    for column, value in enumerate((1, PAIR, "1/6/2024", GIFT, "Xay nha", "12,5", 3, "Tin", "Bao", "2024"), start=1):
+        sheet.cell(row=3, column=column, value=value)
+    book.save(tmp_path / "h.xlsx")
+    plan = make_plan(read(tmp_path / "h.xlsx"), project, TODAY)
+    assert [p for p in plan.problems if p.blocking] == []
+    [planned] = plan.of_state(NEW)
+    # The group header's unit is the first said above the columns; the note is not a column.
+    assert planned.data["value"]["delivered"] == {"cash": 12_500_000, "in_kind": 3_000_000}

@@ -40,7 +40,7 @@ from . import parse
 from .columns import AMOUNT, COUNT, DATE, Column, columns, importable
 from .names import Names, Span, names_of, shown_names, what
 from .read import NO_CACHED_VALUE, Row, Sheet
-from .table import Notes, header_key, holds_money, is_numbering, skipped_as
+from .table import Notes, header_key, holds_money, is_numbering, is_unit_note, skipped_as
 from .text import RecordText
 from .wording import for_staff
 
@@ -125,7 +125,9 @@ def layout_of(sheet: Sheet, problems: list[Problem], notes: Notes | None = None)
         return None
     layout = best[1]
     header = next(r for r in sheet.rows if r.number == layout.header_row)
+    notes_of_unit = {letter for letter, text in header.cells.items() if letter not in layout.columns and is_unit_note(text)}
     above = [text for row in sheet.rows if row.number < layout.header_row for text in row.cells.values()]
+    above += [header.cells[letter] for letter in sorted(notes_of_unit)]  # "ĐVT: triệu đồng" beside the headers
     noted = next((unit for text in above if (unit := parse.unit_of(text)) is not None), 1)
     for letter, column in layout.columns.items():
         if column.kind == AMOUNT:
@@ -135,7 +137,7 @@ def layout_of(sheet: Sheet, problems: list[Problem], notes: Notes | None = None)
                 notes.say(f"{sheet.name}: cột {_where(letter, column)} ghi theo {_UNIT_WORDS[layout.scales[letter]]}: "
                           f"đã đổi ra đồng (90 thành {90 * layout.scales[letter]:,} đồng)".replace(",", "."))
     for letter, text in header.cells.items():
-        if letter in layout.columns:
+        if letter in layout.columns or letter in notes_of_unit:
             continue
         if is_numbering(text):
             notes.say(f"{sheet.name}: bỏ qua cột {letter} ({text}): số thứ tự")

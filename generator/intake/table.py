@@ -31,6 +31,14 @@ def is_numbering(header: str) -> bool:
     return folded(header) in _NUMBERING
 
 
+def is_unit_note(text: str) -> bool:
+    """'ĐVT: triệu đồng', 'Đơn vị tính: đồng': a note of the unit, not a column."""
+    return bool(_UNIT_NOTE.match(folded(text))) and unit_of(text) is not None
+
+
+_UNIT_NOTE = re.compile(r"(dvt|don vi tinh|don vi)\b")
+
+
 def holds_money(header: str) -> bool:
     lowered = " ".join(header.lower().split())
     return unit_of(header) is not None or any(word in lowered for word in _MONEY_WORDS)
