@@ -41,6 +41,14 @@ API = "api/v1/"  # the JSON of each record: stable addresses, documented on the 
 API_COLLECTIONS = {"locality": "dia-ban", "organization": "don-vi", "partnership": "cap-ket-nghia", "activity": "hoat-dong"}
 
 
+API_INDEX = f"{API}index.json"  # what /api/v1/ holds: the collections, their lists and schemas
+API_SCHEMAS = f"{API}schema/"  # a JSON Schema per kind of API document
+
+
+def api_schema(name: str) -> str:
+    return f"{API_SCHEMAS}{name}.json"
+
+
 def api_record(record_type: str, record_id: str) -> str:
     return f"{API}{API_COLLECTIONS[record_type]}/{record_id}.json"
 
