@@ -9,6 +9,7 @@ from ..areas import area_activities, area_partnerships, area_totals
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
+from ..slugs import heading_slug
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site
 from .activity_rows import latest_table
 from .figures import totals_figures
@@ -205,11 +206,13 @@ def locality_page(site: Site, lid: str) -> Page:
         )
     else:
         sponsors = site.by_name("organization", {s for p in partnerships for s in site.partnerships[p]["sponsors"]})
-        body.append(
-            para(", ".join(ref(site, url, "organization", s) for s in sponsors))
-            if sponsors
-            else para(_("Chưa có đơn vị kết nghĩa được ghi nhận."))
-        )
+        earlier = _predecessors_help(site, url, lid)
+        if sponsors:
+            body.append(para(", ".join(ref(site, url, "organization", s) for s in sponsors)))
+        elif not earlier:
+            body.append(para(_("Chưa có đơn vị kết nghĩa được ghi nhận.")))
+        # A unit formed from others leads with the help its predecessors received, said as such.
+        body.append(earlier)
         if partnerships:
             body.append(table(partnership_headers(), partnership_rows(site, url, partnerships)))
     if activity_ids or partnerships:
@@ -231,17 +234,51 @@ def locality_page(site: Site, lid: str) -> Page:
     return Page(url, name, "".join(body), source=site.file_of("locality", lid), extra_meta=feed_meta(site, "locality", lid))
 
 
+def _predecessors_heading() -> str:
+    return _("Kết nghĩa tại các đơn vị tiền thân")
+
+
+def _predecessors_record(site: Site, lid: str) -> tuple[list[str], list[str]]:
+    """(partnerships, activities, in date order) of the units a unit was formed from."""
+    predecessors = site.predecessors.get(lid, [])
+    partnerships = site.by_name("partnership", {p for old in predecessors for p in area_partnerships(site, old)})
+    activity_ids = site.in_date_order({a for old in predecessors for a in area_activities(site, old)})
+    return partnerships, activity_ids
+
+
+def _predecessors_help(site: Site, url: str, lid: str) -> str:
+    """One line for the first screen: "Trước 1/7/2025 (tại xã Trà Leng (…)): Sở X, Công ty Y; 3 hoạt động"."""
+    partnerships, activity_ids = _predecessors_record(site, lid)
+    if not partnerships and not activity_ids:
+        return ""
+    since = site.localities[lid].get("valid_from")
+    sponsors = site.by_name("organization", {s for p in partnerships for s in site.partnerships[p]["sponsors"]})
+    units = ", ".join(ref(site, url, "locality", old) for old in site.predecessors.get(lid, []))
+    totals = site.totals_of_ids(activity_ids)
+    when = _("Trước {date}").format(date=formats.date(since)) if since else _("Trước khi thành lập")
+    text = _("{when}, tại {units}: {sponsors}; {activities} ({more}).").format(
+        when=h(when),
+        units=units,
+        sponsors=", ".join(ref(site, url, "organization", s) for s in sponsors) or h(_("chưa rõ đơn vị kết nghĩa")),
+        activities=h(ngettext("{count} hoạt động được ghi, giá trị đã thực hiện {value}",
+                              "{count} hoạt động được ghi, giá trị đã thực hiện {value}",
+                              totals.activities).format(count=formats.number(totals.activities),
+                                                        value=formats.dong(totals.delivered))),
+        more=link(f"#{heading_slug(_predecessors_heading())}", _("xem chi tiết")),
+    )
+    return para(text, "ledger-predecessors")
+
+
 def _predecessors_history(site: Site, url: str, lid: str) -> str:
     """A unit formed from others carries their twinning history: what came before it, shown
     apart from its own figures and counted on the predecessors' pages."""
     predecessors = site.predecessors.get(lid, [])
-    partnerships = site.by_name("partnership", {p for old in predecessors for p in area_partnerships(site, old)})
-    activity_ids = site.in_date_order({a for old in predecessors for a in area_activities(site, old)})
+    partnerships, activity_ids = _predecessors_record(site, lid)
     if not partnerships and not activity_ids:
         return ""
     units = ", ".join(ref(site, url, "locality", old) for old in predecessors)
     body = [
-        heading(_("Kết nghĩa tại các đơn vị tiền thân")),
+        heading(_predecessors_heading()),
         para(
             _(
                 "Hoạt động kết nghĩa trên địa bàn của {units} trước khi sáp nhập. Các số liệu này được tính ở trang "
@@ -284,6 +321,13 @@ def index_page(site: Site) -> Page:
         if named:
             body.append(para(", ".join(ref(site, url, "locality", c) for c in named)))
             listed.update(named)
+        # The units that took over its communes: a reader of today looks for those.
+        successors = site.by_name("locality", {site.localities[c]["successor"] for c in communes
+                                               if site.localities[c].get("successor") in site.localities})
+        if successors:
+            body.append(para(_("Các đơn vị kế thừa các xã trên: {units}").format(
+                units=", ".join(ref(site, url, "locality", c) for c in successors))))
+            listed.update(successors)
     rest = site.by_name("locality", [i for i in site.localities if i not in listed])
     body += [heading(_("Địa phương khác")), para(", ".join(ref(site, url, "locality", i) for i in rest))]
     body.append(folder_note("localities"))
