@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator.site.model import build_site
+from generator.site.model import DISTRICT_LEVELS, build_site
 from generator.site.render import render_files
 from generator.validate import validate_tree
 
@@ -86,3 +86,18 @@ def test_the_successors_of_target_communes_sit_under_their_programme(shipped):
     assert len(successors) >= 30
     for lid in successors:
         assert f"dia-ban/{lid}/" in programmes and f"dia-ban/{lid}/" not in others, lid
+
+
+def test_a_ward_or_commune_sponsor_is_not_labelled_a_district(shipped):
+    site, files = shipped
+    communes = districts = 0
+    for oid, sponsor in site.organizations.items():
+        place = sponsor.get("locality")
+        if (place and site.is_commune(place)) or re.match(r"Ủy ban nhân dân (phường|xã|thị trấn) ", sponsor["name"]):
+            assert sponsor["kind"] == "xa-phuong-dong-bang", oid
+            assert "Xã, phường, thị trấn đồng bằng" in files[f"don-vi/{oid}/index.md"]
+            communes += 1
+        elif place and site.localities[place]["level"] in DISTRICT_LEVELS:
+            assert sponsor["kind"] == "dia-phuong-dong-bang", oid
+            districts += 1
+    assert communes >= 15 and districts >= 2
