@@ -67,22 +67,37 @@ def test_gift_share_is_shown_by_number_and_by_value_and_names_the_years_without_
     assert "Năm 2022 có hoạt động nhưng không hoạt động nào có báo cáo giá trị đã thực hiện" in gifts
 
 
-def test_communes_figure_links_to_exactly_those_communes(tmp_path):
+def test_communes_figures_link_to_exactly_those_communes(tmp_path):
+    """Two kinds of commune, each a word of the methodology page: partnered ones and those with
+    recorded support; each figure opens the list of exactly those on the programme's page."""
     records = small_tree(tmp_path)
-    # An activity held in a third commune counts among those reached.
+    # An activity held in a third commune counts among those with support, not among the partnered.
     activity(records, "2023-03-01-dien", "so-thu-nghiem-xa-phuoc-chanh", "2023-03-01", "ha-tang-nong-thon",
              "Đèn chiếu sáng", localities=["xa-phuoc-chanh", "xa-phuoc-cong"])
     files = _render(records)
     home = files["index.md"]
-    figures = re.findall(r'<strong>(\d+)</strong> <span><a href="([^"]+)">xã được giúp đỡ</a>', home)
-    assert [href for _, href in figures] == ["chuong-trinh/da-nang-2025/#xa-trong-so",
-                                             "chuong-trinh/qd-1100-2020-2025/#xa-trong-so"]
-    count, href = int(figures[1][0]), figures[1][1]
-    page, anchor = href.split("#")
-    listing = re.search(rf'<ul id="{anchor}"[^>]*>(.*?)</ul>', files[page + "index.md"], re.S).group(1)
-    linked = re.findall(r'href="\.\./\.\./dia-ban/([^/"]+)/"', listing)
-    assert len(linked) == count == 3
-    assert set(linked) == {"xa-phuoc-chanh", "xa-la-dee", "xa-phuoc-cong"}
+    expected = {"xã có cặp kết nghĩa": ("ds-xa-co-cap-ket-nghia", {"xa-phuoc-chanh", "xa-la-dee"}),
+                "xã có hỗ trợ được ghi": ("ds-xa-co-ho-tro-duoc-ghi", {"xa-phuoc-chanh", "xa-la-dee", "xa-phuoc-cong"})}
+    for words, (anchor, communes) in expected.items():
+        figures = re.findall(rf'<strong>(\d+)</strong> <span><a href="([^"]+)">{words}</a>', home)
+        assert [href for _, href in figures] == [f"chuong-trinh/da-nang-2025/#{anchor}",
+                                                 f"chuong-trinh/qd-1100-2020-2025/#{anchor}"]
+        count, href = int(figures[1][0]), figures[1][1]
+        page, anchor = href.split("#")
+        programme = files[page + "index.md"]
+        listing = re.search(rf'<ul id="{anchor}"[^>]*>(.*?)</ul>', programme, re.S).group(1)
+        linked = re.findall(r'href="\.\./\.\./dia-ban/([^/"]+)/"', listing)
+        assert len(linked) == count == len(communes) and set(linked) == communes
+        # The word links its one definition.
+        assert f'<a href="../../phuong-phap/#{anchor[3:]}">{words}</a>' in programme
+    assert "được giúp đỡ" not in home
+
+
+def test_each_kind_of_commune_is_defined_once_on_the_methodology_page():
+    methodology = (PROJECT / "docs" / "phuong-phap.md").read_text(encoding="utf-8")
+    for heading in ("### Xã mục tiêu\n", "### Xã có cặp kết nghĩa\n", "### Xã có hỗ trợ được ghi\n"):
+        assert methodology.count(heading) == 1
+    assert "Xã được giúp đỡ" not in methodology
 
 
 def _quiet(coverage: str) -> str:

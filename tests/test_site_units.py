@@ -103,3 +103,28 @@ def test_a_ward_or_commune_sponsor_is_not_labelled_a_district(shipped):
             assert sponsor["kind"] == "dia-phuong-dong-bang", oid
             districts += 1
     assert communes >= 15 and districts >= 2
+
+
+def test_a_shared_amount_says_so_where_it_is_shown(shipped):
+    """A sponsorship of two sponsors shows its figures on both pages; joint activities sit in each
+    commune's row of a summary: both say so beside the figures."""
+    site, files = shipped
+    shared = [p for p, d in site.partnerships.items() if len(d["sponsors"]) > 1]
+    assert shared
+    for pid in shared:
+        for oid in site.partnerships[pid]["sponsors"]:
+            page = files[f"don-vi/{oid}/index.md"]
+            totals = page.split("\n## Tổng hợp hoạt động\n", 1)[1].split("\n## ")[0]
+            assert "do nhiều đơn vị cùng nhận" in totals and f"cap-ket-nghia/{pid}/" in totals, oid
+    alone = next(o for o in site.organizations
+                 if site.partnerships_of_sponsor.get(o) and all(len(site.partnerships[p]["sponsors"]) == 1
+                                                                for p in site.partnerships_of_sponsor[o]))
+    assert "do nhiều đơn vị cùng nhận" not in files[f"don-vi/{alone}/index.md"]
+    joint = [a for a in site.activities.values() if len(a.get("localities", ())) > 1]
+    assert joint
+    for activity in joint:
+        district = site.district_of(activity["localities"][0])
+        summary = files[f"dia-ban/{district}/so-ket-{activity['date'][:4]}/index.md"]
+        places = summary.split("\n## Địa bàn được hỗ trợ\n", 1)[1].split("\n## ")[0]
+        assert re.search(r"\d+ hoạt động chung của nhiều xã được tính ở dòng của từng xã", places)
+        assert "hoạt động chung của nhiều xã được tính" in files[f"dia-ban/{district}/index.md"]

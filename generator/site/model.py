@@ -326,7 +326,7 @@ def _cited_by(records: dict[str, dict[str, Record]]) -> dict[str, list[tuple[str
     cited: dict[str, list[tuple[str, str]]] = {}
     for record_type, by_id in records.items():
         for record_id, data in by_id.items():
-            for _, target, document in TYPES[record_type].references_in(data):
+            for _path, target, document in TYPES[record_type].references_in(data):
                 if target == "document":
                     _append(cited, document, (record_type, record_id))
     return {doc: sorted(set(refs)) for doc, refs in cited.items()}

@@ -95,10 +95,10 @@ def targets_section(site: Site, url: str, programme_id: str) -> str:
     stated = stated_without_partner(site)
     named = _("Theo {programme}: ").format(programme=ref(site, url, "programme", programme_id))
     if "count" in wanted:
-        named += h(_("văn bản nêu {count} xã được giúp đỡ; sổ biết tên {known} xã.").format(
+        named += h(_("văn bản nêu {count} xã mục tiêu; sổ biết tên {known} xã.").format(
             count=formats.number(wanted["count"]), known=formats.number(len(targets))))
     else:
-        named += h(_("{known} xã được giúp đỡ.").format(known=formats.number(len(targets))))
+        named += h(_("{known} xã mục tiêu.").format(known=formats.number(len(targets))))
     if wanted.get("note"):
         named += " " + h(wanted["note"])
     body = [

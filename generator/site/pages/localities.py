@@ -9,10 +9,10 @@ from ..areas import area_activities, area_partnerships, area_totals
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..slugs import heading_slug
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site
+from ..slugs import heading_slug
 from .activity_rows import latest_table
-from .figures import totals_figures
+from .figures import joint_note, totals_figures
 from .links import feed_meta, folder_note, ref, source_note, sources_html, summary_links
 from .page import Page, bullets, facts, heading, para, unindexed
 from .reported_totals import locality_summary
@@ -141,7 +141,10 @@ def _children_table(site: Site, url: str, lid: str) -> str:
             ]
         )
     headers = [_("Đơn vị"), _("Biên giới"), _("Thời gian"), _("Cặp kết nghĩa"), _("Hoạt động"), _("Đã thực hiện (đồng)")]
-    return table(headers, rows) + para(
+    children = set(site.children.get(lid, []))
+    joint = [site.activities[a] for a in area_activities(site, lid) if site.figures[a].counted
+             and len([p for p in site.places(site.activities[a]) if p in children]) > 1]
+    return table(headers, rows) + joint_note(joint) + para(
         _(
             "«Cặp kết nghĩa» gồm các cặp kết nghĩa với chính đơn vị đó và các cặp kết nghĩa với cấp trên có "
             "hoạt động tại đó (trang Độ phủ chỉ tính cặp kết nghĩa trực tiếp với xã). Hoạt động không ghi xã "
@@ -300,7 +303,7 @@ def index_page(site: Site) -> Page:
     """The localities each programme helps (its districts with their communes, or the communes
     it names), then every other locality: lowland sponsors, provinces, units of later years."""
     url = INDEX
-    body = [para(_("Các địa bàn được giúp đỡ theo từng chương trình, rồi các địa phương khác trong sổ."))]
+    body = [para(_("Các huyện và xã mục tiêu của từng chương trình, với các đơn vị kế thừa các xã đó, rồi các địa phương khác trong sổ."))]
     listed: set[str] = set()
     for pid in site.programmes_in_order():
         targets = site.programmes[pid].get("targets", {})

@@ -137,6 +137,7 @@ def sponsor_page(site: Site, oid: str) -> Page:
     body += [
         heading(_("Tổng hợp hoạt động")),
         totals_figures(sponsor_totals(site, oid)),
+        shared_note(site, url, oid),
         heading(_("Theo năm")),
         year_table(site, activity_ids) or para(_("Chưa có hoạt động nào được ghi nhận.")),
         summary_links(site, url, "organization", oid, activity_ids),
@@ -146,6 +147,26 @@ def sponsor_page(site: Site, oid: str) -> Page:
     ]
     return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid),
                 extra_meta=feed_meta(site, "organization", oid))
+
+
+def shared_note(site: Site, url: str, oid: str) -> str:
+    """A partnership of several sponsors counts in full for each: said where its figures are shown."""
+    shared = [p for p in site.partnerships_of_sponsor.get(oid, []) if len(site.partnerships[p]["sponsors"]) > 1]
+    if not shared:
+        return ""
+    others = site.by_name("organization", {s for p in shared for s in site.partnerships[p]["sponsors"]} - {oid})
+    return para(
+        ngettext(
+            "Cặp kết nghĩa {partnerships} do nhiều đơn vị cùng nhận (cùng với {others}): hoạt động và giá trị của cặp "
+            "được tính trọn ở trang của mỗi đơn vị, không chia cho từng đơn vị; cộng các trang đơn vị sẽ lớn hơn thực tế.",
+            "Các cặp kết nghĩa {partnerships} do nhiều đơn vị cùng nhận (cùng với {others}): hoạt động và giá trị của "
+            "các cặp được tính trọn ở trang của mỗi đơn vị, không chia cho từng đơn vị; cộng các trang đơn vị sẽ lớn "
+            "hơn thực tế.",
+            len(shared),
+        ).format(partnerships=", ".join(ref(site, url, "partnership", p) for p in shared),
+                 others=", ".join(ref(site, url, "organization", o) for o in others)),
+        "ledger-note",
+    )
 
 
 def _index_rows(site: Site, url: str, ids: list[str]) -> list[list[str]]:

@@ -16,7 +16,7 @@ from ..model import DISTRICT_LEVELS, Site, year_of
 from ..reported import years_of
 from ..totals import Totals
 from .activity_rows import date_cell, figure_cells
-from .figures import totals_figures
+from .figures import joint_note, totals_figures
 from .links import activity_ref, ref, sources_html
 from .localities import area_activities
 from .page import Page, heading, para
@@ -71,7 +71,10 @@ def _places_table(site: Site, url: str, activities: list[Activity]) -> str:
          number_cell(t.households)]
         for place in site.by_name("locality", places) for t in (places[place],)
     ]
-    return table([_("Địa bàn"), _("Số hoạt động"), _("Đã thực hiện (đồng)"), _("Số hộ")], rows, sortable=False)
+    return table([_("Địa bàn"), _("Số hoạt động"), _("Đã thực hiện (đồng)"), _("Số hộ")], rows, sortable=False) + \
+        joint_note([a for a in activities if len(site.places(a)) > 1 and site.figures[a["id"]].counted])
+
+
 
 
 def _activity_row(site: Site, url: str, a: Activity) -> list[str]:
