@@ -115,7 +115,7 @@ def _quiet_tree(tmp_path):
 def test_quiet_window_by_default_ends_on_the_newest_record_and_says_so(tmp_path):
     quiet = _quiet(_render(_quiet_tree(tmp_path))["do-phu/index.md"])
     assert quiet.startswith(" trong 12 tháng gần nhất\n")
-    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất)." in quiet
+    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất), trên các cặp" in quiet
     assert "don-vi-lang-xa-zuoich/" not in quiet  # acted on 1/3/2022, within the 12 months
     assert "so-thu-nghiem-xa-phuoc-chanh/" not in quiet  # trained in 5/2022
 
@@ -126,7 +126,7 @@ def test_quiet_window_is_set_in_mkdocs_yml(tmp_path):
         "site_name: Thử\nextra:\n  ketnghia:\n    quiet_days: 180\n    quiet_until: 2022-12-31\n", encoding="utf-8")
     quiet = _quiet(_render(records)["do-phu/index.md"])
     assert quiet.startswith(" trong 180 ngày gần nhất\n")
-    assert "Tính từ 4/7/2022 đến 31/12/2022 (ngày chốt do trang đặt; hồ sơ mới nhất: 7/1/2023)." in quiet
+    assert "Tính từ 4/7/2022 đến 31/12/2022 (ngày chốt do trang đặt; hồ sơ mới nhất: 7/1/2023), trên" in quiet
     # 1/3/2022 and 5/2022 fall before the window; La Dêê's 6/1/2023 after it, so it does not count.
     for pid in ("don-vi-lang-xa-zuoich", "so-thu-nghiem-xa-phuoc-chanh", "tp-thu-nghiem-xa-la-dee"):
         assert f"{pid}/" in quiet, pid
@@ -138,7 +138,24 @@ def test_quiet_window_settings_that_are_not_understood_keep_the_default(tmp_path
         "site_name: Thử\nextra:\n  ketnghia:\n    quiet_days: -3\n    quiet_until: hôm qua\n", encoding="utf-8")
     quiet = _quiet(_render(records)["do-phu/index.md"])
     assert quiet.startswith(" trong 12 tháng gần nhất\n")
-    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất)." in quiet
+    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất), trên các cặp" in quiet
+
+
+def test_quiet_partnerships_are_of_running_programmes_and_signed_before_the_window(tmp_path):
+    records = _quiet_tree(tmp_path)
+    # Signed within the window (7/1/2022 - 7/1/2023): it has not had the window to act.
+    partnership(records, "don-vi-lang-xa-tra-leng", ["don-vi-lang"], "xa-tra-leng", period={"start": "2022-09-01"})
+    quiet = _quiet(_render(records)["do-phu/index.md"])
+    assert "so-thu-nghiem-xa-phuoc-chanh/" not in quiet and "don-vi-lang-xa-tra-leng/" not in quiet
+    # Past its programme's end (30/6/2025), nothing more is expected of a partnership of Kế hoạch 1100.
+    (records.parent / "mkdocs.yml").write_text(
+        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_until: 2025-12-31\n", encoding="utf-8")
+    quiet = _quiet(_render(records)["do-phu/index.md"])
+    assert "cap-ket-nghia/" not in quiet and "Không có: mọi cặp kết nghĩa" in quiet
+    (records.parent / "mkdocs.yml").write_text(
+        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_until: 2025-06-30\n", encoding="utf-8")
+    quiet = _quiet(_render(records)["do-phu/index.md"])
+    assert "don-vi-lang-xa-tra-leng/" in quiet and "tp-thu-nghiem-xa-la-dee/" in quiet
 
 
 FILTER_JS = PROJECT / "docs" / "javascripts" / "filter-tables.js"

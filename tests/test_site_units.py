@@ -128,3 +128,28 @@ def test_a_shared_amount_says_so_where_it_is_shown(shipped):
         places = summary.split("\n## Địa bàn được hỗ trợ\n", 1)[1].split("\n## ")[0]
         assert re.search(r"\d+ hoạt động chung của nhiều xã được tính ở dòng của từng xã", places)
         assert "hoạt động chung của nhiều xã được tính" in files[f"dia-ban/{district}/index.md"]
+
+
+def test_the_live_programme_has_summaries_feeds_and_a_visible_follow_link(shipped):
+    """Yearly summaries and feeds for each programme, the city and a 2025 commune, as for a
+    district; each page with a feed links it in words."""
+    site, files = shipped
+    rendered = render_files(site)
+    commune = "xa-tra-leng-2025"
+    for page in ("chuong-trinh/da-nang-2025/", "chuong-trinh/qd-1100-2020-2025/", "dia-ban/thanh-pho-da-nang/",
+                 f"dia-ban/{commune}/", "dia-ban/huyen-nam-giang/", "don-vi/ubnd-phuong-son-tra/", "", "hoat-dong/"):
+        text = files[page + "index.md"]
+        feed = re.search(r'^feed: "([^"]+)"$', text, re.M)
+        assert feed and feed[1] in rendered, page
+        follow = re.search(r'<p class="ledger-follow">Theo dõi: <a href="([^"]+)">', text)
+        assert follow and follow[1].endswith("atom.xml"), page
+    for record in ("chuong-trinh/da-nang-2025", "dia-ban/thanh-pho-da-nang", f"dia-ban/{commune}"):
+        summary = files[f"{record}/so-ket-2025/index.md"]
+        assert summary.startswith("---\ntitle: \"Sơ kết năm 2025: ")
+        assert "\n## Các hoạt động và nguồn\n" in summary
+        assert f'href="../../{record}/so-ket-2025/">2025</a>' in files[f"{record}/index.md"]
+    # The 2025 commune's feed holds its own activities.
+    feed = rendered[f"dia-ban/{commune}/atom.xml"].decode()
+    assert feed.count("<entry>") == len(site.activities_of_locality[commune]) >= 1
+    # A commune of a district is in its district's summary and feed, not in one of its own.
+    assert "dia-ban/xa-phuoc-chanh/atom.xml" not in rendered and "Theo dõi" not in files["dia-ban/xa-phuoc-chanh/index.md"]

@@ -60,7 +60,7 @@ FEED_FILE = "atom.xml"  # the Atom feed of a page's activities, beside the page
 
 
 def feed(record_type: str | None = None, record_id: str | None = None) -> str:
-    """The programme's feed (no record), or a district's or a sponsor's, beside its page."""
+    """The feed of every activity (no record), or a programme's, a locality's or a sponsor's, beside its page."""
     if record_type is None or record_id is None:
         return f"{ACTIVITY_INDEX}{FEED_FILE}"
     return f"{entity(record_type, record_id)}{FEED_FILE}"
@@ -72,7 +72,7 @@ def entity(record_type: str, record_id: str) -> str:
 
 
 def summary(record_type: str, record_id: str, year: str) -> str:
-    """The printable yearly summary ("sơ kết") of a district or a sponsor."""
+    """The printable yearly summary ("sơ kết") of a programme, a locality or a sponsor."""
     return f"{entity(record_type, record_id)}so-ket-{year}/"
 
 

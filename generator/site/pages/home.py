@@ -13,7 +13,7 @@ from ..model import Record, Site, year_of
 from ..reported import value_comparison
 from .activity_rows import latest_table
 from .figures import figures
-from .links import feed_meta, folder_note
+from .links import feed_meta, folder_note, follow
 from .page import Page, heading, para
 from .programmes import (
     PARTNERED,
@@ -243,6 +243,7 @@ def sentence(text: str) -> str:
 
 
 def home_page(site: Site) -> Page:
+    meta = feed_meta(site)
     if site.newest:
         newest = _("Dữ liệu cập nhật đến {date}.").format(date=formats.date(site.newest.isoformat()))
     else:
@@ -282,8 +283,9 @@ def home_page(site: Site) -> Page:
             link(urls.ACTIVITY_INDEX, _("Xem tất cả hoạt động.")),
         ),
     ]
+    body.append(follow(URL, meta))
     body.append(folder_note(""))
-    return Page(URL, site.identity.name, "".join(body), extra_meta=feed_meta(site))
+    return Page(URL, site.identity.name, "".join(body), extra_meta=meta)
 
 
 def pages(site: Site) -> list[Page]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import formats, urls
-from ..areas import area_activities, area_partnerships, area_totals
+from ..areas import area_activities, area_partnerships, area_totals, reports_on_its_own
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
@@ -13,7 +13,7 @@ from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site
 from ..slugs import heading_slug
 from .activity_rows import latest_table
 from .figures import joint_note, totals_figures
-from .links import feed_meta, folder_note, ref, source_note, sources_html, summary_links
+from .links import feed_meta, folder_note, follow, ref, source_note, sources_html, summary_links
 from .page import Page, bullets, facts, heading, para, unindexed
 from .reported_totals import locality_summary
 
@@ -186,6 +186,7 @@ def locality_page(site: Site, lid: str) -> Page:
         (_("Ghi chú"), h(locality.get("note", ""))),
         (_("Nguồn"), unindexed(sources_html(locality.get("sources", [])))),  # the same catalogue on every page
     ]
+    meta = feed_meta(site, "locality", lid)
     # Who helps and what came first, then the facts of the unit: a resident looks for the former.
     body: list[str] = []
     activity_ids = area_activities(site, lid)
@@ -222,7 +223,8 @@ def locality_page(site: Site, lid: str) -> Page:
         body += [
             heading(_("Tổng hợp hoạt động")),
             totals_figures(area_totals(site, lid)),
-            summary_links(site, url, "locality", lid, activity_ids) if locality["level"] in DISTRICT_LEVELS else "",
+            summary_links(site, url, "locality", lid, activity_ids) if reports_on_its_own(site, lid) else "",
+            follow(url, meta),
             _successor_note(site, url, locality),
             heading(_("Hoạt động gần đây")),
             latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
@@ -234,7 +236,7 @@ def locality_page(site: Site, lid: str) -> Page:
     body += [heading(_("Thông tin địa bàn")), facts(rows), heading(_("Lịch sử hành chính")),
              _history(site, url, lid, locality)]
     body.append(source_note(site, "locality", lid))
-    return Page(url, name, "".join(body), source=site.file_of("locality", lid), extra_meta=feed_meta(site, "locality", lid))
+    return Page(url, name, "".join(body), source=site.file_of("locality", lid), extra_meta=meta)
 
 
 def _predecessors_heading() -> str:
@@ -250,7 +252,7 @@ def _predecessors_record(site: Site, lid: str) -> tuple[list[str], list[str]]:
 
 
 def _predecessors_help(site: Site, url: str, lid: str) -> str:
-    """One line for the first screen: "Trước 1/7/2025 (tại xã Trà Leng (…)): Sở X, Công ty Y; 3 hoạt động"."""
+    """One line for the first screen: "Trước {its first day}, tại {predecessors}: {sponsors}; {n} hoạt động…"."""
     partnerships, activity_ids = _predecessors_record(site, lid)
     if not partnerships and not activity_ids:
         return ""

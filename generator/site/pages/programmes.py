@@ -12,7 +12,7 @@ from ..i18n import _, ngettext
 from ..model import Site
 from ..reported import in_period, of_locality
 from .figures import totals_figures
-from .links import folder_note, ref, source_note, sources_html
+from .links import feed_meta, folder_note, follow, ref, source_note, sources_html, summary_links
 from .localities import partnership_headers, partnership_rows
 from .page import Page, facts, heading, para
 from .reported_totals import figures_table
@@ -101,7 +101,9 @@ def programme_page(site: Site, pid: str) -> Page:
     activity_ids = activities_of(site, pid)
     partnerships = site.partnerships_of_programme(pid)
     communes = site.target_communes(pid)
-    body = [facts(rows), heading(_("Tổng hợp hoạt động trong sổ")), totals_figures(site.totals_of_ids(activity_ids))]
+    meta = feed_meta(site, "programme", pid)
+    body = [facts(rows), heading(_("Tổng hợp hoạt động trong sổ")), totals_figures(site.totals_of_ids(activity_ids)),
+            summary_links(site, url, "programme", pid, activity_ids), follow(url, meta)]
     reported = in_period(of_locality(site, programme["area"]), programme["period"])
     if reported:
         body += [heading(_("Số liệu được báo cáo")), figures_table(site, url, reported)]
@@ -132,7 +134,8 @@ def programme_page(site: Site, pid: str) -> Page:
              table(partnership_headers(), partnership_rows(site, url, partnerships)) if partnerships
              else para(_("Chưa có cặp kết nghĩa nào được ghi nhận."))]
     body.append(source_note(site, "programme", pid))
-    return Page(url, site.name_of("programme", pid), "".join(body), source=site.file_of("programme", pid))
+    return Page(url, site.name_of("programme", pid), "".join(body), source=site.file_of("programme", pid),
+                extra_meta=meta)
 
 
 def _communes_list(site: Site, url: str, kind: str, communes: list[str]) -> str:

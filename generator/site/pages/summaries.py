@@ -1,7 +1,8 @@
-"""Sơ kết: one printable page per district and per sponsor per year. What was planned and
-delivered, by group of the plan, the gift share, the communes served, every activity with its
-sources, and what the ledger holds of a reported total; the data date and the page's address
-are printed at the top (overrides/main.html prints them on every page)."""
+"""Sơ kết: one printable page per year for each programme, each locality that reports on its
+own (a district, a commune of a city since 2025, the city: areas.reports_on_its_own) and each
+sponsor. What was planned and delivered, by group of the plan, the gift share, the communes
+served, every activity with its sources, and what the ledger holds of a reported total; the data
+date and the page's address are printed at the top (overrides/main.html prints them on every page)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,19 @@ from collections.abc import Iterator
 
 from ...typed import Activity
 from .. import formats, urls
+from ..areas import area_activities, reporting_units
 from ..escape import h
 from ..html_table import cell, number_cell, table
 from ..i18n import _
-from ..model import DISTRICT_LEVELS, Site, year_of
+from ..model import Site, year_of
 from ..reported import years_of
 from ..totals import Totals
 from .activity_rows import date_cell, figure_cells
 from .figures import joint_note, totals_figures
 from .links import activity_ref, ref, sources_html
-from .localities import area_activities
 from .page import Page, heading, para
 from .paging import chunked, pages_nav
+from .programmes import activities_of
 from .reported_totals import figures_table
 from .sponsors import sponsor_activities
 
@@ -106,7 +108,9 @@ SUMMARY_PAGE_SIZE = 150
 
 def _reported(site: Site, url: str, record_type: str, record_id: str, year: str, name: str) -> str:
     """The reported totals of the scope whose period holds the year, beside the ledger's own."""
-    scope = "locality" if record_type == "locality" else "sponsor"
+    scope = "sponsor" if record_type == "organization" else "locality"
+    if record_type == "programme":  # what was reported for its area
+        record_id = site.programmes[record_id]["area"]
     totals = [t for t in site.reported_totals.values()
               if t["scope"].get(scope) == record_id and year in years_of(t)]
     if not totals:
@@ -150,7 +154,10 @@ def summary_pages(site: Site, record_type: str, record_id: str, year: str, activ
 
 
 def pages(site: Site) -> Iterator[Page]:
-    for lid in sorted(i for i, d in site.localities.items() if d["level"] in DISTRICT_LEVELS):
+    for pid in sorted(site.programmes):
+        for year, activities in sorted(_by_year(site, activities_of(site, pid)).items()):
+            yield from summary_pages(site, "programme", pid, year, activities)
+    for lid in reporting_units(site):
         for year, activities in sorted(_by_year(site, area_activities(site, lid)).items()):
             yield from summary_pages(site, "locality", lid, year, activities)
     for oid in sorted(site.organizations):
