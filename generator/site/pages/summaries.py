@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from ...typed import Activity
 from .. import formats, urls
-from ..areas import area_activities, reporting_units
-from ..escape import h
+from ..areas import area_activities, reporting_units, reports_on_its_own
+from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _
 from ..model import Site, year_of
@@ -123,12 +123,34 @@ def _reported(site: Site, url: str, record_type: str, record_id: str, year: str,
         site, url, totals)
 
 
+def _unit_of(site: Site, place: str) -> str | None:
+    """The locality whose summary lists what took place at `place`: itself, or its district."""
+    if reports_on_its_own(site, place):
+        return place
+    district = site.district_of(place)
+    return district if district and reports_on_its_own(site, district) else None
+
+
+def _listed_elsewhere(site: Site, url: str, year: str, activities: list[Activity]) -> str:
+    """A programme's activities are listed, with their sources, in the summaries of the localities
+    where they took place (and on the year's page): a programme's summary would copy them all."""
+    units = site.by_name("locality", {u for a in activities for p in site.places(a) if (u := _unit_of(site, p))})
+    links = ", ".join(link(urls.relative(url, urls.summary("locality", u, year)), h(site.locality_name(u)))
+                      for u in units)
+    return para(_("Từng hoạt động và nguồn của nó có trong sơ kết năm {year} của từng địa bàn: {units}; và ở "
+                  "{year_page}.").format(year=year, units=links or h(_("chưa có")),
+                                         year_page=link(urls.relative(url, urls.year_page(year)),
+                                                        _("trang hoạt động năm {year}").format(year=year))))
+
+
 def summary_pages(site: Site, record_type: str, record_id: str, year: str, activities: list[Activity]) -> Iterator[Page]:
     url = urls.summary(record_type, record_id, year)
     name = site.name_of(record_type, record_id)
     title = _("Sơ kết năm {year}: {name}").format(year=year, name=name)
     data_date = formats.date(site.newest) if site.newest else _("chưa có")
-    chunks = chunked(activities, SUMMARY_PAGE_SIZE)
+    # A programme's summary gives its figures and points to where each activity is listed.
+    listed = record_type != "programme"
+    chunks = chunked(activities, SUMMARY_PAGE_SIZE) if listed else [activities]
     for number, chunk in enumerate(chunks, 1):
         page_url = urls.paged(url, number)
         pager = pages_nav(page_url, lambda n: urls.paged(url, n), len(chunks), number)
@@ -148,7 +170,9 @@ def summary_pages(site: Site, record_type: str, record_id: str, year: str, activ
                 heading(_("Số liệu báo cáo tổng hợp")),
                 _reported(site, page_url, record_type, record_id, year, name),
             ]
-        body += [heading(_("Các hoạt động và nguồn")), pager, _activities_table(site, page_url, chunk), pager]
+        body += [heading(_("Các hoạt động và nguồn")),
+                 *((pager, _activities_table(site, page_url, chunk), pager) if listed
+                   else (_listed_elsewhere(site, page_url, year, activities),))]
         numbered = title if number == 1 else f"{title} " + _("(trang {number})").format(number=number)
         yield Page(page_url, numbered, "".join(body), search=False)
 
