@@ -216,16 +216,31 @@ def district_of_place(site: Site, locality_id: str) -> str:
     return parent if parent and site.localities[parent]["level"] in DISTRICT_LEVELS else ""
 
 
-def activity_district(site: Site, activity: Record) -> str:
-    """The district where an activity took place: "" when it has none or its places lie in several."""
-    districts = {district_of_place(site, p) for p in site.places(activity)}
-    return districts.pop() if len(districts) == 1 else ""
+def _districts(site: Site) -> Callable[[str], str]:
+    """district_of_place, read once per locality: the tables ask it for every row."""
+    known: dict[str, str] = {}
+
+    def district(locality_id: str) -> str:
+        if locality_id not in known:
+            known[locality_id] = district_of_place(site, locality_id)
+        return known[locality_id]
+
+    return district
 
 
 def _activity_columns(site: Site) -> list[Column]:
+    district_of = _districts(site)
+
     def place(d):  # one place; a joint activity's are rows of hoat-dong-dia-ban (a key holds one value)
         places = site.places(d)
         return places[0] if len(places) == 1 else ""
+
+    def district(d):  # "" when it took place in no district or in several
+        places = site.places(d)
+        if len(places) == 1:
+            return district_of(places[0])
+        districts = {district_of(p) for p in places}
+        return districts.pop() if len(districts) == 1 else ""
 
     def category(d):
         return site.vocabulary("support-categories").get(d["category"], {})
@@ -269,13 +284,13 @@ def _activity_columns(site: Site) -> list[Column]:
         Column("locality_name", "string", _("Địa bàn thực hiện"),
                lambda d: "; ".join(site.locality_name(p) for p in site.places(d)),
                "Names of the localities where it took place, separated by semicolons"),
-        Column("district", "string", _("Mã huyện"), lambda d: activity_district(site, d),
+        Column("district", "string", _("Mã huyện"), district,
                "Record id of the district where it took place; empty when none (a province, a commune under a "
                "city since 2025) or several",
                meaning=_("Mã huyện, thị xã, thành phố nơi thực hiện; trống khi không thuộc huyện nào hoặc thuộc "
                          "nhiều huyện.")),
         Column("district_name", "string", _("Huyện"),
-               lambda d: site.locality_name(activity_district(site, d)) if activity_district(site, d) else "",
+               lambda d: site.locality_name(district(d)) if district(d) else "",
                "Name of that district"),
         Column("date", "string", _("Ngày (NNNN, NNNN-TT hoặc NNNN-TT-NN)"), lambda d: d["date"],
                "Date (YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source)"),
@@ -387,8 +402,10 @@ def _activity_place_rows(site: Site) -> list[Record]:
 
 
 def _activity_place_columns(site: Site) -> list[Column]:
+    district_of = _districts(site)
+
     def district(d):
-        return district_of_place(site, d["locality"])
+        return district_of(d["locality"])
 
     return [
         Column("activity", "string", _("Mã hoạt động"), lambda d: d["activity"], "Record id of the activity",

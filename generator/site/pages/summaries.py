@@ -14,7 +14,7 @@ from ..areas import area_activities, reporting_units, reports_on_its_own
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _
-from ..model import Site, year_of
+from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Site, year_of
 from ..reported import years_of
 from ..totals import Totals
 from .activity_rows import date_cell, figure_cells
@@ -124,16 +124,16 @@ def _reported(site: Site, url: str, record_type: str, record_id: str, year: str,
 
 
 def _unit_of(site: Site, place: str) -> str | None:
-    """The locality whose summary lists what took place at `place`: itself, or its district."""
-    if reports_on_its_own(site, place):
+    """The district or commune whose summary lists what took place at `place`: itself, or its district."""
+    if reports_on_its_own(site, place) and site.localities[place]["level"] in DISTRICT_LEVELS | COMMUNE_LEVELS:
         return place
     district = site.district_of(place)
     return district if district and reports_on_its_own(site, district) else None
 
 
 def _listed_elsewhere(site: Site, url: str, year: str, activities: list[Activity]) -> str:
-    """A programme's activities are listed, with their sources, in the summaries of the localities
-    where they took place (and on the year's page): a programme's summary would copy them all."""
+    """A programme's or a city's activities are listed, with their sources, in the summaries of the
+    districts and communes where they took place (and on the year's page): its summary would copy them all."""
     units = site.by_name("locality", {u for a in activities for p in site.places(a) if (u := _unit_of(site, p))})
     links = ", ".join(link(urls.relative(url, urls.summary("locality", u, year)), h(site.locality_name(u)))
                       for u in units)
@@ -148,8 +148,10 @@ def summary_pages(site: Site, record_type: str, record_id: str, year: str, activ
     name = site.name_of(record_type, record_id)
     title = _("Sơ kết năm {year}: {name}").format(year=year, name=name)
     data_date = formats.date(site.newest) if site.newest else _("chưa có")
-    # A programme's summary gives its figures and points to where each activity is listed.
-    listed = record_type != "programme"
+    # A programme's or a city's summary gives its figures and points to where each activity is
+    # listed: the summaries of its districts and communes.
+    listed = record_type == "organization" or (
+        record_type == "locality" and site.localities[record_id]["level"] in DISTRICT_LEVELS | COMMUNE_LEVELS)
     chunks = chunked(activities, SUMMARY_PAGE_SIZE) if listed else [activities]
     for number, chunk in enumerate(chunks, 1):
         page_url = urls.paged(url, number)
