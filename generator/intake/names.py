@@ -117,21 +117,20 @@ def what(column: Column) -> str:
 
 def _localities(site: Site) -> Names:
     names = Names()
-    # Former communes too: a report of 2023 names the communes of 2023.
+    # Former communes too: a report of 2023 names the communes of 2023. The site's own name tells
+    # units of one name apart by parent and period; names alike only folded (Trà Dơn, Trà Don)
+    # are told apart here by their code.
     ids = site.by_name("locality", site.localities)
     data = site.localities
-
-    def place_and_time(lid: str) -> str:
-        parent = site.locality_name(data[lid]["parent"]) if data[lid].get("parent") in data else ""
-        period = _period(data[lid].get("valid_from"), data[lid].get("valid_to"))
-        return ", ".join(t for t in (parent, period) if t)
 
     def code(lid: str) -> str:
         return f"mã {data[lid]['code']}" if data[lid].get("code") else ""
 
-    shown = _apart({lid: site.locality_name(lid) for lid in ids}, place_and_time, code)
+    shown = _apart({lid: site.locality_name(lid) for lid in ids}, code)
     for lid in ids:
-        names.add(lid, shown[lid], site.locality_name(lid), data[lid]["name"], *data[lid].get("aliases", []),
+        level = site.label("locality-levels", data[lid]["level"])
+        bare = f"{level} {data[lid]['name']}"  # "xã Trà Leng", as staff type it, whichever unit it is
+        names.add(lid, shown[lid], site.locality_name(lid), bare, data[lid]["name"], *data[lid].get("aliases", []),
                   span=_span(data[lid].get("valid_from"), data[lid].get("valid_to")))
     return names
 
