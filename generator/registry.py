@@ -32,6 +32,13 @@ class ActivityStatus(StrEnum):
     CANCELLED = "huy"
 
 
+class Giver(StrEnum):
+    """Codes of the vocabulary support-givers: which side of a partnership gave."""
+
+    SPONSOR = "don-vi-ket-nghia"  # the usual way, also when the field is absent
+    LOCALITY = "dia-ban-ket-nghia"  # the twinned locality to its sponsor: help in the other direction
+
+
 class PartnershipStatus(StrEnum):
     ACTIVE = "dang-ket-nghia"
     ENDED = "ket-thuc"
@@ -85,6 +92,8 @@ class RecordType:
     dataset_title: str | None = None  # a message of the site catalogue, marked by N_(), translated where shown
     dataset_en: str | None = None  # the dataset's English title, for the data dictionary and datapackage.json
     dataset_key: tuple[str, ...] = ("id",)  # the columns that tell the dataset's rows apart
+    # Its sources report the programme's work (press, portals): each gives its address, or says it has none.
+    sources_with_address: bool = False
 
     @property
     def schema(self) -> str:
@@ -209,6 +218,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("note",), "--note"),
             ) + _SOURCE,
             id_rule=_organization_id,
+            sources_with_address=True,
             pages="sponsors", section="don-vi", dataset="don-vi-ket-nghia", dataset_title=N_("Đơn vị kết nghĩa"),
             dataset_en="Sponsors",
         ),
@@ -238,13 +248,15 @@ TYPES: dict[str, RecordType] = {
                 Reference(("area",), "locality"),
                 Reference(("targets", "within", EVERY), "locality"),
                 Reference(("targets", "localities", EVERY), "locality"),
+                Reference(("targets", "by_district", EVERY, "district"), "locality"),
                 Reference(("support_categories",), "vocabulary"),
             ),
             ordered_dates=(("period", "start"), ("period", "end")),
-            coded_fields=frozenset({"basis", "coordinator", "area", "within", "localities", "sponsor_kinds",
-                                    "support_categories"}),
+            coded_fields=frozenset({"basis", "coordinator", "area", "within", "localities", "district", "sponsor_kinds",
+                                    "support_categories", "assumed"}),
             code_lists=(CodeList(("organization-kinds",), ("properties", "sponsor_kinds", "items", "enum")),),
             names=(("name",), ("short_name",)),
+            sources_with_address=True,
             pages="programmes", section="chuong-trinh", dataset="chuong-trinh", dataset_title=N_("Chương trình"),
             dataset_en="Programmes",
         ),
@@ -280,6 +292,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("description",), "--description"),
             ) + _SOURCE,
             id_rule=_partnership_id,
+            sources_with_address=True,
             pages="partnerships", section="cap-ket-nghia", dataset="cap-ket-nghia", dataset_title=N_("Cặp kết nghĩa"),
             dataset_en="Partnerships",
         ),
@@ -294,10 +307,11 @@ TYPES: dict[str, RecordType] = {
             ordered_dates=(("date",), ("end_date",)),
             names=(("title",),),
             coded_fields=frozenset({"partnership", "locality", "localities", "end_date", "category", "tags", "status",
-                                    "distinct_from"}),
+                                    "given_by", "distinct_from"}),
             code_lists=(
                 CodeList(("support-categories",), ("properties", "category", "enum")),
                 CodeList(("activity-statuses",), ("properties", "status", "enum")),
+                CodeList(("support-givers",), ("properties", "given_by", "enum")),
                 CodeList(("qd-1719-projects", "qd-90-projects", "new-rural-criteria"),
                          ("properties", "tags", "items", "enum")),
             ),
@@ -323,6 +337,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("distinct_from",), "--distinct-from", kind="list"),
             ) + _SOURCE,
             id_rule=_activity_id,
+            sources_with_address=True,
             pages="activities", dataset="hoat-dong", dataset_title=N_("Hoạt động"),
             dataset_en="Activities",
         ),
@@ -341,6 +356,7 @@ TYPES: dict[str, RecordType] = {
             pages="reported_totals", section="so-lieu-bao-cao", dataset="so-lieu-bao-cao",
             dataset_title=N_("Số liệu báo cáo"), dataset_en="Reported totals (a row per figure)",
             dataset_key=("id", "measure"),
+            sources_with_address=True,
         ),
         RecordType(
             "vocabulary", "vocabularies",

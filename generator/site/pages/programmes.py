@@ -11,6 +11,7 @@ from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import Site
 from ..reported import in_period, of_locality
+from .coverage import district_counts_table
 from .figures import totals_figures
 from .links import folder_note, ref, source_note, sources_html
 from .localities import partnership_headers, partnership_rows
@@ -40,8 +41,8 @@ def activities_of(site: Site, programme_id: str) -> list[str]:
 def status_text(site: Site, programme_id: str) -> str:
     period = site.programmes[programme_id]["period"]
     if "end" in period:
-        return _("đã kết thúc ({period})").format(period=formats.period(period["start"], period["end"]))
-    return _("đang thực hiện ({period})").format(period=formats.period(period["start"], None))
+        return _("đã kết thúc ({period})").format(period=formats.known_period(period))
+    return _("đang thực hiện ({period})").format(period=formats.known_period(period))
 
 
 def summary_rows(site: Site, url: str) -> list[list[str]]:
@@ -93,7 +94,10 @@ def programme_page(site: Site, pid: str) -> Page:
             count=formats.number(targets["count"]), known=formats.number(len(communes))))))
     if targets.get("note"):
         body.append(para(h(targets["note"]), "ledger-note"))
-    body.append(para(", ".join(ref(site, url, "locality", c) for c in communes) or h(_("chưa rõ"))))
+    if site.district_counts(pid):
+        body.append(district_counts_table(site, url, pid))
+    body.append(para(", ".join(ref(site, url, "locality", c) for c in communes)
+                     or h(_("Nguồn không công bố tên các xã được giúp đỡ."))))
     reached = site.by_name("locality", communes_reached(site, partnerships))
     body += [
         heading(_("Các xã trong sổ")),
