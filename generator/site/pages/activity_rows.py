@@ -240,3 +240,24 @@ def cancelled_note(site: Site, activity_ids: Iterable[str]) -> str:
             reverse,
         ).format(count=formats.number(reverse)))
     return "".join(" " + note for note in notes)
+
+
+def other_direction_note(site: Site, page_url: str, activity_ids: Iterable[str]) -> str:
+    """The activities in which the twinned locality gave to its sponsor, named apart: the figures
+    beside them are of support to the localities and leave them out."""
+    reverse = [site.activities[a] for a in activity_ids if to_sponsor(site.activities[a])]
+    if not reverse:
+        return ""
+    items = ", ".join(
+        link(urls.relative(page_url, f"{site.activity_urls[a['id']]}#{a['id']}"), h(a["title"]))
+        + " (" + h(formats.date(a["date"])) + ")"
+        for a in reverse
+    )
+    text = ngettext(
+        "Hỗ trợ theo chiều ngược lại (địa bàn được giúp đỡ gửi tặng đơn vị kết nghĩa), không tính vào các số liệu "
+        "trên: {activities}.",
+        "Hỗ trợ theo chiều ngược lại (địa bàn được giúp đỡ gửi tặng đơn vị kết nghĩa), không tính vào các số liệu "
+        "trên: {activities}.",
+        len(reverse),
+    ).format(activities=items)
+    return para(text, "ledger-note")

@@ -124,7 +124,9 @@ def targets_section(site: Site, url: str, programme_id: str) -> str:
         body.append(para(_("Sổ chưa có nguồn nêu các xã được giúp đỡ của chương trình này.")))
         return "".join(body)
     named = _("Theo {programme}: ").format(programme=ref(site, url, "programme", programme_id))
-    if "count" in wanted:
+    if "count" in wanted and not targets:
+        named += h(_("văn bản nêu {count} xã được giúp đỡ.").format(count=formats.number(wanted["count"])))
+    elif "count" in wanted:
         named += h(_("văn bản nêu {count} xã được giúp đỡ; sổ biết tên {known} xã.").format(
             count=formats.number(wanted["count"]), known=formats.number(len(targets))))
     else:
@@ -189,8 +191,9 @@ def coverage_page(site: Site) -> Page:
         para(
             _(
                 "Xã mục tiêu của mỗi chương trình là các xã mà văn bản của chương trình nêu tên, hoặc các xã, thị "
-                "trấn của các huyện được giúp đỡ vào ngày ban hành. Cặp kết nghĩa cấp huyện chỉ được tính cho những "
-                "xã mà giao ước nêu tên."
+                "trấn của các huyện được giúp đỡ vào ngày ban hành. Khi văn bản chỉ nêu số xã của từng huyện mà không "
+                "nêu tên, trang ghi các số đó và không tính tỷ lệ trên các xã chưa rõ tên. Cặp kết nghĩa cấp huyện "
+                "chỉ được tính cho những xã mà giao ước nêu tên."
             )
         ),
         heading(_("Xã chưa có cặp kết nghĩa trong sổ")),

@@ -11,7 +11,7 @@ from ..html_table import table
 from ..i18n import _, ngettext
 from ..model import Record, Site, year_of
 from ..reported import value_comparison
-from .activity_rows import latest_table
+from .activity_rows import latest_table, other_direction_note
 from .figures import figures
 from .links import feed_meta, folder_note
 from .page import Page, heading, para
@@ -194,6 +194,7 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
             ]
         ),
     ]
+    body.append(other_direction_note(site, URL, activities_of(site, programme_id)))
     target = target_text(site, programme_id)
     if target:
         body.append(para(target, "ledger-note"))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...dates import first_day
 from .. import formats, urls
 from ..areas import area_activities, area_partnerships, area_totals
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site
+from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site, valid_on
 from .activity_rows import latest_table
 from .figures import totals_figures
 from .links import feed_meta, folder_note, ref, source_note, sources_html, summary_links
@@ -268,8 +269,15 @@ def index_page(site: Site) -> Page:
     for pid in site.programmes_in_order():
         targets = site.programmes[pid].get("targets", {})
         communes = set(site.target_communes(pid))
+        counted = [d for d, _count in site.district_counts(pid)]
+        if not communes and not counted:
+            continue
         body.append(heading(md(site.name_of("programme", pid)), 2))
-        for district in site.by_name("locality", targets.get("within", [])):
+        # A district given only a number of communes: all its communes on the day, which ones are helped unknown.
+        on_day = first_day(targets["date"]) if "date" in targets else None
+        communes |= {c for d in counted for c in site.children.get(d, [])
+                     if site.is_commune(c) and (on_day is None or valid_on(site.localities[c], on_day))}
+        for district in site.by_name("locality", [*targets.get("within", []), *counted]):
             children = [c for c in site.children.get(district, []) if c in communes]
             body.append(heading(md(site.locality_name(district)), 3))
             body.append(

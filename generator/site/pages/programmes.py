@@ -11,6 +11,7 @@ from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import Site
 from ..reported import in_period, of_locality
+from .activity_rows import other_direction_note
 from .coverage import district_counts_table
 from .figures import totals_figures
 from .links import folder_note, ref, source_note, sources_html
@@ -84,7 +85,8 @@ def programme_page(site: Site, pid: str) -> Page:
     activity_ids = activities_of(site, pid)
     partnerships = site.partnerships_of_programme(pid)
     communes = site.target_communes(pid)
-    body = [facts(rows), heading(_("Tổng hợp hoạt động trong sổ")), totals_figures(site.totals_of_ids(activity_ids))]
+    body = [facts(rows), heading(_("Tổng hợp hoạt động trong sổ")), totals_figures(site.totals_of_ids(activity_ids)),
+            other_direction_note(site, url, activity_ids)]
     reported = in_period(of_locality(site, programme["area"]), programme["period"])
     if reported:
         body += [heading(_("Số liệu được báo cáo")), figures_table(site, url, reported)]
