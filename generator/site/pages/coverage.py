@@ -11,7 +11,7 @@ from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import Site, last_activity, valid_on
-from ..reported import COMMUNES, figure, in_period, of_locality, stated_without_partner
+from ..reported import COMMUNES, figure, of_programme, stated_without_partner
 from .links import folder_note, ref
 from .localities import border_cell
 from .page import Page, heading, para
@@ -71,8 +71,7 @@ def reported_communes(site: Site, url: str, programme_id: str, recorded: int | N
     """The number of twinned communes the programme reported, beside the number of its named target
     communes the ledger shows partnered (None: it names none)."""
     reported = []
-    programme = site.programmes[programme_id]
-    for total in in_period(of_locality(site, programme["area"]), programme["period"]):
+    for total in of_programme(site, programme_id):
         communes = figure(total, COMMUNES)
         if communes is not None:
             when = link(urls.relative(url, anchor(total["id"])), h(period_text(total)))

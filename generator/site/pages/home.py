@@ -198,7 +198,7 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
     target = target_text(site, programme_id)
     if target:
         body.append(para(target, "ledger-note"))
-    comparison = value_comparison(site, programme["area"], programme["period"])
+    comparison = value_comparison(site, programme["area"], programme_id)
     if comparison:
         body.append(comparison_html(site, URL, comparison))
     if activities:

@@ -10,7 +10,7 @@ from ..escape import h
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import Site
-from ..reported import in_period, of_locality
+from ..reported import of_programme
 from .activity_rows import other_direction_note
 from .coverage import district_counts_table
 from .figures import totals_figures
@@ -87,7 +87,7 @@ def programme_page(site: Site, pid: str) -> Page:
     communes = site.target_communes(pid)
     body = [facts(rows), heading(_("Tổng hợp hoạt động trong sổ")), totals_figures(site.totals_of_ids(activity_ids)),
             other_direction_note(site, url, activity_ids)]
-    reported = in_period(of_locality(site, programme["area"]), programme["period"])
+    reported = of_programme(site, pid)
     if reported:
         body += [heading(_("Số liệu được báo cáo")), figures_table(site, url, reported)]
     body += [heading(_("Các xã được giúp đỡ"))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ... import catalogue
+from ...registry import TYPES
 from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, table
@@ -33,6 +34,29 @@ def completeness(site: Site) -> list[tuple[str, int]]:
         ),
         (_("Có mô tả"), sum(1 for a in activities if a.get("description"))),
     ]
+
+
+def sources_without_address(site: Site) -> list[tuple[str, int, int]]:
+    """(record type, sources, sources without an address) of each type whose records cite sources."""
+    counts = []
+    for record_type, by_id in sorted(site.records.items()):
+        sources = [s for data in by_id.values() for s in data.get("sources", ())]
+        if sources:
+            counts.append((record_type, len(sources), sum(1 for s in sources if not s.get("url"))))
+    return counts
+
+
+def _sources_table(site: Site) -> str:
+    rows = [
+        [
+            cell(h(_(TYPES[t].dataset_title or t))),
+            cell(formats.number(total), total),
+            cell(formats.number(missing), missing),
+            cell(formats.percent(missing, total), missing),
+        ]
+        for t, total, missing in sources_without_address(site)
+    ]
+    return table([_("Loại hồ sơ"), _("Số nguồn"), _("Không có đường dẫn"), _("Tỷ lệ")], rows, sortable=False)
 
 
 def _warnings(site: Site, url: str) -> str:
@@ -98,6 +122,11 @@ def quality_page(site: Site) -> Page:
         para(
             ngettext("Tổng số: {count} hoạt động.", "Tổng số: {count} hoạt động.", total).format(count=formats.number(total))
         ),
+        heading(_("Nguồn không có đường dẫn")),
+        para(_("Một nguồn có tiêu đề, nơi đăng, ngày đăng mà không có đường dẫn (báo in, bản lưu không giữ địa chỉ) "
+               "vẫn được chấp nhận và được ghi là «không có đường dẫn»; nguồn có đường dẫn vẫn là quy tắc, vì người "
+               "đọc mở lại được.")),
+        _sources_table(site),
         heading(_("Cảnh báo còn mở")),
         _warnings(site, url),
         heading(_("Danh mục quy tắc kiểm tra")),
