@@ -11,7 +11,7 @@ from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site, valid_on
-from .activity_rows import latest_table
+from .activity_rows import latest_table, other_direction_note
 from .figures import totals_figures
 from .links import feed_meta, folder_note, ref, source_note, sources_html, summary_links
 from .page import Page, bullets, facts, heading, para, unindexed
@@ -217,6 +217,7 @@ def locality_page(site: Site, lid: str) -> Page:
         body += [
             heading(_("Tổng hợp hoạt động")),
             totals_figures(area_totals(site, lid)),
+            other_direction_note(site, url, activity_ids),
             summary_links(site, url, "locality", lid, activity_ids) if locality["level"] in DISTRICT_LEVELS else "",
             _successor_note(site, url, locality),
             heading(_("Hoạt động gần đây")),
