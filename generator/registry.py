@@ -92,8 +92,6 @@ class RecordType:
     dataset_title: str | None = None  # a message of the site catalogue, marked by N_(), translated where shown
     dataset_en: str | None = None  # the dataset's English title, for the data dictionary and datapackage.json
     dataset_key: tuple[str, ...] = ("id",)  # the columns that tell the dataset's rows apart
-    # Its sources report the programme's work (press, portals): each gives its address, or says it has none.
-    sources_with_address: bool = False
 
     @property
     def schema(self) -> str:
@@ -218,7 +216,6 @@ TYPES: dict[str, RecordType] = {
                 Field(("note",), "--note"),
             ) + _SOURCE,
             id_rule=_organization_id,
-            sources_with_address=True,
             pages="sponsors", section="don-vi", dataset="don-vi-ket-nghia", dataset_title=N_("Đơn vị kết nghĩa"),
             dataset_en="Sponsors",
         ),
@@ -256,7 +253,6 @@ TYPES: dict[str, RecordType] = {
                                     "support_categories", "assumed"}),
             code_lists=(CodeList(("organization-kinds",), ("properties", "sponsor_kinds", "items", "enum")),),
             names=(("name",), ("short_name",)),
-            sources_with_address=True,
             pages="programmes", section="chuong-trinh", dataset="chuong-trinh", dataset_title=N_("Chương trình"),
             dataset_en="Programmes",
         ),
@@ -292,7 +288,6 @@ TYPES: dict[str, RecordType] = {
                 Field(("description",), "--description"),
             ) + _SOURCE,
             id_rule=_partnership_id,
-            sources_with_address=True,
             pages="partnerships", section="cap-ket-nghia", dataset="cap-ket-nghia", dataset_title=N_("Cặp kết nghĩa"),
             dataset_en="Partnerships",
         ),
@@ -337,7 +332,6 @@ TYPES: dict[str, RecordType] = {
                 Field(("distinct_from",), "--distinct-from", kind="list"),
             ) + _SOURCE,
             id_rule=_activity_id,
-            sources_with_address=True,
             pages="activities", dataset="hoat-dong", dataset_title=N_("Hoạt động"),
             dataset_en="Activities",
         ),
@@ -356,7 +350,6 @@ TYPES: dict[str, RecordType] = {
             pages="reported_totals", section="so-lieu-bao-cao", dataset="so-lieu-bao-cao",
             dataset_title=N_("Số liệu báo cáo"), dataset_en="Reported totals (a row per figure)",
             dataset_key=("id", "measure"),
-            sources_with_address=True,
         ),
         RecordType(
             "vocabulary", "vocabularies",

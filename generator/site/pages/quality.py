@@ -36,13 +36,15 @@ def completeness(site: Site) -> list[tuple[str, int]]:
     ]
 
 
-def sources_without_address(site: Site) -> list[tuple[str, int, int]]:
-    """(record type, sources, sources without an address) of each type whose records cite sources."""
+def sources_without_address(site: Site) -> list[tuple[str, int, int, int]]:
+    """(record type, sources, sources that say they have no address, sources that give none and do not
+    say so) of each type whose records cite sources: the last are addresses still to be found."""
     counts = []
     for record_type, by_id in sorted(site.records.items()):
         sources = [s for data in by_id.values() for s in data.get("sources", ())]
         if sources:
-            counts.append((record_type, len(sources), sum(1 for s in sources if not s.get("url"))))
+            marked = sum(1 for s in sources if s.get("no_url"))
+            counts.append((record_type, len(sources), marked, sum(1 for s in sources if not s.get("url")) - marked))
     return counts
 
 
@@ -51,12 +53,13 @@ def _sources_table(site: Site) -> str:
         [
             cell(h(_(TYPES[t].dataset_title or t))),
             cell(formats.number(total), total),
-            cell(formats.number(missing), missing),
-            cell(formats.percent(missing, total), missing),
+            cell(formats.number(marked), marked),
+            cell(formats.number(unmarked), unmarked),
         ]
-        for t, total, missing in sources_without_address(site)
+        for t, total, marked, unmarked in sources_without_address(site)
     ]
-    return table([_("Loại hồ sơ"), _("Số nguồn"), _("Không có đường dẫn"), _("Tỷ lệ")], rows, sortable=False)
+    return table([_("Loại hồ sơ"), _("Số nguồn"), _("Không có đường dẫn (đã ghi rõ)"), _("Chưa ghi đường dẫn")],
+                 rows, sortable=False)
 
 
 def _warnings(site: Site, url: str) -> str:
@@ -123,9 +126,10 @@ def quality_page(site: Site) -> Page:
             ngettext("Tổng số: {count} hoạt động.", "Tổng số: {count} hoạt động.", total).format(count=formats.number(total))
         ),
         heading(_("Nguồn không có đường dẫn")),
-        para(_("Một nguồn có tiêu đề, nơi đăng, ngày đăng mà không có đường dẫn (báo in, bản lưu không giữ địa chỉ) "
-               "vẫn được chấp nhận và được ghi là «không có đường dẫn»; nguồn có đường dẫn vẫn là quy tắc, vì người "
-               "đọc mở lại được.")),
+        para(_("Nguồn có đường dẫn là quy tắc, vì người đọc mở lại được. Một nguồn có tiêu đề, nơi đăng, ngày đăng "
+               "mà không có đường dẫn (báo in, bản lưu không giữ địa chỉ) vẫn được chấp nhận, ghi rõ là không có "
+               "đường dẫn, và trang ghi nó là «không có đường dẫn». Nguồn chưa ghi đường dẫn mà cũng chưa ghi rõ là "
+               "không có là nguồn còn cần tìm địa chỉ.")),
         _sources_table(site),
         heading(_("Cảnh báo còn mở")),
         _warnings(site, url),
