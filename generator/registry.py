@@ -169,6 +169,7 @@ _SOURCE = (
     Field(("sources", 0, "publisher"), "--source-publisher"),
     Field(("sources", 0, "date"), "--source-date"),
     Field(("sources", 0, "url"), "--source-url"),
+    Field(("sources", 0, "no_url"), "--source-no-url"),
     Field(("sources", 0, "identifier"), "--source-identifier"),
     Field(("sources", 0, "note"), "--source-note"),
 )
@@ -321,6 +322,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("title",), "--title", True),
                 Field(("description",), "--description"),
                 Field(("status",), "--status"),
+                Field(("given_by",), "--given-by"),
                 Field(("value", STAGE, "cash"), "--cash", kind="int"),
                 Field(("value", STAGE, "in_kind"), "--in-kind", kind="int"),
                 Field(("value", STAGE, "mobilised"), "--mobilised", kind="int"),

@@ -17,7 +17,7 @@ class Source(TypedDict):
     publisher: str
     date: str
     url: NotRequired[str]
-    no_url: NotRequired[bool]  # says the source has no address (a print article, a copy kept without it)
+    no_url: NotRequired[str]  # why the source has no address (a print article, a copy kept without it)
     identifier: NotRequired[str]
     note: NotRequired[str]
 

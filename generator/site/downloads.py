@@ -348,6 +348,8 @@ def _sources_columns(site: Site) -> list[Column]:
         Column("publisher", "string", _("Nơi đăng"), lambda d: clean(d["publisher"]), "Publisher"),
         Column("date", "string", _("Ngày đăng"), lambda d: d["date"], "Date published"),
         Column("url", "string", _("Đường dẫn"), lambda d: d.get("url", ""), "Web address"),
+        Column("no_url", "string", _("Không có đường dẫn"), lambda d: _text(d.get("no_url")),
+               "Why the source has no web address, where it has none"),
         Column("identifier", "string", _("Số hiệu"), lambda d: _text(d.get("identifier")),
                "Number of the article or document, where there is no address"),
         Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note")), "Note"),

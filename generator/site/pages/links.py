@@ -73,7 +73,9 @@ def sources_html(sources: Sequence[Source]) -> str:
         extra = [clean(source["publisher"]), formats.date(source["date"])]
         if source.get("identifier"):
             extra.append(clean(source["identifier"]))
-        if not source.get("url"):
+        if source.get("no_url"):
+            extra.append(_("không có đường dẫn: {reason}").format(reason=clean(source["no_url"])))
+        elif not source.get("url"):
             extra.append(_("không có đường dẫn"))
         if source.get("note"):
             extra.append(clean(source["note"]))
