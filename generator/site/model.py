@@ -28,7 +28,7 @@ from .escape import clean
 from .totals import Figures, Totals, figures_of, totals_of
 
 COMMUNE_LEVELS = {"xa", "thi-tran", "phuong", "dac-khu"}
-DISTRICT_LEVELS = {"huyen", "thi-xa", "thanh-pho"}
+DISTRICT_LEVELS = {"huyen", "quan", "thi-xa", "thanh-pho"}
 # Rows per page of an activity listing: each row holds the whole record (about 1-3 KB).
 LISTING_PAGE_SIZE = 50
 # The vocabularies whose codes an activity's tags are (QĐ 1719, QĐ 90, new-rural criteria).
