@@ -57,6 +57,21 @@ PAGES = [
         "Hòa Cường": ["Bình Thuận", "Hòa Thuận Tây", "Hòa Cường Bắc", "Hòa Cường Nam"],
     }),
     ({
+        "title": "Resolution of the National Assembly on commune-level administrative units of Da Nang city in 2025",
+        "publisher": "Vietnam.vn",
+        "date": "2025-06-16",
+        "url": "https://www.vietnam.vn/en/nghi-quyet-cua-quoc-hoi-ve-don-vi-hanh-chinh-cap-xa-thanh-pho-da-nang-nam-2025",
+        "note": "Bản dịch tiếng Anh bài của Báo Đà Nẵng ngày 16/6/2025 chép các khoản của Nghị quyết 1659/NQ-UBTVQH15; "
+                "bản lưu đọc được đến khoản về phường Sơn Trà.",
+    }, "nội dung Nghị quyết 1659/NQ-UBTVQH15 do Báo Đà Nẵng đăng (bản tiếng Anh trên Vietnam.vn)", {
+        "Hải Châu": ["Thanh Bình", "Thuận Phước", "Thạch Thang", "Phước Ninh", "Hải Châu"],
+        "Hòa Cường": ["Bình Thuận", "Hòa Thuận Tây", "Hòa Cường Bắc", "Hòa Cường Nam"],
+        "Thanh Khê": ["Xuân Hà", "Chính Gián", "Thạc Gián", "Thanh Khê Tây", "Thanh Khê Đông"],
+        "An Khê": ["Hòa An", "Hòa Phát", "An Khê"],
+        "An Hải": ["Phước Mỹ", "An Hải Bắc", "An Hải Nam"],
+        "Sơn Trà": ["Thọ Quang", "Nại Hiên Đông", "Mân Thái"],
+    }),
+    ({
         "title": "Danh Sách Phường Xã của Đà Nẵng Sau Sáp Nhập Năm 2025",
         "publisher": "karatedo.com.vn",
         "date": "2025",
@@ -264,7 +279,7 @@ def plan(folder: Path) -> tuple[dict[str, dict], dict[str, str]]:
             if new_id is None or found != sorted(fold(n) for n in old_names):
                 problems.append(f"{label}: {new_name} = {old_names}, the dataset {found}")
                 continue
-            how[new_id] = label
+            how.setdefault(new_id, label)  # the first page that names them, the resolution's text first
             out.setdefault(new_id, dict(records[new_id]))
             out[new_id]["sources"] = _add(out[new_id]["sources"], source)
     for new_id in new_by_code.values():
