@@ -151,7 +151,7 @@ PAGES = [
     }),
 ]
 # Changes between 2020 and 30/6/2025 of the units written here, from the catalogue's states and
-# the sources named: (code, date, what changed, document or None, starts a new unit).
+# the sources named: code -> (date, what changed, document or None, starts a new unit, sources).
 DA_NANG_2025 = {
     "title": "Từ 1/1/2025, Đà Nẵng có 47 đơn vị hành chính cấp xã",
     "publisher": "Kiến Thức",
@@ -160,21 +160,38 @@ DA_NANG_2025 = {
     "note": "Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính cấp huyện, cấp xã của thành phố "
             "Đà Nẵng giai đoạn 2023-2025, hiệu lực từ 1/1/2025.",
 }
+NLD_2024 = {
+    "title": "Chi tiết phương án sáp nhập phường, xã tại Đà Nẵng",
+    "publisher": "Người Lao Động",
+    "date": "2024-06",
+    "url": "https://nld.com.vn/chi-tiet-phuong-an-sap-nhap-phuong-xa-tai-da-nang-196240614092213083.htm",
+    "note": "Phương án của thành phố tháng 6/2024, trước nghị quyết; tiêu đề dựng lại theo địa chỉ bài.",
+}
+PHU_THINH = {
+    "title": "Thị trấn Phú Thịnh có 6 khối phố sau sáp nhập",
+    "publisher": "Báo Quảng Nam",
+    "date": "2025-01",
+    "url": "https://baoquangnam.vn/thi-tran-phu-thinh-co-6-khoi-pho-sau-sap-nhap-3147808.html",
+    "note": "Đọc qua bản dịch đăng lại trên Vietnam.vn; tiêu đề dựng lại theo địa chỉ bài.",
+}
 CHANGES = {
-    "20560": ("2023-04-10", "Chuyển từ xã Điện Thắng Bắc thành phường", "nq-727-nq-ubtvqh15-2023", False),
-    "20561": ("2023-04-10", "Chuyển từ xã Điện Thắng Trung thành phường", "nq-727-nq-ubtvqh15-2023", False),
-    "20562": ("2023-04-10", "Chuyển từ xã Điện Thắng Nam thành phường", "nq-727-nq-ubtvqh15-2023", False),
-    "20593": ("2023-04-10", "Chuyển từ xã Điện Minh thành phường", "nq-727-nq-ubtvqh15-2023", False),
-    "20596": ("2023-04-10", "Chuyển từ xã Điện Phương thành phường", "nq-727-nq-ubtvqh15-2023", False),
+    "20560": ("2023-04-10", "Chuyển từ xã Điện Thắng Bắc thành phường", "nq-727-nq-ubtvqh15-2023", False, ()),
+    "20561": ("2023-04-10", "Chuyển từ xã Điện Thắng Trung thành phường", "nq-727-nq-ubtvqh15-2023", False, ()),
+    "20562": ("2023-04-10", "Chuyển từ xã Điện Thắng Nam thành phường", "nq-727-nq-ubtvqh15-2023", False, ()),
+    "20593": ("2023-04-10", "Chuyển từ xã Điện Minh thành phường", "nq-727-nq-ubtvqh15-2023", False, ()),
+    "20596": ("2023-04-10", "Chuyển từ xã Điện Phương thành phường", "nq-727-nq-ubtvqh15-2023", False, ()),
     "20821": ("2025-01-01", "Thành lập trên cơ sở nhập xã Bình Định Bắc và xã Bình Định Nam",
-              "nq-1241-nq-ubtvqh15-2024", True),
-    "20236": ("2025-01-01", "Thành lập trên cơ sở nhập phường Hải Châu I và phường Hải Châu II", None, True),
-    "20278": ("2025-01-01", "Thành lập trên cơ sở nhập phường An Hải Tây và phường An Hải Đông", None, True),
-    "20207": ("2025-01-01", "Nhận thêm phường Hòa Khê", None, False),
-    "20209": ("2025-01-01", "Nhận thêm phường Tam Thuận", None, False),
-    "20218": ("2025-01-01", "Nhận thêm phường Vĩnh Trung", None, False),
-    "20215": ("2025-01-01", "Nhận thêm phường Tân Chính", None, False),
-    "20206": ("2025-01-01", "Nhận thêm một phần phường Hòa Minh", None, False),
+              "nq-1241-nq-ubtvqh15-2024", True, ()),
+    "20236": ("2025-01-01", "Thành lập trên cơ sở nhập phường Hải Châu I và phường Hải Châu II", None, True, (DA_NANG_2025, NLD_2024)),
+    "20278": ("2025-01-01", "Thành lập trên cơ sở nhập phường An Hải Tây và phường An Hải Đông", None, True, (DA_NANG_2025, NLD_2024)),
+    "20364": ("2025-01-01", "Nhận thêm xã Tam Vinh", "nq-1241-nq-ubtvqh15-2024", False, (PHU_THINH,)),
+    "20242": ("2025-01-01", "Nhận thêm phường Nam Dương và phường Bình Hiên", None, False, (DA_NANG_2025, NLD_2024)),
+    "20254": ("2025-01-01", "Nhận thêm phường Hòa Thuận Đông", None, False, (DA_NANG_2025, NLD_2024)),
+    "20207": ("2025-01-01", "Nhận thêm phường Hòa Khê", None, False, (DA_NANG_2025,)),
+    "20209": ("2025-01-01", "Nhận thêm phường Tam Thuận", None, False, (DA_NANG_2025,)),
+    "20218": ("2025-01-01", "Nhận thêm phường Vĩnh Trung", None, False, (DA_NANG_2025,)),
+    "20215": ("2025-01-01", "Nhận thêm phường Tân Chính", None, False, (DA_NANG_2025,)),
+    "20206": ("2025-01-01", "Nhận thêm một phần phường Hòa Minh", None, False, (DA_NANG_2025,)),
 }
 # The note's sentence on predecessors starts with these words, whoever wrote it.
 PREDECESSORS_SENTENCE = "Các đơn vị tiền thân"
@@ -333,12 +350,11 @@ def commune_record(unit: dict, parent: str, successor: str, other_parts: list[st
     sources = [DATASET]
     change = CHANGES.get(code)
     if change:
-        date, description, document, starts = change
+        date, description, document, starts, change_sources = change
         if starts:
             record["valid_from"] = date
         record["changes"] = [{"date": date, "description": description, **({"document": document} if document else {})}]
-        if unit["provinceCode"] == "48":
-            sources.append(DA_NANG_2025)
+        sources += change_sources
     record.update(valid_to=END, successor=successor)
     record["documents"] = [NQ_1659]
     if other_parts:
