@@ -195,6 +195,7 @@ CHANGES = {
 }
 # The note's sentence on predecessors starts with these words, whoever wrote it.
 PREDECESSORS_SENTENCE = "Các đơn vị tiền thân"
+DATASET_ONLY = "bộ dữ liệu"  # how a unit no page covers got its predecessors
 LEVELS = {"Xã": "xa", "Phường": "phuong", "Thị trấn": "thi-tran", "Quận": "quan", "Huyện": "huyen"}
 
 
@@ -304,7 +305,7 @@ def plan(folder: Path) -> tuple[dict[str, dict], dict[str, str]]:
             problems.append(f"{new_id}: no predecessor in the dataset")
         if all(p in kept.values() for p in predecessors.get(new_id, [])):
             continue  # the mountainous import named them
-        how.setdefault(new_id, "bộ dữ liệu")  # unless a page names them
+        how.setdefault(new_id, DATASET_ONLY)  # unless a page names them
         out.setdefault(new_id, dict(records[new_id]))
         out[new_id]["sources"] = _add(out[new_id]["sources"], DATASET)
     if problems:
@@ -321,7 +322,7 @@ def _add(sources: list[dict], source: dict) -> list[dict]:
 def predecessors_note(note: str, label: str) -> str:
     """The note with its sentence on predecessors replaced: which source names them."""
     kept = [s for s in note.split(". ") if s and not s.startswith(PREDECESSORS_SENTENCE)]
-    if label == "bộ dữ liệu":
+    if label == DATASET_ONLY:
         sentence = (f"{PREDECESSORS_SENTENCE} (mục Lịch sử hành chính) chỉ dựa trên bộ dữ liệu cộng đồng "
                     "vietnamadminunits; chưa đọc được từ văn bản của Nghị quyết 1659/NQ-UBTVQH15 hay một trang "
                     "chính thức.")
