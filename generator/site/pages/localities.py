@@ -17,6 +17,8 @@ from .page import Page, bullets, facts, heading, para, unindexed
 from .reported_totals import locality_summary
 
 INDEX = urls.section("locality")
+# A paragraph of place names, none broken across lines (docs/stylesheets/ledger.css).
+NAMES = "ledger-names"
 # Province-level units: their pages point to the indexes.
 PROVINCE_LEVELS = {"tinh", "thanh-pho-truc-thuoc-trung-uong"}
 
@@ -276,16 +278,17 @@ def index_page(site: Site) -> Page:
                 para(
                     ref(site, url, "locality", district, _("Trang của huyện"))
                     + " · "
-                    + ", ".join(ref(site, url, "locality", c, site.localities[c]["name"]) for c in children)
+                    + ", ".join(ref(site, url, "locality", c, site.localities[c]["name"]) for c in children),
+                    NAMES,
                 )
             )
             listed.update([district, *children])
         named = site.by_name("locality", [c for c in targets.get("localities", []) if c not in listed])
         if named:
-            body.append(para(", ".join(ref(site, url, "locality", c) for c in named)))
+            body.append(para(", ".join(ref(site, url, "locality", c) for c in named), NAMES))
             listed.update(named)
     rest = site.by_name("locality", [i for i in site.localities if i not in listed])
-    body += [heading(_("Địa phương khác")), para(", ".join(ref(site, url, "locality", i) for i in rest))]
+    body += [heading(_("Địa phương khác")), para(", ".join(ref(site, url, "locality", i) for i in rest), NAMES)]
     body.append(folder_note("localities"))
     return Page(url, _("Địa bàn"), "".join(body))
 
