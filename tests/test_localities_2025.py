@@ -78,3 +78,21 @@ def test_a_sponsor_that_is_not_a_reorganised_commune_has_no_such_section(shipped
     small = build_site(validate_tree(small_tree(tmp_path), TODAY), tmp_path / "records")
     assert all("Trước và sau ngày" not in text.decode() for path, text in render_files(small).items()
                if path.startswith("don-vi/"))
+
+
+def test_the_import_names_the_source_of_predecessors_once_however_often_it_runs():
+    """scripts/import_predecessors.py rewrites the note's sentence on predecessors, keeps the rest."""
+    import sys
+
+    sys.path.insert(0, str(PROJECT / "scripts"))
+    from import_predecessors import DATASET_ONLY, predecessors_note
+
+    before = ("Mã lấy theo bộ dữ liệu; chưa đối chiếu. Các đơn vị tiền thân được nêu tại Điều 1; chưa chép vào đây "
+              "vì bản lưu chưa đọc được đến khoản này.")
+    once = predecessors_note(before, DATASET_ONLY)
+    assert once.startswith("Mã lấy theo bộ dữ liệu; chưa đối chiếu. Các đơn vị tiền thân")
+    assert "chưa chép" not in once and "chỉ dựa trên bộ dữ liệu cộng đồng" in once
+    assert predecessors_note(once, DATASET_ONLY) == once
+    named = predecessors_note(once, "Cổng thông tin điện tử huyện Núi Thành")
+    assert named.count("Các đơn vị tiền thân") == 1 and "theo Cổng thông tin điện tử huyện Núi Thành" in named
+    assert predecessors_note("", DATASET_ONLY).startswith("Các đơn vị tiền thân")
