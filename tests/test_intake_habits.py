@@ -180,6 +180,10 @@ def _same_named(site) -> list[tuple[str, str]]:
                   and parse.folded(data["name"]) == parse.folded(site.localities[data["successor"]]["name"]))
 
 
+def _typed(site, lid: str) -> str:
+    return parse.folded(f"{site.label('locality-levels', site.localities[lid]['level'])} {site.localities[lid]['name']}")
+
+
 def test_every_commune_sharing_its_successor_name_can_be_entered():
     from generator.intake.columns import columns
     from generator.intake.names import names_of
@@ -192,13 +196,14 @@ def test_every_commune_sharing_its_successor_name_can_be_entered():
     assert names is not None
     before, after = datetime.date(2025, 6, 30), datetime.date(2025, 7, 1)
     for old, new in pairs:
-        typed = parse.folded(site.localities[old]["name"])  # as typed: no diacritics, no level
-        assert names.find(typed, "địa bàn", (before, before)) == old
-        assert names.find(typed, "địa bàn", (after, after)) == new
+        # As typed: no diacritics, the unit's level and name ("xa tra leng"), the same for both
+        # units when they share their level too.
+        assert names.find(_typed(site, old), "địa bàn", (before, before)) == old
+        assert names.find(_typed(site, new), "địa bàn", (after, after)) == new
         # The dropdown says which is which (xã Trà Leng, xã Trà Leng: by district and date; thị trấn
         # and xã Khâm Đức by their level), and each name read back is its own unit.
-        if parse.folded(site.locality_name(old)) == parse.folded(site.locality_name(new)):
-            assert names.shown[old].endswith("đến 30/6/2025)") and names.shown[new].endswith("từ 1/7/2025)")
+        if _typed(site, old) == _typed(site, new):
+            assert names.shown[old].endswith("30/6/2025)") and names.shown[new].endswith("từ 1/7/2025)")
         assert names.find(names.shown[old], "địa bàn") == old and names.find(names.shown[new], "địa bàn") == new
     assert names.shown["xa-tra-leng"] == "xã Trà Leng (huyện Nam Trà My, đến 30/6/2025)"
     with pytest.raises(parse.Unreadable, match=r"xã Trà Leng \(huyện Nam Trà My, đến 30/6/2025\); xã Trà Leng \(thành"):
