@@ -247,3 +247,84 @@ def test_a_folder_with_a_bad_workbook_first_still_plans_the_good_one(project, tm
     captured = capsys.readouterr()
     assert "a-hong.xlsx: không mở được sổ làm việc" in captured.err
     assert "b-tot.xlsx: 40 dòng số liệu" in captured.out and "Sẽ tạo 37 hồ sơ" in captured.out
+
+
+def _bad_rows_csv(path: Path, count: int) -> Path:
+    """`count` rows a staff member might paste, each with a day that does not exist."""
+    head = "Ngày;Cặp kết nghĩa;Tên hoạt động;Nội dung hỗ trợ;Tiền mặt;Nguồn: Tiêu đề;Nguồn: Nơi đăng;Nguồn: Ngày đăng\n"
+    row = "31/2/2024;So Thu Nghiem - xa Ch'om;Trao qua {};tham-tang-qua;1 triệu;Tin;Báo;2024\n"
+    path.write_text(head + "".join(row.format(i) for i in range(count)), encoding="utf-8")
+    return path
+
+
+def test_the_summary_and_annotations_stay_bounded_for_20000_bad_rows(project, tmp_path, monkeypatch, capsys):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    workbook = _bad_rows_csv(tmp_path / "bang.csv", 20_000)
+    assert main(["-C", str(project.parent), "import", str(workbook), "--format", "github",
+                 "--today", TODAY.isoformat()]) == 1
+    out = capsys.readouterr().out
+    text = summary.read_text(encoding="utf-8")
+    assert len(text.encode()) < bounds.SUMMARY_BYTES < 1024 * 1024
+    assert "20000 dòng số liệu" in text and f"… và {20_000 - bounds.PROBLEMS_SHOWN} điều cần xem khác" in text
+    assert text.count("31/2/2024") == bounds.PROBLEMS_SHOWN
+    assert out.count("::error ") == bounds.ANNOTATIONS and out.count("::warning ") == 1
+    assert f"… và {20_000 - bounds.PROBLEMS_SHOWN} điều cần xem khác" in out
+
+
+def test_the_summary_stops_before_githubs_limit_over_many_workbooks(project, tmp_path, monkeypatch, capsys):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    folder = tmp_path / "imports"
+    folder.mkdir()
+    for number in range(30):  # about 40 KB of summary each
+        _bad_rows_csv(folder / f"bang-{number:02d}.csv", bounds.PROBLEMS_SHOWN + 10)
+    assert main(["-C", str(project.parent), "import", str(folder), "--format", "github",
+                 "--today", TODAY.isoformat()]) == 1
+    text = summary.read_text(encoding="utf-8")
+    assert len(text.encode()) <= bounds.SUMMARY_BYTES
+    assert "bang-00.csv" in text and text.count("Tóm tắt đã đủ dài") == 1
+    assert f"bang-29.csv: {bounds.PROBLEMS_SHOWN + 10} dòng số liệu" in capsys.readouterr().out
+
+
+def _one_good_row(path: Path) -> Path:
+    path.write_text("Ngày;Cặp kết nghĩa;Tên hoạt động;Nội dung hỗ trợ;Tiền mặt;Nguồn: Tiêu đề;Nguồn: Nơi đăng;"
+                    "Nguồn: Ngày đăng\n15/3/2024;So Thu Nghiem - xa Ch'om;Trao bo giong;tham-tang-qua;2 triệu;Tin;Báo;"
+                    "2024\n", encoding="utf-8")
+    return path
+
+
+def test_import_write_refuses_through_a_linked_folder(project, tmp_path, capsys):
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    year = project / "activities" / "2024"
+    for found in sorted(year.glob("*")) if year.exists() else []:
+        found.rename(outside / found.name)
+    if year.exists():
+        year.rmdir()
+    year.symlink_to(outside, target_is_directory=True)
+    before = sorted(outside.iterdir())
+    workbook = _one_good_row(tmp_path / "bang.csv")
+    assert main(["-C", str(project.parent), "import", str(workbook), "--write", "--today", TODAY.isoformat()]) == 2
+    err = capsys.readouterr().err
+    assert "Không ghi" in err and "liên kết" in err
+    assert sorted(outside.iterdir()) == before
+
+
+def test_import_write_refuses_when_records_is_a_link(project, tmp_path, capsys):
+    real = tmp_path / "that"
+    project.rename(real)
+    project.symlink_to(real, target_is_directory=True)
+    workbook = _one_good_row(tmp_path / "bang.csv")
+    assert main(["-C", str(project.parent), "import", str(workbook), "--write", "--today", TODAY.isoformat()]) == 2
+    assert "là một liên kết" in capsys.readouterr().err
+    assert not list(real.glob("activities/2024/*trao-bo-giong*"))
+
+
+def test_import_write_lists_the_files_it_wrote(project, tmp_path):
+    workbook = _one_good_row(tmp_path / "bang.csv")
+    manifest = tmp_path / "danh-sach.txt"
+    assert main(["-C", str(project.parent), "import", str(workbook), "--write", "--manifest", str(manifest),
+                 "--today", TODAY.isoformat()]) == 0
+    [line] = manifest.read_text(encoding="utf-8").splitlines()
+    assert line.startswith("records/activities/2024/") and (project.parent / line).is_file()
