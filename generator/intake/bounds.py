@@ -68,12 +68,18 @@ def read_capped(path: Path) -> bytes:
             raise Unopenable(f"{path.name}: không phải một tệp bảng tính thường (là thư mục, thiết bị hay đường ống), "
                              "không được đọc.")
         if found.st_size > FILE_BYTES:
-            raise Unopenable(f"{path.name}: tệp nặng {megabytes(found.st_size)}, quá giới hạn {megabytes(FILE_BYTES)} "
-                             f"của một lần nhập. {_FIX}")
+            raise Unopenable(f"{path.name}: tệp {_over(found.st_size, FILE_BYTES)} của một lần nhập. {_FIX}")
         data = file.read(FILE_BYTES + 1)
     if len(data) > FILE_BYTES:  # grew while being read
         raise Unopenable(f"{path.name}: tệp nặng hơn giới hạn {megabytes(FILE_BYTES)} của một lần nhập. {_FIX}")
     return data
+
+
+def _over(size: int, limit: int) -> str:
+    """'nặng 60 MB, quá giới hạn 40 MB'; just over a limit, 'nặng hơn giới hạn 10 MB' (never '10 MB, over 10 MB')."""
+    if megabytes(size) == megabytes(limit):
+        return f"nặng hơn giới hạn {megabytes(limit)}"
+    return f"nặng {megabytes(size)}, quá giới hạn {megabytes(limit)}"
 
 
 def _reason(error: OSError) -> str:
@@ -95,8 +101,7 @@ def check_zip(name: str, archive: zipfile.ZipFile) -> None:
         raise Unopenable(f"{name}: sổ làm việc có {number(len(entries))} phần, quá giới hạn {number(ZIP_ENTRIES)}. {_FIX}")
     declared = sum(entry.file_size for entry in entries)
     if declared > UNPACKED_BYTES:
-        raise Unopenable(f"{name}: sổ làm việc khi giải nén nặng {megabytes(declared)}, quá giới hạn "
-                         f"{megabytes(UNPACKED_BYTES)}. {_FIX}")
+        raise Unopenable(f"{name}: sổ làm việc khi giải nén {_over(declared, UNPACKED_BYTES)}. {_FIX}")
     unpacked = 0
     for entry in entries:
         if entry.flag_bits & 0x1:
