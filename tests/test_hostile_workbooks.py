@@ -330,3 +330,26 @@ def test_import_write_lists_the_files_it_wrote(project, tmp_path):
                  "--today", TODAY.isoformat()]) == 0
     [line] = manifest.read_text(encoding="utf-8").splitlines()
     assert line.startswith("records/activities/2024/") and (project.parent / line).is_file()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a link to /dev/zero and address-space limits as on the CI runner")
+def test_a_link_in_records_is_never_read_by_the_plan(project, tmp_path):
+    """The plan validates its records in a scratch copy of the ledger: a link there stays a link."""
+    (project / "activities" / "2023" / "zero.yaml").symlink_to("/dev/zero")
+    workbook = _one_good_row(tmp_path / "bang.csv")
+    result = subprocess.run([sys.executable, "-m", "generator", "-C", str(project.parent), "import", str(workbook),
+                             "--today", TODAY.isoformat()], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "PYTHONPATH": str(PROJECT)}, preexec_fn=_limited)
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "Sẽ tạo 1 hồ sơ" in result.stdout
+
+
+def test_a_planned_record_through_a_link_is_outside_records(project, tmp_path):
+    from generator.cli.intake import _outside
+    from generator.intake.plan import Plan, Planned
+
+    (tmp_path / "ngoai").mkdir()
+    (project / "activities" / "2030").symlink_to(tmp_path / "ngoai", target_is_directory=True)
+    inside = Planned("Hoạt động", 2, "activity", {}, project / "activities" / "2024" / "a.yaml", "")
+    through = Planned("Hoạt động", 3, "activity", {}, project / "activities" / "2030" / "b.yaml", "")
+    assert _outside(Plan(records=[inside, through]), project) == [through]

@@ -287,7 +287,8 @@ def _check_together(plan: Plan, checks: Checks, layouts: list[tuple[Sheet, Layou
     records = checks.records
     with tempfile.TemporaryDirectory(prefix="ketnghia-import-") as scratch:
         copy = Path(scratch) / "records"
-        shutil.copytree(records, copy, ignore=shutil.ignore_patterns(".*"))
+        # Links copied as links: the copy never reads what a link points at (/dev/zero, a file outside).
+        shutil.copytree(records, copy, symlinks=True, ignore=shutil.ignore_patterns(".*"))
         by_file: dict[str, Planned] = {}
         for planned in plan.of_state(NEW):
             target = copy / planned.path.relative_to(records)
