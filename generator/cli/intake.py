@@ -136,14 +136,14 @@ def _github(name: str, plan: Plan) -> None:
     new = plan.of_state(NEW)
     if new:
         lines += ["| Trang, dòng | Hồ sơ sẽ tạo | Tên |", "|---|---|---|"]
-        lines += [f"| {markdown_cell(p.sheet)}, {p.row} | {markdown_cell(display_path(p.path))} | "
+        lines += [f"| {markdown_cell(_short(p.sheet))}, {p.row} | {markdown_cell(display_path(p.path))} | "
                   f"{markdown_cell(_short(str(p.data.get('title', ''))))} |" for p in new[: bounds.RECORDS_SHOWN]]
         if len(new) > bounds.RECORDS_SHOWN:
             lines.append(f"\n… và {len(new) - bounds.RECORDS_SHOWN} hồ sơ khác.")
         lines.append("")
     if problems:
         lines += ["| Trang | Dòng | Cột | Cần sửa |", "|---|---|---|---|"]
-        lines += [f"| {markdown_cell(p.sheet)} | {p.row} | {markdown_cell(p.column)} | {'' if p.blocking else 'cảnh báo: '}"
+        lines += [f"| {markdown_cell(_short(p.sheet))} | {p.row} | {markdown_cell(_short(p.column))} | {'' if p.blocking else 'cảnh báo: '}"
                   f"{markdown_cell(_short(p.message))} |" for p in problems[: bounds.PROBLEMS_SHOWN]]
         if len(problems) > bounds.PROBLEMS_SHOWN:
             lines += ["", _rest(len(problems) - bounds.PROBLEMS_SHOWN)]

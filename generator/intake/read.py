@@ -182,14 +182,19 @@ def _xlsx(name: str, data: bytes) -> list[Sheet]:
             if sheet.sheet_state != "visible":
                 continue  # the template's lists; a sheet staff cannot see holds nothing they typed
             assert isinstance(sheet, ReadOnlyWorksheet)
-            cells = _Cells(name, sheet.title)
+            cells = _Cells(name, _title(sheet.title))
             ranges = _sheet_cells(sheet, cells)
-            _check_merged(name, sheet.title, ranges)
+            _check_merged(name, cells.sheet, ranges)
             _merge(cells.values, ranges)
-            sheets.append(Sheet(sheet.title, cells.rows()))
+            sheets.append(Sheet(cells.sheet, cells.rows()))
         return sheets
     finally:
         book.close()  # a read-only workbook holds its archive open until closed
+
+
+def _title(title: str) -> str:
+    """A sheet's name as findings give it: Excel allows 31 characters, a crafted file any number."""
+    return title if len(title) <= 31 else title[:30] + "…"
 
 
 class _Parser(WorkSheetParser):
