@@ -11,6 +11,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -317,3 +318,14 @@ def test_the_writing_job_refuses_a_path_outside_records(tmp_path, listed):
     assert result.returncode != 0 and "không ghi gì" in result.stderr
     assert _committed(checkout) == ["A\timports/bang.xlsx", "A\trecords/activities/2024/cu.yaml"]
     assert not (checkout / ".git" / "x.yaml").exists()
+
+
+def test_the_tests_run_on_the_oldest_and_the_newest_supported_python():
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    oldest = project["requires-python"].removeprefix(">=")
+    supported = [c.rsplit(" :: ", 1)[1] for c in project["classifiers"] if c.startswith("Programming Language :: Python :: 3.")]
+    assert supported[0] == oldest
+    test = _load(PROJECT / ".github" / "workflows" / "ci.yml")["jobs"]["test"]
+    assert test["strategy"]["matrix"]["python"] == [oldest, supported[-1]]
+    setup = [s for s in test["steps"] if str(s.get("uses", "")).startswith("actions/setup-python@")]
+    assert setup[0]["with"]["python-version"] == "${{ matrix.python }}"
