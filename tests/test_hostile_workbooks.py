@@ -67,14 +67,20 @@ def _with_sheet(rows: str, after: str = "") -> bytes:
     return _zip({**_base(), "xl/worksheets/sheet1.xml": _sheet(rows, after)})
 
 
-def _patched(data: bytes, offset_local: int, offset_central: int, value: int) -> bytes:
-    """The first part's header field (2 bytes) set to `value` in both the local and central headers."""
+def _patched(data: bytes, offset_local: int, offset_central: int, value: int, size: str = "<H") -> bytes:
+    """The first part's header field set to `value` in both the local and central headers."""
     data = bytearray(data)
     local = data.index(b"PK\x03\x04")
     central = data.index(b"PK\x01\x02")
-    struct.pack_into("<H", data, local + offset_local, value)
-    struct.pack_into("<H", data, central + offset_central, value)
+    struct.pack_into(size, data, local + offset_local, value)
+    struct.pack_into(size, data, central + offset_central, value)
     return bytes(data)
+
+
+def _lying_size() -> bytes:
+    """Shared strings that unpack to 60 MB, declared as 100 bytes."""
+    big = b"<sst><si><t>" + b"A" * 60_000_000 + b"</t></si></sst>"
+    return _patched(_zip({"xl/sharedStrings.xml": big, **_base()}), 22, 24, 100, "<I")
 
 
 def _bad_crc() -> bytes:
@@ -119,6 +125,7 @@ def _laughs() -> bytes:
 CORPUS = {
     "chuoi-500mb.xlsx": (lambda: _zip({**_base(), "xl/sharedStrings.xml": b"<sst><si><t>" + b"A" * 60_000_000
                                        + b"</t></si></sst>"}), "khi giải nén nặng"),
+    "khai-sai-co.xlsx": (_lying_size, "không mở được sổ làm việc"),
     "nen-chat.xlsx": (lambda: _zip({**_base(), "docProps/x.xml": b" " * 5_000_000}), "nén chặt gấp"),
     "dong-cuoi.xlsx": (lambda: _with_sheet('<row r="1048576"><c r="A1048576"><v>1</v></c></row>'), "ô A1048576"),
     "cot-ngoai-xfd.xlsx": (lambda: _with_sheet('<row r="2"><c r="XFE2"><v>1</v></c></row>'), "ô XFE2"),
