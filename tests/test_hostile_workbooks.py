@@ -288,11 +288,13 @@ def test_the_summary_stops_before_githubs_limit_over_many_workbooks(project, tmp
     folder.mkdir()
     for number in range(30):  # about 40 KB of summary each
         _bad_rows_csv(folder / f"bang-{number:02d}.csv", bounds.PROBLEMS_SHOWN + 10)
+    (folder / "bang-99.xlsx").write_bytes(b"hong")  # last, and small: still nothing after the note
     assert main(["-C", str(project.parent), "import", str(folder), "--format", "github",
                  "--today", TODAY.isoformat()]) == 1
     text = summary.read_text(encoding="utf-8")
     assert len(text.encode()) <= bounds.SUMMARY_BYTES
     assert "bang-00.csv" in text and text.count("Tóm tắt đã đủ dài") == 1
+    assert text.rstrip().endswith("xem trong nhật ký của bước này._") and "bang-99" not in text
     assert f"bang-29.csv: {bounds.PROBLEMS_SHOWN + 10} dòng số liệu" in capsys.readouterr().out
 
 

@@ -112,18 +112,15 @@ def _summarise(lines: list[str]) -> None:
         return
     block = ("\n".join(lines) + "\n").encode("utf-8")
     full = "\n_Tóm tắt đã đủ dài: các bảng tính còn lại xem trong nhật ký của bước này._\n".encode()
-    with open(summary, "ab") as handle:
-        room = bounds.SUMMARY_BYTES - handle.seek(0, os.SEEK_END)
-        if len(block) + len(full) <= room:
+    with open(summary, "a+b") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        handle.seek(max(0, size - len(full)))
+        if handle.read() == full:
+            return  # said already: nothing after it
+        if size + len(block) + len(full) <= bounds.SUMMARY_BYTES:
             handle.write(block)
-        elif len(full) <= room and not _said_full(summary, full):
+        elif size + len(full) <= bounds.SUMMARY_BYTES:
             handle.write(full)
-
-
-def _said_full(summary: str, full: bytes) -> bool:
-    with open(summary, "rb") as handle:
-        handle.seek(max(0, handle.seek(0, os.SEEK_END) - len(full)))
-        return handle.read() == full
 
 
 def _github(name: str, plan: Plan) -> None:

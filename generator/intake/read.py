@@ -119,7 +119,7 @@ def read(path: Path) -> list[Sheet]:
 
 
 class _Cells:
-    """The cells of one sheet as (row, column) -> value, within the bounds, and its merged ranges."""
+    """The values of one sheet as row -> column -> value, each put within the bounds."""
 
     def __init__(self, name: str, sheet: str) -> None:
         self.name, self.sheet = name, sheet
