@@ -34,7 +34,7 @@ MERGED_RANGES = 2_000
 MERGED_CELLS = 200_000  # all merged ranges of a sheet together
 CELLS = 300_000  # cells holding a value, all sheets together
 STRINGS = 300_000  # distinct texts of a workbook (its shared strings)
-DIGITS = 15  # of an amount or count: 999 nghìn tỷ đồng is more than any budget
+DIGITS = 15  # of a number: as many as Excel keeps; 999 nghìn tỷ đồng is more than any budget
 
 # --- what the import says -----------------------------------------------------------------------
 FINDING_CHARS = 600  # of one finding shown: a cell's text may be 100,000 characters

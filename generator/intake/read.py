@@ -82,6 +82,7 @@ def cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, bool):
         return "có" if value else "không"
+    # Excel keeps 15 significant digits: a longer number has lost some already (1e999 is "inf" to Python).
     if isinstance(value, (int, float)) and not (math.isfinite(value) and abs(value) < 10 ** bounds.DIGITS):
         return _UNREAD + (f"số quá lớn: một số tiền hay số đếm có nhiều nhất {number(bounds.DIGITS)} chữ số; "
                           "hãy ghi lại đúng số")
