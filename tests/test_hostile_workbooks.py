@@ -362,3 +362,11 @@ def test_a_planned_record_through_a_link_is_outside_records(project, tmp_path):
     inside = Planned("Hoạt động", 2, "activity", {}, project / "activities" / "2024" / "a.yaml", "")
     through = Planned("Hoạt động", 3, "activity", {}, project / "activities" / "2030" / "b.yaml", "")
     assert _outside(Plan(records=[inside, through]), project) == [through]
+
+
+def test_a_name_longer_than_any_is_not_compared_with_each_name():
+    from generator.intake.parse import nearest
+
+    names = ["Sở Kế hoạch và Đầu tư – xã Trà Leng", "Sở Tài chính – xã Ch'ơm"]
+    assert nearest("So Tai chinh - xa Ch'om", names) == ["Sở Tài chính – xã Ch'ơm"]
+    assert nearest("So Tai chinh - xa Ch'om" + " x" * bounds.NAME_CHARS, names) == []

@@ -34,6 +34,7 @@ MERGED_RANGES = 2_000
 MERGED_CELLS = 200_000  # all merged ranges of a sheet together
 CELLS = 300_000  # cells holding a value, all sheets together
 STRINGS = 300_000  # distinct texts of a workbook (its shared strings)
+NAME_CHARS = 300  # of a name the import suggests near names for (a pair's name is under 200)
 DIGITS = 15  # of a number: as many as Excel keeps; 999 nghìn tỷ đồng is more than any budget
 
 # --- what the import says -----------------------------------------------------------------------

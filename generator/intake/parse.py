@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from ..dates import span
 from ..site.search_text import words
-from .bounds import DIGITS
+from .bounds import DIGITS, NAME_CHARS
 
 
 class Unreadable(ValueError):
@@ -135,6 +135,8 @@ def nearest(wanted: str, known: Iterable[str], n: int = 3) -> list[str]:
     """The known names closest to `wanted`, compared folded; as they are written. A pair's
     name ("sponsors – commune") is also compared part by part: a commune typed right brings
     its pair up even when the sponsor's part is wrong."""
+    if len(wanted) > NAME_CHARS:
+        return []  # no name is this long, and comparing it with each name would take seconds
     by_folded: dict[str, str] = {}
     for name in known:
         by_folded.setdefault(folded(name), name)
