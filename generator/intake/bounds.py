@@ -88,9 +88,9 @@ def _reason(error: OSError) -> str:
 
 
 # Marks counted in the unpacked XML before openpyxl builds anything of it: a sheet of the
-# workbook, a merged range, a text of the shared strings.
+# workbook, a merged range, a text of the shared strings, a cell's value (a styled empty cell has none).
 _MARKS = (re.compile(rb"<(?:\w+:)?sheet[\s/>]"), re.compile(rb"<(?:\w+:)?mergeCell[\s/>]"),
-          re.compile(rb"<(?:\w+:)?si[\s/>]"))
+          re.compile(rb"<(?:\w+:)?si[\s/>]"), re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]"))
 UNMERGE = "Hãy bỏ gộp ô (Trang đầu → Gộp và căn giữa) rồi nhập lại."
 
 
@@ -103,7 +103,7 @@ def check_zip(name: str, archive: zipfile.ZipFile) -> None:
     declared = sum(entry.file_size for entry in entries)
     if declared > UNPACKED_BYTES:
         raise Unopenable(f"{name}: sổ làm việc khi giải nén {_over(declared, UNPACKED_BYTES)}. {_FIX}")
-    unpacked = 0
+    unpacked = values = 0
     for entry in entries:
         if entry.flag_bits & 0x1:
             raise Unopenable(f"{name}: sổ làm việc được đặt mật khẩu hoặc mã hoá nên không đọc được. "
@@ -115,7 +115,7 @@ def check_zip(name: str, archive: zipfile.ZipFile) -> None:
             ratio = entry.file_size // max(entry.compress_size, 1)
             raise Unopenable(f"{name}: một phần của sổ làm việc nén chặt gấp {number(ratio)} "
                              f"lần, quá giới hạn {number(RATIO)} lần của một bảng tính thật. {_FIX}")
-        size, (sheets, merges, strings) = _unpacked(archive, entry, UNPACKED_BYTES - unpacked)
+        size, (sheets, merges, strings, cells) = _unpacked(archive, entry, UNPACKED_BYTES - unpacked)
         if size is None:
             raise Unopenable(f"{name}: sổ làm việc khi giải nén nặng hơn giới hạn {megabytes(UNPACKED_BYTES)}. {_FIX}")
         unpacked += size
@@ -124,6 +124,9 @@ def check_zip(name: str, archive: zipfile.ZipFile) -> None:
         if merges > MERGED_RANGES:
             raise Unopenable(f"{name}: một trang tính có {number(merges)} vùng ô gộp, quá giới hạn "
                              f"{number(MERGED_RANGES)}. {UNMERGE}")
+        values += cells
+        if values > CELLS:
+            raise Unopenable(too_many_cells(name))
         if strings > STRINGS:
             raise Unopenable(f"{name}: sổ làm việc có {number(strings)} đoạn chữ khác nhau, quá giới hạn "
                              f"{number(STRINGS)}. {_FIX}")
@@ -145,6 +148,11 @@ def _unpacked(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int) -> tu
                 counts[index] += sum(1 for found in mark.finditer(text) if found.end() > len(tail))
             tail = text[-32:]
     return size, counts
+
+
+def too_many_cells(name: str) -> str:
+    return (f"{name}: sổ làm việc có hơn {number(CELLS)} ô có số liệu, quá giới hạn của một lần nhập. "
+            "Hãy tách thành nhiều bảng tính nhỏ hơn.")
 
 
 def damaged(name: str) -> str:

@@ -136,8 +136,7 @@ class _Cells:
                              "Hãy xoá ô đó hoặc chuyển số liệu vào trong vùng này, rồi nhập lại.")
         self.count += 1
         if self.count > bounds.CELLS:
-            raise Unopenable(f"{self.name}: sổ làm việc có hơn {number(bounds.CELLS)} ô có số liệu, quá giới hạn của "
-                             "một lần nhập. Hãy tách thành nhiều bảng tính nhỏ hơn.")
+            raise Unopenable(bounds.too_many_cells(self.name))  # a CSV; a workbook's values are counted before
         self.values.setdefault(row, {})[column] = value
 
     def rows(self) -> list[Row]:
