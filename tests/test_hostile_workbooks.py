@@ -140,6 +140,7 @@ CORPUS = {
     "ma-hoa.xlsx": (lambda: _patched(_zip(_base()), 6, 8, 0x1), "mật khẩu"),
     "nen-la.xlsx": (lambda: _patched(_zip(_base(), zipfile.ZIP_STORED), 8, 10, 99), "nén theo cách"),
     "lzma.xlsx": (lambda: _zip(_base(), zipfile.ZIP_LZMA), "nén theo cách"),
+    "mat-khau.xlsx": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "đặt mật khẩu"),
     "khong-phai-zip.xlsx": (lambda: b"not a zip", "không mở được sổ làm việc"),
     "xml-hong.xlsx": (lambda: _zip({**_base(), "xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row>"}),
                       "không mở được sổ làm việc"),

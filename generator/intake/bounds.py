@@ -13,7 +13,6 @@ import os
 import re
 import stat
 import zipfile
-import zlib
 from pathlib import Path
 
 from ..site.formats import megabytes, number
@@ -160,6 +159,3 @@ def damaged(name: str) -> str:
     return (f"{name}: không mở được sổ làm việc (tệp hỏng, không phải tệp Excel, hoặc lưu dở). Hãy mở tệp trong "
             "Excel, lưu lại dạng .xlsx rồi nhập lại.")
 
-
-UNREADABLE_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
-                  OSError, ValueError)

@@ -172,7 +172,14 @@ def _csv(name: str, stem: str, raw: bytes) -> Sheet:
     return Sheet(stem, cells.rows())
 
 
+# Excel saves a workbook with a password (and the old .xls) as a compound file, not a zip.
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def _xlsx(name: str, data: bytes) -> list[Sheet]:
+    if data.startswith(_COMPOUND_FILE):
+        raise Unopenable(f"{name}: sổ làm việc được đặt mật khẩu, hoặc là tệp .xls cũ đổi tên, nên không đọc được. Hãy "
+                         "bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) hoặc lưu lại dạng .xlsx, rồi nhập lại.")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         bounds.check_zip(name, archive)
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
