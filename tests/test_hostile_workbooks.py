@@ -371,3 +371,13 @@ def test_a_name_longer_than_any_is_not_compared_with_each_name():
     names = ["Sở Kế hoạch và Đầu tư – xã Trà Leng", "Sở Tài chính – xã Ch'ơm"]
     assert nearest("So Tai chinh - xa Ch'om", names) == ["Sở Tài chính – xã Ch'ơm"]
     assert nearest("So Tai chinh - xa Ch'om" + " x" * bounds.NAME_CHARS, names) == []
+
+
+def test_a_linked_folder_of_workbooks_is_not_walked(project, tmp_path, capsys):
+    elsewhere = tmp_path / "noi-khac"
+    elsewhere.mkdir()
+    _one_good_row(elsewhere / "bang.csv")
+    (tmp_path / "imports").symlink_to(elsewhere, target_is_directory=True)
+    assert main(["-C", str(project.parent), "import", str(tmp_path / "imports"), "--today", TODAY.isoformat()]) == 2
+    captured = capsys.readouterr()
+    assert "là một liên kết" in captured.err and "bang.csv" not in captured.out

@@ -52,7 +52,9 @@ def _workbooks(paths: list[str]) -> list[Path]:
     found: list[Path] = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if path.is_dir() and path.is_symlink():  # imports/ linked to / would list the whole machine
+            raise BadUsage(f"Thư mục {name} là một liên kết (symlink), không được đọc: hãy đặt chính các bảng tính vào đó.")
+        if path.is_dir():  # its links to folders are not followed (rglob), its linked files refused by read()
             found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and not p.name.startswith((".", "~$")))
         elif path.exists() or path.is_symlink():  # a link, even a broken one, is refused by read()
             found.append(path)
