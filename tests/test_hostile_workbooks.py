@@ -299,6 +299,18 @@ def test_the_summary_stops_before_githubs_limit_over_many_workbooks(project, tmp
     assert f"bang-29.csv: {bounds.PROBLEMS_SHOWN + 10} dòng số liệu" in capsys.readouterr().out
 
 
+def test_an_import_reads_a_bounded_number_of_workbooks(project, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(bounds, "WORKBOOKS", 2)
+    folder = tmp_path / "imports"
+    folder.mkdir()
+    for number in range(3):
+        _one_good_row(folder / f"bang-{number}.csv")
+    assert main(["-C", str(project.parent), "import", str(folder), "--today", TODAY.isoformat()]) == 1
+    captured = capsys.readouterr()
+    assert "bang-0.csv: 1 dòng" in captured.out and "bang-1.csv: 1 dòng" in captured.out
+    assert "bang-2.csv: chưa đọc, vì một lần nhập đọc tối đa 2 bảng tính" in captured.err
+
+
 def _one_good_row(path: Path) -> Path:
     path.write_text("Ngày;Cặp kết nghĩa;Tên hoạt động;Nội dung hỗ trợ;Tiền mặt;Nguồn: Tiêu đề;Nguồn: Nơi đăng;"
                     "Nguồn: Ngày đăng\n15/3/2024;So Thu Nghiem - xa Ch'om;Trao bo giong;tham-tang-qua;2 triệu;Tin;Báo;"

@@ -201,9 +201,12 @@ def run_import(args: argparse.Namespace) -> int:
     site = build_site(result, records)
     failed = False
     written: list[Planned] = []
-    for path in _workbooks(args.files):
+    for count, path in enumerate(_workbooks(args.files), start=1):
         name = display_path(path)
         try:
+            if count > bounds.WORKBOOKS:  # each is checked against the whole ledger: a thousand would take an hour
+                raise Unopenable(f"{path.name}: chưa đọc, vì một lần nhập đọc tối đa {bounds.WORKBOOKS} bảng tính; "
+                                 "hãy nhập phần còn lại ở lần sau.")
             plan = _plan_one(path, records, args.today, site)
         except Unopenable as refusal:
             print(inert(_short(str(refusal))), file=sys.stderr)

@@ -36,6 +36,8 @@ STRINGS = 300_000  # distinct texts of a workbook (its shared strings)
 NAME_CHARS = 300  # of a name the import suggests near names for (a pair's name is under 200)
 DIGITS = 15  # of a number: as many as Excel keeps; 999 nghìn tỷ đồng is more than any budget
 
+WORKBOOKS = 50  # read in one import; each is validated with the whole ledger, about a second each
+
 # --- what the import says -----------------------------------------------------------------------
 FINDING_CHARS = 600  # of one finding shown: a cell's text may be 100,000 characters
 PROBLEMS_SHOWN = 200  # findings per workbook, printed and in the job summary; the rest counted
