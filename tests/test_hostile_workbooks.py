@@ -30,6 +30,7 @@ from generator.intake.template import sheet_title
 from support import PROJECT, TODAY, build_tree
 
 MEMORY = 300 * 1024 * 1024
+WRITTEN = 50 * 1024 * 1024  # the largest file the import may write (a record, the job summary)
 CPU_SECONDS = 120  # the whole corpus; each file takes about a second, most of it the ledger's validation
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -176,6 +177,7 @@ def _corpus(folder: Path) -> dict[str, str]:
 def _limited() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (WRITTEN, WRITTEN))  # a copy of /dev/zero stops here, not at a full disk
 
 
 def test_the_corpus_is_small_on_disk(tmp_path):
