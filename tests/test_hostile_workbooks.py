@@ -145,7 +145,7 @@ CORPUS = {
     "khong-phai-zip.xlsx": (lambda: b"not a zip", "không mở được sổ làm việc"),
     "xml-hong.xlsx": (lambda: _zip({**_base(), "xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row>"}),
                       "không mở được sổ làm việc"),
-    "thuc-the.xlsx": (_laughs, "không mở được sổ làm việc"),
+    "thuc-the.xlsx": (_laughs, "kiểu tài liệu (DOCTYPE)"),
     "so-5000-chu-so.xlsx": (lambda: _with_sheet(f'<row r="2"><c r="A2"><v>{"9" * 5000}</v></c></row>'),
                             "không mở được sổ làm việc"),
     "mot-dong.csv": (lambda: b"Ng\xc3\xa0y," + b"x" * 900_000, "quá giới hạn 100.000"),

@@ -89,9 +89,10 @@ def _reason(error: OSError) -> str:
 
 
 # Marks counted in the unpacked XML before openpyxl builds anything of it: a sheet of the
-# workbook, a merged range, a text of the shared strings, a cell's value (a styled empty cell has none).
+# workbook, a merged range, a text of the shared strings, a cell's value (a styled empty cell has
+# none), and a document type (Excel never writes one; its entities can expand a few bytes to gigabytes).
 _MARKS = (re.compile(rb"<(?:\w+:)?sheet[\s/>]"), re.compile(rb"<(?:\w+:)?mergeCell[\s/>]"),
-          re.compile(rb"<(?:\w+:)?si[\s/>]"), re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]"))
+          re.compile(rb"<(?:\w+:)?si[\s/>]"), re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]"), re.compile(rb"<!DOCTYPE|<!ENTITY"))
 UNMERGE = "Hãy bỏ gộp ô (Trang đầu → Gộp và căn giữa) rồi nhập lại."
 
 
@@ -116,10 +117,13 @@ def check_zip(name: str, archive: zipfile.ZipFile) -> None:
             ratio = entry.file_size // max(entry.compress_size, 1)
             raise Unopenable(f"{name}: một phần của sổ làm việc nén chặt gấp {number(ratio)} "
                              f"lần, quá giới hạn {number(RATIO)} lần của một bảng tính thật. {_FIX}")
-        size, (sheets, merges, strings, cells) = _unpacked(archive, entry, UNPACKED_BYTES - unpacked)
+        size, (sheets, merges, strings, cells, doctypes) = _unpacked(archive, entry, UNPACKED_BYTES - unpacked)
         if size is None:
             raise Unopenable(f"{name}: sổ làm việc khi giải nén nặng hơn giới hạn {megabytes(UNPACKED_BYTES)}. {_FIX}")
         unpacked += size
+        if doctypes:
+            raise Unopenable(f"{name}: sổ làm việc có phần khai báo kiểu tài liệu (DOCTYPE) mà Excel không bao giờ "
+                             "viết, nên không được đọc. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi nhập lại.")
         if sheets > SHEETS:
             raise Unopenable(f"{name}: sổ làm việc có {number(sheets)} trang tính, quá giới hạn {number(SHEETS)}. {_FIX}")
         if merges > MERGED_RANGES:
