@@ -65,6 +65,7 @@ class Memo:
         self.areas: dict[str, list[str]] = {}  # locality id -> its area's activity ids, in date order
         self.programmes: dict[str, list[str]] = {}  # programme id -> its partnership ids, by name
         self.programme_activities: dict[str, list[str]] = {}  # programme id -> its activity ids, in date order
+        self.sponsors_at: dict[str, list[str]] | None = None  # locality id -> sponsors standing for it
         self.shared_names: dict[str, int] | None = None  # a locality's bare name -> how many units bear it
 
 
