@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..dates import span, vi_date
 from ..site.search_text import words
+from .bounds import DIGITS, NAME_CHARS
 
 
 class Unreadable(ValueError):
@@ -174,6 +175,7 @@ def amount(text: str, scale: int = 1) -> int:
     if not match:
         raise Unreadable(f"không đọc được số tiền '{text}'; {AMOUNT_HINT}")
     digits, unit = match.groups()
+    _digits_capped(digits, text)
     if unit and unit not in _UNITS:
         raise Unreadable(f"không hiểu đơn vị '{unit}' trong '{text}'; {AMOUNT_HINT}")
     factor = _UNITS[unit] if unit else scale
@@ -191,6 +193,7 @@ def count(text: str) -> int:
     if not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", cleaned):
         raise Unreadable(f"'{text}' không phải một số đếm; hãy ghi một số nguyên như 35 hoặc 1.200, "
                          "bỏ trống nếu chưa có số liệu")
+    _digits_capped(cleaned, text)
     return int(re.sub(r"[.,]", "", cleaned))
 
 
@@ -208,6 +211,12 @@ def unit_of(text: str) -> int | None:
 _UNIT_WORD = r"(tỷ|tỉ|triệu|trieu|tr\.?|nghìn|ngàn|nghin|ngan|1\.?000(?:\.?000)?)?\s*(?:đồng|dong|vnđ|vnd|đ)\.?"
 _UNIT_IN_BRACKETS = re.compile(r"[(\[]\s*(?:đvt|đơn vị tính|đơn vị|dvt|don vi tinh)?\s*:?\s*" + _UNIT_WORD + r"\s*[)\]]")
 _UNIT_NOTE = re.compile(r"(?:đvt|đơn vị tính|đơn vị|dvt|don vi tinh|don vi)\s*:?\s*" + _UNIT_WORD + r"(?!\w)")
+def _digits_capped(digits: str, text: str) -> None:
+    """A number longer than any amount or count is refused before it is converted (a float
+    of 309 digits overflows, an int of 4,300 is refused by Python)."""
+    if sum(c.isdigit() for c in digits) > DIGITS:
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        raise Unreadable(f"số '{shown}' quá dài: một số tiền hay số đếm có nhiều nhất {DIGITS} chữ số; hãy ghi lại đúng số")
 
 
 # --- names -------------------------------------------------------------------------------------
@@ -222,6 +231,8 @@ def nearest(wanted: str, known: Iterable[str], n: int = 3) -> list[str]:
     """The known names closest to `wanted`, compared folded; as they are written. A pair's
     name ("sponsors – commune") is also compared part by part: a commune typed right brings
     its pair up even when the sponsor's part is wrong."""
+    if len(wanted) > NAME_CHARS:
+        return []  # no name is this long, and comparing it with each name would take seconds
     by_folded: dict[str, str] = {}
     for name in known:
         by_folded.setdefault(folded(name), name)

@@ -39,7 +39,7 @@ from ..validate import validate_tree
 from . import parse
 from .columns import AMOUNT, COUNT, DATE, Column, columns, importable
 from .names import Names, Span, names_of, shown_names, what
-from .read import NO_CACHED_VALUE, Row, Sheet
+from .read import Row, Sheet, problem_of
 from .table import Notes, header_key, holds_money, is_numbering, is_unit_note, skipped_as
 from .text import RecordText
 from .wording import for_staff
@@ -215,11 +215,10 @@ def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], prob
         if not text or column.kind not in (AMOUNT, COUNT) and parse.is_none(text):
             continue
         where = _where(letter, column)
-        question = _merge_question(row, letter, column, layout)
-        if text == NO_CACHED_VALUE or question:
-            problems.append(Problem(row.sheet, row.number, where, question or
-                                    "ô chứa công thức nhưng tệp không lưu kết quả của nó (tệp được tạo bằng chương trình, "
-                                    "chưa mở bằng Excel): hãy mở tệp trong Excel, lưu lại rồi nhập lại, hoặc gõ thẳng giá trị"))
+        # a formula without its value, an Excel error, a number too long; an amount merged over rows
+        said = problem_of(text) or _merge_question(row, letter, column, layout)
+        if said is not None:
+            problems.append(Problem(row.sheet, row.number, where, said))
             unread.add(column.field.dest)
             continue
         known = names.get(column)
@@ -434,7 +433,8 @@ def _check_together(plan: Plan, checks: Checks, layouts: list[tuple[Sheet, Layou
     records = checks.records
     with tempfile.TemporaryDirectory(prefix="ketnghia-import-") as scratch:
         copy = Path(scratch) / "records"
-        shutil.copytree(records, copy, ignore=shutil.ignore_patterns(".*"))
+        # Links copied as links: the copy never reads what a link points at (/dev/zero, a file outside).
+        shutil.copytree(records, copy, symlinks=True, ignore=shutil.ignore_patterns(".*"))
         by_file: dict[str, Planned] = {}
         for planned in plan.of_state(NEW):
             target = copy / planned.path.relative_to(records)
