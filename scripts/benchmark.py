@@ -506,7 +506,9 @@ def import_workbook(records: Path, path: Path, rows: int, today: str) -> Path:
     book = load_workbook(path)
     sheet = book[sheet_title("activity")]
     at = {cell.value: cell.column for cell in sheet[1]}
-    pairs = [p for p in site.partnerships if site.partnerships[p]["period"]["start"] <= "2021-01-01"]
+    # Pairs in force over all the rows' years (2021-2024): one that ended before would refuse its rows.
+    pairs = [p for p, data in site.partnerships.items() if data["period"]["start"] <= "2021-01-01"
+             and data["period"].get("end", "9999") >= "2024-12-31"]
     labels = [item["label"] for item in site.vocabulary("support-categories").values()]
     for i in range(rows):
         values = {

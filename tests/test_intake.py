@@ -86,7 +86,7 @@ def test_template_has_guide_dropdowns_and_formats(project, tmp_path):
     validated = {str(v.sqref).split(":")[0] for v in sheet.data_validations.dataValidation}
     at = _header_letters(sheet)
     assert f"{openpyxl.utils.get_column_letter(at['Cặp kết nghĩa'])}2" in validated
-    assert sheet.cell(row=2, column=at["Ngày"]).number_format == "dd/mm/yyyy"
+    assert sheet.cell(row=2, column=at["Ngày"]).number_format == "@"  # text as typed: 3/2024 stays a month
     assert sheet.cell(row=2, column=at["Giá trị: Tiền mặt"]).number_format == "#,##0"
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..diagnostics import ERROR, WARNING, Diagnostic, github_annotation, inert, markdown_cell
 from ..intake import bounds
 from ..intake.columns import importable
-from ..intake.plan import DUPLICATE, EXISTS, NEW, REFUSED, Plan, Planned, ledger_site, make_plan, sheet_order, write
+from ..intake.plan import DUPLICATE, EXISTS, NEW, Plan, Planned, ledger_site, make_plan, sheet_order, write
 from ..intake.read import SUPPORTED, Sheet, Unopenable, read
 from ..intake.template import template
 from ..records import display_path
@@ -82,11 +82,14 @@ def _print_plan(name: str, plan: Plan, written: bool) -> None:
                                f"{planned.data.get('title', '')})")))
         if len(new) > bounds.RECORDS_SHOWN:
             print(f"    … và {len(new) - bounds.RECORDS_SHOWN} hồ sơ khác.")
-    for state, said in ((EXISTS, "đã có từ lần nhập trước, giữ nguyên"), (DUPLICATE, "trùng, không ghi"),
-                        (REFUSED, "có lỗi, không ghi")):
+    for state, said in ((EXISTS, "đã có từ lần nhập trước, giữ nguyên"), (DUPLICATE, "trùng, không ghi")):
         count = len(plan.of_state(state))
         if count:
             print(f"  {count} dòng {said}.")
+    if plan.rows_in_error():
+        print(f"  {plan.rows_in_error()} dòng có lỗi, không ghi.")
+    for note in plan.notes:
+        print(inert(f"  Đã tự xử lý: {note}."))
     problems = sheet_order(plan)
     if problems:
         print(f"  Cần xem ({len(problems)}):")
@@ -131,7 +134,8 @@ def _github(name: str, plan: Plan) -> None:
     # Cell text reaches the job summary as code spans only: no link, mention or HTML from a workbook.
     lines = [f"## Nhập bảng tính {markdown_cell(name)}", "", f"{plan.rows} dòng số liệu; "
              f"{len(plan.of_state(NEW))} hồ sơ sẽ tạo; {len(plan.of_state(EXISTS))} đã có; "
-             f"{len(plan.of_state(DUPLICATE))} trùng; {sum(1 for p in plan.problems if p.blocking)} lỗi.", ""]
+             f"{len(plan.of_state(DUPLICATE))} trùng; {plan.rows_in_error()} dòng có lỗi.", ""]
+    lines += [f"- Đã tự xử lý: {markdown_cell(_short(note))}" for note in plan.notes] + ([""] if plan.notes else [])
     new = plan.of_state(NEW)
     if new:
         lines += ["| Trang, dòng | Hồ sơ sẽ tạo | Tên |", "|---|---|---|"]

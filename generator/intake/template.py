@@ -20,7 +20,9 @@ from .names import names_of
 
 LISTS = "Danh sách"
 GUIDE = "Hướng dẫn"
-DATE_FORMAT = "dd/mm/yyyy"
+# Date cells hold text as typed: Excel would read "3/2024" in a dd/mm/yyyy cell as 1/3/2024 and
+# "2024" as 16/7/1905, and a month or a year is a date the ledger keeps (generator/intake/parse.py).
+DATE_FORMAT = "@"
 AMOUNT_FORMAT = "#,##0"
 DATA_ROWS = 500  # rows that get the dropdowns and formats
 _REQUIRED = PatternFill("solid", fgColor="FFE699")
