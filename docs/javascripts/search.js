@@ -422,6 +422,45 @@
   }
   function close() { if (toggle) toggle.checked = false; input.blur(); }
 
+  /* Focus leaving the panel (Tab past its last field) closes it: the panel and its overlay
+   * would otherwise cover the element focused next. */
+  root.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (toggle && toggle.checked && next && !root.contains(next)) { toggle.checked = false; }
+  });
+
+  /* The home page: a box of its own on the first screen of a phone, where the header shows
+   * only the search icon ("Tìm xã của bạn"); typing in it goes on in the site's search. */
+  function homeBox() {
+    var heading = document.querySelector(".md-content h1");
+    if (!heading) return;
+    var box = document.createElement("form");
+    box.className = "ledger-home-search";
+    box.setAttribute("role", "search");
+    var label = document.createElement("label");
+    label.htmlFor = "ledger-home-search";
+    label.textContent = root.dataset.home;
+    var field = document.createElement("input");
+    field.type = "search";
+    field.id = "ledger-home-search";
+    field.autocomplete = "off";
+    field.setAttribute("autocapitalize", "off");
+    field.spellcheck = false;
+    function hand() {
+      open();
+      input.value = field.value;
+      field.value = "";
+      input.focus();
+      run();
+    }
+    field.addEventListener("input", hand);
+    box.addEventListener("submit", function (event) { event.preventDefault(); hand(); });
+    box.appendChild(label);
+    box.appendChild(field);
+    heading.parentNode.insertBefore(box, heading.nextSibling);
+  }
+  if (root.dataset.home) homeBox();
+
   input.addEventListener("input", run);
   input.addEventListener("focus", open);
   input.addEventListener("keydown", function (event) {
