@@ -22,7 +22,8 @@ from ..model import DISTRICT_LEVELS, Site, year_of
 # district, commune, group, gift; then the activity's id.
 
 
-def _districts(site: Site, places: Sequence[str]) -> list[str]:
+def districts_of(site: Site, places: Sequence[str]) -> list[str]:
+    """The districts of these places (a district itself, or a commune's parent), sorted."""
     found = set()
     for place in places:
         level = site.localities[place]["level"] if place in site.localities else ""
@@ -38,7 +39,7 @@ def _fields(site: Site, activity: Activity) -> tuple[list[str], ...]:
     return (
         [year_of(activity)],
         sorted(site.partnerships[activity["partnership"]]["sponsors"]),
-        _districts(site, places),
+        districts_of(site, places),
         sorted(p for p in places if site.is_commune(p)),
         [group] if group else [],
         ["1" if site.is_gift(activity["category"]) else "0"],
