@@ -7,7 +7,7 @@
  * one, while it is not a word of the index, stands for the words it begins (typing "chan"
  * already finds "Chánh"), and in a query of several words each also stands for the names
  * with a word it begins ("la de" finds La Dêê). Two neighbouring words are also tried joined
- * ("a vuong" finds xã Avương; the index joins the names' words, so "hoian" finds Hội An).
+ * ("a vuong" finds xa Avuong; the index joins the names' words, so "hoian" finds Hoi An).
  * Nothing found: each word of four letters or more (or three, for a word of four) also stands
  * for the words one typo away ("tra leg" finds Trà Leng); still nothing: a query is offered.
  * The whole name typed ("tra my", "xa tra my") comes first, then results with more of the
