@@ -11,7 +11,6 @@ from typing import Any
 from .. import urls
 from ..escape import md, plain
 
-
 DESCRIPTION_LENGTH = 200
 # Tables, and the note naming the folder of records (the same on many pages).
 _BOILERPLATE = re.compile(r'<div class="ledger-table".*?</table>\s*</div>|<p class="ledger-source">.*?</p>', re.S)
