@@ -187,8 +187,8 @@ def index_files(entries: Iterable[Entry], scripts: bool = False) -> dict[str, by
             joined, wholes = name_words(entry.title)
             title.update(joined)
             title.update(wholes)
-            for start in sorted({w[:n] for w in title if not w.startswith("=") for n in range(1, KEY_LENGTH) if len(w) > n}):
-                begun[start + "*"].append(number)
+            for beginning in sorted({w[:n] for w in title if not w.startswith("=") for n in range(1, KEY_LENGTH) if len(w) > n}):
+                begun[beginning + "*"].append(number)
         for word in title:
             in_title[word].append(number)
         for word in set(words(f"{entry.context} {entry.text}")) - title:
@@ -198,8 +198,8 @@ def index_files(entries: Iterable[Entry], scripts: bool = False) -> dict[str, by
         shards[key_of(word.lstrip("="))][word] = [
             encoded(in_title.get(word, []), len(docs)), encoded(in_text.get(word, []), len(docs))
         ]
-    for start, numbers in sorted(begun.items()):
-        shards[start[:-1]][start] = encoded(numbers, len(docs))
+    for beginning, numbers in sorted(begun.items()):
+        shards[beginning[:-1]][beginning] = encoded(numbers, len(docs))
     files = {f"w/{file_name(key)}.json": _json(dict(sorted(shard.items()))) for key, shard in shards.items()}
     typos = _typo_shards(w for w in in_title.keys() | in_text.keys() if not w.startswith("="))
     files |= {f"t/{file_name(key)}.json": _json(shard) for key, shard in typos.items()}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from ...typed import Activity
 from .. import formats, urls
@@ -85,7 +86,12 @@ def words() -> dict[str, str]:
     }
 
 
-def _common(site: Site, activities: list[Activity]) -> dict:
+def _group_position(site: Site, groups: list[str], category: str) -> int:
+    group = site.category_group(category)
+    return groups.index(group) if group in groups else -1
+
+
+def _common(site: Site, activities: list[Activity]) -> dict[str, Any]:
     places = {p for a in activities for p in site.places(a)}
     communes = site.by_name("locality", [p for p in places if site.is_commune(p)])
     districts = site.by_name("locality", sorted({d for a in activities for d in districts_of(site, site.places(a))}))
@@ -102,8 +108,7 @@ def _common(site: Site, activities: list[Activity]) -> dict:
         "communes": [[c, site.locality_name(c), district_at.get(site.district_of(c) or "", -1)] for c in communes],
         "groups": [[g, label] for g, label in site.groups().items()],
         "categories": [
-            [c, site.label("support-categories", c), groups.index(site.category_group(c)) if site.category_group(c) in groups else -1,
-             1 if site.is_gift(c) else 0]
+            [c, site.label("support-categories", c), _group_position(site, groups, c), 1 if site.is_gift(c) else 0]
             for c in categories
         ],
         "brackets": [list(BRACKETS), _bracket_names()],
