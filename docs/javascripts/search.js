@@ -1,5 +1,6 @@
 /* The site's search: reads the index written by the build (generator/site/search_index.py),
- * a few small files fetched when a reader first types, never before.
+ * a few small files fetched when a reader first types, never before. Loaded by search-box.js
+ * when the reader opens the box; it then takes the box over.
  *
  * A query is folded with the table the index was folded with (meta.json "fold", made by
  * generator/site/search_text.py): "Hòa", "Hoà" and "hoa", "Đoàn" and "doan", "Ch'ơm" and
@@ -422,45 +423,6 @@
   }
   function close() { if (toggle) toggle.checked = false; input.blur(); }
 
-  /* Focus leaving the panel (Tab past its last field) closes it: the panel and its overlay
-   * would otherwise cover the element focused next. */
-  root.addEventListener("focusout", function (event) {
-    var next = event.relatedTarget;
-    if (toggle && toggle.checked && next && !root.contains(next)) { toggle.checked = false; }
-  });
-
-  /* The home page: a box of its own on the first screen of a phone, where the header shows
-   * only the search icon ("Tìm xã của bạn"); typing in it goes on in the site's search. */
-  function homeBox() {
-    var heading = document.querySelector(".md-content h1");
-    if (!heading) return;
-    var box = document.createElement("form");
-    box.className = "ledger-home-search";
-    box.setAttribute("role", "search");
-    var label = document.createElement("label");
-    label.htmlFor = "ledger-home-search";
-    label.textContent = root.dataset.home;
-    var field = document.createElement("input");
-    field.type = "search";
-    field.id = "ledger-home-search";
-    field.autocomplete = "off";
-    field.setAttribute("autocapitalize", "off");
-    field.spellcheck = false;
-    function hand() {
-      open();
-      input.value = field.value;
-      field.value = "";
-      input.focus();
-      run();
-    }
-    field.addEventListener("input", hand);
-    box.addEventListener("submit", function (event) { event.preventDefault(); hand(); });
-    box.appendChild(label);
-    box.appendChild(field);
-    heading.parentNode.insertBefore(box, heading.nextSibling);
-  }
-  if (root.dataset.home) homeBox();
-
   input.addEventListener("input", run);
   input.addEventListener("focus", open);
   input.addEventListener("keydown", function (event) {
@@ -472,24 +434,11 @@
     }
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  /* "/" or "s" outside a field opens the search, as in Material's own. */
-  document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    if ((event.key !== "/" && event.key !== "s") || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    event.preventDefault();
-    open();
-    input.focus();
-  });
   form.addEventListener("reset", function () {
     setTimeout(function () { asked++; list.textContent = ""; say(root.dataset.placeholder); input.focus(); }, 0);
   });
   list.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("a")) close();
-  });
-  if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
-  document.querySelectorAll("label[for='__search']").forEach(function (label) {
-    label.addEventListener("pointerdown", function () { load("meta.json").catch(function () {}); });
   });
   /* For scripts and tests: every result of a query, as [URL from the site root, title, context]. */
   window.ketnghiaSearch = {
@@ -497,6 +446,7 @@
     typed: function (query) { open(); input.value = query; return run(); },
     open: open,
     words: function (text) { return load("meta.json").then(function (index) { return words(text, index.fold); }); },
+    run: run,
     find: function (query) {
       return search(query).then(function (found) { return found ? entries(found.results, found.index) : []; });
     },
@@ -505,4 +455,6 @@
       return search(query).then(function (found) { return (found && found.suggestion) || null; });
     }
   };
+  /* Loaded while the reader is in the box: open, and search what is typed already. */
+  if (document.activeElement === input) { open(); if (input.value) run(); }
 })();
