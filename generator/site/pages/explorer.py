@@ -165,6 +165,7 @@ def page(site: Site) -> Page:
     attributes = (
         f' data-explorer="{h(DATA)}" data-words="{h(json.dumps(words(), ensure_ascii=False, sort_keys=True))}"'
     )
+    without_script = h(_("Trang này cần JavaScript. Toàn bộ dữ liệu có ở trang Dữ liệu mở."))
     body = [
         para(
             h(_("Mọi hoạt động của mọi năm ({count} hoạt động), lọc theo chương trình, năm, đơn vị kết nghĩa, "
@@ -172,7 +173,7 @@ def page(site: Site) -> Page:
                 "lựa chọn, nên gửi được cho người khác.").format(count=formats.number(count)))
         ),
         f'\n<div class="ledger-explorer"{attributes} data-search-exclude>\n'
-        f"<noscript><p>{h(_('Trang này cần JavaScript. Toàn bộ dữ liệu có ở trang Dữ liệu mở.'))}</p></noscript>\n</div>\n",
+        f"<noscript><p>{without_script}</p></noscript>\n</div>\n",
         '\n<script src="../javascripts/explorer.js" defer></script>\n',
     ]
     return Page(URL, _("Khám phá hoạt động"), "".join(body), search=False)

@@ -50,7 +50,7 @@ def _fields(site: Site, activity: Activity) -> tuple[list[str], ...]:
 
 def row_data(site: Site, activity: Activity) -> str:
     """What the filters know of an activity's row:
-    "2023|so-a so-b|huyen-x|xa-y|an-sinh-xa-hoi|1|2023-01-06-qua|qd-1100|30000000|1".
+    "2023|so-a so-b|huyen-x|xa-y|an-sinh-xa-hoi|1|2023-01-06-qua|chuong-trinh-a|30000000|1".
     Ids and codes are lowercase words joined by hyphens (schemas/common.schema.json): no
     space, no "|", no ";"."""
     figures = site.figures[activity["id"]]
