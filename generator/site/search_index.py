@@ -125,7 +125,12 @@ def ordered(entries: Iterable[Entry]) -> list[Entry]:
     """Names first, by rank, the shorter first (of two whole names typed, "xã Trà My" before
     "thị trấn Trà My"); then the rest by rank; each in the order of the served site's URLs: the
     offline copy numbers its entries alike."""
-    return sorted(entries, key=lambda e: (not is_name(e), _rank(e), len(words(e.title)) if is_name(e) else 0, urls.served(e.url)))
+    return sorted(entries, key=lambda e: (not is_name(e), _rank(e), _name_length(e), urls.served(e.url)))
+
+
+def _name_length(entry: Entry) -> int:
+    """The words of a name, the bracket after it left out ("xã Trà Leng (…, đến 30/6/2025)")."""
+    return len(words(entry.title.split("(")[0])) if is_name(entry) else 0
 
 
 def name_words(title: str) -> tuple[list[str], list[str]]:

@@ -47,5 +47,5 @@ def test_each_page_has_its_own_description_and_open_graph_tags(built_site):
         assert meta.found["og:title"][0] and meta.found["og:title"][0] in meta.title, path
         descriptions[path] = description
     assert len(set(descriptions.values())) == len(PAGES)
-    assert descriptions["dia-ban/xa-la-dee/index.html"].startswith("xã La Dêê.")
+    assert descriptions["dia-ban/xa-la-dee/index.html"].startswith("xã La Dêê (")
     assert "TP Tam Kỳ" in descriptions["dia-ban/xa-la-dee/index.html"]

@@ -41,7 +41,7 @@ class Page:
             text = f"{plain(self.title)}. {text}".strip()
         if len(text) > DESCRIPTION_LENGTH:
             text = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:·–- ") + "…"
-        return text
+        return plain(text)  # no markup character, as the title: the front matter is printed as it is
 
     @property
     def path(self) -> str:
