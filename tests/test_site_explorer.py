@@ -43,7 +43,7 @@ def test_the_explorer_data_hold_every_activity_once_newest_first(tmp_path):
     assert [common["districts"][i][0] for i in lamp[4]] == ["huyen-phuoc-son"]
     assert lamp[7] == 5_000_000 and lamp[9] == 1 and lamp[10] == "Đèn > 2"
     totals = common["totals"]
-    assert totals["activities"] + totals["cancelled"] == len(rows)
+    assert totals["activities"] + totals["uncounted"] == len(rows)
     assert totals["delivered"] == sum(r[7] for r in rows if r[7] is not None and r[9])
     page = files["kham-pha/index.md"].decode()
     assert 'src="../javascripts/explorer.js"' in page and "data-explorer=" in page

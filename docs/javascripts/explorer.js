@@ -88,10 +88,10 @@
   }
 
   function totalsOf(found) {
-    var t = { activities: 0, delivered: 0, reported: 0, households: 0, cancelled: 0 };
+    var t = { activities: 0, delivered: 0, reported: 0, households: 0, uncounted: 0 };
     found.forEach(function (item) {
       var row = item.row;
-      if (!row[9]) { t.cancelled++; return; }
+      if (!row[9]) { t.uncounted++; return; }  // cancelled, or help in the other direction
       t.activities++;
       if (row[7] !== null) { t.delivered += row[7]; t.reported++; }
       if (row[8] !== null) t.households += row[8];
@@ -113,10 +113,10 @@
     return rowsOf(wanted(false)).then(function (found) {
       if (mine !== ticket) return;
       var totals = narrowed() ? totalsOf(found) : common.totals;
-      var count = narrowed() ? found.length : common.totals.activities + common.totals.cancelled;
+      var count = narrowed() ? found.length : common.totals.activities + common.totals.uncounted;
       var lines = [fill(words.totals, { count: number(totals.activities), delivered: number(totals.delivered),
                                        reported: number(totals.reported), households: number(totals.households) })];
-      if (totals.cancelled) lines.push(fill(words.cancelled, { count: number(totals.cancelled) }));
+      if (totals.uncounted) lines.push(fill(words.uncounted, { count: number(totals.uncounted) }));
       lines.push(fill(words.shown, { shown: number(Math.min(shown, count)), count: number(count) }));
       status.textContent = lines.join(" ");
       list.textContent = "";

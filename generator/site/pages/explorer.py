@@ -68,7 +68,7 @@ def words() -> dict[str, str]:
         "loading": _("Đang tải dữ liệu…"),
         "failed": _("Không tải được dữ liệu: hãy tải lại trang."),
         "totals": _("{count} hoạt động; đã thực hiện {delivered} đồng ({reported} hoạt động có báo cáo giá trị); {households} lượt hộ."),
-        "cancelled": _("{count} hoạt động đã huỷ được liệt kê nhưng không tính vào tổng."),
+        "uncounted": _("{count} hoạt động được liệt kê nhưng không tính vào tổng (đã huỷ, hoặc địa bàn giúp lại đơn vị kết nghĩa)."),
         "more": _("Xem thêm hoạt động"),
         "shown": _("Đang liệt kê {shown} trên {count} hoạt động."),
         "csv": _("Tải CSV các hoạt động đang chọn (kèm địa chỉ nguồn)"),
@@ -117,7 +117,7 @@ def _common(site: Site, activities: list[Activity]) -> dict[str, Any]:
             "delivered": totals.delivered_sum,
             "reported": totals.delivered_reported,
             "households": totals.households_sum,
-            "cancelled": len(activities) - totals.activities,
+            "uncounted": len(activities) - totals.activities,  # cancelled, or help in the other direction
         },
     }
 
