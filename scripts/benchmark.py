@@ -39,6 +39,7 @@ Figures only: the exit status is 0 unless --check is given, in which case it is
 from __future__ import annotations
 
 import argparse
+import gzip
 import html.parser
 import json
 import os
@@ -79,6 +80,7 @@ GOALS = {
     "first_search_gzip": (150.0, "KB", "first search, gzip < 150 KB"),
     "search_ms": (200.0, "ms", "search answers < 200 ms (4× CPU)"),
     "commune_view": (350.0, "KB", "first view of a commune page < 350 KB"),
+    "explorer_view": (300.0, "KB", "first view of the explorer, gzip < 300 KB"),
 }
 IMPORT_GOAL = 10.0  # seconds: `import --write` of the 2 000-row workbook
 
@@ -274,21 +276,46 @@ class _Assets(html.parser.HTMLParser):
             self.found.add(attrs["src"])
 
 
-def first_view_bytes(site: Path, page: Path) -> int:
-    """The page's HTML and the local files it loads, as an uncached browser fetches them (the
-    search index is fetched only when a reader searches: scripts/search_figures.py; the browser
-    weight test measures the same on the shipped records)."""
+def _page_files(site: Path, page: Path) -> list[Path]:
+    """The page and the local files it loads."""
     parser = _Assets()
     parser.feed(page.read_text(encoding="utf-8"))
-    total = page.stat().st_size
-    for reference in parser.found:
+    found = [page]
+    for reference in sorted(parser.found):
         target = urllib.parse.urlsplit(reference)
         if target.scheme or target.netloc:
             continue  # not ours: the browser tests refuse such requests
         path = (page.parent / urllib.parse.unquote(target.path)).resolve()
         if path.is_file() and site.resolve() in path.parents:
-            total += path.stat().st_size
-    return total
+            found.append(path)
+    return found
+
+
+def first_view_bytes(site: Path, page: Path) -> int:
+    """The page's HTML and the local files it loads, as an uncached browser fetches them (the
+    search index is fetched only when a reader searches: scripts/search_figures.py; the browser
+    weight test measures the same on the shipped records)."""
+    return sum(path.stat().st_size for path in _page_files(site, page))
+
+
+EXPLORER_ROWS = 50  # the rows a first view of the explorer lists (docs/javascripts/explorer.js PAGE)
+
+
+def explorer_view_gzip(site: Path) -> int | None:
+    """The explorer's first view, gzipped as a server sends it: the page, the files it loads,
+    its common data file and the newest parts that fill its first rows (explorer.js)."""
+    page = site / urls.EXPLORER / "index.html"
+    data = site / urls.EXPLORER / "du-lieu"
+    if not page.is_file() or not (data / "chung.json").is_file():
+        return None
+    files = [*_page_files(site, page), data / "chung.json"]
+    count = 0
+    for _year, rows, name, _sources in json.loads((data / "chung.json").read_text(encoding="utf-8"))["parts"]:
+        if count >= EXPLORER_ROWS:
+            break
+        files.append(data / name)
+        count += rows
+    return sum(len(gzip.compress(path.read_bytes(), 6)) for path in files)
 
 
 def page_stats(folder: Path, suffixes: tuple) -> dict:
@@ -308,6 +335,8 @@ def page_stats(folder: Path, suffixes: tuple) -> dict:
         views = [first_view_bytes(folder, p) for p in communes]
         stats["commune_view_median_kb"] = statistics.median(views) / 1024
         stats["commune_view_max_kb"] = max(views) / 1024
+    explorer = explorer_view_gzip(folder)
+    stats["explorer_view_gzip_kb"] = explorer / 1024 if explorer is not None else None
     index = search_figures.sizes(folder)
     stats["search_index_mb"] = index["index_bytes"] / MB if index else None
     if index:
@@ -426,7 +455,8 @@ def print_scale(scale: float, info: dict, results: dict) -> None:
             details += (f"; {found['entity_pages']} entity pages, median {found['median_entity_kb']:.1f} KB; "
                         f"search index {_fmt(found['search_index_mb'], '.2f', ' MB')}; first view of a commune "
                         f"page median {_fmt(found.get('commune_view_median_kb'), '.0f', ' KB')}, "
-                        f"largest {_fmt(found.get('commune_view_max_kb'), '.0f', ' KB')}")
+                        f"largest {_fmt(found.get('commune_view_max_kb'), '.0f', ' KB')}; first view of the explorer "
+                        f"{_fmt(found.get('explorer_view_gzip_kb'), '.0f', ' KB')} gzip")
         if step == "build":
             details += (f"; offline zip {_fmt(found.get('offline_zip_mb'), '.2f', ' MB')}, programme feed "
                         f"{_fmt(found.get('feed_mb') and found['feed_mb'] * 1024, '.0f', ' KB')}, datapackage.json "
@@ -463,6 +493,7 @@ def goal_values(results: dict) -> dict:
         # the time from nothing loaded at all is printed with the build.
         values["search_ms"] = searched.get("search_typed_ms")
         values["commune_view"] = build.get("commune_view_max_kb")
+        values["explorer_view"] = build.get("explorer_view_gzip_kb")
     return values
 
 

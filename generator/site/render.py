@@ -11,7 +11,7 @@ from . import api, feed
 from .datapackage import open_data
 from .downloads import FOLDER
 from .model import Site, build_site
-from .pages import coverage, dictionary, home, localities, opendata, partnerships, quality, sponsors, summaries
+from .pages import coverage, dictionary, explorer, home, localities, opendata, partnerships, quality, sponsors, summaries
 from .parallel import elsewhere
 from .search_entries import ENTRIES, entries_file
 
@@ -21,6 +21,7 @@ SECTIONS = (
     home,
     *(importlib.import_module(f"{__package__}.pages.{t.pages}") for t in TYPES.values() if t.pages),
     summaries,
+    explorer,
     coverage,
     quality,
     opendata,
@@ -49,6 +50,7 @@ def render_files(site: Site) -> dict[str, bytes]:
         files = section_files(site, [s for s in SECTIONS if s not in IN_CHILD])
         files.update({f"{FOLDER}/{name}": data for name, data in open_data(site).items()})
         files.update(api.files(site))
+        files.update(explorer.data_files(site))
         files[ENTRIES] = entries_file(site)
         files.update(shared())
     return dict(sorted(files.items()))

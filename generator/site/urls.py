@@ -64,6 +64,7 @@ def feed(record_type: str | None = None, record_id: str | None = None) -> str:
     if record_type is None or record_id is None:
         return f"{ACTIVITY_INDEX}{FEED_FILE}"
     return f"{entity(record_type, record_id)}{FEED_FILE}"
+EXPLORER = "kham-pha/"  # every activity of every year, with facets (generator/site/pages/explorer.py)
 SEARCH = "tim-kiem/"  # the search index (generator/site/search_index.py), fetched as a reader searches
 
 
