@@ -86,7 +86,7 @@ class PackedPositions:
     def __init__(self, doc: Document, path: str):
         self.data = doc.data
         positions = doc.positions
-        self.numbers = positions.numbers if isinstance(positions, PackedPositions) else array(
+        self.numbers: array[int] = positions.numbers if isinstance(positions, PackedPositions) else array(
             "I", [number for place in positions.values() for number in place])
         self.path = path  # read again only if the data was changed since, and the walk no longer fits
         self._loaded: Positions | None = None
