@@ -58,7 +58,7 @@ def validate_tree(root: Path, today: datetime.date, schemas: SchemaSet | None = 
 
 # Below this many files, checking in one process is faster: a second one costs its fork and
 # sending back what it checked (the records and their diagnostics); see the README's figures.
-PARALLEL_FROM = 4000
+PARALLEL_FROM = 2000
 
 Checked = tuple[list[Diagnostic], Record | None]  # a file's own diagnostics, its record if schema-valid
 

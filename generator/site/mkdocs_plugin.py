@@ -10,7 +10,8 @@
 - Big generated tables skip Python-Markdown and the search parser (lifted_blocks).
 - While serving, a change under records/ regenerates the pages, outside MkDocs' build
   (on_serve): only the files whose content changed are rewritten, and those wake MkDocs
-  for one rebuild. Generating inside the build woke it a second time.
+  for one rebuild. Generating inside the build woke it a second time. `ketnghia serve`
+  asks for dirty rebuilds: only the pages whose files changed are built again.
 The project is the folder of the mkdocs.yml being built, never the plugin's own.
 """
 
@@ -46,10 +47,14 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
         self.repository = ""  # the checkout's own, set in on_config (generator/site/repository.py)
-        self.searched: list[search_index.Entry] = []  # the pages' entries, gathered as the build goes
+        # Each page's entries, gathered as the build goes. `serve` builds dirty (only the pages
+        # whose files changed): the other pages' entries are kept from the builds before.
+        self.searched: dict[str, list[search_index.Entry]] = {}
+        self.dirty = False
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        self.dirty = dirty
 
     @event_priority(-50)  # after Material's offline plugin, whose shim it takes out
     def on_config(self, config):
@@ -68,7 +73,8 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
     def on_pre_build(self, *, config):
         # The date of the data, printed above every page (overrides/main.html).
         config.extra["data_date"] = offline.data_date_text(Path(config.docs_dir) / "generated")
-        self.searched = []
+        if not self.dirty:
+            self.searched = {}
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
         # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
         if self.command == "serve" and not self.watching:
@@ -85,6 +91,8 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         return server
 
     def on_files(self, files, *, config):
+        pages = {file.src_uri for file in files.documentation_pages()}
+        self.searched = {source: entries for source, entries in self.searched.items() if source in pages}
         for file in files:
             if file.src_uri.startswith(GENERATED_PREFIX):
                 file.dest_uri = file.dest_uri[len(GENERATED_PREFIX) :]
@@ -103,19 +111,19 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
     def on_page_content(self, html, *, page, config, files):
         # The generated tables are still set aside (lifted_blocks): their rows are not page text.
         # Pages marked `search: exclude` (listings, yearly summaries) repeat what other pages hold.
-        if not (page.meta.get("search") or {}).get("exclude"):
-            self.searched += page_entries(page.url, page.title or "", html)
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        self.searched[page.file.src_uri] = [] if excluded else page_entries(page.url, page.title or "", html)
         return html
 
     def on_post_page(self, output, *, page, config):
         return lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, []))
 
     def on_post_build(self, *, config):
-        entries = self.searched + search_entries.read(Path(config.docs_dir) / "generated")
+        entries = [entry for page in self.searched.values() for entry in page]
+        entries += search_entries.read(Path(config.docs_dir) / "generated")
         if offline.enabled():  # opened from disk: links name files, the index comes as scripts
             entries = [replace(entry, url=urls.on_disk(entry.url)) for entry in entries]
         search_index.write(Path(config.site_dir), entries, scripts=offline.enabled())
-        self.searched = []
 
 
 class _AnyChange(FileSystemEventHandler):
