@@ -159,6 +159,7 @@ def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tm
             time.sleep(0.1)
         assert "cho 20 hộ" in page.read_text(encoding="utf-8")
     finally:
+        plugin.on_shutdown()
         server.observer.stop()
         server.observer.join()
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from mkdocs.config.base import LegacyConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers.polling import PollingObserver
 
 from ..project import Project
 from . import lifted_blocks, offline, search_entries, search_index, urls
@@ -36,6 +37,7 @@ from .search_pages import page_entries
 from .writer import CannotWrite
 
 GENERATED_PREFIX = "generated/"
+RECORDS_POLL_S = 0.1
 SETTLE_S = 0.1  # an editor's save is several events (write, rename, metadata): wait for the last
 log = logging.getLogger("mkdocs.plugins.ketnghia")
 
@@ -51,6 +53,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         # whose files changed): the other pages' entries are kept from the builds before.
         self.searched: dict[str, list[search_index.Entry]] = {}
         self.dirty = False
+        self.observer: PollingObserver | None = None  # serve: watches records/
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -85,10 +88,18 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         record changes, and MkDocs sees only the generated files that changed."""
         records, out = _sources(config)
         changed = threading.Event()
-        server.observer.schedule(_AnyChange(changed.set), str(records), recursive=True)
+        # An observer of its own, looking more often than MkDocs' (every 0.5 s): a few hundred
+        # records take a millisecond to look at, and a save is seen sooner.
+        self.observer = PollingObserver(timeout=RECORDS_POLL_S)
+        self.observer.schedule(_AnyChange(changed.set), str(records), recursive=True)
+        self.observer.start()
         threading.Thread(target=_regenerate_on_change, args=(changed, records, out), daemon=True).start()
         self.watching = True
         return server
+
+    def on_shutdown(self):
+        if self.observer is not None:
+            self.observer.stop()
 
     def on_files(self, files, *, config):
         pages = {file.src_uri for file in files.documentation_pages()}
@@ -127,7 +138,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
 
 
 class _AnyChange(FileSystemEventHandler):
-    """A file below records/ written, made, moved or removed. MkDocs' observer polls and sees
+    """A file below records/ written, made, moved or removed. The observer polls and sees
     changes only; a native one also reports reads, and validation reads every record."""
 
     READS = frozenset({"opened", "closed_no_write"})
