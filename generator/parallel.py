@@ -2,9 +2,9 @@
 
 Validation (the files' own checks) and rendering are pure and take no lock: a child made
 by fork() sees everything the parent had without copying it, does its share and hands the
-result back through an unnamed temporary file. Whenever that cannot be done safely (no fork, a single core, other threads alive
-that might hold a lock the child would need) or the child fails, the work is done in this
-process instead: the result is the same, only later.
+result back through an unnamed temporary file. Whenever that cannot be done safely (no fork,
+a single core, other threads alive that might hold a lock the child would need) or the child
+fails, the work is done in this process instead: the result is the same, only later.
 """
 
 from __future__ import annotations

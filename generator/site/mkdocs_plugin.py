@@ -37,7 +37,7 @@ from .search_pages import page_entries
 from .writer import CannotWrite
 
 GENERATED_PREFIX = "generated/"
-RECORDS_POLL_S = 0.1
+RECORDS_POLL_S = 0.1  # serve: how often records/ is looked at for a saved record
 SETTLE_S = 0.1  # an editor's save is several events (write, rename, metadata): wait for the last
 log = logging.getLogger("mkdocs.plugins.ketnghia")
 
