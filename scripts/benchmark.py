@@ -186,7 +186,7 @@ def child(argv: list[str]) -> int:
     own_cpu = time.process_time() - cpu_started
     # own_cpu: this process's CPU time alone. When the shares forked to other cores take no
     # longer than this process's own, it is the wall time the work takes on a machine whose
-    # cores are free (on a shared machine, processes of one session share one CPU share).
+    # cores are free (on a shared machine, the processes started from one terminal may share one CPU share).
     report.update(import_s=imported - started, core_s=done - imported, cpu_s=own_cpu + _children_cpu(),
                   own_cpu_s=own_cpu, maxrss_kb=_peak_kb())
     print(json.dumps(report))

@@ -56,7 +56,7 @@ def test_the_parallel_path_gives_the_serial_diagnostics_and_records(spoiled, mon
             forked.append(pid)
         return pid
 
-    monkeypatch.setattr(parallel, "can_fork", lambda: True)  # whatever else the test session runs
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)  # whatever else the test run has started
     monkeypatch.setattr(parallel, "cores", lambda: 3)
     monkeypatch.setattr(parallel.os, "fork", fork)
     shared = validate_tree(spoiled, TODAY, parallel_from=10)
