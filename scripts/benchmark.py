@@ -28,9 +28,11 @@ Before timing, every file of the tree is read once so that the OS file cache
 is hot for the parse and for validation alike. With --repeat N each step runs N
 times and the fastest run is kept. "core" is the time spent in the work itself,
 measured inside the child after imports ("cpu" is its CPU time, steadier on a
-busy machine, and that of the process generation forks to use the second core:
-cpu above core means two cores were busy); "wall" is the whole subprocess, interpreter start and imports
-included. The ratio validate/parse compares the core times. --profile FILE
+busy machine, and that of the processes validation and generation fork to use the other
+cores: cpu above core means two cores were busy); "wall" is the whole subprocess, interpreter
+start and imports included. The parse and validation run in turns, and their goal compares
+the median wall times of their runs: validation on every core against the bare parse on one
+(core and cpu ratios are printed too). --profile FILE
 also runs validation once under cProfile and prints its top functions.
 
 Figures only: the exit status is 0 unless --check is given, in which case it is
@@ -71,7 +73,9 @@ DATAPACKAGE = urls.OPEN_DATA + "datapackage.json"
 
 # goal name -> (limit, unit, description)
 GOALS = {
-    "validate_ratio": (1.5, "×", "validation ≤ 1.5× bare parse"),
+    # Whole processes (interpreter start and imports included), the median of --repeat pairs run
+    # one after the other: validation on every core against the bare parse on one.
+    "validate_ratio": (1.0, "×", "validation ≤ 1.0× bare parse (wall)"),
     "validate_rss": (500, "MB", "validation peak memory < 500 MB"),
     "generation": (2.0, "s", "generation (render + write) < 2 s"),
     "build_wall": (20.0, "s", "build < 20 s"),
@@ -181,8 +185,12 @@ def child(argv: list[str]) -> int:
     else:
         raise SystemExit(f"unknown child step {step}")
     done = time.perf_counter()
-    report.update(import_s=imported - started, core_s=done - imported, cpu_s=time.process_time() - cpu_started + _children_cpu(),
-                  maxrss_kb=_peak_kb())
+    own_cpu = time.process_time() - cpu_started
+    # own_cpu: this process's CPU time alone. When the shares forked to other cores take no
+    # longer than this process's own, it is the wall time the work takes on a machine whose
+    # cores are free (on a shared machine, the processes started from one terminal may share one CPU share).
+    report.update(import_s=imported - started, core_s=done - imported, cpu_s=own_cpu + _children_cpu(),
+                  own_cpu_s=own_cpu, maxrss_kb=_peak_kb())
     print(json.dumps(report))
     return 0
 
@@ -220,6 +228,21 @@ def measure_child(step: str, root: Path, repeat: int, *extra: str) -> dict:
             peak = max(report["maxrss_kb"], best["maxrss_kb"]) if best else report["maxrss_kb"]
             best = report
             best["maxrss_kb"] = peak
+    return best
+
+
+def measure_validation(records: Path, repeat: int, today: str) -> dict:
+    """The bare parse and validation, in turns (a machine busier for a while slows both): the
+    fastest run of each, and the median wall time of each's runs."""
+    runs: dict[str, list[dict]] = {"parse": [], "validate": []}
+    for _ in range(repeat):
+        runs["parse"].append(measure_child("parse", records, 1))
+        runs["validate"].append(measure_child("validate", records, 1, today))
+    best = {}
+    for step, reports in runs.items():
+        best[step] = min(reports, key=lambda report: report["core_s"])
+        best[step]["median_wall_s"] = statistics.median(report["wall_s"] for report in reports)
+        best[step]["maxrss_kb"] = max(report["maxrss_kb"] for report in reports)
     return best
 
 
@@ -435,10 +458,12 @@ def print_scale(scale: float, info: dict, results: dict) -> None:
     if validate:
         ratio = validate["core_s"] / parse["core_s"] if parse else None
         cpu_ratio = validate["cpu_s"] / parse["cpu_s"] if parse else None
-        wall_ratio = validate["wall_s"] / parse["wall_s"] if parse else None
+        wall_ratio = validate["median_wall_s"] / parse["median_wall_s"] if parse else None
+        own_ratio = validate["own_cpu_s"] / parse["own_cpu_s"] if parse else None
         print(f"{'validate':<10} {validate['wall_s']:8.2f} {validate['core_s']:8.2f} {validate['cpu_s']:8.2f} "
               f"{validate['import_s']:9.2f} {validate['maxrss_kb'] / 1024:8.0f}  "
-              f"validate/parse {_fmt(ratio)}× core, {_fmt(cpu_ratio)}× cpu, {_fmt(wall_ratio)}× wall; "
+              f"validate/parse {_fmt(ratio)}× core, {_fmt(cpu_ratio)}× cpu, {_fmt(wall_ratio)}× wall (median), "
+              f"{_fmt(own_ratio)}× own cpu (validation's own process, without the shares forked to other cores); "
               f"{validate['errors']} errors, {validate['warnings']} warnings")
     for step in ("generate", "build"):
         found = results.get(step)
@@ -477,7 +502,7 @@ def goal_values(results: dict) -> dict:
     values = {}
     parse, validate = results.get("parse"), results.get("validate")
     if parse and validate:
-        values["validate_ratio"] = validate["core_s"] / parse["core_s"]
+        values["validate_ratio"] = validate["median_wall_s"] / parse["median_wall_s"]
         values["validate_rss"] = validate["maxrss_kb"] / 1024
     generate = results.get("generate") or {}
     if "generation_s" in generate:
@@ -623,8 +648,7 @@ def main(argv: list[str] | None = None) -> int:
             if "validate" in steps:
                 # one unmeasured pass each, then the measured ones (file cache and .pyc hot)
                 run(_child_cmd("parse", records), cwd=PROJECT)
-                results["parse"] = measure_child("parse", records, args.repeat)
-                results["validate"] = measure_child("validate", records, args.repeat, args.today)
+                results.update(measure_validation(records, args.repeat, args.today))
             if "generate" in steps:
                 results["generate"] = measure_generate(records, base, args.repeat, args.today)
             if "build" in steps:

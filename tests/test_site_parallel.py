@@ -5,7 +5,8 @@ import threading
 
 import pytest
 
-from generator.site import parallel, render
+from generator import parallel
+from generator.site import render
 from generator.site.render import render_site
 from generator.validate import validate_tree
 

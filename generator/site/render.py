@@ -6,13 +6,13 @@ import gc
 import importlib
 from pathlib import Path
 
+from ..parallel import elsewhere
 from ..registry import TYPES
 from . import api, feed
 from .datapackage import open_data
 from .downloads import FOLDER
 from .model import Site, build_site
 from .pages import coverage, dictionary, explorer, home, localities, opendata, partnerships, quality, sponsors, summaries
-from .parallel import elsewhere
 from .search_entries import ENTRIES, entries_file
 
 # The home page, the pages of each record type (in the registry's order), then the pages
