@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..diagnostics import ERROR, WARNING, Diagnostic, github_annotation, inert, markdown_cell
 from ..intake.columns import importable
-from ..intake.plan import DUPLICATE, EXISTS, NEW, REFUSED, Plan, ledger_site, make_plan, sheet_order, write
+from ..intake.plan import (DUPLICATE, NEW, REFUSED, UNCHANGED, UPDATE, WITHDRAWN, Plan, make_plan, read_ledger, sheet_order,
+                           write)
 from ..intake.read import SUPPORTED, Sheet, Unopenable, read
 from ..intake.template import template
 from ..records import display_path
@@ -40,7 +41,7 @@ def run_template(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         raise BadUsage(f"Tệp {path} đã có: lệnh không ghi đè (thêm --force để ghi đè).")
     records = project_of(args).records
-    template(ledger_site(records, args.today), record_type, path)
+    template(read_ledger(records, args.today).site, record_type, path)
     print(f"Đã tạo {path}. Mở bằng Excel, điền mỗi dòng một hồ sơ, rồi chạy: python -m generator import {path}")
     return 0
 
@@ -60,12 +61,16 @@ def _workbooks(paths: list[str]) -> list[Path]:
 
 def _print_plan(name: str, plan: Plan, written: bool) -> None:
     print(inert(f"{name}: {plan.rows} dòng số liệu."))
-    new = plan.of_state(NEW)
-    if new:
-        print(f"  {'Đã ghi' if written else 'Sẽ tạo'} {len(new)} hồ sơ:")
-        for planned in new:
+    for state, will, did in ((NEW, "Sẽ tạo", "Đã ghi"), (UPDATE, "Sẽ sửa", "Đã sửa"),
+                             (WITHDRAWN, "Sẽ rút lại (xoá tệp)", "Đã rút lại (xoá tệp)")):
+        found = plan.of_state(state)
+        if found:
+            print(f"  {did if written else will} {len(found)} hồ sơ:")
+        for planned in found:
             print(inert(f"    {display_path(planned.path)}  ({planned.sheet}, dòng {planned.row}: {planned.data.get('title', '')})"))
-    for state, said in ((EXISTS, "đã có từ lần nhập trước, giữ nguyên"), (DUPLICATE, "trùng, không ghi"),
+            for change in planned.changes:
+                print(inert(f"      dòng {planned.row}, {change}"))
+    for state, said in ((UNCHANGED, "đã có trong sổ, không đổi"), (DUPLICATE, "trùng, không ghi"),
                         (REFUSED, "có lỗi, không ghi")):
         count = len(plan.of_state(state))
         if count:
@@ -86,12 +91,19 @@ def _github(name: str, plan: Plan) -> None:
         return
     # Cell text reaches the job summary as code spans only: no link, mention or HTML from a workbook.
     lines = [f"## Nhập bảng tính {markdown_cell(name)}", "", f"{plan.rows} dòng số liệu; "
-             f"{len(plan.of_state(NEW))} hồ sơ sẽ tạo; {len(plan.of_state(EXISTS))} đã có; "
+             f"{len(plan.of_state(NEW))} hồ sơ sẽ tạo; {len(plan.of_state(UPDATE))} sẽ sửa; "
+             f"{len(plan.of_state(WITHDRAWN))} sẽ rút lại; {len(plan.of_state(UNCHANGED))} không đổi; "
              f"{len(plan.of_state(DUPLICATE))} trùng; {sum(1 for p in plan.problems if p.blocking)} lỗi.", ""]
     if plan.of_state(NEW):
         lines += ["| Trang, dòng | Hồ sơ sẽ tạo | Tên |", "|---|---|---|"]
         lines += [f"| {markdown_cell(p.sheet)}, {p.row} | {markdown_cell(display_path(p.path))} | {markdown_cell(str(p.data.get('title', '')))} |"
                   for p in plan.of_state(NEW)]
+        lines.append("")
+    if plan.of_state(UPDATE) or plan.of_state(WITHDRAWN):
+        lines += ["| Trang, dòng | Hồ sơ | Thay đổi |", "|---|---|---|"]
+        lines += [f"| {markdown_cell(p.sheet)}, {p.row} | {markdown_cell(display_path(p.path))} | "
+                  f"{'; '.join(markdown_cell(c) for c in p.changes) or 'rút lại (xoá tệp)'} |"
+                  for p in plan.of_state(UPDATE) + plan.of_state(WITHDRAWN)]
         lines.append("")
     if plan.problems:
         lines += ["| Trang | Dòng | Cột | Cần sửa |", "|---|---|---|---|"]
@@ -103,7 +115,7 @@ def _github(name: str, plan: Plan) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     records = project_of(args).records
-    site = ledger_site(records, args.today)
+    known = read_ledger(records, args.today)
     failed = False
     for path in _workbooks(args.files):
         name = display_path(path)
@@ -113,7 +125,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(inert(str(refusal)), file=sys.stderr)
             failed = True
             continue
-        plan = make_plan(sheets, records, args.today, site)
+        plan = make_plan(sheets, records, args.today, known)
         if args.write:
             write(plan)
         _print_plan(name, plan, args.write)
@@ -121,7 +133,7 @@ def run_import(args: argparse.Namespace) -> int:
             _github(name, plan)
         failed = failed or any(p.blocking for p in plan.problems)
     if not args.write:
-        print("Chưa ghi gì (chỉ xem trước). Thêm --write để ghi các hồ sơ mới.")
+        print("Chưa ghi gì (chỉ xem trước). Thêm --write để ghi các hồ sơ mới, các sửa đổi và rút lại.")
     return 1 if failed else 0
 
 

@@ -1,10 +1,17 @@
 """The workbook staff fill: an instruction sheet, a data sheet, and the lists behind its dropdowns.
 
-Its columns are generator/intake/columns.py's (the registry's fields, titled by the schema);
-its dropdowns hold the names of generator/intake/names.py, which the import reads back.
+Its columns are generator/intake/columns.py's (the registry's fields, titled by the schema),
+then "Mã hồ sơ" and "Rút lại" (generator/intake/corrections.py): blank in the template, filled
+in an export of existing records (generator/intake/export.py). Its dropdowns hold the names
+of generator/intake/names.py, which the import reads back. The bytes of a workbook depend on
+its content alone (fixed properties and zip dates): the site's downloads stay byte-identical.
 """
 from __future__ import annotations
 
+import datetime
+import io
+import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,10 +19,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..files import replace_whole
 from ..registry import TYPES
 from ..site.model import Site
 from .cells import put
 from .columns import AMOUNT, COUNT, DATE, Column, columns
+from .corrections import RECORD_ID, WITHDRAW
 from .names import names_of
 
 LISTS = "Danh sách"
@@ -23,6 +32,9 @@ GUIDE = "Hướng dẫn"
 DATE_FORMAT = "dd/mm/yyyy"
 AMOUNT_FORMAT = "#,##0"
 DATA_ROWS = 500  # rows that get the dropdowns and formats
+SPARE_ROWS = 100  # rows after an export's records that get them
+# Every workbook says it was made on this day, whenever it was: the same records, the same bytes.
+MADE = datetime.datetime(2020, 1, 1)
 _REQUIRED = PatternFill("solid", fgColor="FFE699")
 _OPTIONAL = PatternFill("solid", fgColor="DDEBF7")
 
@@ -48,6 +60,9 @@ def _guide(book: Workbook, record_type: str, cols: tuple[Column, ...]) -> None:
         ("7. Gửi tệp: tải lên thư mục imports/ của kho dữ liệu trên GitHub và mở yêu cầu hợp nhất (pull request); "
          "kết quả kiểm tra cho biết từng dòng sẽ thành hồ sơ nào, và dòng nào cần sửa (trang, dòng, cột). "
          "Có Python: python -m generator import TỆP.xlsx để xem trước, thêm --write để ghi hồ sơ.", False),
+        (f"8. Sửa hồ sơ đã có: tải bảng tính điền sẵn trên trang của cặp kết nghĩa, đơn vị hay huyện; mỗi dòng có mã "
+         f"ở cột '{RECORD_ID}'. Sửa ô cần sửa, giữ nguyên mã, rồi gửi lại: hồ sơ đó được sửa, không thêm hồ sơ thứ hai. "
+         f"Ghi x vào cột '{WITHDRAW}' để rút hồ sơ khỏi sổ. Dòng không có mã là hồ sơ mới.", False),
         ("", False),
         ("Các cột", True),
     ]
@@ -58,9 +73,19 @@ def _guide(book: Workbook, record_type: str, cols: tuple[Column, ...]) -> None:
         put(sheet, start + offset, 1, column.header).font = Font(bold=column.required)
         put(sheet, start + offset, 2, "bắt buộc" if column.required else "")
         put(sheet, start + offset, 3, column.description)
+    start += len(cols)
+    for offset, (header, description) in enumerate(_OWN_COLUMNS):
+        put(sheet, start + offset, 1, header)
+        put(sheet, start + offset, 3, description)
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 10
     sheet.column_dimensions["C"].width = 110
+
+
+_OWN_COLUMNS = (
+    (RECORD_ID, "mã của hồ sơ đã có trong sổ (có sẵn trong bảng tính điền sẵn); để trống khi thêm hồ sơ mới"),
+    (WITHDRAW, "ghi x để rút hồ sơ của dòng này khỏi sổ (tệp hồ sơ bị xoá khi ghi); để trống để giữ"),
+)
 
 
 def _formats(column: Column) -> str | None:
@@ -71,14 +96,17 @@ def _formats(column: Column) -> str | None:
     return None
 
 
-def template(site: Site, record_type: str, path: Path) -> None:
-    """Write the template workbook for `record_type` records to `path`."""
+def workbook(site: Site, record_type: str, rows: Sequence[tuple[str, Sequence[object]]] = ()) -> Workbook:
+    """The template for `record_type` records, with `rows` filled in: (record id, one value per column)."""
     cols = columns(record_type)
     book = Workbook()
+    book.properties.creator = "ketnghia"
+    book.properties.created = book.properties.modified = MADE
     _guide(book, record_type, cols)
     data = book.create_sheet(sheet_title(record_type))
     lists = book.create_sheet(LISTS)
     lists.sheet_state = "hidden"
+    last_row = (len(rows) + SPARE_ROWS if rows else DATA_ROWS) + 1
     list_column = 0
     for index, column in enumerate(cols, start=1):
         letter = get_column_letter(index)
@@ -90,7 +118,7 @@ def template(site: Site, record_type: str, path: Path) -> None:
             "title", "description") else 16
         number_format = _formats(column)
         if number_format:
-            for row in range(2, DATA_ROWS + 2):
+            for row in range(2, last_row + 1):
                 data.cell(row=row, column=index).number_format = number_format
         names = names_of(site, column)
         if names is None or not names.offered or column.target == "activity":
@@ -107,8 +135,38 @@ def template(site: Site, record_type: str, path: Path) -> None:
                                     error="Tên này không có trong danh sách; vẫn giữ nếu chắc chắn (ví dụ gõ không dấu).")
         if column.is_list:
             validation.showErrorMessage = False  # several names, separated by ';'
-        validation.add(f"{letter}2:{letter}{DATA_ROWS + 1}")
+        validation.add(f"{letter}2:{letter}{last_row}")
         data.add_data_validation(validation)
+    for offset, (title, _) in enumerate(_OWN_COLUMNS, start=len(cols) + 1):
+        header = put(data, 1, offset, title)
+        header.font = Font(bold=True)
+        header.alignment = Alignment(wrap_text=True, vertical="top")
+        data.column_dimensions[get_column_letter(offset)].width = 30 if title == RECORD_ID else 10
+    for number, (record_id, values) in enumerate(rows, start=2):
+        for index, value in enumerate(values, start=1):
+            if value is not None:
+                put(data, number, index, value)
+        put(data, number, len(cols) + 1, record_id)
     data.freeze_panes = "A2"
     book.active = 1
-    book.save(path)
+    return book
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """The workbook's .xlsx, the same bytes for the same content: every part dated MADE."""
+    made = io.BytesIO()
+    book.save(made)
+    fixed = io.BytesIO()
+    when = (MADE.year, MADE.month, MADE.day, 0, 0, 0)
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, when)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename), compresslevel=6)
+    return fixed.getvalue()
+
+
+def template(site: Site, record_type: str, path: Path) -> None:
+    """Write the template workbook for `record_type` records to `path`."""
+    replace_whole(str(path), workbook_bytes(workbook(site, record_type)))
