@@ -35,6 +35,8 @@ class Names:
 
     def find(self, text: str, what: str) -> str:
         """The id `text` names; Unreadable with the nearest names when none or several match."""
+        if text in self.shown:  # a record's own code, as an export writes a name two records share
+            return text
         found = self.ids.get(folded(text), set())
         if len(found) == 1:
             return next(iter(found))

@@ -270,6 +270,11 @@ def _target(row: Row, layout: Layout, checks: Checks, problems: list[Problem]) -
             return None
         return None, False
     record = checks.known.record(layout.record_type, code)
+    if record is None and withdraw and not checks.known.result.ledger.exists(layout.record_type, code):
+        problems.append(Problem(row.sheet, row.number, f"{layout.record_id} ({RECORD_ID})",
+                                f"trong sổ không có hồ sơ mã '{code}' (có thể đã rút lại từ lần nhập trước): dòng này "
+                                "không làm gì; nếu mã chép sai, hãy chép lại đúng mã", blocking=False))
+        return None
     if record is None:
         problems.append(Problem(row.sheet, row.number, f"{layout.record_id} ({RECORD_ID})",
                                 f"trong sổ không có {what_type(layout.record_type)} nào mã '{code}': hãy chép đúng mã từ "

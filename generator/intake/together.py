@@ -27,6 +27,9 @@ def _record_file(planned: Planned, checks: Checks) -> tuple[RecordFile, Record]:
     return RecordFile(str(planned.path), file, planned.record_type, planned.record_id, parts), record
 
 
+_SAID = 3  # findings on other records said in full; the others counted
+
+
 def _key(diagnostic: Diagnostic) -> tuple[str, str, str, str]:
     return diagnostic.file, diagnostic.code, diagnostic.field, diagnostic.message
 
@@ -40,6 +43,7 @@ def check_together(plan: Plan, checks: Checks, layouts: dict[str, Layout]) -> No
                                   checks.today, checks.schemas)
     before = {_key(d) for d in checks.known.result.diagnostics}
     causes = {(p.record_type, p.record_id): p for p in changed + withdrawn if p.state != NEW}
+    effects: dict[tuple[str, int], tuple[Planned, list[Diagnostic]]] = {}
     for diagnostic in found:
         if diagnostic.code == "ACTIVITY_DUPLICATE":
             continue  # said row by row below, with what to do
@@ -48,13 +52,18 @@ def check_together(plan: Plan, checks: Checks, layouts: dict[str, Layout]) -> No
         if planned is not None:
             where = _column_of(planned.record_type, planned.data, layouts[planned.sheet], diagnostic.field)
             plan.problems.append(Problem(planned.sheet, planned.row, where, diagnostic.message, blocking))
+            if blocking:
+                planned.state = REFUSED
         elif _key(diagnostic) not in before and blocking:
             for cause in _causes(diagnostic, checks, causes, ledger):
-                plan.problems.append(Problem(cause.sheet, cause.row, WHOLE_ROW,
-                                             f"sau thay đổi của dòng này, tệp {diagnostic.file} sẽ có lỗi: {diagnostic.message}"))
-                planned = cause
-        if blocking and planned is not None:
-            planned.state = REFUSED
+                effects.setdefault((cause.sheet, cause.row), (cause, []))[1].append(diagnostic)
+    for cause, found_on_others in effects.values():
+        cause.state = REFUSED
+        said = "; ".join(f"{d.file}: {d.message}" for d in found_on_others[:_SAID])
+        more = f" (và {len(found_on_others) - _SAID} lỗi khác)" if len(found_on_others) > _SAID else ""
+        plan.problems.append(Problem(cause.sheet, cause.row, WHOLE_ROW,
+                                     f"sau thay đổi của dòng này, {len(found_on_others)} lỗi sẽ xuất hiện ở hồ sơ khác: "
+                                     f"{said}{more}. Hãy sửa hoặc rút lại các hồ sơ đó trong cùng bảng tính, hoặc bỏ thay đổi này"))
     _duplicates(plan, ledger, {(p.record_type, p.record_id): p for p in changed})
 
 
@@ -68,7 +77,7 @@ def _causes(diagnostic: Diagnostic, checks: Checks, causes: dict[tuple[str, str]
         named = [causes[(target, rid)] for _, target, rid in TYPES[record.type].references_in(record.data)
                  if (target, rid) in causes]
     first = sorted(causes.values(), key=lambda p: (p.sheet, p.row))[:1]
-    return list(dict.fromkeys(named)) or first
+    return list({(p.sheet, p.row): p for p in named}.values()) or first
 
 
 def _duplicates(plan: Plan, ledger: Ledger, planned: dict[tuple[str, str], Planned]) -> None:
