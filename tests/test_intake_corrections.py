@@ -1,6 +1,9 @@
 """Corrections from a workbook: export, edit in Excel, import again; one workbook, one run."""
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -197,6 +200,12 @@ def test_workbooks_are_byte_identical(project):
     site = read_ledger(project, TODAY).site
     first, count = export_bytes(site, "activity", Selection(partnership=PAIR))
     assert count == 5 and export_bytes(site, "activity", Selection(partnership=PAIR))[0] == first
+    # Nothing in it says when it was made: openpyxl's time of saving is replaced, every entry dated alike.
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2020, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core) == [
+        ("created", "2020-01-01T00:00:00Z"), ("modified", "2020-01-01T00:00:00Z")]
 
 
 @pytest.mark.parametrize("record_type", ["activity", "partnership"])

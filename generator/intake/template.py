@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -25,14 +26,14 @@ from ..site.model import Site
 from .cells import put
 from .columns import AMOUNT, COUNT, DATE, Column, columns
 from .corrections import RECORD_ID, WITHDRAW
-from .names import names_of
+from .names import Names, names_of
 
 LISTS = "Danh sách"
 GUIDE = "Hướng dẫn"
 DATE_FORMAT = "dd/mm/yyyy"
 AMOUNT_FORMAT = "#,##0"
 DATA_ROWS = 500  # rows that get the dropdowns and formats
-SPARE_ROWS = 100  # rows after an export's records that get them
+FILLED_ROWS = 5000  # rows of a pre-filled workbook that get the dropdowns
 # Every workbook says it was made on this day, whenever it was: the same records, the same bytes.
 MADE = datetime.datetime(2020, 1, 1)
 _REQUIRED = PatternFill("solid", fgColor="FFE699")
@@ -96,9 +97,13 @@ def _formats(column: Column) -> str | None:
     return None
 
 
-def workbook(site: Site, record_type: str, rows: Sequence[tuple[str, Sequence[object]]] = ()) -> Workbook:
-    """The template for `record_type` records, with `rows` filled in: (record id, one value per column)."""
+def workbook(site: Site, record_type: str, names: dict[Column, Names | None] | None = None,
+             pattern: bool = False) -> Workbook:
+    """The template for `record_type` records. With `pattern`, the base of a pre-filled workbook
+    (generator/intake/export.py): no formatted blank rows, but row 2 holds one empty cell per
+    column in the style its values take, and the dropdowns reach FILLED_ROWS."""
     cols = columns(record_type)
+    names = names if names is not None else {column: names_of(site, column) for column in cols}
     book = Workbook()
     book.properties.creator = "ketnghia"
     book.properties.created = book.properties.modified = MADE
@@ -106,7 +111,7 @@ def workbook(site: Site, record_type: str, rows: Sequence[tuple[str, Sequence[ob
     data = book.create_sheet(sheet_title(record_type))
     lists = book.create_sheet(LISTS)
     lists.sheet_state = "hidden"
-    last_row = (len(rows) + SPARE_ROWS if rows else DATA_ROWS) + 1
+    last_row = (FILLED_ROWS if pattern else DATA_ROWS) + 1
     list_column = 0
     for index, column in enumerate(cols, start=1):
         letter = get_column_letter(index)
@@ -117,18 +122,21 @@ def workbook(site: Site, record_type: str, rows: Sequence[tuple[str, Sequence[ob
         data.column_dimensions[letter].width = 40 if column.kind == "reference" or column.field.dest in (
             "title", "description") else 16
         number_format = _formats(column)
-        if number_format:
+        if pattern:
+            data.cell(row=2, column=index).number_format = number_format or "General"
+            data.cell(row=2, column=index).quotePrefix = number_format is None  # text stays text, never a formula
+        elif number_format:
             for row in range(2, last_row + 1):
                 data.cell(row=row, column=index).number_format = number_format
-        names = names_of(site, column)
-        if names is None or not names.offered or column.target == "activity":
+        offered = names.get(column)
+        if offered is None or not offered.offered or column.target == "activity":
             continue
         list_column += 1
         list_letter = get_column_letter(list_column)
         put(lists, 1, list_column, column.header)
-        for row, name in enumerate(names.offered, start=2):
+        for row, name in enumerate(offered.offered, start=2):
             put(lists, row, list_column, name)
-        source = f"{quote_sheetname(LISTS)}!${list_letter}$2:${list_letter}${len(names.offered) + 1}"
+        source = f"{quote_sheetname(LISTS)}!${list_letter}$2:${list_letter}${len(offered.offered) + 1}"
         # A warning, not a refusal: a name typed without diacritics is read too.
         validation = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
                                     errorStyle="warning", errorTitle=column.header,
@@ -142,29 +150,42 @@ def workbook(site: Site, record_type: str, rows: Sequence[tuple[str, Sequence[ob
         header.font = Font(bold=True)
         header.alignment = Alignment(wrap_text=True, vertical="top")
         data.column_dimensions[get_column_letter(offset)].width = 30 if title == RECORD_ID else 10
-    for number, (record_id, values) in enumerate(rows, start=2):
-        for index, value in enumerate(values, start=1):
-            if value is not None:
-                put(data, number, index, value)
-        put(data, number, len(cols) + 1, record_id)
+        if pattern:
+            data.cell(row=2, column=offset).quotePrefix = True
     data.freeze_panes = "A2"
     book.active = 1
     return book
 
 
-def workbook_bytes(book: Workbook) -> bytes:
-    """The workbook's .xlsx, the same bytes for the same content: every part dated MADE."""
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+CORE = "docProps/core.xml"
+
+
+def parts_of(book: Workbook) -> list[tuple[str, bytes]]:
+    """The parts of the workbook's .xlsx, in order, dated MADE inside (openpyxl stamps the time of saving)."""
     made = io.BytesIO()
     book.save(made)
-    fixed = io.BytesIO()
+    stamp = MADE.isoformat(timespec="seconds").encode() + b"Z"
+    with zipfile.ZipFile(made) as archive:
+        return [(name, _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", archive.read(name)) if name == CORE
+                 else archive.read(name)) for name in archive.namelist()]
+
+
+def zipped(parts: Iterable[tuple[str, bytes]]) -> bytes:
+    """An .xlsx of these parts, every entry dated MADE: the same content, the same bytes."""
+    out = io.BytesIO()
     when = (MADE.year, MADE.month, MADE.day, 0, 0, 0)
-    with zipfile.ZipFile(made) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, when)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, when)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(item.filename), compresslevel=6)
-    return fixed.getvalue()
+            archive.writestr(info, data, compresslevel=6)
+    return out.getvalue()
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    return zipped(parts_of(book))
 
 
 def template(site: Site, record_type: str, path: Path) -> None:

@@ -7,7 +7,7 @@ import importlib
 from pathlib import Path
 
 from ..registry import TYPES
-from . import api, feed
+from . import api, feed, workbooks
 from .datapackage import open_data
 from .downloads import FOLDER
 from .model import Site, build_site
@@ -50,6 +50,7 @@ def render_files(site: Site) -> dict[str, bytes]:
         files.update({f"{FOLDER}/{name}": data for name, data in open_data(site).items()})
         files.update(api.files(site))
         files[ENTRIES] = entries_file(site)
+        files.update(workbooks.files(site))
         files.update(shared())
     return dict(sorted(files.items()))
 
