@@ -81,55 +81,79 @@ def selected(site: Site, record_type: str, selection: Selection) -> list[str]:
 
 
 _EXCEL_EPOCH = datetime.date(1899, 12, 30)
+_STAGES = (None, "delivered", "planned")
 _PATTERN_CELL = re.compile(r'<c r="([A-Z]+)2" s="(\d+)"')
 DATA_SHEET = "xl/worksheets/sheet2.xml"  # the data sheet, second after the guide (template.py)
 
 
+_ROW = "\x00"  # stands for the row number in a record's row, written once and placed in each workbook
+
+
 class Filler:
-    """The template of one record type, made once, and the pre-filled workbooks made from it."""
+    """The template of one record type, made once, and the pre-filled workbooks made from it.
+
+    A record's row is written once and placed in every workbook that holds it (a partnership's,
+    its sponsor's, its district's): only its row number differs."""
 
     def __init__(self, site: Site, record_type: str):
         self.site, self.record_type = site, record_type
         self.columns = columns(record_type)
-        self.names = {column: names_of(site, column) for column in self.columns}
-        self.said = {column: what(column) for column in self.columns}
-        self.parts = parts_of(workbook(site, record_type, self.names, pattern=True))
-        sheet = dict(self.parts)[DATA_SHEET].decode("utf-8")
+        names = {column: names_of(site, column) for column in self.columns}
+        parts = parts_of(workbook(site, record_type, names, pattern=True))
+        self.base = zipped(part for part in parts if part[0] != DATA_SHEET)  # the parts no record changes
+        sheet = dict(parts)[DATA_SHEET].decode("utf-8")
         head, rest = sheet.split("<sheetData>", 1)
         rows, self.tail = rest.split("</sheetData>", 1)
         self.header = rows[:rows.index("</row>") + len("</row>")]
-        self.styles = dict(_PATTERN_CELL.findall(rows))  # column letter -> style of its values
+        styles = dict(_PATTERN_CELL.findall(rows))  # column letter -> style of its values
         self.head = re.sub(r'<dimension ref="[^"]*"/>', "", head)
         self.letters = [get_column_letter(i) for i in range(1, len(self.columns) + 2)]
+        self.cells = [(column, names[column], what(column), {stage: path_of(column, stage) for stage in _STAGES},
+                       f'r="{letter}{_ROW}" s="{styles[letter]}"') for column, letter in zip(self.columns, self.letters, strict=False)]
+        self.id_cell = f'r="{self.letters[-1]}{_ROW}" s="{styles[self.letters[-1]]}"'
+        self.named: dict[tuple[int, str], object] = {}  # (column, code) -> what its cell says
+        self.rows: dict[str, str] = {}  # record id -> its row, numbered _ROW
 
     def row_values(self, record_id: str) -> list[object]:
         data = self.site.records[self.record_type][record_id]
         stage = stage_of(data)
-        return [cell(column, value_at(data, path_of(column, stage)), self.names[column], self.said[column])
-                for column in self.columns] + [record_id]
+        values: list[object] = []
+        for index, (column, names, said, paths, _) in enumerate(self.cells):
+            value = value_at(data, paths[stage])
+            if names is not None and isinstance(value, str):
+                key = (index, value)
+                if key not in self.named:
+                    self.named[key] = cell(column, value, names, said)
+                values.append(self.named[key])
+            else:
+                values.append(cell(column, value, names, said))
+        return values + [record_id]
 
-    def _row(self, number: int, values: list[object]) -> str:
+    def _row(self, record_id: str) -> str:
+        if record_id in self.rows:
+            return self.rows[record_id]
         cells = []
-        for letter, value in zip(self.letters, values, strict=True):
+        where = [attributes for *_, attributes in self.cells] + [self.id_cell]
+        for at, value in zip(where, self.row_values(record_id), strict=True):
             if value is None:
                 continue
-            where = f'r="{letter}{number}" s="{self.styles[letter]}"'
             if isinstance(value, datetime.date):
-                cells.append(f"<c {where}><v>{(value - _EXCEL_EPOCH).days}</v></c>")
+                cells.append(f"<c {at}><v>{(value - _EXCEL_EPOCH).days}</v></c>")
             elif isinstance(value, int):
-                cells.append(f"<c {where}><v>{value}</v></c>")
+                cells.append(f"<c {at}><v>{value}</v></c>")
             else:
                 text = escape(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-                cells.append(f'<c {where} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
-        return f'<row r="{number}">{"".join(cells)}</row>'
+                cells.append(f'<c {at} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+        self.rows[record_id] = row = f'<row r="{_ROW}">{"".join(cells)}</row>'
+        return row
 
     def xlsx(self, ids: Iterable[str]) -> tuple[bytes, int]:
         """The workbook of these records, one row each in the given order, and how many."""
-        rows = [self._row(number, self.row_values(record_id)) for number, record_id in enumerate(ids, start=2)]
+        rows = [self._row(record_id).replace(_ROW, str(number)) for number, record_id in enumerate(ids, start=2)]
         extent = f'<dimension ref="A1:{self.letters[-1]}{len(rows) + 1}"/>'
         head = self.head.replace("<sheetViews>", extent + "<sheetViews>", 1)
         sheet = f"{head}<sheetData>{self.header}{''.join(rows)}</sheetData>{self.tail}".encode()
-        return zipped((name, sheet if name == DATA_SHEET else data) for name, data in self.parts), len(rows)
+        return zipped([(DATA_SHEET, sheet)], self.base), len(rows)
 
 
 def rows(site: Site, record_type: str, ids: Iterable[str]) -> list[tuple[str, list[object]]]:

@@ -171,11 +171,12 @@ def parts_of(book: Workbook) -> list[tuple[str, bytes]]:
                  else archive.read(name)) for name in archive.namelist()]
 
 
-def zipped(parts: Iterable[tuple[str, bytes]]) -> bytes:
-    """An .xlsx of these parts, every entry dated MADE: the same content, the same bytes."""
-    out = io.BytesIO()
+def zipped(parts: Iterable[tuple[str, bytes]], base: bytes = b"") -> bytes:
+    """An .xlsx of these parts, after those of `base` (an .xlsx made so, compressed once for
+    many workbooks), every entry dated MADE: the same content, the same bytes."""
+    out = io.BytesIO(base)
     when = (MADE.year, MADE.month, MADE.day, 0, 0, 0)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "a" if base else "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts:
             info = zipfile.ZipInfo(name, when)
             info.external_attr = 0o644 << 16
