@@ -45,12 +45,15 @@ def render_files(site: Site) -> dict[str, bytes]:
     def child_share() -> dict[str, bytes]:
         return {**section_files(site, IN_CHILD), **feed.files(site)}
 
-    with elsewhere(child_share, wanted=len(site.activities) >= SHARED_FROM) as shared:
+    # The pages' workbooks (about as long again at that scale) in a second child: three shares on two cores.
+    shared_wanted = len(site.activities) >= SHARED_FROM
+    with elsewhere(child_share, wanted=shared_wanted) as shared, \
+            elsewhere(lambda: workbooks.files(site), wanted=shared_wanted) as workbook_files:
         files = section_files(site, [s for s in SECTIONS if s not in IN_CHILD])
         files.update({f"{FOLDER}/{name}": data for name, data in open_data(site).items()})
         files.update(api.files(site))
         files[ENTRIES] = entries_file(site)
-        files.update(workbooks.files(site))
+        files.update(workbook_files())
         files.update(shared())
     return dict(sorted(files.items()))
 
