@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from ..files import why
 from ..project import NoProject
-from . import format as format_command
 from . import export, intake, new, report, site, validate
+from . import format as format_command
 from .options import BadUsage, Parser, project_option
 
 PROG = "ketnghia"

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from ..diagnostics import ERROR, WARNING, Diagnostic, github_annotation, inert, markdown_cell
 from ..intake.columns import importable
-from ..intake.plan import (DUPLICATE, NEW, REFUSED, UNCHANGED, UPDATE, WITHDRAWN, Plan, make_plan, read_ledger, sheet_order,
-                           write)
+from ..intake.plan import DUPLICATE, NEW, REFUSED, UNCHANGED, UPDATE, WITHDRAWN, Plan, make_plan, read_ledger, sheet_order, write
 from ..intake.read import SUPPORTED, Sheet, Unopenable, read
 from ..intake.template import template
 from ..records import display_path

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -45,17 +46,18 @@ class Selection:
     year: str | None = None
 
 
-def _within(site: Site, locality_id: str, area: str) -> bool:
+def _within(site: Site, locality_id: str | None, area: str) -> bool:
     seen: set[str] = set()
     while locality_id and locality_id not in seen:
         if locality_id == area:
             return True
         seen.add(locality_id)
-        locality_id = site.localities.get(locality_id, {}).get("parent", "")
+        locality = site.localities.get(locality_id)
+        locality_id = locality.get("parent") if locality else None
     return False
 
 
-def _in_year(period: dict, year: str) -> bool:
+def _in_year(period: Mapping[str, Any], year: str) -> bool:
     return period["start"][:4] <= year and ("end" not in period or period["end"][:4] >= year)
 
 
@@ -70,12 +72,12 @@ def selected(site: Site, record_type: str, selection: Selection) -> list[str]:
         return site.by_name("partnership", found)
     chosen = []
     for activity in sorted(site.activities.values(), key=activity_order):
-        partnership = site.partnerships.get(activity["partnership"], {})
+        partnership = site.partnerships[activity["partnership"]]  # validated: it exists
         if ((selection.partnership in (None, activity["partnership"]))
-                and (selection.sponsor is None or selection.sponsor in partnership.get("sponsors", ()))
+                and (selection.sponsor is None or selection.sponsor in partnership["sponsors"])
                 and (selection.year is None or activity["date"][:4] == selection.year)
-                and (selection.locality is None or (partnership and any(
-                    _within(site, p, selection.locality) for p in places_of(activity, partnership))))):
+                and (selection.locality is None or any(
+                    _within(site, p, selection.locality) for p in places_of(activity, partnership)))):
             chosen.append(activity["id"])
     return chosen
 

@@ -321,6 +321,7 @@ def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], checks
     changes: list[Change] = []
     if existing is not None:
         data, changes = merged(existing.data, data, list(layout.columns.values()))
+    data = dict(data)
     path = record_path(records, record_type, data)
     found_problems = schema_problems(record_type, data, str(path), checks.schemas)
     for message in found_problems:
