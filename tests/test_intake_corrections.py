@@ -224,3 +224,25 @@ def test_every_shipped_record_reads_back_unchanged(record_type, tmp_path):
     plan = make_plan(read(path), PROJECT / "records", TODAY, known)
     assert plan.problems == []
     assert [p.state for p in plan.records] == [UNCHANGED] * count
+
+
+def test_a_row_sent_again_with_a_new_amount_updates_what_it_wrote(project, tmp_path, capsys):
+    """The trial's complaint: a fixed amount re-sent was 'kept as it was'. A row without a code
+    whose record is in the ledger (same day and title) updates it; an empty cell clears nothing."""
+    path = tmp_path / "bang.csv"
+    header = "Cặp kết nghĩa;Ngày;Nội dung hỗ trợ;Tên hoạt động;Tiền mặt;Số hộ;Nguồn: Tiêu đề;Nguồn: Nơi đăng;Nguồn: Ngày đăng\n"
+    path.write_text(header + "So Thu Nghiem - xa Ch'om;3/6/2024;tham-tang-qua;Trao qua he;90 triệu;12;Bao cao;So;20/12/2024\n",
+                    encoding="utf-8")
+    importing = ["-C", str(project.parent), "import", str(path), "--write", "--today", TODAY.isoformat()]
+    assert main(importing) == 0
+    written = project / "activities" / "2024" / "2024-06-03-trao-qua-he.yaml"
+    assert "cash: 90000000" in written.read_text(encoding="utf-8")
+    capsys.readouterr()
+    path.write_text(header + "So Thu Nghiem - xa Ch'om;3/6/2024;tham-tang-qua;Trao qua he;95 triệu;;Bao cao;So;20/12/2024\n",
+                    encoding="utf-8")
+    assert main(importing) == 0
+    out = capsys.readouterr().out
+    assert "dòng 2, Tiền mặt: 90.000.000 → 95.000.000" in out and "Số hộ" not in out
+    text = written.read_text(encoding="utf-8")
+    assert "cash: 95000000" in text and "households: 12" in text
+    assert len(list((project / "activities" / "2024").glob("*trao-qua-he*"))) == 1

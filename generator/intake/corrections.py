@@ -85,15 +85,17 @@ def _drop(data: dict[str, Any], path: tuple[str | int, ...]) -> None:
             break
 
 
-def merged(record: Record, row: Record, present: list[Column]) -> tuple[dict[str, Any], list[Change]]:
-    """The record with the row's values in the fields of the columns the sheet has, and what changed."""
+def merged(record: Record, row: Record, present: list[Column], clear: bool = True) -> tuple[dict[str, Any], list[Change]]:
+    """The record with the row's values in the fields of the columns the sheet has, and what
+    changed. An empty cell clears its field only with `clear` (a row that names its record by
+    code, as an export writes all of it); a row found by its day and title fills, never clears."""
     data = copy.deepcopy(dict(record))
     stage = stage_of(row) or stage_of(record)
     changes = []
     for column in present:
         path = path_of(column, stage)
         before, after = value_at(record, path), value_at(row, path)
-        if after is None and before is None:
+        if after is None and (before is None or not clear):
             continue
         if after is None:
             _drop(data, path)

@@ -297,6 +297,7 @@ def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], checks
     if existing is not None and withdraw:
         before = Path(checks.known.files[(record_type, existing.id)].path)
         return Planned(row.sheet, row.number, record_type, dict(existing.data), before, "", WITHDRAWN, before)
+    named = existing is not None  # by its code in the row
     values = row_values(row, layout, names, problems)
     if values is None:
         return None
@@ -320,7 +321,7 @@ def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], checks
             data = {"id": found, **data}
     changes: list[Change] = []
     if existing is not None:
-        data, changes = merged(existing.data, data, list(layout.columns.values()))
+        data, changes = merged(existing.data, data, list(layout.columns.values()), clear=named)
     data = dict(data)
     path = record_path(records, record_type, data)
     found_problems = schema_problems(record_type, data, str(path), checks.schemas)
