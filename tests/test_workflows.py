@@ -11,6 +11,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,14 @@ def test_the_job_that_writes_runs_no_code_of_the_branch():
             assert "core.hooksPath=/dev/null commit" in script
     readers = [j for j in workflow["jobs"].values() if j.get("permissions", {}).get("contents") == "read"]
     assert any("generator import" in str(s.get("run", "")) for j in readers for s in j["steps"])
+
+
+def test_the_tests_run_on_the_oldest_and_the_newest_supported_python():
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    oldest = project["requires-python"].removeprefix(">=")
+    supported = [c.rsplit(" :: ", 1)[1] for c in project["classifiers"] if c.startswith("Programming Language :: Python :: 3.")]
+    assert supported[0] == oldest
+    test = _load(PROJECT / ".github" / "workflows" / "ci.yml")["jobs"]["test"]
+    assert test["strategy"]["matrix"]["python"] == [oldest, supported[-1]]
+    setup = [s for s in test["steps"] if str(s.get("uses", "")).startswith("actions/setup-python@")]
+    assert setup[0]["with"]["python-version"] == "${{ matrix.python }}"
