@@ -249,14 +249,14 @@ class Checks:
         return self.known.records
 
 
-def _said(layout: Layout, row: Row, letter: str | None) -> str:
+def _said(row: Row, letter: str | None) -> str:
     return row.cells.get(letter, "") if letter else ""
 
 
 def _target(row: Row, layout: Layout, checks: Checks, problems: list[Problem]) -> tuple[Record | None, bool] | None:
     """The record a row names in "Mã hồ sơ" (None for a new one), and whether it is withdrawn;
     None when the row cannot say."""
-    code, mark = _said(layout, row, layout.record_id), _said(layout, row, layout.withdraw)
+    code, mark = _said(row, layout.record_id), _said(row, layout.withdraw)
     try:
         withdraw = withdrawn(mark)
     except parse.Unreadable as error:
