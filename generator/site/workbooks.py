@@ -17,8 +17,6 @@ from .i18n import _, ngettext
 from .model import DISTRICT_LEVELS, Site
 from .pages.page import para
 
-CONTRIBUTING = "huong-dan-dong-gop/"  # the hand-written page that says how to send a workbook back
-
 
 def activities_of(site: Site, record_type: str, record_id: str) -> list[str]:
     """The activities a page's workbook holds, in date order; none for a page that offers none."""
@@ -52,12 +50,12 @@ def files(site: Site) -> dict[str, bytes]:
 def note(site: Site, page_url: str, record_type: str, record_id: str) -> str:
     """The page's line offering its workbook, or the blank template when it has no activity."""
     count = len(activities_of(site, record_type, record_id))
-    guide = link(urls.relative(page_url, CONTRIBUTING), _("hướng dẫn đóng góp"))
     blank = link(urls.relative(page_url, urls.workbook("activity")), _("bảng tính mẫu trống"))
     if not count:
-        return para(_("Bổ sung hoạt động bằng Excel: tải {blank}, điền rồi gửi lại theo {guide}.").format(
-            blank=blank, guide=guide), "ledger-workbook")
+        # The guide is a hand-written page, named rather than linked: its address differs in the offline copy.
+        return para(_("Bổ sung hoạt động bằng Excel: tải {blank}, điền rồi gửi lại theo trang Hướng dẫn đóng góp.").format(
+            blank=blank), "ledger-workbook")
     filled = link(urls.relative(page_url, urls.workbook(record_type, record_id)), ngettext(
         "bảng tính {count} hoạt động", "bảng tính {count} hoạt động", count).format(count=formats.number(count)))
     return para(_("Sửa, rút lại hay bổ sung hoạt động bằng Excel: tải {filled} (mỗi dòng có mã hồ sơ) hoặc {blank}, "
-                  "sửa rồi gửi lại theo {guide}.").format(filled=filled, blank=blank, guide=guide), "ledger-workbook")
+                  "sửa rồi gửi lại theo trang Hướng dẫn đóng góp.").format(filled=filled, blank=blank), "ledger-workbook")
