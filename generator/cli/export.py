@@ -11,13 +11,13 @@ from ..files import replace_whole
 from ..intake.columns import columns
 from ..intake.export import EXPORTED, Selection, export_bytes
 from ..intake.names import names_of
-from ..intake.parse import Unreadable
+from ..intake.parse import folded, nearest
 from ..intake.plan import read_ledger
 from ..site.model import Site
 from .options import BadUsage, day, project_of
 
 _TYPE_WORDS = {"activities": "activity", "partnerships": "partnership"}
-_WORDS = {"activity": "hoạt động", "partnership": "cặp kết nghĩa"}
+_WORDS = {"activity": "hoạt động", "partnership": "cặp kết nghĩa"}  # what the command says it wrote
 
 
 def _year(value: str) -> str:
@@ -26,16 +26,21 @@ def _year(value: str) -> str:
     return value
 
 
-def _record(site: Site, target: str, text: str | None) -> str | None:
+def _record(site: Site, target: str, flag: str, text: str | None) -> str | None:
     """The id of the record `text` names: its code, or its name as the site writes it."""
     if text is None or text in site.records.get(target, {}):
         return text
     column = next(c for t in EXPORTED for c in columns(t) if c.target == target)
     names = names_of(site, column)
-    try:
-        return names.find(text, _WORDS.get(target, "địa bàn" if target == "locality" else "đơn vị")) if names else text
-    except Unreadable as error:
-        raise BadUsage(f"Chưa xuất được: {error}") from None
+    found = sorted(names.ids.get(folded(text), set())) if names else []
+    if len(found) == 1:
+        return found[0]
+    if found:
+        choices = "; ".join(f"{names.shown.get(i, i) if names else i} ({flag} {i})" for i in found)
+        raise BadUsage(f"Chưa xuất được: '{text}' có thể là {choices}. Hãy ghi mã như trên.")
+    close = nearest(text, names.shown.values()) if names else []
+    hint = f" Có phải: {'; '.join(close)}?" if close else ""
+    raise BadUsage(f"Chưa xuất được: không có tên hay mã '{text}' ({flag}).{hint}")
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -48,8 +53,9 @@ def run_export(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         raise BadUsage(f"Tệp {path} đã có: lệnh không ghi đè (thêm --force để ghi đè).")
     site = read_ledger(project_of(args).records, args.today).site
-    selection = Selection(_record(site, "partnership", args.partnership), _record(site, "organization", args.sponsor),
-                          _record(site, "locality", args.locality), args.year)
+    selection = Selection(_record(site, "partnership", "--partnership", args.partnership),
+                          _record(site, "organization", "--sponsor", args.sponsor),
+                          _record(site, "locality", "--locality", args.locality), args.year)
     data, count = export_bytes(site, record_type, selection)
     replace_whole(str(path), data)
     print(f"Đã xuất {count} {_WORDS[record_type]} vào {path}. Sửa các ô cần sửa, giữ nguyên cột 'Mã hồ sơ' "

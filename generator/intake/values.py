@@ -19,7 +19,7 @@ from .names import Names
 from .parse import Unreadable
 
 EMPTY = "(trống)"
-_SHOWN_TEXT = 80  # characters of a long text shown in a change
+_SHOWN_TEXT = 120  # characters of a description shown in a change
 
 
 def stage_of(data: Record) -> str | None:
@@ -88,4 +88,6 @@ def shown_one(column: Column, value: Any, names: Names | None) -> str:
     if names is not None and (column.kind == REFERENCE or names.shown):
         return names.shown.get(value, str(value))
     text = " ".join(str(value).split())
-    return text if len(text) <= _SHOWN_TEXT else text[:_SHOWN_TEXT - 1] + "…"
+    if column.field.dest != "description" or len(text) <= _SHOWN_TEXT:
+        return text
+    return text[:_SHOWN_TEXT - 1] + "…"  # a description runs to paragraphs: its start tells which
