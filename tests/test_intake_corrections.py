@@ -246,3 +246,13 @@ def test_a_row_sent_again_with_a_new_amount_updates_what_it_wrote(project, tmp_p
     text = written.read_text(encoding="utf-8")
     assert "cash: 95000000" in text and "households: 12" in text
     assert len(list((project / "activities" / "2024").glob("*trao-qua-he*"))) == 1
+
+
+def test_export_by_a_name_two_units_share_answers_with_their_codes(project, tmp_path, capsys):
+    base = ["-C", str(project.parent), "export", "activities", str(tmp_path / "x.xlsx"), "--today", TODAY.isoformat()]
+    assert main(base + ["--locality", "Nam Giang"]) == 2
+    err = capsys.readouterr().err
+    assert "huyện Nam Giang (--locality huyen-nam-giang)" in err and "(--locality xa-nam-giang-2025)" in err
+    assert not (tmp_path / "x.xlsx").exists()
+    assert main(base + ["--locality", "huyen tay giang"]) == 0
+    assert "Đã xuất 6 hoạt động" in capsys.readouterr().out  # its communes' too
