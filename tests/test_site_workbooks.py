@@ -41,10 +41,13 @@ def test_pages_offer_their_activities_in_a_workbook(files, tmp_path):
     workbook.write_bytes(files[f"bang-tinh/cap-ket-nghia/{pid}.xlsx"])
     expected = sorted((a for a in site.activities.values() if a["partnership"] == pid), key=lambda a: (a["date"], a["id"]))
     assert _ids_in(workbook) == [a["id"] for a in expected]
-    # Sponsors and districts have theirs; a commune's page does not (its district's holds it).
+    # Sponsors and districts have theirs, and the communes of 2025 under no district; a district's
+    # commune does not (its district's holds it), nor the province.
     sponsor = site.partnerships[pid]["sponsors"][0]
     assert f"bang-tinh/don-vi/{sponsor}.xlsx" in files
-    assert "bang-tinh/dia-ban/huyen-nam-giang.xlsx" in files and not any(n.startswith("bang-tinh/dia-ban/xa-") for n in files)
+    communes = {n for n in files if n.startswith("bang-tinh/dia-ban/xa-")}
+    assert "bang-tinh/dia-ban/huyen-nam-giang.xlsx" in files and communes and all(n.endswith("-2025.xlsx") for n in communes)
+    assert not any(n.startswith(("bang-tinh/dia-ban/tinh-", "bang-tinh/dia-ban/thanh-pho-da-nang")) for n in files)
     assert {"bang-tinh/mau-hoat-dong.xlsx", "bang-tinh/mau-cap-ket-nghia.xlsx"} <= set(files)
 
 

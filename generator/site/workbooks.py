@@ -1,7 +1,7 @@
 """The workbooks a page offers: its activities pre-filled in the import's template, to correct
 or withdraw in Excel and send back, and the blank templates (generator/intake/export.py).
 
-One per partnership, sponsor and district with activities, each holding those the page
+One per partnership, sponsor and district (and commune under no district) with activities, each holding those the page
 shows; the same records give the same bytes (the workbooks' dates and properties are fixed).
 """
 from __future__ import annotations
@@ -11,23 +11,32 @@ from collections.abc import Iterator
 from ..intake.export import Filler
 from ..intake.template import workbook, workbook_bytes
 from . import formats, urls
-from .areas import area_activities
+from .areas import area_activities, reports_on_its_own
 from .escape import link
 from .i18n import _, ngettext
-from .model import DISTRICT_LEVELS, Site
+from .model import COMMUNE_LEVELS, DISTRICT_LEVELS, Site
 from .pages.page import para
+
+
+def offers(site: Site, record_type: str, record_id: str) -> bool:
+    """Whether a page offers a workbook: a partnership's, a sponsor's, and a locality's that reports
+    on its own (a district, a commune under no district), not the province's or the city's."""
+    if record_type != "locality":
+        return record_type in ("partnership", "organization")
+    level = site.localities[record_id]["level"]
+    return level in DISTRICT_LEVELS | COMMUNE_LEVELS and reports_on_its_own(site, record_id)
 
 
 def activities_of(site: Site, record_type: str, record_id: str) -> list[str]:
     """The activities a page's workbook holds, in date order; none for a page that offers none."""
+    if not offers(site, record_type, record_id):
+        return []
     if record_type == "partnership":
         return site.activities_of_partnership.get(record_id, [])
     if record_type == "organization":
         return site.in_date_order(a for p in site.partnerships_of_sponsor.get(record_id, [])
                                   for a in site.activities_of_partnership.get(p, []))
-    if record_type == "locality" and site.localities[record_id]["level"] in DISTRICT_LEVELS:
-        return area_activities(site, record_id)
-    return []
+    return area_activities(site, record_id)
 
 
 def _offered(site: Site) -> Iterator[tuple[str, str]]:
