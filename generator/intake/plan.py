@@ -223,11 +223,15 @@ class Known:
         return self.result.ledger.get(record_type, record_id)
 
 
-def read_ledger(records: Path, today: datetime.date, schemas: SchemaSet | None = None) -> Known:
-    result = validate_tree(records, today, schemas)
+def known_of(records: Path, result: Result) -> Known:
+    """The ledger of `records` as validated in `result`, for the import."""
     site = records_only({t: {i: r.data for i, r in sorted(by_id.items())} for t, by_id in sorted(result.ledger.records.items())})
     files = {(f.type, f.id): f for f in result.files if f.type and f.is_yaml and not f.problem}
     return Known(records, result, site, files)
+
+
+def read_ledger(records: Path, today: datetime.date, schemas: SchemaSet | None = None) -> Known:
+    return known_of(records, validate_tree(records, today, schemas))
 
 
 def ledger_site(records: Path, today: datetime.date) -> Site:
