@@ -441,27 +441,29 @@ def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, known: K
 # --- writing -----------------------------------------------------------------------------------
 
 
+def removed(plan: Plan) -> list[Path]:
+    """The files a write of the plan removes: withdrawn records, and updated ones moved to another
+    year's folder (what a job that copies the written files must remove too)."""
+    gone = [p.path for p in plan.of_state(WITHDRAWN)]
+    gone += [p.before for p in plan.of_state(UPDATE) if p.before is not None and p.before.resolve() != p.path.resolve()]
+    return gone
+
+
 def write(plan: Plan) -> list[Planned]:
-    """Write the new records and the updates that passed every check, remove the withdrawn ones;
-    a new record never overwrites a file."""
+    """Write the new records and the updates that passed every check, remove the withdrawn ones
+    and the old files of moved ones (removed(plan)); a new record never overwrites a file.
+    Returns the records written (new and updated)."""
+    gone = removed(plan)
     written = []
     for planned in plan.records:
-        if planned.state == NEW:
-            if planned.path.exists():
-                planned.state = UNCHANGED
-                continue
+        if planned.state == NEW and planned.path.exists():
+            planned.state = UNCHANGED
+        elif planned.state in (NEW, UPDATE):
             planned.path.parent.mkdir(parents=True, exist_ok=True)
             replace_whole(str(planned.path), planned.text.encode("utf-8"))
-        elif planned.state == UPDATE:
-            planned.path.parent.mkdir(parents=True, exist_ok=True)
-            replace_whole(str(planned.path), planned.text.encode("utf-8"))
-            if planned.before is not None and planned.before.resolve() != planned.path.resolve():
-                os.remove(planned.before)  # a new date in another year: the file moves to that year's folder
-        elif planned.state == WITHDRAWN:
-            os.remove(planned.path)
-        else:
-            continue
-        written.append(planned)
+            written.append(planned)
+    for path in gone:
+        os.remove(path)
     return written
 
 
