@@ -11,7 +11,7 @@ import pytest
 
 from generator.cli import main
 from generator.intake.export import Selection, rows, selected
-from generator.intake.plan import NEW, UNCHANGED, make_plan, read_ledger
+from generator.intake.plan import NEW, UNCHANGED, make_plan, read_ledger, removed
 from generator.intake.read import read
 from generator.intake.template import sheet_title
 from generator.validate import validate_tree
@@ -98,6 +98,9 @@ def test_export_correct_withdraw_and_import_again(project, tmp_path, capsys):
     assert "trùng" not in plan  # a better title is the same record, not a duplicate
     assert _tree(project) == before  # a plan writes nothing
 
+    planned = make_plan(read(out), project, TODAY)
+    assert sorted(str(p.relative_to(project)) for p in removed(planned)) == [
+        "activities/2024/2024-05-10-tap-huan-nuoi-heo.yaml", "activities/2024/2024-10-02-sua-nha-van-hoa.yaml"]
     assert main(importing + ["--write"]) == 0
     after = _tree(project)
     assert "activities/2024/2024-10-02-sua-nha-van-hoa.yaml" not in after  # withdrawn

@@ -63,7 +63,8 @@ def _guide(book: Workbook, record_type: str, cols: tuple[Column, ...]) -> None:
          "Có Python: python -m generator import TỆP.xlsx để xem trước, thêm --write để ghi hồ sơ.", False),
         (f"8. Sửa hồ sơ đã có: tải bảng tính điền sẵn trên trang của cặp kết nghĩa, đơn vị hay huyện; mỗi dòng có mã "
          f"ở cột '{RECORD_ID}'. Sửa ô cần sửa, giữ nguyên mã, rồi gửi lại: hồ sơ đó được sửa, không thêm hồ sơ thứ hai. "
-         f"Ghi x vào cột '{WITHDRAW}' để rút hồ sơ khỏi sổ. Dòng không có mã là hồ sơ mới.", False),
+         f"Ghi x vào cột '{WITHDRAW}' để rút hồ sơ khỏi sổ (xoá dòng khỏi bảng tính thì hồ sơ vẫn giữ nguyên). "
+         "Dòng không có mã là hồ sơ mới.", False),
         ("", False),
         ("Các cột", True),
     ]
@@ -152,6 +153,10 @@ def workbook(site: Site, record_type: str, names: dict[Column, Names | None] | N
         data.column_dimensions[get_column_letter(offset)].width = 30 if title == RECORD_ID else 10
         if pattern:
             data.cell(row=2, column=offset).quotePrefix = True
+        if title == WITHDRAW:
+            mark = DataValidation(type="list", formula1='"x"', allow_blank=True)
+            mark.add(f"{get_column_letter(offset)}2:{get_column_letter(offset)}{last_row}")
+            data.add_data_validation(mark)
     data.freeze_panes = "A2"
     book.active = 1
     return book
