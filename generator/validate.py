@@ -22,6 +22,7 @@ class Result:
     ledger: Ledger
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[RecordFile] = field(default_factory=list)
+    root: Path | None = None  # the records folder validated
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -108,7 +109,7 @@ def _check_all(files: list[RecordFile], today: datetime.date, schemas: SchemaSet
 
 def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet, parallel_from: int) -> Result:
     ledger = Ledger()
-    result = Result(ledger)
+    result = Result(ledger, root=Path(root))
     result.files = list(discover(root))
     files_by_type: dict[str, list[tuple[RecordFile, Record | None]]] = {}
     for record_file, (diagnostics, record) in zip(result.files, _check_all(result.files, today, schemas, parallel_from),
@@ -126,3 +127,42 @@ def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet, paralle
     for check_ledger in rules.CROSS_RECORD:
         result.diagnostics.extend(check_ledger(ledger, context))
     return result
+
+
+def files_by_type(result: Result) -> dict[str, list[tuple[RecordFile, Record | None]]]:
+    """The record files of a validation result by type, each with its schema-valid record."""
+    found: dict[str, list[tuple[RecordFile, Record | None]]] = {}
+    for record_file in result.files:
+        if record_file.type is None or not record_file.is_yaml or record_file.problem:
+            continue
+        record = result.ledger.get(record_file.type, record_file.id)
+        found.setdefault(record_file.type, []).append((record_file, record if record and record.file == record_file.file else None))
+    return found
+
+
+def check_changes(result: Result, changed: list[tuple[RecordFile, Record]], removed: set[tuple[str, str]],
+                  today: datetime.date, schemas: SchemaSet) -> tuple[Ledger, list[Diagnostic]]:
+    """Validate records not yet written, in memory, together with a validated ledger: `changed`
+    are new or replace the record of the same type and id (already schema-valid: not checked
+    again), `removed` (type, id) are taken out. Returns the ledger so changed and every finding
+    on it; the ledger of `result` is left as it was."""
+    ledger = Ledger({t: dict(by_id) for t, by_id in result.ledger.records.items()},
+                    {t: set(ids) for t, ids in result.ledger.ids.items()})
+    replaced = {(record.type, record.id) for _, record in changed} | removed
+    by_type = {t: [(f, r) for f, r in files if (t, f.id) not in replaced] for t, files in files_by_type(result).items()}
+    for record_type, record_id in removed:
+        ledger.records.get(record_type, {}).pop(record_id, None)
+        ledger.ids.get(record_type, set()).discard(record_id)
+    found: list[Diagnostic] = []
+    for record_file, record in changed:
+        for check_document in rules.ANY_DOCUMENT:
+            found.extend(check_document(record.doc))
+        for check_record in rules.PER_RECORD:
+            found.extend(check_record(record, record_file.folder_parts, today))
+        ledger.add_id(record.type, record.id)
+        ledger.add(record)
+        by_type.setdefault(record.type, []).append((record_file, record))
+    context = Context(today, schemas, by_type, display_path(Path(result.root).resolve()) if result.root else "records")
+    for check_ledger in rules.CROSS_RECORD:
+        found.extend(check_ledger(ledger, context))
+    return ledger, found

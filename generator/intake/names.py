@@ -49,6 +49,8 @@ class Names:
         """The id `text` names: written with its marks, or folded; among several, the one in
         force on the row's days `on` (a commune before its merger, or its successor of the same name). Unreadable with
         the nearest names when none or several match."""
+        if text in self.shown:  # a record's own code, as an export writes a name two records share
+            return text
         found = self.exact.get(_marked(text)) or self.ids.get(folded(text), set())
         if len(found) > 1 and on is not None:
             in_force = {i for i in found if _overlap(self.spans.get(i, _ALWAYS), on)}

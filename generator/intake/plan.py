@@ -3,48 +3,51 @@
 Each row becomes the values `new` takes (one per field of generator/registry.py), built,
 named and written by the same code as `new` (generator/scaffold.py), so an imported record
 is byte for byte what `new` would have written (generator/intake/text.py writes that text
-faster, checked against `render`). Before anything is written, the planned
-records are validated together with the ledger in a scratch copy: a row is written only if
-its record passes `validate` there. A row whose file already exists was imported before
-and is left alone; a row that repeats an existing record or an earlier row (same
-partnership, place and date, with the same amounts or a near-identical title: the
-validator's duplicate rule) is reported and not written.
+faster, checked against `render`). A row that names a record by its code ("Mã hồ sơ"), or
+whose record is already in the ledger, updates that record or withdraws it
+(generator/intake/corrections.py). Sheets are planned in the order records refer to each
+other (sponsors, documents, partnerships, then activities), so an activity may name a
+partnership of the same workbook. Before anything is written, the planned records are
+validated in memory together with the ledger (generator/intake/together.py): a row is
+written only if its record passes `validate` there. A row that repeats an existing record
+or an earlier row (same partnership, place and date, with the same amounts or a
+near-identical title: the validator's duplicate rule) is reported and not written.
 """
 from __future__ import annotations
 
 import datetime
+import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import column_index_from_string, range_boundaries
 
-from ..canonical import FormatError
+from ..canonical import FormatError, canonical_text
 from ..dates import span
-from ..diagnostics import ERROR, field_path
-from ..facts import Record, places_of
+from ..diagnostics import field_path
 from ..files import replace_whole
-from ..ledger import Ledger
+from ..records import Record, RecordFile
 from ..registry import STAGE, TYPES
-from ..rules.duplicates import likely_duplicates, written_place
 from ..rules.spelling import preferred
 from ..scaffold import ScaffoldError, build_record, record_id, record_path, schema_problems
 from ..schema import SchemaSet
 from ..schema_shape import SchemaShape
-from ..site.model import Site, build_site
-from ..validate import validate_tree
+from ..site.model import Site, build_site, records_only
+from ..validate import Result, validate_tree
 from . import parse
 from .columns import AMOUNT, COUNT, DATE, Column, columns, importable
-from .names import Names, Span, names_of, shown_names, what
+from .corrections import ID_KEYS, RECORD_ID, WITHDRAW, WITHDRAW_KEYS, Change, merged, withdrawn
+from .names import _WHAT, Names, Span, names_of, shown_names, what
 from .read import Row, Sheet, problem_of
 from .table import Notes, header_key, holds_money, is_numbering, is_unit_note, skipped_as
 from .text import RecordText
+from .values import stage_of
 from .wording import for_staff
 
-NEW, EXISTS, DUPLICATE, REFUSED = "mới", "đã có", "trùng", "lỗi"
+NEW, UPDATE, WITHDRAWN, UNCHANGED, DUPLICATE, REFUSED = "mới", "sửa", "rút lại", "không đổi", "trùng", "lỗi"
+EXISTS = UNCHANGED  # a row whose record is in the ledger as the row says it
 WHOLE_ROW = "cả dòng"
 
 
@@ -71,6 +74,12 @@ class Planned:
     path: Path
     text: str
     state: str = NEW
+    before: Path | None = None  # the file of the record a row updates or withdraws
+    changes: list[str] = field(default_factory=list)  # "Tiền mặt: 90.000.000 → 95.000.000"
+
+    @property
+    def record_id(self) -> str:
+        return str(self.data["id"])
 
 
 @dataclass
@@ -98,6 +107,8 @@ class Layout:
     columns: dict[str, Column]  # column letter -> column
     scales: dict[str, int] = field(default_factory=dict)  # amount column letter -> its unit in đồng (triệu: 1 000 000)
     unmatched_money: dict[str, str] = field(default_factory=dict)  # letter -> header of a money column of no field
+    record_id: str | None = None  # the letter of the column "Mã hồ sơ"
+    withdraw: str | None = None  # the letter of the column "Rút lại"
 
 
 def _keys(record_type: str) -> dict[str, Column]:
@@ -125,6 +136,9 @@ def layout_of(sheet: Sheet, problems: list[Problem], notes: Notes | None = None)
         return None
     layout = best[1]
     header = next(r for r in sheet.rows if r.number == layout.header_row)
+    own = {letter: parse.folded(text) for letter, text in header.cells.items()}
+    layout = replace(layout, record_id=next((letter for letter, key in own.items() if key in ID_KEYS), None),
+                     withdraw=next((letter for letter, key in own.items() if key in WITHDRAW_KEYS), None))
     notes_of_unit = {letter for letter, text in header.cells.items() if letter not in layout.columns and is_unit_note(text)}
     above = [text for row in sheet.rows if row.number < layout.header_row for text in row.cells.values()]
     above += [header.cells[letter] for letter in sorted(notes_of_unit)]  # "ĐVT: triệu đồng" beside the headers
@@ -137,7 +151,7 @@ def layout_of(sheet: Sheet, problems: list[Problem], notes: Notes | None = None)
                 notes.say(f"{sheet.name}: cột {_where(letter, column)} ghi theo {_UNIT_WORDS[layout.scales[letter]]}: "
                           f"đã đổi ra đồng (90 thành {90 * layout.scales[letter]:,} đồng)".replace(",", "."))
     for letter, text in header.cells.items():
-        if letter in layout.columns or letter in notes_of_unit:
+        if letter in layout.columns or letter in notes_of_unit or letter in (layout.record_id, layout.withdraw):
             continue
         if is_numbering(text):
             notes.say(f"{sheet.name}: bỏ qua cột {letter} ({text}): số thứ tự")
@@ -328,36 +342,140 @@ def _column_of(record_type: str, data: dict[str, Any], layout: Layout, where_fie
 
 
 @dataclass(frozen=True)
+class Known:
+    """The ledger as the import reads it: validated once, its records named as the site names them."""
+
+    records: Path
+    result: Result
+    site: Site  # the records alone (generator/site/model.py records_only): names, no pages
+    files: dict[tuple[str, str], RecordFile]  # (type, id) -> its file
+
+    def record(self, record_type: str, record_id: str) -> Record | None:
+        return self.result.ledger.get(record_type, record_id)
+
+
+def known_of(records: Path, result: Result) -> Known:
+    """The ledger of `records` as validated in `result`, for the import."""
+    site = records_only({t: {i: r.data for i, r in sorted(by_id.items())} for t, by_id in sorted(result.ledger.records.items())})
+    files = {(f.type, f.id): f for f in result.files if f.type and f.is_yaml and not f.problem}
+    return Known(records, result, site, files)
+
+
+def read_ledger(records: Path, today: datetime.date, schemas: SchemaSet | None = None) -> Known:
+    return known_of(records, validate_tree(records, today, schemas))
+
+
+def ledger_site(records: Path, today: datetime.date) -> Site:
+    """The whole site model of the ledger, as the reports read it (the import needs only read_ledger)."""
+    return build_site(validate_tree(records, today), records)
+
+
+@dataclass(frozen=True)
 class Checks:
     """What every row is checked and written with, made once per import."""
 
-    records: Path
+    known: Known
     today: datetime.date
     schemas: SchemaSet
     writer: RecordText
 
+    @property
+    def records(self) -> Path:
+        return self.known.records
+
+
+def _said(row: Row, letter: str | None) -> str:
+    return row.cells.get(letter, "") if letter else ""
+
+
+def _target(row: Row, layout: Layout, checks: Checks, problems: list[Problem]) -> tuple[Record | None, bool] | None:
+    """The record a row names in "Mã hồ sơ" (None for a new one), and whether it is withdrawn;
+    None when the row cannot say."""
+    code, mark = _said(row, layout.record_id), _said(row, layout.withdraw)
+    try:
+        withdraw = withdrawn(mark)
+    except parse.Unreadable as error:
+        problems.append(Problem(row.sheet, row.number, f"{layout.withdraw} ({WITHDRAW})", str(error)))
+        return None
+    if not code:
+        if withdraw:
+            problems.append(Problem(row.sheet, row.number, f"{layout.record_id or layout.withdraw} ({RECORD_ID})",
+                                    f"dòng này được đánh dấu '{WITHDRAW}' nhưng không ghi mã hồ sơ: hãy chép mã từ "
+                                    "bảng tính xuất từ sổ (lệnh export), hoặc bỏ dấu nếu đây là hồ sơ mới"))
+            return None
+        return None, False
+    record = checks.known.record(layout.record_type, code)
+    if record is None and withdraw and not checks.known.result.ledger.exists(layout.record_type, code):
+        problems.append(Problem(row.sheet, row.number, f"{layout.record_id} ({RECORD_ID})",
+                                f"trong sổ không có hồ sơ mã '{code}' (có thể đã rút lại từ lần nhập trước): dòng này "
+                                "không làm gì; nếu mã chép sai, hãy chép lại đúng mã", blocking=False))
+        return None
+    if record is None:
+        problems.append(Problem(row.sheet, row.number, f"{layout.record_id} ({RECORD_ID})",
+                                f"trong sổ không có {what_type(layout.record_type)} nào mã '{code}': hãy chép đúng mã từ "
+                                "bảng tính xuất từ sổ; nếu dòng này là hồ sơ mới, hãy xoá ô này"))
+        return None
+    return record, withdraw
+
+
+def what_type(record_type: str) -> str:
+    return _WHAT.get(record_type, "hồ sơ")
+
 
 def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], checks: Checks,
              problems: list[Problem], notes: Notes | None = None) -> Planned | None:
+    target = _target(row, layout, checks, problems)
+    if target is None:
+        return None
+    existing, withdraw = target
+    record_type = layout.record_type
+    if existing is not None and withdraw:
+        before = Path(checks.known.files[(record_type, existing.id)].path)
+        return Planned(row.sheet, row.number, record_type, dict(existing.data), before, "", WITHDRAWN, before)
+    named = existing is not None  # by its code in the row
     values = row_values(row, layout, names, problems, notes)
     if values is None:
         return None
-    record_type = layout.record_type
-    values["stage"], values["id"] = None, None
+    values["stage"], values["id"] = (stage_of(existing.data) if existing else None), None
     records = checks.records
     data = build_record(record_type, values, checks.today)
-    try:
-        data = {"id": record_id(record_type, data), **data}
-    except (ScaffoldError, KeyError):
-        problems.append(Problem(row.sheet, row.number, WHOLE_ROW, "thiếu giá trị để đặt mã hồ sơ: xem các cột bắt buộc"))
-        return None
+    if existing is None:
+        try:
+            found = record_id(record_type, data)
+        except (ScaffoldError, KeyError):
+            problems.append(Problem(row.sheet, row.number, WHOLE_ROW, "thiếu giá trị để đặt mã hồ sơ: xem các cột bắt buộc"))
+            return None
+        # A row imported before (same code, so same day and title) is that record, not a second one.
+        existing = checks.known.record(record_type, found)
+        if existing is None and checks.known.result.ledger.exists(record_type, found):
+            problems.append(Problem(row.sheet, row.number, WHOLE_ROW,
+                                    f"hồ sơ {found} đã có trong sổ nhưng tệp của nó đang có lỗi: hãy sửa tệp đó trước "
+                                    "(python -m generator validate), rồi nhập lại"))
+            return None
+        if existing is None:
+            data = {"id": found, **data}
+    changes: list[Change] = []
+    if existing is not None:
+        data, changes = merged(existing.data, data, list(layout.columns.values()), clear=named)
+    data = dict(data)
     path = record_path(records, record_type, data)
-    found = schema_problems(record_type, data, str(path), checks.schemas)
-    for message in found:
+    found_problems = schema_problems(record_type, data, str(path), checks.schemas)
+    for message in found_problems:
         where_field, _, what_wrong = message.partition(": ")
         problems.append(Problem(row.sheet, row.number, _column_of(record_type, data, layout, where_field), what_wrong))
-    if found:
+    if found_problems:
         return None
+    if existing is not None:
+        before = Path(checks.known.files[(record_type, existing.id)].path)
+        if not changes:
+            return Planned(row.sheet, row.number, record_type, data, path, "", UNCHANGED, before)
+        said = [change.said(names.get(change.column), _short_header(change.column, layout)) for change in changes]
+        text = _updated_text(before, record_type, data, path, checks)
+        if text is None:
+            problems.append(Problem(row.sheet, row.number, WHOLE_ROW, "không ghi được dòng này vào hồ sơ: hãy xoá ký tự "
+                                    "lạ trong các ô chữ, rồi nhập lại"))
+            return None
+        return Planned(row.sheet, row.number, record_type, data, path, text, UPDATE, before, said)
     depth = len(path.relative_to(records).parts) - 1
     try:
         text = checks.writer.text(record_type, data, depth)
@@ -365,19 +483,54 @@ def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], checks
         problems.append(Problem(row.sheet, row.number, WHOLE_ROW, f"không ghi được dòng này thành hồ sơ ({error}): "
                                 "hãy xoá ký tự lạ trong các ô chữ, rồi nhập lại"))
         return None
-    return Planned(row.sheet, row.number, record_type, data, path, text, EXISTS if path.exists() else NEW)
+    return Planned(row.sheet, row.number, record_type, data, path, text, NEW)
+
+
+def _short_header(column: Column, layout: Layout) -> str:
+    """'Tiền mặt' for 'Giá trị: Tiền mặt', unless another column of the sheet ends the same."""
+    short = column.header.split(": ")[-1]
+    others = [c for c in layout.columns.values() if c != column and c.header.split(": ")[-1] == short]
+    return column.header if others else short
+
+
+def _updated_text(before: Path, record_type: str, data: dict[str, Any], path: Path, checks: Checks) -> str | None:
+    """The record's file with its new values, its comments kept (the canonical form of `format`)."""
+    depth = len(path.relative_to(checks.records).parts) - 1
+    try:
+        return canonical_text(before.read_text(encoding="utf-8"), record_type, depth, checks.writer.shape, data=data)
+    except (FormatError, OSError, UnicodeDecodeError):
+        try:
+            return checks.writer.text(record_type, data, depth)
+        except FormatError:
+            return None
 
 
 # --- the whole workbook ------------------------------------------------------------------------
 
 
-def ledger_site(records: Path, today: datetime.date) -> Site:
-    return build_site(validate_tree(records, today), records)
+def _in_order(layouts: list[tuple[Sheet, Layout]]) -> list[tuple[Sheet, Layout]]:
+    """Sponsors and documents, then partnerships, then activities: what a row names is planned before it."""
+    order = importable()
+    return sorted(layouts, key=lambda pair: order.index(pair[1].record_type))
 
 
-def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, site: Site | None = None) -> Plan:
+def _with_planned(known: Known, plan: Plan) -> Site:
+    """The names of the ledger and of the records planned so far (a partnership of this workbook)."""
+    records = {t: dict(by_id) for t, by_id in known.site.records.items()}
+    for planned in plan.records:
+        if planned.state in (NEW, UPDATE):
+            records.setdefault(planned.record_type, {})[planned.record_id] = planned.data
+        elif planned.state == WITHDRAWN:
+            records.get(planned.record_type, {}).pop(planned.record_id, None)
+    return records_only(records)
+
+
+def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, known: Known | None = None) -> Plan:
+    from .together import check_together
+
     plan = Plan()
-    site = site or ledger_site(records, today)
+    schemas = SchemaSet()
+    known = known or read_ledger(records, today, schemas)
     layouts = []
     for sheet in sheets:
         layout = layout_of(sheet, plan.problems, plan.notes)
@@ -387,10 +540,12 @@ def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, site: Si
         plan.problems.append(Problem(sheets[0].name if sheets else "?", 1, WHOLE_ROW,
                                      "không tìm thấy hàng tiêu đề của mẫu (Ngày, Cặp kết nghĩa, Tên hoạt động…) trong "
                                      "mười dòng đầu: hãy chép số liệu vào bảng tính mẫu của sổ, giữ nguyên dòng tiêu đề của nó"))
-    by_id: dict[str, Planned] = {}
-    schemas = SchemaSet()
-    checks = Checks(records, today, schemas, RecordText(SchemaShape(schemas)))
-    for sheet, layout in layouts:
+    by_id: dict[tuple[str, str], Planned] = {}
+    checks = Checks(known, today, schemas, RecordText(SchemaShape(schemas)))
+    site = known.site
+    for sheet, layout in _in_order(layouts):
+        if plan.records:
+            site = _with_planned(known, plan)
         names = {column: names_of(site, column) for column in columns(layout.record_type)}
         for row in sheet.rows:
             if row.number <= layout.header_row:
@@ -402,17 +557,18 @@ def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, site: Si
             planned = plan_row(row, layout, names, checks, plan.problems, plan.notes)
             if planned is None:
                 continue
-            earlier = by_id.get(planned.data["id"])
+            key = (planned.record_type, planned.record_id)
+            earlier = by_id.get(key)
             if earlier is not None:
                 planned.state = DUPLICATE
                 plan.problems.append(Problem(row.sheet, row.number, WHOLE_ROW,
                                              f"trùng với dòng {earlier.row} của trang {earlier.sheet} (cùng mã "
-                                             f"{planned.data['id']}): dòng này không được ghi; hãy xoá một trong hai dòng"))
+                                             f"{planned.record_id}): dòng này không được ghi; hãy xoá một trong hai dòng"))
             else:
-                by_id[planned.data["id"]] = planned
+                by_id[key] = planned
             plan.records.append(planned)
-    if plan.of_state(NEW):
-        _check_together(plan, checks, layouts)
+    if any(p.state in (NEW, UPDATE, WITHDRAWN) for p in plan.records):
+        check_together(plan, checks, {sheet.name: layout for sheet, layout in layouts})
     _in_staff_words(plan, site, {sheet.name: layout.record_type for sheet, layout in layouts})
     return plan
 
@@ -426,75 +582,32 @@ def _in_staff_words(plan: Plan, site: Site, types: dict[str, str]) -> None:
                         for p in plan.problems]
 
 
-def _check_together(plan: Plan, checks: Checks, layouts: list[tuple[Sheet, Layout]]) -> None:
-    """Validate the new records with the ledger in a scratch copy; the validator's findings
-    on a new record go to its row, and a likely duplicate keeps it out."""
-    layout_of_sheet = {sheet.name: layout for sheet, layout in layouts}
-    records = checks.records
-    with tempfile.TemporaryDirectory(prefix="ketnghia-import-") as scratch:
-        copy = Path(scratch) / "records"
-        # Links copied as links: the copy never reads what a link points at (/dev/zero, a file outside).
-        shutil.copytree(records, copy, symlinks=True, ignore=shutil.ignore_patterns(".*"))
-        by_file: dict[str, Planned] = {}
-        for planned in plan.of_state(NEW):
-            target = copy / planned.path.relative_to(records)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(planned.text, encoding="utf-8")
-            by_file[str(target.resolve())] = planned
-        result = validate_tree(copy, checks.today, checks.schemas)
-        for diagnostic in result.diagnostics:
-            row = by_file.get(str(Path(diagnostic.file).resolve()))
-            if row is None or diagnostic.code == "ACTIVITY_DUPLICATE":
-                continue
-            blocking = diagnostic.severity == ERROR
-            where = _column_of(row.record_type, row.data, layout_of_sheet[row.sheet], diagnostic.field)
-            plan.problems.append(Problem(row.sheet, row.row, where, diagnostic.message, blocking))
-            if blocking:
-                row.state = REFUSED
-        _duplicates(plan, result.ledger, by_file)
-
-
-def _duplicates(plan: Plan, ledger: Ledger, by_file: dict[str, Planned]) -> None:
-    activities = list(ledger.of("activity").values())
-    new = {r.id: by_file.get(str(Path(r.file).resolve())) for r in activities}
-
-    def place(activity: Record) -> str | None:
-        partnership = ledger.get("partnership", activity["partnership"])
-        # As the duplicate rule places an activity (generator/rules/duplicates.py check_ledger).
-        return " ".join(places_of(activity, partnership.data)) if partnership else written_place(activity)
-
-    def order(index: int) -> tuple[int, str, int]:
-        planned = new.get(activities[index].id)
-        return (1, planned.sheet, planned.row) if planned else (0, "", 0)
-
-    for i, j, reason in likely_duplicates(activities, place):
-        first, second = sorted((i, j), key=order)
-        found = new.get(activities[second].id)
-        if found is None or found.state != NEW:
-            continue
-        shared = "tên gần như trùng" if reason == "title" else "cùng số tiền"
-        other = new.get(activities[first].id)
-        said = f"dòng {other.row} của trang {other.sheet}" if other else f"hồ sơ đã có {activities[first].id}"
-        found.state = DUPLICATE
-        plan.problems.append(Problem(found.sheet, found.row, WHOLE_ROW,
-                                     f"có thể trùng với {said} (cùng cặp kết nghĩa, địa bàn và ngày, {shared}): dòng này "
-                                     f"không được ghi. Nếu đúng là hai hoạt động khác nhau, hãy ghi {activities[first].id} vào cột "
-                                     "'Khác với hoạt động' của dòng này"))
-
-
 # --- writing -----------------------------------------------------------------------------------
 
 
+def removed(plan: Plan) -> list[Path]:
+    """The files a write of the plan removes: withdrawn records, and updated ones moved to another
+    year's folder (what a job that copies the written files must remove too)."""
+    gone = [p.path for p in plan.of_state(WITHDRAWN)]
+    gone += [p.before for p in plan.of_state(UPDATE) if p.before is not None and p.before.resolve() != p.path.resolve()]
+    return gone
+
+
 def write(plan: Plan) -> list[Planned]:
-    """Write the new records that passed every check; never overwrite a file."""
+    """Write the new records and the updates that passed every check, remove the withdrawn ones
+    and the old files of moved ones (removed(plan)); a new record never overwrites a file.
+    Returns the records written (new and updated)."""
+    gone = removed(plan)
     written = []
-    for planned in plan.of_state(NEW):
-        if planned.path.exists():
-            planned.state = EXISTS
-            continue
-        planned.path.parent.mkdir(parents=True, exist_ok=True)
-        replace_whole(str(planned.path), planned.text.encode("utf-8"))
-        written.append(planned)
+    for planned in plan.records:
+        if planned.state == NEW and planned.path.exists():
+            planned.state = UNCHANGED
+        elif planned.state in (NEW, UPDATE):
+            planned.path.parent.mkdir(parents=True, exist_ok=True)
+            replace_whole(str(planned.path), planned.text.encode("utf-8"))
+            written.append(planned)
+    for path in gone:
+        os.remove(path)
     return written
 
 
