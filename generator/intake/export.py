@@ -82,7 +82,6 @@ def selected(site: Site, record_type: str, selection: Selection) -> list[str]:
     return chosen
 
 
-_EXCEL_EPOCH = datetime.date(1899, 12, 30)
 _STAGES = (None, "delivered", "planned")
 _PATTERN_CELL = re.compile(r'<c r="([A-Z]+)2" s="(\d+)"')
 DATA_SHEET = "xl/worksheets/sheet2.xml"  # the data sheet, second after the guide (template.py)
@@ -139,9 +138,9 @@ class Filler:
         for at, value in zip(where, self.row_values(record_id), strict=True):
             if value is None:
                 continue
-            if isinstance(value, datetime.date):
-                cells.append(f"<c {at}><v>{(value - _EXCEL_EPOCH).days}</v></c>")
-            elif isinstance(value, int):
+            if isinstance(value, datetime.date):  # as the template's date columns hold it: text, as typed
+                value = f"{value.day}/{value.month}/{value.year}"
+            if isinstance(value, int):
                 cells.append(f"<c {at}><v>{value}</v></c>")
             else:
                 text = escape(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
