@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..files import why
 from ..project import NoProject
 from . import format as format_command
-from . import intake, new, report, site, validate
+from . import intake, issue, new, report, site, validate
 from .options import BadUsage, Parser, project_option
 
 PROG = "ketnghia"
@@ -32,6 +32,7 @@ def parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     new.add_command(commands, common, full="new" in argv)
     format_command.add_command(commands, common)
     intake.add_commands(commands, common)
+    issue.add_command(commands, common)
     report.add_command(commands, common)
     return main_parser
 

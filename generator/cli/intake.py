@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import sys
 from pathlib import Path
@@ -101,26 +102,45 @@ def _github(name: str, plan: Plan) -> None:
         handle.write("\n".join(lines) + "\n")
 
 
+def _data(name: str, plan: Plan) -> dict:
+    """The plan for machines (--format json): each row's record and state, each problem."""
+    return {"file": name, "rows": plan.rows,
+            "records": [{"state": p.state, "sheet": p.sheet, "row": p.row, "type": p.record_type,
+                         "id": p.data.get("id", ""), "path": display_path(p.path), "title": str(p.data.get("title", ""))}
+                        for p in plan.records],
+            "problems": [{"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message,
+                          "blocking": p.blocking} for p in sheet_order(plan)]}
+
+
 def run_import(args: argparse.Namespace) -> int:
     records = project_of(args).records
     site = ledger_site(records, args.today)
     failed = False
+    planned: list[dict] = []
     for path in _workbooks(args.files):
         name = display_path(path)
         try:
             sheets: list[Sheet] = read(path)
         except Unopenable as refusal:
-            print(inert(str(refusal)), file=sys.stderr)
+            if args.format == "json":
+                planned.append({"file": name, "refused": str(refusal)})
+            else:
+                print(inert(str(refusal)), file=sys.stderr)
             failed = True
             continue
         plan = make_plan(sheets, records, args.today, site)
         if args.write:
             write(plan)
-        _print_plan(name, plan, args.write)
+        if args.format == "json":
+            planned.append(_data(name, plan))
+        else:
+            _print_plan(name, plan, args.write)
         if args.format == "github":
             _github(name, plan)
         failed = failed or any(p.blocking for p in plan.problems)
-    if not args.write:
+    if args.format == "json":
+        print(json.dumps({"written": args.write, "workbooks": planned}, ensure_ascii=False, indent=1))
+    elif not args.write:
         print("Chưa ghi gì (chỉ xem trước). Thêm --write để ghi các hồ sơ mới.")
     return 1 if failed else 0
 
@@ -138,7 +158,7 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
     command = commands.add_parser("import", parents=[common], help="nhập hồ sơ từ bảng tính (.xlsx, .csv); mặc định chỉ xem trước")
     command.add_argument("files", nargs="+", metavar="TỆP", help="bảng tính, hoặc thư mục chứa bảng tính")
     command.add_argument("--write", action="store_true", help="ghi các hồ sơ mới (không bao giờ ghi đè)")
-    command.add_argument("--format", choices=("text", "github"), default="text",
-                         help="github: thêm tóm tắt và chú thích cho GitHub Actions")
+    command.add_argument("--format", choices=("text", "github", "json"), default="text",
+                         help="github: thêm tóm tắt và chú thích cho GitHub Actions; json: kế hoạch cho máy đọc")
     command.add_argument("--today", **today)
     command.set_defaults(run=run_import)
