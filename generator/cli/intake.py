@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import ERROR, WARNING, Diagnostic, github_annotation, inert, markdown_cell
 from ..intake.columns import importable
@@ -102,11 +103,13 @@ def _github(name: str, plan: Plan) -> None:
         handle.write("\n".join(lines) + "\n")
 
 
-def _data(name: str, plan: Plan) -> dict:
-    """The plan for machines (--format json): each row's record and state, each problem."""
+def _data(name: str, plan: Plan, project: Path) -> dict[str, Any]:
+    """The plan for machines (--format json): each row's record (its path from the project) and
+    state, each problem."""
     return {"file": name, "rows": plan.rows,
             "records": [{"state": p.state, "sheet": p.sheet, "row": p.row, "type": p.record_type,
-                         "id": p.data.get("id", ""), "path": display_path(p.path), "title": str(p.data.get("title", ""))}
+                         "id": p.data.get("id", ""), "path": p.path.relative_to(project).as_posix(),
+                         "title": str(p.data.get("title", ""))}
                         for p in plan.records],
             "problems": [{"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message,
                           "blocking": p.blocking} for p in sheet_order(plan)]}
@@ -116,7 +119,8 @@ def run_import(args: argparse.Namespace) -> int:
     records = project_of(args).records
     site = ledger_site(records, args.today)
     failed = False
-    planned: list[dict] = []
+    pending = 0  # rows that would become a new record
+    planned: list[dict[str, Any]] = []
     for path in _workbooks(args.files):
         name = display_path(path)
         try:
@@ -131,8 +135,9 @@ def run_import(args: argparse.Namespace) -> int:
         plan = make_plan(sheets, records, args.today, site)
         if args.write:
             write(plan)
+        pending += len(plan.of_state(NEW))
         if args.format == "json":
-            planned.append(_data(name, plan))
+            planned.append(_data(name, plan, records.parent))
         else:
             _print_plan(name, plan, args.write)
         if args.format == "github":
@@ -142,6 +147,16 @@ def run_import(args: argparse.Namespace) -> int:
         print(json.dumps({"written": args.write, "workbooks": planned}, ensure_ascii=False, indent=1))
     elif not args.write:
         print("Chưa ghi gì (chỉ xem trước). Thêm --write để ghi các hồ sơ mới.")
+    if args.check and not args.write and pending:
+        # A workbook merged as it is leaves no record: the check stays red until the rows are written.
+        said = (f"Chưa ghi: {pending} dòng đã đọc được nhưng chưa được ghi thành hồ sơ trong sổ. Trước khi hợp nhất, người duyệt "
+                "chạy 'Ghi hồ sơ từ bảng tính' (thẻ Actions) trên nhánh này; hợp nhất ngay thì chỉ có bảng tính, không có hồ sơ.")
+        print(f"::error title=Chưa ghi::{said}" if args.format == "github" else said)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(f"\n**{said}**\n")
+        return 1
     return 1 if failed else 0
 
 
@@ -158,6 +173,8 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
     command = commands.add_parser("import", parents=[common], help="nhập hồ sơ từ bảng tính (.xlsx, .csv); mặc định chỉ xem trước")
     command.add_argument("files", nargs="+", metavar="TỆP", help="bảng tính, hoặc thư mục chứa bảng tính")
     command.add_argument("--write", action="store_true", help="ghi các hồ sơ mới (không bao giờ ghi đè)")
+    command.add_argument("--check", action="store_true",
+                         help="thoát với mã 1 khi còn dòng sẽ thành hồ sơ mới mà chưa được ghi (kiểm tra của pull request)")
     command.add_argument("--format", choices=("text", "github", "json"), default="text",
                          help="github: thêm tóm tắt và chú thích cho GitHub Actions; json: kế hoạch cho máy đọc")
     command.add_argument("--today", **today)

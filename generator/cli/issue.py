@@ -20,6 +20,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..intake import issue_form
 from ..intake.attachment import Refused, attachments, fetch
@@ -64,7 +65,7 @@ def event_of(path: Path) -> Event:
         raise BadUsage(f"{path}: không phải sự kiện của một issue ({error})") from None
 
 
-def _import(project: Path, files: list[Path], write: bool, today: datetime.date) -> dict:
+def _import(project: Path, files: list[Path], write: bool, today: datetime.date) -> dict[str, Any]:
     """`import --format json` on the files, as the command prints it."""
     from . import main  # the command itself: its output is the interface, not the plan's internals
 

@@ -68,7 +68,7 @@ class _Hops(urllib.request.HTTPRedirectHandler):
 
     max_redirections = REDIRECTS
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not _allowed_hop(newurl):
             raise Refused(f"tệp đính kèm dẫn tới một nơi không phải kho tệp của GitHub nên không được tải. {_ADVICE}")
         return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..diagnostics import markdown_cell
 from .issue_form import field_of
@@ -32,7 +33,7 @@ class Sent:
 
     name: str
     digest: str = ""  # sha256 of the bytes planned, to compare a plan with what is approved
-    plan: dict = field(default_factory=dict)  # one entry of `import --format json`'s "workbooks"
+    plan: dict[str, Any] = field(default_factory=dict)  # one entry of `import --format json`'s "workbooks"
     refused: str = ""  # why it could not be fetched or opened
 
 
@@ -45,17 +46,17 @@ def _errors(sent: Iterable[Sent]) -> int:
         sum(1 for one in sent if one.refused)
 
 
-def _where(problem: dict, form: bool) -> list[str]:
+def _where(problem: dict[str, Any], form: bool) -> list[str]:
     column = str(problem.get("column", ""))
     if form:
         return [markdown_cell(field_of(column))]
     return [markdown_cell(str(problem.get("sheet", ""))), str(int(problem.get("row", 0))), markdown_cell(column)]
 
 
-def _bounded(rows: list[str], said: str) -> list[str]:
+def _bounded(header: list[str], rows: list[str], said: str) -> list[str]:
     if len(rows) <= ROWS_SHOWN:
-        return rows
-    return rows[:ROWS_SHOWN] + ["", f"… và {len(rows) - ROWS_SHOWN} {said} nữa."]
+        return header + rows
+    return header + rows[:ROWS_SHOWN] + ["", f"… và {len(rows) - ROWS_SHOWN} {said} nữa."]
 
 
 def _workbook(one: Sent, form: bool, written: bool) -> list[str]:
@@ -66,28 +67,30 @@ def _workbook(one: Sent, form: bool, written: bool) -> list[str]:
     if not form:
         lines += [f"{int(plan.get('rows', 0))} dòng số liệu" + (f" (mã kiểm tra của tệp {markdown_cell(one.digest[:12])})"
                                                                   if one.digest else "") + ".", ""]
-    by_state: dict[str, list[dict]] = {}
+    by_state: dict[str, list[dict[str, Any]]] = {}
     for record in plan.get("records", []):
         by_state.setdefault(str(record.get("state", "")), []).append(record)
     for state, records in by_state.items():
         said = (WRITTEN if written else STATES).get(state) or STATES.get(state) or state
         lines += [f"**{said}** ({len(records)}):", ""]
-        table = [] if form else ["| Trang, dòng | Tên | Mã hồ sơ |", "|---|---|---|"]
+        header = [] if form else ["| Trang, dòng | Tên | Mã hồ sơ |", "|---|---|---|"]
+        table = []
         for record in records:
             if form:
                 table.append(f"- {markdown_cell(str(record.get('title', '')))} (mã hồ sơ {markdown_cell(str(record.get('id', '')))})")
             else:
                 table.append(f"| {markdown_cell(str(record.get('sheet', '')))}, {int(record.get('row', 0))} | "
                              f"{markdown_cell(str(record.get('title', '')))} | {markdown_cell(str(record.get('id', '')))} |")
-        lines += _bounded(table, "hồ sơ") + [""]
+        lines += _bounded(header, table, "hồ sơ") + [""]
     problems = plan.get("problems", [])
     if problems:
         lines += [f"**Cần xem** ({len(problems)}):", ""]
-        table = ["| Mục | Cần sửa |", "|---|---|"] if form else ["| Trang | Dòng | Cột | Cần sửa |", "|---|---|---|---|"]
+        header = ["| Mục | Cần sửa |", "|---|---|"] if form else ["| Trang | Dòng | Cột | Cần sửa |", "|---|---|---|---|"]
+        table = []
         for problem in problems:
             kind = "" if problem.get("blocking", True) else "cảnh báo: "
             table.append("| " + " | ".join([*_where(problem, form), kind + markdown_cell(str(problem.get("message", "")))]) + " |")
-        lines += _bounded(table, "chỗ cần xem") + [""]
+        lines += _bounded(header, table, "chỗ cần xem") + [""]
     return lines
 
 
@@ -132,14 +135,14 @@ def pull_request_body(sent: list[Sent], number: int) -> str:
     """The pull request's text: the issue it closes, the records it adds, what the reviewer checks."""
     lines = [f"Hồ sơ gửi qua biểu mẫu trong issue #{int(number)}, ghi bằng công cụ của nhánh main sau khi được "
              f"gắn nhãn {APPROVED}.", "", f"Closes #{int(number)}", "", "## Hồ sơ mới", "",
-             "| Nguồn gửi | Dòng | Tên | Tệp |", "|---|---|---|---|"]
+             ]
     rows = []
     for one in sent:
         for record in one.plan.get("records", []):
             if record.get("state") == NEW:
                 rows.append(f"| {markdown_cell(one.name)} | {int(record.get('row', 0))} | {markdown_cell(str(record.get('title', '')))} "
                             f"| {markdown_cell(str(record.get('path', '')))} |")
-    lines += _bounded(rows, "hồ sơ")
+    lines += _bounded(["| Nguồn gửi | Dòng | Tên | Tệp |", "|---|---|---|---|"], rows, "hồ sơ")
     left = sum(1 for one in sent for record in one.plan.get("records", []) if record.get("state") != NEW)
     errors = _errors(sent)
     if left or errors:
