@@ -119,7 +119,7 @@ def test_an_opened_form_is_answered_with_its_plan_and_nothing_is_written(project
     out, values = _run(project, "hoat-dong-mo.json", tmp_path, monkeypatch)
     assert values == {"number": "41", "approved": "false", "ready": "false", "unapprove": "false", "post": "true"}
     comment = (out / "comment.md").read_text(encoding="utf-8")
-    assert "Sẽ tạo 1 hồ sơ mới; 0 chỗ có lỗi cần sửa. Chưa ghi gì vào sổ" in comment
+    assert "Sẽ có 1 hồ sơ mới; 0 chỗ có lỗi cần sửa. Chưa ghi gì vào sổ" in comment
     assert "` 2023-09-12-tang-cap-sach-vo-cho-hoc-sinh-xa-zuoich-dau-nam-hoc-2023 `" in comment
     assert "khi họ gắn nhãn da-duyet" in comment
     assert not (out / "pull-request.md").exists()
@@ -130,7 +130,7 @@ def test_each_problem_of_a_form_names_its_field_and_no_sent_text_is_read_as_mark
     out, values = _run(project, "hoat-dong-loi.json", tmp_path, monkeypatch)
     comment = (out / "comment.md").read_text(encoding="utf-8")
     assert values["ready"] == "false"
-    assert "Sẽ tạo 0 hồ sơ mới; 3 chỗ có lỗi cần sửa." in comment
+    assert "Sẽ có 0 hồ sơ mới; 3 chỗ có lỗi cần sửa." in comment
     assert "| ` Ngày ` | ` '31/2/2023' không phải một ngày có thật;" in comment
     assert "| ` Tên hoạt động ` | ` chưa ghi 'Tên hoạt động' (bắt buộc)" in comment
     assert "| ` Giá trị: Hiện vật ` |" in comment
@@ -258,7 +258,7 @@ def test_a_workbook_sent_is_fetched_from_github_and_planned_row_by_row(project, 
     [added] = _records(project) - before
     body = (out / "pull-request.md").read_text(encoding="utf-8")
     assert "Closes #43" in body and f"` {added} `" in body and hashlib.sha256(data).hexdigest() in body
-    assert "Không ghi: 0 dòng đã có hoặc trùng, 1 chỗ có lỗi" in body
+    assert "Không ghi: 0 dòng đã có, không đổi hoặc trùng; 1 chỗ có lỗi" in body
 
 
 def test_an_edit_after_approval_takes_the_approval_back(project, tmp_path, monkeypatch):

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..intake import issue_form
 from ..intake.attachment import Refused, attachments, fetch
-from ..intake.issue_reply import APPROVED, Sent, plan_comment, pull_request_body
+from ..intake.issue_reply import APPROVED, WRITES, Sent, plan_comment, pull_request_body
 from .options import BadUsage, day, project_of
 
 EVENT_BYTES = 5_000_000
@@ -130,7 +130,7 @@ def answer(event: Event, project: Path, today: datetime.date) -> tuple[str, str,
                 entry = plans.get(path.name, {})
                 one.plan, one.refused = entry, str(entry.get("refused", ""))
     sent += refused
-    written = sum(1 for one in sent for r in one.plan.get("records", []) if r.get("state") == "mới") if event.approved else 0
+    written = sum(1 for one in sent for r in one.plan.get("records", []) if r.get("state") in WRITES) if event.approved else 0
     comment = plan_comment(sent, form, written=written > 0, approved=event.approved)
     if event.unapprove:
         comment += (f"\nIssue đã được sửa sau khi duyệt nên nhãn {APPROVED} được gỡ: người duyệt xem lại kết quả trên "

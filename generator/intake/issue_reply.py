@@ -19,12 +19,13 @@ from .issue_form import field_of
 ROWS_SHOWN = 100  # rows of each table; the rest are counted
 COMMENT_CHARACTERS = 60_000  # GitHub refuses a comment over 65,536
 APPROVED = "da-duyet"  # the label a maintainer adds to have the records written in a pull request
-NEW = "mới"
-# What each state of a planned row means to the person who sent it; a state the plan adds
-# later (a correction, a withdrawal) is shown by its own word.
-STATES = {NEW: "Sẽ tạo", "đã có": "Đã có trong sổ, giữ nguyên", "trùng": "Trùng, không ghi",
-          "lỗi": "Có lỗi, không ghi"}
-WRITTEN = {NEW: "Đã ghi"}
+NEW, UPDATE, WITHDRAWN = "mới", "sửa", "rút lại"
+WRITES = (NEW, UPDATE, WITHDRAWN)  # the states of a row that change the ledger once written
+# What each state of a planned row (the import's own words) means to the person who sent it;
+# a state not named here is shown by its own word.
+STATES = {NEW: "Sẽ tạo", UPDATE: "Sẽ sửa", WITHDRAWN: "Sẽ rút lại (xoá hồ sơ)", "đã có": "Đã có trong sổ, giữ nguyên",
+          "không đổi": "Đã có trong sổ, không đổi", "trùng": "Trùng, không ghi", "lỗi": "Có lỗi, không ghi"}
+WRITTEN = {NEW: "Đã ghi", UPDATE: "Đã sửa", WITHDRAWN: "Đã rút lại (xoá hồ sơ)"}
 
 
 @dataclass
@@ -37,8 +38,8 @@ class Sent:
     refused: str = ""  # why it could not be fetched or opened
 
 
-def _count(sent: Iterable[Sent], state: str) -> int:
-    return sum(1 for one in sent for record in one.plan.get("records", []) if record.get("state") == state)
+def _count(sent: Iterable[Sent], *states: str) -> int:
+    return sum(1 for one in sent for record in one.plan.get("records", []) if record.get("state") in states)
 
 
 def _errors(sent: Iterable[Sent]) -> int:
@@ -76,11 +77,14 @@ def _workbook(one: Sent, form: bool, written: bool) -> list[str]:
         header = [] if form else ["| Trang, dòng | Tên | Mã hồ sơ |", "|---|---|---|"]
         table = []
         for record in records:
+            # A correction says what changes, field by field ("Tiền mặt: 90.000.000 → 95.000.000").
+            changes = "".join(f"; {markdown_cell(str(change))}" for change in record.get("changes", []))
             if form:
-                table.append(f"- {markdown_cell(str(record.get('title', '')))} (mã hồ sơ {markdown_cell(str(record.get('id', '')))})")
+                table.append(f"- {markdown_cell(str(record.get('title', '')))} (mã hồ sơ "
+                             f"{markdown_cell(str(record.get('id', '')))}){changes}")
             else:
                 table.append(f"| {markdown_cell(str(record.get('sheet', '')))}, {int(record.get('row', 0))} | "
-                             f"{markdown_cell(str(record.get('title', '')))} | {markdown_cell(str(record.get('id', '')))} |")
+                             f"{markdown_cell(str(record.get('title', '')))}{changes} | {markdown_cell(str(record.get('id', '')))} |")
         lines += _bounded(header, table, "hồ sơ") + [""]
     problems = plan.get("problems", [])
     if problems:
@@ -97,15 +101,18 @@ def _workbook(one: Sent, form: bool, written: bool) -> list[str]:
 def plan_comment(sent: list[Sent], form: bool, written: bool = False, approved: bool = False) -> str:
     """The comment that answers an issue with its plan (or, once approved, with what was written)."""
     title = "Kết quả đọc biểu mẫu" if form else "Kết quả đọc bảng tính"
-    created, errors = _count(sent, NEW), _errors(sent)
+    changed, errors = _count(sent, *WRITES), _errors(sent)
     lines = [f"## {title}", ""]
     if written:
-        lines.append(f"Đã duyệt: {created} hồ sơ được ghi vào một pull request để người duyệt đối chiếu lần cuối rồi "
+        lines.append(f"Đã duyệt: {changed} hồ sơ được ghi vào một pull request để người duyệt đối chiếu lần cuối rồi "
                      "hợp nhất. Issue này tự đóng khi pull request được hợp nhất.")
     elif approved:
-        lines.append("Đã duyệt nhưng không có hồ sơ mới nào để ghi (xem các dòng dưới đây); không mở pull request.")
+        lines.append("Đã duyệt nhưng không có hồ sơ nào để ghi (xem các dòng dưới đây); không mở pull request.")
     else:
-        lines.append(f"Sẽ tạo {created} hồ sơ mới; {errors} chỗ có lỗi cần sửa. Chưa ghi gì vào sổ: đây là bản xem trước.")
+        said = [f"{_count(sent, state)} hồ sơ {word}" for state, word in ((NEW, "mới"), (UPDATE, "được sửa"),
+                                                                          (WITHDRAWN, "được rút lại"))
+                if state == NEW or _count(sent, state)]
+        lines.append(f"Sẽ có {', '.join(said)}; {errors} chỗ có lỗi cần sửa. Chưa ghi gì vào sổ: đây là bản xem trước.")
     lines.append("")
     for one in sent:
         lines += _workbook(one, form, written)
@@ -134,19 +141,18 @@ def _limit(text: str) -> str:
 def pull_request_body(sent: list[Sent], number: int) -> str:
     """The pull request's text: the issue it closes, the records it adds, what the reviewer checks."""
     lines = [f"Hồ sơ gửi qua biểu mẫu trong issue #{int(number)}, ghi bằng công cụ của nhánh main sau khi được "
-             f"gắn nhãn {APPROVED}.", "", f"Closes #{int(number)}", "", "## Hồ sơ mới", "",
-             ]
+             f"gắn nhãn {APPROVED}.", "", f"Closes #{int(number)}", "", "## Hồ sơ được ghi", ""]
     rows = []
     for one in sent:
         for record in one.plan.get("records", []):
-            if record.get("state") == NEW:
-                rows.append(f"| {markdown_cell(one.name)} | {int(record.get('row', 0))} | {markdown_cell(str(record.get('title', '')))} "
-                            f"| {markdown_cell(str(record.get('path', '')))} |")
-    lines += _bounded(["| Nguồn gửi | Dòng | Tên | Tệp |", "|---|---|---|---|"], rows, "hồ sơ")
-    left = sum(1 for one in sent for record in one.plan.get("records", []) if record.get("state") != NEW)
+            if record.get("state") in WRITES:
+                rows.append(f"| {markdown_cell(one.name)} | {int(record.get('row', 0))} | {WRITTEN[str(record['state'])]} | "
+                            f"{markdown_cell(str(record.get('title', '')))} | {markdown_cell(str(record.get('path', '')))} |")
+    lines += _bounded(["| Nguồn gửi | Dòng | Việc | Tên | Tệp |", "|---|---|---|---|---|"], rows, "hồ sơ")
+    left = sum(1 for one in sent for record in one.plan.get("records", []) if record.get("state") not in WRITES)
     errors = _errors(sent)
     if left or errors:
-        lines += ["", f"Không ghi: {left} dòng đã có hoặc trùng, {errors} chỗ có lỗi (xem bình luận trong issue)."]
+        lines += ["", f"Không ghi: {left} dòng đã có, không đổi hoặc trùng; {errors} chỗ có lỗi (xem bình luận trong issue)."]
     digests = [f"{markdown_cell(one.name)}: {markdown_cell(one.digest)}" for one in sent if one.digest]
     if digests:
         lines += ["", "Mã kiểm tra (sha256) của tệp đã ghi: " + "; ".join(digests) + "."]
