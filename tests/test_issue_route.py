@@ -348,3 +348,26 @@ def test_a_workbook_planned_but_not_written_keeps_the_check_red(project, tmp_pat
     capsys.readouterr()
     assert main([*argv, "--check"]) == 1  # the row in error is still there, the written one is not pending
     assert "Chưa ghi:" not in capsys.readouterr().out
+
+
+# --- the guides lead with the route -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "docs/huong-dan-dong-gop.md"])
+def test_the_guides_lead_with_the_route_that_needs_no_git(guide):
+    """The first section says, in numbered steps, how to send through a form: the forms by the
+    names GitHub shows, where to click, the approval label; the pull-request route comes after."""
+    text = (PROJECT / guide).read_text(encoding="utf-8")
+    sections = re.split(r"^## ", text, flags=re.M)[1:]
+    first = sections[0]
+    assert "không cần git" in first.splitlines()[0]
+    steps = re.findall(r"^(\d+)\. ", first, flags=re.M)
+    assert steps[:5] == ["1", "2", "3", "4", "5"]
+    for form in ("gui-bang-tinh.yml", "bao-hoat-dong.yml"):
+        name = load_bytes((FORMS / form).read_bytes(), form).data["name"]
+        assert f"**{name}**" in first
+    from generator.intake.issue_reply import APPROVED
+
+    for needle in ("**Issues**", "**New issue**", "**Create**", "**Edit**", APPROVED, "issue tự đóng"):
+        assert needle in first, needle
+    assert any("pull request" in s.splitlines()[0] for s in sections[1:3])
