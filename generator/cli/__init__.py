@@ -1,4 +1,4 @@
-"""Command line: `ketnghia validate|generate|build|serve|new|format|template|import|report` (or `python -m generator …`).
+"""Command line: `ketnghia validate|generate|build|serve|new|format|template|import|report|issue` (or `python -m generator …`).
 
 Exit 0 ok, 1 errors in the records, 2 bad usage or an output folder that cannot be written
 (a full disk, say: nothing the records' author can fix). Each command works on the project found
