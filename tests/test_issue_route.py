@@ -259,6 +259,8 @@ def test_a_workbook_sent_is_fetched_from_github_and_planned_row_by_row(project, 
     body = (out / "pull-request.md").read_text(encoding="utf-8")
     assert "Closes #43" in body and f"` {added} `" in body and hashlib.sha256(data).hexdigest() in body
     assert "Không ghi: 0 dòng đã có, không đổi hoặc trùng; 1 chỗ có lỗi" in body
+    comment = (out / "comment.md").read_text(encoding="utf-8")
+    assert "**Đã ghi** (1):" in comment and "Các dòng còn lỗi ở trên không được ghi" in comment
 
 
 def test_an_edit_after_approval_takes_the_approval_back(project, tmp_path, monkeypatch):
