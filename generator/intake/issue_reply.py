@@ -118,8 +118,8 @@ def plan_comment(sent: list[Sent], form: bool, written: bool = False, approved: 
         lines += _workbook(one, form, written)
     lines += ["### Bước tiếp theo", ""]
     if written and errors:
-        lines.append("Các dòng còn lỗi ở trên không được ghi: sửa chúng rồi gửi lại trong một issue mới (gửi lại cả "
-                     "bảng tính cũng được: dòng đã ghi không bị ghi hai lần).")
+        lines.append("Các dòng còn lỗi ở trên không được ghi: sửa chúng rồi gửi lại trong một issue mới, sau khi pull "
+                     "request này được hợp nhất (gửi lại cả bảng tính cũng được: dòng đã có trong sổ không bị ghi hai lần).")
     elif written:
         lines.append("Không cần làm gì thêm. Nếu cần sửa một dòng, hãy báo ngay trong issue này.")
     elif errors:
