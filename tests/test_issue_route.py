@@ -373,3 +373,13 @@ def test_the_guides_lead_with_the_route_that_needs_no_git(guide):
     for needle in ("**Issues**", "**New issue**", "**Create**", "**Edit**", APPROVED, "issue tự đóng"):
         assert needle in first, needle
     assert any("pull request" in s.splitlines()[0] for s in sections[1:3])
+
+
+def test_a_title_edited_alone_is_not_planned_again(project, tmp_path, monkeypatch):
+    event = json.loads((EVENTS / "bang-tinh-sua-sau-duyet.json").read_text(encoding="utf-8"))
+    event["changes"] = {"title": {"from": "[Bảng tính] "}}
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(event), encoding="utf-8")
+    out, values = _run(project, path, tmp_path, monkeypatch)
+    assert values["post"] == "false" and values["unapprove"] == "false"
+    assert not (out / "comment.md").exists()

@@ -40,6 +40,11 @@ class Event:
     body: str
     labels: set[str] = field(default_factory=set)
     label: str = ""  # the label just added, for `labeled`
+    body_changed: bool = True  # for `edited`: False when only the title changed
+
+    @property
+    def to_plan(self) -> bool:
+        return self.action == "opened" or (self.action == "edited" and self.body_changed) or self.approved
 
     @property
     def approved(self) -> bool:
@@ -48,7 +53,7 @@ class Event:
     @property
     def unapprove(self) -> bool:
         """Edited after approval: what was approved is no longer what the issue holds."""
-        return self.action == "edited" and APPROVED in self.labels
+        return self.action == "edited" and self.body_changed and APPROVED in self.labels
 
 
 def event_of(path: Path) -> Event:
@@ -60,7 +65,8 @@ def event_of(path: Path) -> Event:
         issue = payload["issue"]
         return Event(int(issue["number"]), str(payload["action"]), str(issue.get("body") or ""),
                      {str(label["name"]) for label in issue.get("labels") or []},
-                     str((payload.get("label") or {}).get("name", "")))
+                     str((payload.get("label") or {}).get("name", "")),
+                     "body" in (payload.get("changes") or {"body": None}))
     except (ValueError, KeyError, TypeError) as error:
         raise BadUsage(f"{path}: không phải sự kiện của một issue ({error})") from None
 
@@ -151,7 +157,7 @@ def run_issue(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     values = {"number": str(event.number), "approved": "false", "ready": "false",
               "unapprove": str(event.unapprove).lower(), "post": "false"}
-    if event.action in ("opened", "edited") or event.approved:
+    if event.to_plan:
         comment, body, written = answer(event, project_of(args).root, args.today)
         (out / "comment.md").write_text(comment, encoding="utf-8")
         if body:
