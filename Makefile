@@ -1,4 +1,5 @@
 # One command sets everything up and runs the main job; one runs the tests.
+# The python3 found on the PATH (or PYTHON=...) makes .venv: Python 3.11 to 3.13 are supported.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -9,6 +10,9 @@ STAMP := $(VENV)/.installed
 all: serve
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "$(PYTHON) là Python $$($(PYTHON) -c 'import platform; print(platform.python_version())'), cũ hơn bản dự án cần (3.11 trở lên)." >&2; \
+	  echo "Cài Python 3.11, 3.12 hoặc 3.13 rồi chạy lại, hoặc chỉ rõ: make PYTHON=python3.13" >&2; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'

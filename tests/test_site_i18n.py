@@ -1,5 +1,6 @@
 """The site's wording goes through one catalogue: complete, switchable, Vietnamese by default."""
 
+import ast
 import sys
 from pathlib import Path
 
@@ -24,6 +25,38 @@ def _messages(pot: Path) -> dict[object, tuple[str, ...]]:
     """Message id (a tuple for plurals) -> its translator comments; the header left out."""
     with pot.open("rb") as f:
         return {m.id: tuple(m.auto_comments) for m in read_po(f) if m.id}
+
+
+# Babel's extractor sees a call inside an f-string only on Python 3.12 and later, where f-strings
+# are tokenised apart: the catalogue must not depend on the Python that extracts it.
+_MARKERS = {"_", "N_", "ngettext", "gettext", "pgettext", "npgettext"}
+
+
+def _extracted(call: ast.AST) -> bool:
+    """A marker called on a literal: what the extractor would put in the catalogue."""
+    return (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in _MARKERS
+            and bool(call.args) and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str))
+
+
+def _wrapped_inside_fstrings(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.JoinedStr):
+            found += [f"{path.name}:{call.lineno}" for call in ast.walk(node) if _extracted(call)]
+    return found
+
+
+def test_no_wrapped_string_hides_inside_an_fstring():
+    sources = sorted((PROJECT / "generator").rglob("*.py"))
+    assert sources
+    hidden = [place for path in sources for place in _wrapped_inside_fstrings(path)]
+    assert not hidden, f"_() inside an f-string is extracted on Python 3.12+ only; compute it first: {hidden}"
+
+
+def test_the_fstring_check_finds_a_hidden_call(tmp_path):
+    sample = tmp_path / "probe.py"
+    sample.write_text('label = _("Cộng")\nx = f"<b>{label}</b>{_(name)}"\ny = f"<b>{_(\'Cộng\')}</b>"\n', encoding="utf-8")
+    assert _wrapped_inside_fstrings(sample) == ["probe.py:3"]
 
 
 def test_the_committed_template_holds_every_wrapped_string(tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,14 @@ def test_the_labels_of_the_route_are_those_of_the_forms_and_the_tool():
     for form in ("gui-bang-tinh.yml", "bao-hoat-dong.yml"):
         [label] = _load(FORMS / form)["labels"]
         assert f"contains(github.event.issue.labels.*.name, '{label}')" in condition
+
+
+def test_the_tests_run_on_the_oldest_and_the_newest_supported_python():
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    oldest = project["requires-python"].removeprefix(">=")
+    supported = [c.rsplit(" :: ", 1)[1] for c in project["classifiers"] if c.startswith("Programming Language :: Python :: 3.")]
+    assert supported[0] == oldest
+    test = _load(PROJECT / ".github" / "workflows" / "ci.yml")["jobs"]["test"]
+    assert test["strategy"]["matrix"]["python"] == [oldest, supported[-1]]
+    setup = [s for s in test["steps"] if str(s.get("uses", "")).startswith("actions/setup-python@")]
+    assert setup[0]["with"]["python-version"] == "${{ matrix.python }}"

@@ -91,17 +91,19 @@ def _entry(site: Site, feed_url: str, activity: Activity) -> str:
 def feed(site: Site, feed_url: str, page_url: str, title: str, activity_ids: Iterable[str]) -> bytes:
     entries = newest_first(site, activity_ids)
     updated = max((first_day(a["date"]) for a in entries), default=site.newest or datetime.date(2020, 1, 1))
+    subtitle = _("Các hoạt động mới nhất, mới trước cũ sau (tối đa {count}).").format(count=ENTRIES)
+    rights = _("Dữ liệu theo giấy phép CC BY 4.0")
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">\n'
         f"<id>{_text(f'{_tag()}/feed/{feed_url}')}</id>\n"
         f'<title type="text">{_text(title)}</title>\n'
-        f'<subtitle type="text">{_text(_("Các hoạt động mới nhất, mới trước cũ sau (tối đa {count}).").format(count=ENTRIES))}</subtitle>\n'
+        f'<subtitle type="text">{_text(subtitle)}</subtitle>\n'
         f"<updated>{_stamp(updated)}</updated>\n"
         f"<link rel=\"self\" type=\"application/atom+xml\" href={_attr(urls.relative(feed_url, feed_url))}/>\n"
         f"<link rel=\"alternate\" type=\"text/html\" href={_attr(urls.relative(feed_url, page_url))}/>\n"
         f"<author><name>{_text(site.identity.name)}</name></author>\n"
-        f'<rights type="text">{_text(_("Dữ liệu theo giấy phép CC BY 4.0"))}</rights>\n'
+        f'<rights type="text">{_text(rights)}</rights>\n'
     )
     return (head + "".join(_entry(site, feed_url, a) for a in entries) + "</feed>\n").encode("utf-8")
 

@@ -45,7 +45,8 @@ def _group_table(site: Site, activities: list[Activity]) -> str:
         for code, t in totals.items() if t.activities
     ]
     whole = site.totals(activities)
-    rows.append([cell(f"<strong>{_('Cộng')}</strong>"), cell(formats.number(whole.activities)),
+    total_label = _("Cộng")
+    rows.append([cell(f"<strong>{total_label}</strong>"), cell(formats.number(whole.activities)),
                  number_cell(whole.planned), number_cell(whole.delivered)])
     return table([_("Nhóm nội dung của Kế hoạch"), _("Số hoạt động"), _("Kế hoạch (đồng)"), _("Đã thực hiện (đồng)")],
                   rows, sortable=False)
