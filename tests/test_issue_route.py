@@ -81,7 +81,7 @@ def test_a_form_is_read_by_its_labels():
 
 
 def test_a_pair_named_by_sponsor_and_commune_becomes_one_cell():
-    found = issue_form.answers("### Cặp kết nghĩa\n\n_No response_\n\n### Đơn vị kết nghĩa\n\nSở Y tế\n\n### Xã\n\nxã Trà Kót"
+    found = issue_form.answers("### Cặp kết nghĩa\n\n_No response_\n\n### Đơn vị kết nghĩa\n\nSở Y tế\n\n### Xã hoặc huyện được giúp đỡ\n\nxã Trà Kót"
                                "\n\n### Tên hoạt động\n\n=HYPERLINK(\"x\")\n\n### Ngày\n\n2024")
     header, row = issue_form.activity_csv(found).splitlines()
     assert header.split(",")[:4] == ["Cặp kết nghĩa", "Địa bàn thực hiện", "Các địa bàn thực hiện chung", "Ngày"]
@@ -109,6 +109,15 @@ def test_the_activity_form_asks_for_the_columns_of_the_template():
     workbook = load_bytes((FORMS / "gui-bang-tinh.yml").read_bytes(), "gui-bang-tinh.yml").data
     labels = [item["attributes"]["label"] for item in workbook["body"] if item["type"] != "markdown"]
     assert issue_form.WORKBOOK_FIELD in labels and issue_form.PRIVACY_FIELD in labels
+
+
+@pytest.mark.parametrize("event", sorted(EVENTS.glob("*.json")), ids=lambda p: p.stem)
+def test_the_recorded_events_hold_what_github_writes_for_the_forms(event):
+    """Each recorded body is a form's answer as GitHub writes it: the form's labels, in order."""
+    body = json.loads(event.read_text(encoding="utf-8"))["issue"]["body"]
+    form = "bao-hoat-dong.yml" if event.name.startswith("hoat-dong") else "gui-bang-tinh.yml"
+    items = load_bytes((FORMS / form).read_bytes(), form).data["body"]
+    assert re.findall(r"^### (.+)$", body, flags=re.M) == [i["attributes"]["label"] for i in items if i["type"] != "markdown"]
 
 
 # --- "Báo một hoạt động", on the shipped ledger --------------------------------------------------

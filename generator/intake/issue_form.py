@@ -18,7 +18,7 @@ from .columns import columns
 BODY_CHARACTERS = 65_536  # GitHub's own limit of an issue's body
 WORKBOOK_FIELD = "Bảng tính"
 SPONSOR_FIELD = "Đơn vị kết nghĩa"
-COMMUNE_FIELD = "Xã"
+COMMUNE_FIELD = "Xã hoặc huyện được giúp đỡ"
 PRIVACY_FIELD = "Thông tin cá nhân"
 ACTIVITY = "activity"
 _EMPTY = "_No response_"
