@@ -182,14 +182,17 @@ def test_another_label_is_not_an_approval(project, tmp_path, monkeypatch):
 
 def test_a_body_that_is_not_a_form_or_lacks_the_privacy_box_is_not_planned(project, tmp_path, monkeypatch):
     event = json.loads((EVENTS / "hoat-dong-mo.json").read_text(encoding="utf-8"))
+    answered = event["issue"]["body"]
     for body, said in (("Xin thêm hoạt động tặng quà @ai-do", "không theo biểu mẫu"),
-                       (event["issue"]["body"].replace("- [X]", "- [ ]"), "chưa đánh dấu mục 'Thông tin cá nhân'")):
+                       (answered.replace("- [X]", "- [ ]"), "chưa đánh dấu mục 'Thông tin cá nhân'"),
+                       (answered + "\n\n### @ai-do <b>\n\nx\n\n### @ai-do <b>\n\ny", "mục ` @ai-do <b> ` có hai lần"),
+                       ("### Ngày\n\n" + "x" * 70_000, "nội dung issue dài hơn 65.536 ký tự")):
         event["issue"]["body"] = body
         path = tmp_path / "event.json"
         path.write_text(json.dumps(event), encoding="utf-8")
         out, values = _run(project, path, tmp_path, monkeypatch)
         comment = (out / "comment.md").read_text(encoding="utf-8")
-        assert said in comment and "@" not in comment
+        assert said in comment and "@" not in _outside_code(comment) and "<" not in _outside_code(comment)
 
 
 # --- "Gửi bảng tính": the attachment ------------------------------------------------------------

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..diagnostics import markdown_cell
 from ..intake import issue_form
 from ..intake.attachment import Refused, attachments, fetch
 from ..intake.issue_reply import APPROVED, WRITES, Sent, plan_comment, pull_request_body
@@ -118,12 +119,16 @@ def sent_files(found: issue_form.Answers, folder: Path) -> tuple[list[tuple[Path
 
 def answer(event: Event, project: Path, today: datetime.date) -> tuple[str, str, int]:
     """The comment, the pull request's text ('' when none is to be opened) and the records written."""
-    found = issue_form.answers(event.body)
+    try:
+        found = issue_form.answers(event.body)
+    except issue_form.NotAForm as refusal:
+        return f"Chưa đọc biểu mẫu: {refusal}.\n", "", 0
     form = issue_form.is_activity_form(found)
     if not form and not issue_form.is_workbook_form(found):
         return _NOT_A_FORM + "\n", "", 0
     if found.repeated or not _privacy_confirmed(found):
-        why = (f"mục '{found.repeated[0]}' có hai lần" if found.repeated else
+        # A label is the sender's text (a heading typed into an answer): a code span, like every such text.
+        why = (f"mục {markdown_cell(found.repeated[0])} có hai lần" if found.repeated else
                f"chưa đánh dấu mục '{issue_form.PRIVACY_FIELD}'")
         return (f"Chưa đọc biểu mẫu: {why}. Hãy sửa issue (dấu ba chấm, Edit) cho đúng biểu mẫu rồi lưu lại.\n", "", 0)
     with tempfile.TemporaryDirectory(prefix="ketnghia-issue-") as scratch:
