@@ -395,3 +395,74 @@ def test_a_title_edited_alone_is_not_planned_again(project, tmp_path, monkeypatc
     out, values = _run(project, path, tmp_path, monkeypatch)
     assert values["post"] == "false" and values["unapprove"] == "false"
     assert not (out / "comment.md").exists()
+
+
+# --- the pull-request job, run as the runner runs it ----------------------------------------------
+
+
+def _step(job: str, name_start: str) -> str:
+    workflow = load_bytes((PROJECT / ".github" / "workflows" / "gui-qua-bieu-mau.yml").read_bytes(), "w").data
+    [step] = [s for s in workflow["jobs"][job]["steps"] if str(s.get("name", "")).startswith(name_start)]
+    return str(step["run"])
+
+
+def test_the_pull_request_job_commits_the_records_and_runs_none_of_their_text(tmp_path):
+    """The job's own script on a checkout, with git's remote and gh stood in for: the records
+    left by the reading job land on bieu-mau/issue-N as one commit, the pull request is opened
+    from the text file, and nothing written in a record or in that text runs."""
+    import subprocess
+
+    def git(*args: str, cwd: Path) -> str:
+        return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
+                              env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"}).stdout
+
+    remote = tmp_path / "remote" / "owner" / "repo.git"
+    remote.mkdir(parents=True)
+    git("init", "--quiet", "--bare", cwd=remote)
+    checkout = tmp_path / "checkout"
+    (checkout / "records" / "activities").mkdir(parents=True)
+    (checkout / "records" / "activities" / "old.yaml").write_text("id: old\n", encoding="utf-8")
+    git("init", "--quiet", "-b", "main", cwd=checkout)
+    git("-c", "user.name=x", "-c", "user.email=x@example.org", "add", "-A", cwd=checkout)
+    git("-c", "user.name=x", "-c", "user.email=x@example.org", "commit", "--quiet", "-m", "ledger", cwd=checkout)
+    for name in ("pre-commit", "commit-msg", "post-commit", "post-checkout", "pre-push"):
+        hook = checkout / ".git" / "hooks" / name
+        hook.write_text(f"#!/bin/sh\ntouch {tmp_path}/HOOK\n", encoding="utf-8")
+        hook.chmod(0o755)
+    records_in = tmp_path / "ho-so"
+    shutil.copytree(checkout / "records", records_in)
+    hostile = f"id: new\ntitle: \"$(touch {tmp_path}/PWNED) `touch {tmp_path}/PWNED`\"\n"
+    (records_in / "activities" / "new.yaml").write_text(hostile, encoding="utf-8")
+    body = tmp_path / "pull-request.md"
+    body.write_text(f"Closes #41\n$(touch {tmp_path}/PWNED)\n", encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(f"#!/bin/sh\necho \"$@\" >> {tmp_path}/gh.log\n"
+                                "[ \"$2\" = create ] && echo https://github.com/owner/repo/pull/7\nexit 0\n", encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    output = tmp_path / "output"
+    environment = {
+        "HOME": str(tmp_path), "PATH": f"{bin_dir}:/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1",
+        "GH_TOKEN": "tok", "ISSUE_NUMBER": "41", "BASE": "main", "GITHUB_REPOSITORY": "owner/repo",
+        "RECORDS_IN": str(records_in), "BODY": str(body), "GITHUB_OUTPUT": str(output),
+        # The push to github.com goes to the local remote instead.
+        "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": f"url.{tmp_path}/remote/.insteadOf",
+        "GIT_CONFIG_VALUE_0": "https://x-access-token:tok@github.com/",
+    }
+    script = _step("pull-request", "Commit, đẩy nhánh")
+    ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=checkout,
+                         env=environment, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert git("ls-tree", "-r", "--name-only", "bieu-mau/issue-41", cwd=remote).split() == [
+        "records/activities/new.yaml", "records/activities/old.yaml"]
+    assert git("show", "bieu-mau/issue-41:records/activities/new.yaml", cwd=remote) == hostile
+    assert "Hồ sơ gửi qua biểu mẫu (issue #41)" in git("log", "-1", "--format=%s", "bieu-mau/issue-41", cwd=remote)
+    calls = (tmp_path / "gh.log").read_text(encoding="utf-8")
+    assert f"pr create --repo owner/repo --base main --head bieu-mau/issue-41 --title Hồ sơ gửi qua biểu mẫu (issue #41) --body-file {body}" in calls
+    assert output.read_text(encoding="utf-8") == "url=https://github.com/owner/repo/pull/7\n"
+    assert not (tmp_path / "PWNED").exists() and not (tmp_path / "HOOK").exists()
+
+    environment["ISSUE_NUMBER"] = "41; touch PWNED"  # not a number: refused before anything
+    ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=checkout,
+                         env=environment, capture_output=True, text=True)
+    assert ran.returncode == 1 and "Số issue không hợp lệ" in ran.stdout
