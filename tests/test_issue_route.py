@@ -466,3 +466,37 @@ def test_the_pull_request_job_commits_the_records_and_runs_none_of_their_text(tm
     ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=checkout,
                          env=environment, capture_output=True, text=True)
     assert ran.returncode == 1 and "Số issue không hợp lệ" in ran.stdout
+
+
+@pytest.mark.parametrize("plan_ran", [True, False])
+def test_the_comment_job_posts_the_file_it_was_left(tmp_path, plan_ran):
+    """The comment job's own script with a stand-in gh: the answer posted from its file (with the
+    pull request's address after an approval, the label taken back after an edit), or, when the
+    reading failed, a fixed sentence."""
+    import subprocess
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(f"#!/bin/sh\necho \"$@\" >> {tmp_path}/gh.log\n"
+                                f"[ \"$2\" = comment ] && cp \"$7\" {tmp_path}/posted.md\nexit 0\n", encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    comment = tmp_path / "tra-loi" / "comment.md"
+    if plan_ran:
+        comment.parent.mkdir()
+        comment.write_text(f"## Kết quả\n$(touch {tmp_path}/PWNED)\n", encoding="utf-8")
+    environment = {"HOME": str(tmp_path), "PATH": f"{bin_dir}:/usr/bin:/bin", "GH_TOKEN": "tok", "ISSUE_NUMBER": "43",
+                   "GITHUB_REPOSITORY": "owner/repo", "COMMENT": str(comment),
+                   "APPROVED": "true" if plan_ran else "", "READY": "true" if plan_ran else "",
+                   "UNAPPROVE": "true" if plan_ran else "", "PULL_REQUEST": "https://github.com/owner/repo/pull/7" if plan_ran else ""}
+    ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", _step("comment", "Đăng trả lời")],
+                         cwd=tmp_path, env=environment, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    calls = (tmp_path / "gh.log").read_text(encoding="utf-8").splitlines()
+    assert calls[0] == f"issue comment 43 --repo owner/repo --body-file {comment}"
+    posted = (tmp_path / "posted.md").read_text(encoding="utf-8")
+    if plan_ran:
+        assert posted.endswith("\nPull request: https://github.com/owner/repo/pull/7\n")
+        assert calls[1] == "issue edit 43 --repo owner/repo --remove-label da-duyet"
+    else:
+        assert posted.startswith("Máy chưa đọc được issue này do một lỗi của máy") and len(calls) == 1
+    assert not (tmp_path / "PWNED").exists()
