@@ -67,22 +67,37 @@ def test_gift_share_is_shown_by_number_and_by_value_and_names_the_years_without_
     assert "Năm 2022 có hoạt động nhưng không hoạt động nào có báo cáo giá trị đã thực hiện" in gifts
 
 
-def test_communes_figure_links_to_exactly_those_communes(tmp_path):
+def test_communes_figures_link_to_exactly_those_communes(tmp_path):
+    """Two kinds of commune, each a word of the methodology page: partnered ones and those with
+    recorded support; each figure opens the list of exactly those on the programme's page."""
     records = small_tree(tmp_path)
-    # An activity held in a third commune counts among those reached.
+    # An activity held in a third commune counts among those with support, not among the partnered.
     activity(records, "2023-03-01-dien", "so-thu-nghiem-xa-phuoc-chanh", "2023-03-01", "ha-tang-nong-thon",
              "Đèn chiếu sáng", localities=["xa-phuoc-chanh", "xa-phuoc-cong"])
     files = _render(records)
     home = files["index.md"]
-    figures = re.findall(r'<strong>(\d+)</strong> <span><a href="([^"]+)">xã được giúp đỡ</a>', home)
-    assert [href for _, href in figures] == ["chuong-trinh/da-nang-2025/#xa-trong-so",
-                                             "chuong-trinh/qd-1100-2020-2025/#xa-trong-so"]
-    count, href = int(figures[1][0]), figures[1][1]
-    page, anchor = href.split("#")
-    listing = re.search(rf'<ul id="{anchor}"[^>]*>(.*?)</ul>', files[page + "index.md"], re.S).group(1)
-    linked = re.findall(r'href="\.\./\.\./dia-ban/([^/"]+)/"', listing)
-    assert len(linked) == count == 3
-    assert set(linked) == {"xa-phuoc-chanh", "xa-la-dee", "xa-phuoc-cong"}
+    expected = {"xã có cặp kết nghĩa": ("ds-xa-co-cap-ket-nghia", {"xa-phuoc-chanh", "xa-la-dee"}),
+                "xã có hỗ trợ được ghi": ("ds-xa-co-ho-tro-duoc-ghi", {"xa-phuoc-chanh", "xa-la-dee", "xa-phuoc-cong"})}
+    for words, (anchor, communes) in expected.items():
+        figures = re.findall(rf'<strong>(\d+)</strong> <span><a href="([^"]+)">{words}</a>', home)
+        assert [href for _, href in figures] == [f"chuong-trinh/da-nang-2025/#{anchor}",
+                                                 f"chuong-trinh/qd-1100-2020-2025/#{anchor}"]
+        count, href = int(figures[1][0]), figures[1][1]
+        page, anchor = href.split("#")
+        programme = files[page + "index.md"]
+        listing = re.search(rf'<ul id="{anchor}"[^>]*>(.*?)</ul>', programme, re.S).group(1)
+        linked = re.findall(r'href="\.\./\.\./dia-ban/([^/"]+)/"', listing)
+        assert len(linked) == count == len(communes) and set(linked) == communes
+        # The word links its one definition.
+        assert f'<a href="../../phuong-phap/#{anchor[3:]}">{words}</a>' in programme
+    assert "được giúp đỡ" not in home
+
+
+def test_each_kind_of_commune_is_defined_once_on_the_methodology_page():
+    methodology = (PROJECT / "docs" / "phuong-phap.md").read_text(encoding="utf-8")
+    for heading in ("### Xã mục tiêu\n", "### Xã có cặp kết nghĩa\n", "### Xã có hỗ trợ được ghi\n"):
+        assert methodology.count(heading) == 1
+    assert "Xã được giúp đỡ" not in methodology
 
 
 def _quiet(coverage: str) -> str:
@@ -100,7 +115,7 @@ def _quiet_tree(tmp_path):
 def test_quiet_window_by_default_ends_on_the_newest_record_and_says_so(tmp_path):
     quiet = _quiet(_render(_quiet_tree(tmp_path))["do-phu/index.md"])
     assert quiet.startswith(" trong 12 tháng gần nhất\n")
-    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất)." in quiet
+    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất), trên các cặp" in quiet
     assert "don-vi-lang-xa-zuoich/" not in quiet  # acted on 1/3/2022, within the 12 months
     assert "so-thu-nghiem-xa-phuoc-chanh/" not in quiet  # trained in 5/2022
 
@@ -111,7 +126,7 @@ def test_quiet_window_is_set_in_mkdocs_yml(tmp_path):
         "site_name: Thử\nextra:\n  ketnghia:\n    quiet_days: 180\n    quiet_until: 2022-12-31\n", encoding="utf-8")
     quiet = _quiet(_render(records)["do-phu/index.md"])
     assert quiet.startswith(" trong 180 ngày gần nhất\n")
-    assert "Tính từ 4/7/2022 đến 31/12/2022 (ngày chốt do trang đặt; hồ sơ mới nhất: 7/1/2023)." in quiet
+    assert "Tính từ 4/7/2022 đến 31/12/2022 (ngày chốt do trang đặt; hồ sơ mới nhất: 7/1/2023), trên" in quiet
     # 1/3/2022 and 5/2022 fall before the window; La Dêê's 6/1/2023 after it, so it does not count.
     for pid in ("don-vi-lang-xa-zuoich", "so-thu-nghiem-xa-phuoc-chanh", "tp-thu-nghiem-xa-la-dee"):
         assert f"{pid}/" in quiet, pid
@@ -123,7 +138,24 @@ def test_quiet_window_settings_that_are_not_understood_keep_the_default(tmp_path
         "site_name: Thử\nextra:\n  ketnghia:\n    quiet_days: -3\n    quiet_until: hôm qua\n", encoding="utf-8")
     quiet = _quiet(_render(records)["do-phu/index.md"])
     assert quiet.startswith(" trong 12 tháng gần nhất\n")
-    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất)." in quiet
+    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất), trên các cặp" in quiet
+
+
+def test_quiet_partnerships_are_of_running_programmes_and_signed_before_the_window(tmp_path):
+    records = _quiet_tree(tmp_path)
+    # Signed within the window (7/1/2022 - 7/1/2023): it has not had the window to act.
+    partnership(records, "don-vi-lang-xa-tra-leng", ["don-vi-lang"], "xa-tra-leng", period={"start": "2022-09-01"})
+    quiet = _quiet(_render(records)["do-phu/index.md"])
+    assert "so-thu-nghiem-xa-phuoc-chanh/" not in quiet and "don-vi-lang-xa-tra-leng/" not in quiet
+    # Past its programme's end (30/6/2025), nothing more is expected of a partnership of Kế hoạch 1100.
+    (records.parent / "mkdocs.yml").write_text(
+        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_until: 2025-12-31\n", encoding="utf-8")
+    quiet = _quiet(_render(records)["do-phu/index.md"])
+    assert "cap-ket-nghia/" not in quiet and "Không có: mọi cặp kết nghĩa" in quiet
+    (records.parent / "mkdocs.yml").write_text(
+        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_until: 2025-06-30\n", encoding="utf-8")
+    quiet = _quiet(_render(records)["do-phu/index.md"])
+    assert "don-vi-lang-xa-tra-leng/" in quiet and "tp-thu-nghiem-xa-la-dee/" in quiet
 
 
 FILTER_JS = PROJECT / "docs" / "javascripts" / "filter-tables.js"

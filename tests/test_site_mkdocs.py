@@ -1,6 +1,8 @@
 """A real `mkdocs build --strict` of the shipped records (a few seconds)."""
 
+import csv
 import html
+import io
 import json
 import re
 import shutil
@@ -125,3 +127,87 @@ def test_pages_announce_their_feed_and_print_a_heading_line(built_site):
         assert re.search(r'class="ledger-print-head"[^>]*>Sổ kết nghĩa Quảng Nam – Đà Nẵng[^<]*<span data-print-address>', html_text)
         assert re.search(r"Số liệu đến ngày \d+/\d+/\d{4}", html_text), page
     assert 'rel="alternate feed"' not in (built_site / "dia-ban/xa-phuoc-chanh/index.html").read_text(encoding="utf-8")
+
+
+def test_the_built_open_data_of_the_shipped_records_is_valid_for_frictionless(built_site):
+    """The package as published, on the shipped records: joint activities, shared sponsors and
+    the 2025 units live only there."""
+    frictionless = pytest.importorskip("frictionless")
+    folder = built_site / "du-lieu-mo"
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", package["data_date"])
+    assert package["version"] in package["citation"] and "CC BY 4.0" in package["citation"]
+
+    def rows(name):
+        return list(csv.DictReader(io.StringIO((folder / f"{name}.csv").read_text(encoding="utf-8-sig"))))
+
+    activities, places = rows("hoat-dong"), rows("hoat-dong-dia-ban")
+    joint = [a for a in activities if int(a["places"]) > 1]
+    assert joint  # the shipped ledger has joint activities: each place is a row of the link table
+    assert not [a for a in activities if ";" in a["locality"]]
+    for activity in activities:
+        own = [p["locality"] for p in places if p["activity"] == activity["id"]]
+        assert len(own) == int(activity["places"])
+        assert activity["locality"] in ("", *own) and (activity["locality"] == "") == (len(own) > 1)
+    assert {a["programme_name"] for a in activities} >= {"Kế hoạch 1100 (Quảng Nam, 2020-2025)"}
+    assert [a for a in activities if a["district_name"].startswith("huyện ")]
+
+
+def _addresses(document):
+    """Every address a document gives: its page and schema, its links, its items and collections."""
+    for key in ("page", "schema", "open_data", "url", "list_schema"):
+        if isinstance(document.get(key), str):
+            yield document[key]
+    for value in (document.get("links") or {}).values():
+        yield from ([value] if isinstance(value, str) else value)
+    for item in document.get("items", []) + document.get("collections", []):
+        yield from _addresses(item)
+
+
+def test_every_api_link_resolves_as_a_client_resolves_it(built_site):
+    """A client joins an address to the URL of the document holding it; the site may be served
+    below a path. Every address must then name a file of the built site."""
+    base = "https://example.org/so-ket-nghia/"
+    api = built_site / "api" / "v1"
+    assert (api / "index.json").is_file() and (api / "index.html").is_file()  # /api/v1/ answers, for people too
+    resolved = 0
+    for path in sorted(api.rglob("*.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        here = base + path.relative_to(built_site).as_posix()
+        for address in _addresses(document):
+            target = urllib.parse.urlsplit(urllib.parse.urljoin(here, address)).path
+            assert target.startswith("/so-ket-nghia/"), (path, address)
+            file = built_site / target[len("/so-ket-nghia/"):]
+            if target.endswith("/"):
+                file = file / "index.html"
+            assert file.is_file(), f"{path.relative_to(built_site)}: {address}"
+            resolved += 1
+    assert resolved > 1000
+
+
+def test_every_api_document_is_valid_against_the_schema_published_beside_it(built_site):
+    jsonschema = pytest.importorskip("jsonschema")
+    referencing = pytest.importorskip("referencing")
+    base = "https://example.org/"
+
+    def retrieve(uri):
+        path = built_site / urllib.parse.urlsplit(uri).path.lstrip("/")
+        return referencing.Resource.from_contents(json.loads(path.read_text(encoding="utf-8")),
+                                                  default_specification=referencing.jsonschema.DRAFT7)
+
+    registry = referencing.Registry(retrieve=retrieve)
+    validators: dict = {}
+    checked = 0
+    for path in sorted((built_site / "api" / "v1").rglob("*.json")):
+        if "schema" in path.relative_to(built_site / "api" / "v1").parts:
+            continue
+        document = json.loads(path.read_text(encoding="utf-8"))
+        schema = urllib.parse.urljoin(base + path.relative_to(built_site).as_posix(), document["schema"])
+        if schema not in validators:
+            validators[schema] = jsonschema.Draft7Validator({"$ref": schema}, registry=registry)
+        errors = [e.message for e in validators[schema].iter_errors(document)]
+        assert not errors, (path, errors[:3])
+        checked += 1
+    assert checked > 300

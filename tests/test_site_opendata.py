@@ -5,6 +5,7 @@ that covers every column, and the JSON API's stable addresses."""
 import csv
 import io
 import json
+import posixpath
 
 import pytest
 
@@ -106,11 +107,16 @@ def test_the_dictionary_page_lists_every_column_in_both_languages(rendered):
 def test_json_api_addresses_hold_each_record_and_its_links(rendered):
     partnership = json.loads(rendered["api/v1/cap-ket-nghia/tp-thu-nghiem-xa-la-dee.json"])
     assert partnership["type"] == "partnership" and partnership["record"]["locality"] == "xa-la-dee"
-    assert partnership["links"]["locality"] == "api/v1/dia-ban/xa-la-dee.json"
+    # Addresses are relative to the document that holds them, as a client resolves them.
+    here = "api/v1/cap-ket-nghia/tp-thu-nghiem-xa-la-dee.json"
+    assert partnership["links"]["locality"] == "../dia-ban/xa-la-dee.json"
     for address in partnership["links"]["activities"] + partnership["links"]["sponsors"] + [partnership["links"]["locality"]]:
-        assert address in rendered, address
+        assert posixpath.normpath(posixpath.join(posixpath.dirname(here), address)) in rendered, address
+    assert partnership["page"] == "../../../cap-ket-nghia/tp-thu-nghiem-xa-la-dee/"
     listing = json.loads(rendered["api/v1/hoat-dong.json"])
-    assert {item["url"] for item in listing["items"]} <= set(rendered)
+    assert {"api/v1/" + item["url"] for item in listing["items"]} <= set(rendered)
     assert json.loads(rendered["api/v1/hoat-dong/2023-01-06-qua-tet.json"])["page"].endswith("#2023-01-06-qua-tet")
-    for collection in ("dia-ban", "don-vi", "cap-ket-nghia", "hoat-dong"):
-        assert f"api/v1/{collection}.json" in rendered
+    index = json.loads(rendered["api/v1/index.json"])
+    assert [c["url"] for c in index["collections"]] == ["dia-ban.json", "don-vi.json", "cap-ket-nghia.json", "hoat-dong.json"]
+    for collection in index["collections"]:
+        assert "api/v1/" + collection["url"] in rendered and "api/v1/" + collection["schema"] in rendered

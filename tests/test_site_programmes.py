@@ -62,6 +62,6 @@ def test_a_2025_commune_shows_its_partner_today_and_its_predecessors_history(tmp
 def test_each_programme_has_a_page_with_its_basis_targets_and_partnerships(tmp_path):
     files = _render(_two_programmes(tmp_path))
     page = files["chuong-trinh/da-nang-2025/index.md"]
-    assert "van-ban/cv-389-thanh-uy-da-nang-2025/" in page and "Văn bản nêu 33 xã; sổ biết tên 13 xã." in page
+    assert "van-ban/cv-389-thanh-uy-da-nang-2025/" in page and "Văn bản nêu 33 <a href=\"../../phuong-phap/#xa-muc-tieu\">xã mục tiêu</a>; sổ biết tên 13 xã." in page
     assert "phuong-thu-nghiem-xa-la-dee-2025/" in page and "tp-thu-nghiem-xa-la-dee/" not in page
     assert "chuong-trinh/qd-1100-2020-2025/" in files["chuong-trinh/index.md"]

@@ -316,3 +316,20 @@ def test_a_sponsor_page_has_its_year_by_year_table_with_the_gift_share(tmp_path)
     assert "Năm" in table and "Tặng quà, theo giá trị đã thực hiện" in table
     note = page[page.index("## Theo năm") :]
     assert "Tỷ trọng tặng quà theo giá trị: 100% năm 2021, 25% năm 2024. Năm chưa có báo cáo giá trị: 2022." in note
+
+
+def test_quality_page_names_an_assumed_end_beyond_the_programme_or_the_unit(tmp_path):
+    records = small_tree(tmp_path)
+    sponsor(records, "don-vi-gia-dinh", "Đơn vị Giả Định")
+    partnership(records, "don-vi-gia-dinh-xa-la-dee", ["don-vi-gia-dinh"], "xa-la-dee",
+                period={"start": "2021", "end": "2025-12-31", "assumed": ["end"]})
+    # The same end, given by a source: not an assumption of the ledger, not listed here.
+    partnership(records, "don-vi-gia-dinh-xa-phuoc-chanh", ["don-vi-gia-dinh"], "xa-phuoc-chanh",
+                period={"start": "2021", "end": "2025-12-31"})
+    page = _render(records)["chat-luong-du-lieu/index.md"].decode()
+    section = page.split("## Mốc kết thúc giả định muộn hơn chương trình hoặc địa bàn\n", 1)[1].split("\n## ")[0]
+    assert section.count("<tr><td>") == 1
+    assert "don-vi-gia-dinh-xa-la-dee/" in section and "don-vi-gia-dinh-xa-phuoc-chanh/" not in section
+    assert "chương trình kết thúc 30/6/2025; xã La Dêê (huyện Nam Giang, đến 30/6/2025) tồn tại đến 30/6/2025" in section
+    assert "Không có" in _render(small_tree(tmp_path / "b"))["chat-luong-du-lieu/index.md"].decode().split(
+        "## Mốc kết thúc giả định", 1)[1].split("\n## ")[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Site
+from .model import COMMUNE_LEVELS, DISTRICT_LEVELS, Site
 from .totals import Totals
 
 
@@ -39,3 +39,21 @@ def area_partnerships(site: Site, locality_id: str) -> list[str]:
         site.activities[a]["partnership"] for place in places for a in site.activities_of_locality.get(place, [])
     } - twinned
     return site.by_name("partnership", twinned) + site.by_name("partnership", active)
+
+
+def reports_on_its_own(site: Site, locality_id: str) -> bool:
+    """Whether a locality has its own yearly summaries and feed: a district; a commune under no
+    district (the communes of a city since 2025, which report to it directly); the area of a
+    running programme (the city). A commune of a district is in its district's."""
+    locality = site.localities[locality_id]
+    if locality["level"] in DISTRICT_LEVELS:
+        return True
+    if locality["level"] in COMMUNE_LEVELS:
+        parent = site.localities.get(locality.get("parent", ""))
+        return not parent or parent["level"] not in DISTRICT_LEVELS
+    return any(p["area"] == locality_id and "end" not in p["period"] for p in site.programmes.values())
+
+
+def reporting_units(site: Site) -> list[str]:
+    """The localities with summaries and feeds of their own, by id."""
+    return sorted(lid for lid in site.localities if reports_on_its_own(site, lid))

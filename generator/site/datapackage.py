@@ -10,7 +10,7 @@ from typing import Any
 
 from slugify import slugify
 
-from . import urls
+from . import formats, urls
 from .dictionary import Described, describe
 from .downloads import DATASETS, tables
 from .i18n import _
@@ -87,8 +87,26 @@ def _resources(described: Described) -> list[dict[str, Any]]:
     ]
 
 
+def data_date(site: Site) -> str:
+    """The newest record's day, as the package and the open-data page give it ("" with no record)."""
+    return site.newest.isoformat() if site.newest else ""
+
+
+def citation(site: Site, data_version: str = "") -> str:
+    """How to cite the data: the ledger's name, the data date, the version (the package's; the
+    open-data page points to it instead of computing the tables twice), the licence, the address."""
+    date = formats.date(data_date(site)) if site.newest else _("chưa có dữ liệu")
+    if data_version:
+        text = _("{site}, dữ liệu cập nhật đến {date}, phiên bản {version}. Giấy phép CC BY 4.0.").format(
+            site=site.identity.name, date=date, version=data_version)
+    else:
+        text = _("{site}, dữ liệu cập nhật đến {date}. Giấy phép CC BY 4.0.").format(site=site.identity.name, date=date)
+    return f"{text} {site.identity.repository}" if site.identity.repository else text
+
+
 def package(site: Site, tables: dict[str, bytes]) -> bytes:
     resources = [r for dataset in DATASETS.values() for r in _resources(describe(site, dataset))]
+    data_version = version(tables)
     data = {
         "name": slugify(site.identity.name),
         "title": site.identity.name,
@@ -97,7 +115,10 @@ def package(site: Site, tables: dict[str, bytes]) -> bytes:
             "Tiền tính bằng đồng; ô trống là chưa báo cáo, không phải bằng 0."
         ),
         "homepage": site.identity.repository,
-        "version": version(tables),
+        "version": data_version,
+        # The data's own date (the newest record), not the build's: the same records, the same bytes.
+        "data_date": data_date(site),
+        "citation": citation(site, data_version),
         "licenses": [DATA_LICENCE],
         "resources": resources,
     }

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..schema_shape import SchemaShape
-from .downloads import Dataset, dataset_columns, foreign_keys
+from .downloads import SOURCES, Dataset, dataset_columns, foreign_keys
 from .model import Site
 
 
@@ -52,6 +52,7 @@ def _meanings(record_type: str | None) -> dict[str, str]:
 
 def describe(site: Site, dataset: Dataset) -> Described:
     columns = dataset_columns(site, dataset)
-    meanings = _meanings(dataset.record_type)
+    # A table drawn from several records says its columns' meanings itself; the sources' are the schema's.
+    meanings = _meanings(dataset.record_type) if dataset.record_type or dataset is SOURCES else {}
     entries = [Entry(c.name, c.type, c.title, c.en, c.unit, c.meaning or meanings.get(c.name, "")) for c in columns]
     return Described(dataset, entries, foreign_keys(dataset, columns))

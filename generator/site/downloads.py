@@ -17,7 +17,7 @@ from ..schema_shape import SchemaShape
 from . import urls
 from .escape import clean
 from .i18n import N_, _
-from .model import Site, year_of
+from .model import DISTRICT_LEVELS, Site, year_of
 from .totals import MONEY_PARTS
 
 FOLDER = urls.OPEN_DATA.rstrip("/")
@@ -207,9 +207,40 @@ def _money_columns(kind: str, title: str, en: str, total: Callable[[Record], int
     return columns
 
 
+def district_of_place(site: Site, locality_id: str) -> str:
+    """The district a place is in: itself when it is one, else its parent when that is a
+    district ("" for a province, or a commune directly under a city since 2025)."""
+    if site.localities[locality_id]["level"] in DISTRICT_LEVELS:
+        return locality_id
+    parent = site.district_of(locality_id)
+    return parent if parent and site.localities[parent]["level"] in DISTRICT_LEVELS else ""
+
+
+def _districts(site: Site) -> Callable[[str], str]:
+    """district_of_place, read once per locality: the tables ask it for every row."""
+    known: dict[str, str] = {}
+
+    def district(locality_id: str) -> str:
+        if locality_id not in known:
+            known[locality_id] = district_of_place(site, locality_id)
+        return known[locality_id]
+
+    return district
+
+
 def _activity_columns(site: Site) -> list[Column]:
-    def place(d):  # a joint activity: its communes, separated by "; "
-        return "; ".join(site.places(d))
+    district_of = _districts(site)
+
+    def place(d):  # one place; a joint activity's are rows of hoat-dong-dia-ban (a key holds one value)
+        places = site.places(d)
+        return places[0] if len(places) == 1 else ""
+
+    def district(d):  # "" when it took place in no district or in several
+        places = site.places(d)
+        if len(places) == 1:
+            return district_of(places[0])
+        districts = {district_of(p) for p in places}
+        return districts.pop() if len(districts) == 1 else ""
 
     def category(d):
         return site.vocabulary("support-categories").get(d["category"], {})
@@ -238,14 +269,29 @@ def _activity_columns(site: Site) -> list[Column]:
                "Record ids of the partnership's sponsors, separated by semicolons"),
         Column("sponsor_names", "string", _("Đơn vị kết nghĩa"), lambda d: "; ".join(site.sponsor_name(s) for s in sponsors(d)),
                "Names of the partnership's sponsors"),
+        Column("programme_name", "string", _("Chương trình"),
+               lambda d: site.name_of("programme", site.partnerships[d["partnership"]]["programme"]),
+               "Name of the partnership's programme"),
         Column("locality", "string", _("Mã địa bàn thực hiện"), place,
-               "Record ids of the localities where it took place (its own, the communes of a joint activity "
-               "separated by semicolons, else the partnership's)",
-               meaning=_("Mã địa bàn nơi thực hiện: địa bàn ghi trong hồ sơ (các xã của một hoạt động chung, cách nhau "
-                         "bởi dấu chấm phẩy), nếu không có thì địa bàn của cặp kết nghĩa.")),
+               "Record id of the locality where it took place (its own, else the partnership's); empty for a "
+               "joint activity of several communes, whose places are rows of hoat-dong-dia-ban",
+               meaning=_("Mã địa bàn nơi thực hiện: địa bàn ghi trong hồ sơ, nếu không có thì địa bàn của cặp kết "
+                         "nghĩa. Một hoạt động chung của nhiều xã để trống ô này: mỗi xã là một dòng của bảng "
+                         "hoat-dong-dia-ban.")),
+        Column("places", "integer", _("Số địa bàn thực hiện"), lambda d: len(site.places(d)),
+               "Number of localities where it took place (more than one: a joint activity, counted once)",
+               _("địa bàn"), meaning=_("Số địa bàn nơi thực hiện; lớn hơn 1 là hoạt động chung, chỉ tính một lần.")),
         Column("locality_name", "string", _("Địa bàn thực hiện"),
                lambda d: "; ".join(site.locality_name(p) for p in site.places(d)),
-               "Names of the localities where it took place"),
+               "Names of the localities where it took place, separated by semicolons"),
+        Column("district", "string", _("Mã huyện"), district,
+               "Record id of the district where it took place; empty when none (a province, a commune under a "
+               "city since 2025) or several",
+               meaning=_("Mã huyện, thị xã, thành phố nơi thực hiện; trống khi không thuộc huyện nào hoặc thuộc "
+                         "nhiều huyện.")),
+        Column("district_name", "string", _("Huyện"),
+               lambda d: site.locality_name(district(d)) if district(d) else "",
+               "Name of that district"),
         Column("date", "string", _("Ngày (NNNN, NNNN-TT hoặc NNNN-TT-NN)"), lambda d: d["date"],
                "Date (YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source)"),
         Column("end_date", "string", _("Ngày kết thúc"), lambda d: d.get("end_date", ""), "End date, when it lasted"),
@@ -349,6 +395,38 @@ def _sources_columns(site: Site) -> list[Column]:
     ]
 
 
+def _activity_place_rows(site: Site) -> list[Record]:
+    """One row per place of every activity: the link table of activities and localities."""
+    return [{"activity": a["id"], "position": n, "locality": p}
+            for a in site.in_order for n, p in enumerate(site.places(a), 1)]
+
+
+def _activity_place_columns(site: Site) -> list[Column]:
+    district_of = _districts(site)
+
+    def district(d):
+        return district_of(d["locality"])
+
+    return [
+        Column("activity", "string", _("Mã hoạt động"), lambda d: d["activity"], "Record id of the activity",
+               meaning=_("Mã hồ sơ của hoạt động (cột id của hoat-dong).")),
+        Column("position", "integer", _("Thứ tự"), lambda d: d["position"],
+               "Position of the place in the activity's list, from 1",
+               meaning=_("Thứ tự của địa bàn trong hồ sơ hoạt động, từ 1.")),
+        Column("locality", "string", _("Mã địa bàn thực hiện"), lambda d: d["locality"],
+               "Record id of a locality where the activity took place",
+               meaning=_("Mã địa bàn nơi hoạt động diễn ra (cột id của dia-ban). Hoạt động chung của nhiều xã có "
+                         "một dòng cho mỗi xã; giá trị của hoạt động chỉ tính một lần, ở bảng hoat-dong.")),
+        Column("locality_name", "string", _("Địa bàn thực hiện"), lambda d: site.locality_name(d["locality"]),
+               "Name of that locality"),
+        Column("district", "string", _("Mã huyện"), district,
+               "Record id of the locality's district; empty when none",
+               meaning=_("Mã huyện, thị xã, thành phố của địa bàn; trống khi không thuộc huyện nào.")),
+        Column("district_name", "string", _("Huyện"), lambda d: site.locality_name(district(d)) if district(d) else "",
+               "Name of that district"),
+    ]
+
+
 def _programme_columns(site: Site) -> list[Column]:
     def targets(d):
         return d.get("targets") or {}
@@ -362,8 +440,8 @@ def _programme_columns(site: Site) -> list[Column]:
         Column("area", "string", _("Mã địa bàn"), lambda d: d["area"]),
         Column("period_start", "string", _("Bắt đầu"), lambda d: d["period"]["start"]),
         Column("period_end", "string", _("Kết thúc"), lambda d: d["period"].get("end", "")),
-        Column("targets_count", "integer", _("Số xã được giúp đỡ theo văn bản"), lambda d: targets(d).get("count")),
-        Column("targets", "string", _("Mã các xã được giúp đỡ mà sổ biết tên"),
+        Column("targets_count", "integer", _("Số xã mục tiêu theo văn bản"), lambda d: targets(d).get("count")),
+        Column("targets", "string", _("Mã các xã mục tiêu mà sổ biết tên"),
                lambda d: "; ".join(site.target_communes(d["id"]))),
         Column("partnerships", "integer", _("Số cặp kết nghĩa trong sổ"),
                lambda d: len(site.partnerships_of_programme(d["id"]))),
@@ -458,8 +536,9 @@ class Dataset:
     name: str  # file name without its extension
     title: str  # a message of the site catalogue, translated where shown
     en: str  # English title
-    record_type: str | None  # the record type whose records are the rows; None for the sources
+    record_type: str | None  # the record type whose records are the rows; None for a table drawn from several
     primary_key: tuple[str, ...]
+    keys: tuple[tuple[str, str], ...] = ()  # a drawn table's foreign keys: (column, dataset whose id it names)
 
 
 def _sourced_types() -> tuple[str, ...]:
@@ -469,29 +548,48 @@ def _sourced_types() -> tuple[str, ...]:
 
 SOURCED_TYPES = _sourced_types()  # record types whose schema has `sources`
 SOURCES = Dataset("nguon", N_("Nguồn"), "Sources", None, ("record_type", "record_id", "position"))
-# Every download, from the registry (one per record type with a dataset), then the sources.
-DATASETS: dict[str, Dataset] = {
-    **{
-        t.dataset: Dataset(t.dataset, t.dataset_title or t.name, t.dataset_en or t.name, t.name, t.dataset_key)
-        for t in TYPES.values() if t.dataset
-    },
-    SOURCES.name: SOURCES,
+# A joint activity's places, a row each: a foreign key holds one value, never "a; b".
+ACTIVITY_PLACES = Dataset("hoat-dong-dia-ban", N_("Địa bàn của hoạt động"), "Places of the activities (a row per place)",
+                          None, ("activity", "locality"),
+                          (("activity", str(TYPES["activity"].dataset)), ("locality", str(TYPES["locality"].dataset)),
+                           ("district", str(TYPES["locality"].dataset))))
+# The tables drawn from several records: (columns, rows).
+_DRAWN: dict[str, tuple[Callable[[Site], list[Column]], Callable[[Site], Sequence[Record]]]] = {
+    SOURCES.name: (_sources_columns, _sources_rows),
+    ACTIVITY_PLACES.name: (_activity_place_columns, _activity_place_rows),
 }
+# Keys of a record type's table beyond its references: an activity's district.
+_MORE_KEYS = {"activity": (("district", str(TYPES["locality"].dataset)),)}
+_FROM_TYPES = {
+    t.dataset: Dataset(t.dataset, t.dataset_title or t.name, t.dataset_en or t.name, t.name, t.dataset_key,
+                       _MORE_KEYS.get(t.name, ()))
+    for t in TYPES.values() if t.dataset
+}
+# Every download, from the registry (one per record type with a dataset), the activities' places
+# after the activities, then the sources.
+DATASETS: dict[str, Dataset] = {}
+for _name, _dataset in _FROM_TYPES.items():
+    DATASETS[_name] = _dataset
+    if _dataset.record_type == "activity":
+        DATASETS[ACTIVITY_PLACES.name] = ACTIVITY_PLACES
+DATASETS[SOURCES.name] = SOURCES
 _BY_TYPE = {d.record_type: d for d in DATASETS.values() if d.record_type}
 
 
 def dataset_columns(site: Site, dataset: Dataset) -> list[Column]:
-    return columns_of(site, dataset.record_type) if dataset.record_type else _sources_columns(site)
+    return columns_of(site, dataset.record_type) if dataset.record_type else _DRAWN[dataset.name][0](site)
 
 
 def dataset_rows(site: Site, dataset: Dataset) -> Sequence[Record]:
-    return _rows(site, dataset.record_type) if dataset.record_type else _sources_rows(site)
+    return _rows(site, dataset.record_type) if dataset.record_type else _DRAWN[dataset.name][1](site)
 
 
 def foreign_keys(dataset: Dataset, columns: list[Column]) -> list[tuple[str, Dataset]]:
-    """(column, dataset it refers to): the registry's single-valued references that are columns."""
+    """(column, dataset it refers to): the registry's single-valued references that are columns,
+    or a drawn table's own keys."""
+    own = [(column, DATASETS[target]) for column, target in dataset.keys]
     if not dataset.record_type:
-        return []
+        return own
     names = {c.name for c in columns}
     keys = []
     for reference in TYPES[dataset.record_type].references:
@@ -499,7 +597,7 @@ def foreign_keys(dataset: Dataset, columns: list[Column]) -> list[tuple[str, Dat
         # A column refers to a dataset keyed by one column (a vocabulary's rows are keyed by two).
         if len(reference.path) == 1 and reference.path[0] in names and target and len(target.primary_key) == 1:
             keys.append((reference.path[0], target))
-    return keys
+    return keys + own
 
 
 def records_in_order(site: Site, record_type: str) -> Sequence[Record]:

@@ -1,5 +1,7 @@
-"""Atom feeds (RFC 4287) of activities, newest first: one for the whole programme, one per
-district and one per sponsor, linked from their pages (`<link rel="alternate">`).
+"""Atom feeds (RFC 4287) of activities, newest first: one of every activity, one per programme,
+per locality that reports on its own (a district, a commune of a city since 2025, the city:
+areas.reports_on_its_own) and per sponsor, announced by their pages (`<link rel="alternate feed">`)
+and linked on them in words ("Theo dõi").
 
 Record text is hostile: every text goes through `_text` (escaped, characters XML 1.0 forbids
 removed) and is declared `type="text"`, so a reader never renders it as markup. Entry ids are
@@ -17,10 +19,11 @@ from xml.sax.saxutils import escape, quoteattr
 from ..dates import first_day
 from ..typed import Activity
 from . import formats, urls
+from .areas import area_activities, reporting_units
 from .escape import clean
 from .i18n import _
-from .model import DISTRICT_LEVELS, Site
-from .pages.localities import area_activities
+from .model import Site
+from .pages.programmes import activities_of
 from .pages.sponsors import sponsor_activities
 
 ENTRIES = 50  # the newest activities of each feed; the downloads hold them all
@@ -108,10 +111,6 @@ def feed(site: Site, feed_url: str, page_url: str, title: str, activity_ids: Ite
     return (head + "".join(_entry(site, feed_url, a) for a in entries) + "</feed>\n").encode("utf-8")
 
 
-def districts(site: Site) -> list[str]:
-    return sorted(i for i, d in site.localities.items() if d["level"] in DISTRICT_LEVELS)
-
-
 def files(site: Site) -> dict[str, bytes]:
     """{path below the site root: bytes}"""
     out = {
@@ -119,7 +118,11 @@ def files(site: Site) -> dict[str, bytes]:
                           _("{site}: hoạt động mới").format(site=site.identity.name),
                           site.activities)
     }
-    for lid in districts(site):
+    for pid in sorted(site.programmes):
+        url = urls.feed("programme", pid)
+        title = _("{name}: hoạt động mới").format(name=site.name_of("programme", pid))
+        out[url] = feed(site, url, urls.entity("programme", pid), title, activities_of(site, pid))
+    for lid in reporting_units(site):
         url = urls.feed("locality", lid)
         title = _("{name}: hoạt động mới").format(name=site.locality_name(lid))
         out[url] = feed(site, url, urls.entity("locality", lid), title, area_activities(site, lid))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from ..dates import first_day, last_day
+from ..dates import first_day, last_day, vi_date
 from ..diagnostics import Diagnostic
 from ..facts import Record, localities_of, places_of, took_place
 from ..registry import TYPES, folder_of
@@ -25,6 +25,7 @@ from . import urls
 from .collation import sort_key
 from .config import Identity, identity_of
 from .escape import clean
+from .i18n import _
 from .totals import Figures, Totals, figures_of, totals_of
 
 COMMUNE_LEVELS = {"xa", "thi-tran", "phuong", "dac-khu"}
@@ -66,6 +67,7 @@ class Memo:
         self.areas: dict[str, list[str]] = {}  # locality id -> its area's activity ids, in date order
         self.programmes: dict[str, list[str]] = {}  # programme id -> its partnership ids, by name
         self.programme_activities: dict[str, list[str]] = {}  # programme id -> its activity ids, in date order
+        self.shared_names: dict[str, int] | None = None  # a locality's bare name -> how many units bear it
 
 
 @dataclass(frozen=True)
@@ -162,16 +164,50 @@ class Site:
         return self.memo.totals[key]
 
     # Names -------------------------------------------------------------------
+    def _bare_locality_name(self, locality: Record) -> str:
+        level = self.label("locality-levels", locality["level"])
+        return f"{level[:1].lower()}{level[1:]} {clean(locality['name'])}"
+
     def locality_name(self, locality_id: str) -> str:
-        """'xã Phước Chánh': the level in lower case, then the name."""
+        """'xã Phước Chánh': the level in lower case, then the name. A unit that shares that name
+        with another (a commune of 2020 and its successor of 2025) is told apart by its parent and
+        period: 'xã Trà Leng (huyện Nam Trà My, đến 30/6/2025)'. The one name of a unit on every
+        title, heading, table, search result, dropdown and download."""
         key = ("locality", locality_id)
         if key not in self.memo.names:
             locality = self.localities.get(locality_id)
             if not locality:
                 return locality_id
-            level = self.label("locality-levels", locality["level"])
-            self.memo.names[key] = f"{level[:1].lower()}{level[1:]} {clean(locality['name'])}"
+            name = self._bare_locality_name(locality)
+            if self._shared_names().get(name, 0) > 1:
+                name = f"{name} ({self._whereabouts(locality)})"
+            self.memo.names[key] = name
         return self.memo.names[key]
+
+    def _shared_names(self) -> dict[str, int]:
+        """How many units bear each bare name, counted once per render."""
+        if self.memo.shared_names is None:
+            counts: dict[str, int] = {}
+            for locality in self.localities.values():
+                bare = self._bare_locality_name(locality)
+                counts[bare] = counts.get(bare, 0) + 1
+            self.memo.shared_names = counts
+        return self.memo.shared_names
+
+    def _whereabouts(self, locality: Record) -> str:
+        """Its parent and period, as far as the record gives them: 'huyện Nam Trà My, đến 30/6/2025'."""
+        parts = []
+        parent = self.localities.get(locality.get("parent", ""))
+        if parent:
+            parts.append(self._bare_locality_name(parent))
+        start, end = locality.get("valid_from"), locality.get("valid_to")
+        if start and end:
+            parts.append(f"{vi_date(start)} – {vi_date(end)}")
+        elif start:
+            parts.append(_("từ {date}").format(date=vi_date(start)))
+        elif end:
+            parts.append(_("đến {date}").format(date=vi_date(end)))
+        return ", ".join(parts)
 
     def sponsor_name(self, organization_id: str) -> str:
         organization = self.organizations.get(organization_id)
@@ -290,7 +326,7 @@ def _cited_by(records: dict[str, dict[str, Record]]) -> dict[str, list[tuple[str
     cited: dict[str, list[tuple[str, str]]] = {}
     for record_type, by_id in records.items():
         for record_id, data in by_id.items():
-            for _, target, document in TYPES[record_type].references_in(data):
+            for _path, target, document in TYPES[record_type].references_in(data):
                 if target == "document":
                     _append(cited, document, (record_type, record_id))
     return {doc: sorted(set(refs)) for doc, refs in cited.items()}

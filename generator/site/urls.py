@@ -41,6 +41,14 @@ API = "api/v1/"  # the JSON of each record: stable addresses, documented on the 
 API_COLLECTIONS = {"locality": "dia-ban", "organization": "don-vi", "partnership": "cap-ket-nghia", "activity": "hoat-dong"}
 
 
+API_INDEX = f"{API}index.json"  # what /api/v1/ holds: the collections, their lists and schemas
+API_SCHEMAS = f"{API}schema/"  # a JSON Schema per kind of API document
+
+
+def api_schema(name: str) -> str:
+    return f"{API_SCHEMAS}{name}.json"
+
+
 def api_record(record_type: str, record_id: str) -> str:
     return f"{API}{API_COLLECTIONS[record_type]}/{record_id}.json"
 
@@ -52,7 +60,7 @@ FEED_FILE = "atom.xml"  # the Atom feed of a page's activities, beside the page
 
 
 def feed(record_type: str | None = None, record_id: str | None = None) -> str:
-    """The programme's feed (no record), or a district's or a sponsor's, beside its page."""
+    """The feed of every activity (no record), or a programme's, a locality's or a sponsor's, beside its page."""
     if record_type is None or record_id is None:
         return f"{ACTIVITY_INDEX}{FEED_FILE}"
     return f"{entity(record_type, record_id)}{FEED_FILE}"
@@ -64,7 +72,7 @@ def entity(record_type: str, record_id: str) -> str:
 
 
 def summary(record_type: str, record_id: str, year: str) -> str:
-    """The printable yearly summary ("sơ kết") of a district or a sponsor."""
+    """The printable yearly summary ("sơ kết") of a programme, a locality or a sponsor."""
     return f"{entity(record_type, record_id)}so-ket-{year}/"
 
 

@@ -95,13 +95,13 @@ def test_hidden_rows_take_no_room_on_a_phone(site, built_site):
 
 def test_the_home_pages_figures_lead_to_what_they_count(site):
     page = site.open("")
-    # "N xã được giúp đỡ" opens the list of exactly those N communes on the programme's page.
-    figure = page.locator(".ledger-figures div", has=page.get_by_role("link", name="xã được giúp đỡ")).first
+    # "N xã có hỗ trợ được ghi" opens the list of exactly those N communes on the programme's page.
+    figure = page.locator(".ledger-figures div", has=page.get_by_role("link", name="xã có hỗ trợ được ghi")).first
     count = int(figure.locator("strong").inner_text())
-    figure.get_by_role("link", name="xã được giúp đỡ").click()
-    page.wait_for_url("**/chuong-trinh/**#xa-trong-so")
-    expect(page.locator("#xa-trong-so > li")).to_have_count(count)
-    expect(page.locator("#xa-trong-so > li a").first).to_have_attribute("href", re.compile(r"dia-ban/"))
+    figure.get_by_role("link", name="xã có hỗ trợ được ghi").click()
+    page.wait_for_url("**/chuong-trinh/**#ds-xa-co-ho-tro-duoc-ghi")
+    expect(page.locator("#ds-xa-co-ho-tro-duoc-ghi > li")).to_have_count(count)
+    expect(page.locator("#ds-xa-co-ho-tro-duoc-ghi > li a").first).to_have_attribute("href", re.compile(r"dia-ban/"))
     # A year of the programme's table opens that year's activities.
     page.goto(site.url(""))
     link = page.locator("h3#theo-nam ~ .ledger-table").first.locator("tbody tr td:first-child a").first

@@ -19,7 +19,7 @@ from ..model import Site, activity_order, listing_url
 from ..totals import Totals
 from .activity_rows import activity_headers, activity_row, cancelled_note, listing_headers, listing_row
 from .filters import table_attributes
-from .links import feed_meta, folder_note, source_note
+from .links import feed_meta, folder_note, follow, source_note
 from .page import Page, heading, para
 from .paging import pages_nav
 
@@ -209,6 +209,7 @@ def index_page(site: Site, groups: Groups) -> Page:
         table(summary_headers(_("Nội dung")), category_rows),
         heading(_("Theo nhóm nội dung")),
         table(summary_headers(_("Nhóm nội dung")), group_rows, sortable=False),
+        follow(url, feed_meta(site)),
         folder_note("activities"),
     ]
     return Page(url, _("Hoạt động"), "".join(body), extra_meta=feed_meta(site))

@@ -37,20 +37,31 @@ def unpartnered(site: Site, programme_id: str, targets: list[str]) -> list[str]:
     ]
 
 
+def running_on(site: Site, programme_id: str, day: datetime.date) -> bool:
+    """Whether a programme was running on a day: begun, and not ended before it."""
+    period = site.programmes[programme_id]["period"]
+    return first_day(period["start"]) <= day and (not period.get("end") or day <= last_day(period["end"]))
+
+
 def quiet_partnerships(site: Site) -> list[tuple[str, str | None]]:
-    """Partnerships in force during the window (quiet_window: by default the 12 months before the
-    newest record) with no activity in it.
+    """Partnerships in force during the whole window (quiet_window: by default the 12 months before
+    the newest record), of a programme still running at its end, with no activity in it.
 
     In force by their period, not by their status today: a partnership that has ended since
-    was still expected to act in those months. An activity after the window's end does not count."""
+    was still expected to act in those months. A pair signed within the window has not had the
+    window to act, and a programme that has ended expects nothing more. An activity after the
+    window's end does not count."""
     window = quiet_window(site)
     if window is None:
         return []
     since, end = window
     quiet = []
     for pid in site.by_name("partnership", site.partnerships):
-        period = site.partnerships[pid]["period"]
-        if first_day(period["start"]) > end or (period.get("end") and last_day(period["end"]) < since):
+        partnership = site.partnerships[pid]
+        period = partnership["period"]
+        if first_day(period["start"]) > since or (period.get("end") and last_day(period["end"]) < since):
+            continue
+        if not running_on(site, partnership["programme"], end):
             continue
         last = last_activity(site, pid, end)
         if last is None or last[0] < since:
@@ -95,10 +106,10 @@ def targets_section(site: Site, url: str, programme_id: str) -> str:
     stated = stated_without_partner(site)
     named = _("Theo {programme}: ").format(programme=ref(site, url, "programme", programme_id))
     if "count" in wanted:
-        named += h(_("văn bản nêu {count} xã được giúp đỡ; sổ biết tên {known} xã.").format(
+        named += h(_("văn bản nêu {count} xã mục tiêu; sổ biết tên {known} xã.").format(
             count=formats.number(wanted["count"]), known=formats.number(len(targets))))
     else:
-        named += h(_("{known} xã được giúp đỡ.").format(known=formats.number(len(targets))))
+        named += h(_("{known} xã mục tiêu.").format(known=formats.number(len(targets))))
     if wanted.get("note"):
         named += " " + h(wanted["note"])
     body = [
@@ -170,7 +181,8 @@ def coverage_page(site: Site) -> Page:
                 newest=formats.date(site.newest) if site.newest else _("chưa có"))
         else:
             to = _("ngày của hồ sơ mới nhất")
-        measured = _("Tính từ {start} đến {end} ({to}).").format(
+        measured = _("Tính từ {start} đến {end} ({to}), trên các cặp kết nghĩa đã ký từ trước {start} của những "
+                     "chương trình còn thực hiện đến {end}.").format(
             start=formats.date(window[0]), end=formats.date(window[1]), to=to)
     body += [
         heading(_("Cặp kết nghĩa không có hoạt động trong 12 tháng gần nhất") if days == QUIET_DAYS

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import formats
 from ..escape import h
 from ..i18n import _, ngettext
 from ..totals import Totals
+from .page import para
 
 
 def figures(items: list[tuple[str, str]]) -> str:
@@ -34,3 +37,15 @@ def totals_figures(totals: Totals) -> str:
             (h(formats.count(totals.households)), _("lượt hộ hưởng lợi")),
         ]
     )
+
+
+def joint_note(joint: Sequence[object]) -> str:
+    """Under rows per commune: a joint activity sits in the row of each commune it served."""
+    if not joint:
+        return ""
+    return para(h(ngettext(
+        "{count} hoạt động chung của nhiều xã được tính ở dòng của từng xã nó phục vụ, nên cộng các dòng sẽ lớn hơn "
+        "tổng ở trên, nơi mỗi hoạt động chỉ tính một lần.",
+        "{count} hoạt động chung của nhiều xã được tính ở dòng của từng xã chúng phục vụ, nên cộng các dòng sẽ lớn "
+        "hơn tổng ở trên, nơi mỗi hoạt động chỉ tính một lần.",
+        len(joint)).format(count=formats.number(len(joint)))), "ledger-note")

@@ -13,9 +13,19 @@ from ..model import Record, Site, year_of
 from ..reported import value_comparison
 from .activity_rows import latest_table
 from .figures import figures
-from .links import feed_meta, folder_note
+from .links import feed_meta, folder_note, follow
 from .page import Page, heading, para
-from .programmes import REACHED, activities_of, communes_reached, status_text, summary_headers, summary_rows
+from .programmes import (
+    PARTNERED,
+    SUPPORTED,
+    activities_of,
+    list_id,
+    partnered_communes,
+    status_text,
+    summary_headers,
+    summary_rows,
+    supported_communes,
+)
 from .reported_totals import comparison_html
 
 URL = urls.HOME
@@ -168,7 +178,8 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
     activities = [site.activities[a] for a in activities_of(site, programme_id)]
     totals = site.totals(activities)
     sponsors = {s for p in partnership_ids for s in site.partnerships[p]["sponsors"]}
-    reached = communes_reached(site, partnership_ids)
+    partnered = partnered_communes(site, partnership_ids)
+    supported = supported_communes(site, [a["id"] for a in activities])
     programme = site.programmes[programme_id]
     delivered = ngettext(
         "đã thực hiện ({value}; {count} hoạt động có báo cáo giá trị)",
@@ -183,9 +194,16 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
             [
                 (formats.number(len(partnership_ids)), link(page, ngettext("cặp kết nghĩa", "cặp kết nghĩa", len(partnership_ids)))),
                 (formats.number(len(sponsors)), h(ngettext("đơn vị kết nghĩa", "đơn vị kết nghĩa", len(sponsors)))),
+                # Two kinds of commune, each a word of the methodology page, each opening its list.
                 (
-                    formats.number(len(reached)),
-                    link(urls.relative(URL, page + "#" + REACHED), ngettext("xã được giúp đỡ", "xã được giúp đỡ", len(reached))),
+                    formats.number(len(partnered)),
+                    link(urls.relative(URL, page + "#" + list_id(PARTNERED)),
+                         ngettext("xã có cặp kết nghĩa", "xã có cặp kết nghĩa", len(partnered))),
+                ),
+                (
+                    formats.number(len(supported)),
+                    link(urls.relative(URL, page + "#" + list_id(SUPPORTED)),
+                         ngettext("xã có hỗ trợ được ghi", "xã có hỗ trợ được ghi", len(supported))),
                 ),
                 (formats.number(totals.activities), h(ngettext("hoạt động", "hoạt động", totals.activities))),
                 # Short for reading, in full for checking.
@@ -225,6 +243,7 @@ def sentence(text: str) -> str:
 
 
 def home_page(site: Site) -> Page:
+    meta = feed_meta(site)
     if site.newest:
         newest = _("Dữ liệu cập nhật đến {date}.").format(date=formats.date(site.newest.isoformat()))
     else:
@@ -264,8 +283,9 @@ def home_page(site: Site) -> Page:
             link(urls.ACTIVITY_INDEX, _("Xem tất cả hoạt động.")),
         ),
     ]
+    body.append(follow(URL, meta))
     body.append(folder_note(""))
-    return Page(URL, site.identity.name, "".join(body), extra_meta=feed_meta(site))
+    return Page(URL, site.identity.name, "".join(body), extra_meta=meta)
 
 
 def pages(site: Site) -> list[Page]:

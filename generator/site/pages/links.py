@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from ...typed import Activity, Source
 from .. import formats, urls
+from ..areas import reports_on_its_own
 from ..escape import clean, external_link, h, link
 from ..i18n import _
-from ..model import DISTRICT_LEVELS, Site
+from ..model import Site
 from .page import para
 
 
@@ -74,13 +75,21 @@ def sources_html(sources: Sequence[Source]) -> str:
 
 
 def feed_meta(site: Site, record_type: str | None = None, record_id: str | None = None) -> dict[str, str]:
-    """Front matter of a page that has an Atom feed (the programme's, a district's, a sponsor's):
-    overrides/main.html writes its <link rel="alternate">."""
+    """Front matter of a page that has an Atom feed (every activity's, a programme's, a locality's
+    that reports on its own, a sponsor's): overrides/main.html writes its <link rel="alternate">."""
     if record_type is None:
         return {"feed": urls.feed(), "feed_title": _("Hoạt động mới (Atom)")}
-    if record_type == "locality" and site.localities[record_id or ""]["level"] not in DISTRICT_LEVELS:
+    if record_type == "locality" and not reports_on_its_own(site, record_id or ""):
         return {}
     return {"feed": urls.feed(record_type, record_id), "feed_title": _("Hoạt động mới (Atom)")}
+
+
+def follow(page_url: str, meta: dict[str, str]) -> str:
+    """The page's feed, linked in words where a reader sees it (feed_meta's <link> is for programs)."""
+    if not meta:
+        return ""
+    return para(_("Theo dõi: {feed}, dán địa chỉ này vào ứng dụng đọc tin để biết khi có hoạt động mới.").format(
+        feed=link(urls.relative(page_url, meta["feed"]), _("hoạt động mới (Atom)"))), "ledger-follow")
 
 
 def summary_links(site: Site, page_url: str, record_type: str, record_id: str, activity_ids: Sequence[str]) -> str:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import formats, urls
-from ..areas import area_activities, area_partnerships, area_totals
+from ..areas import area_activities, area_partnerships, area_totals, reports_on_its_own
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site
+from ..slugs import heading_slug
 from .activity_rows import latest_table
-from .figures import totals_figures
-from .links import feed_meta, folder_note, ref, source_note, sources_html, summary_links
+from .figures import joint_note, totals_figures
+from .links import feed_meta, folder_note, follow, ref, source_note, sources_html, summary_links
 from .page import Page, bullets, facts, heading, para, unindexed
 from .reported_totals import locality_summary
 
@@ -140,7 +141,10 @@ def _children_table(site: Site, url: str, lid: str) -> str:
             ]
         )
     headers = [_("Đơn vị"), _("Biên giới"), _("Thời gian"), _("Cặp kết nghĩa"), _("Hoạt động"), _("Đã thực hiện (đồng)")]
-    return table(headers, rows) + para(
+    children = set(site.children.get(lid, []))
+    joint = [site.activities[a] for a in area_activities(site, lid) if site.figures[a].counted
+             and len([p for p in site.places(site.activities[a]) if p in children]) > 1]
+    return table(headers, rows) + joint_note(joint) + para(
         _(
             "«Cặp kết nghĩa» gồm các cặp kết nghĩa với chính đơn vị đó và các cặp kết nghĩa với cấp trên có "
             "hoạt động tại đó (trang Độ phủ chỉ tính cặp kết nghĩa trực tiếp với xã). Hoạt động không ghi xã "
@@ -182,6 +186,7 @@ def locality_page(site: Site, lid: str) -> Page:
         (_("Ghi chú"), h(locality.get("note", ""))),
         (_("Nguồn"), unindexed(sources_html(locality.get("sources", [])))),  # the same catalogue on every page
     ]
+    meta = feed_meta(site, "locality", lid)
     # Who helps and what came first, then the facts of the unit: a resident looks for the former.
     body: list[str] = []
     activity_ids = area_activities(site, lid)
@@ -205,18 +210,21 @@ def locality_page(site: Site, lid: str) -> Page:
         )
     else:
         sponsors = site.by_name("organization", {s for p in partnerships for s in site.partnerships[p]["sponsors"]})
-        body.append(
-            para(", ".join(ref(site, url, "organization", s) for s in sponsors))
-            if sponsors
-            else para(_("Chưa có đơn vị kết nghĩa được ghi nhận."))
-        )
+        earlier = _predecessors_help(site, url, lid)
+        if sponsors:
+            body.append(para(", ".join(ref(site, url, "organization", s) for s in sponsors)))
+        elif not earlier:
+            body.append(para(_("Chưa có đơn vị kết nghĩa được ghi nhận.")))
+        # A unit formed from others leads with the help its predecessors received, said as such.
+        body.append(earlier)
         if partnerships:
             body.append(table(partnership_headers(), partnership_rows(site, url, partnerships)))
     if activity_ids or partnerships:
         body += [
             heading(_("Tổng hợp hoạt động")),
             totals_figures(area_totals(site, lid)),
-            summary_links(site, url, "locality", lid, activity_ids) if locality["level"] in DISTRICT_LEVELS else "",
+            summary_links(site, url, "locality", lid, activity_ids) if reports_on_its_own(site, lid) else "",
+            follow(url, meta),
             _successor_note(site, url, locality),
             heading(_("Hoạt động gần đây")),
             latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
@@ -228,20 +236,54 @@ def locality_page(site: Site, lid: str) -> Page:
     body += [heading(_("Thông tin địa bàn")), facts(rows), heading(_("Lịch sử hành chính")),
              _history(site, url, lid, locality)]
     body.append(source_note(site, "locality", lid))
-    return Page(url, name, "".join(body), source=site.file_of("locality", lid), extra_meta=feed_meta(site, "locality", lid))
+    return Page(url, name, "".join(body), source=site.file_of("locality", lid), extra_meta=meta)
+
+
+def _predecessors_heading() -> str:
+    return _("Kết nghĩa tại các đơn vị tiền thân")
+
+
+def _predecessors_record(site: Site, lid: str) -> tuple[list[str], list[str]]:
+    """(partnerships, activities, in date order) of the units a unit was formed from."""
+    predecessors = site.predecessors.get(lid, [])
+    partnerships = site.by_name("partnership", {p for old in predecessors for p in area_partnerships(site, old)})
+    activity_ids = site.in_date_order({a for old in predecessors for a in area_activities(site, old)})
+    return partnerships, activity_ids
+
+
+def _predecessors_help(site: Site, url: str, lid: str) -> str:
+    """One line for the first screen: "Trước {its first day}, tại {predecessors}: {sponsors}; {n} hoạt động…"."""
+    partnerships, activity_ids = _predecessors_record(site, lid)
+    if not partnerships and not activity_ids:
+        return ""
+    since = site.localities[lid].get("valid_from")
+    sponsors = site.by_name("organization", {s for p in partnerships for s in site.partnerships[p]["sponsors"]})
+    units = ", ".join(ref(site, url, "locality", old) for old in site.predecessors.get(lid, []))
+    totals = site.totals_of_ids(activity_ids)
+    when = _("Trước {date}").format(date=formats.date(since)) if since else _("Trước khi thành lập")
+    text = _("{when}, tại {units}: {sponsors}; {activities} ({more}).").format(
+        when=h(when),
+        units=units,
+        sponsors=", ".join(ref(site, url, "organization", s) for s in sponsors) or h(_("chưa rõ đơn vị kết nghĩa")),
+        activities=h(ngettext("{count} hoạt động được ghi, giá trị đã thực hiện {value}",
+                              "{count} hoạt động được ghi, giá trị đã thực hiện {value}",
+                              totals.activities).format(count=formats.number(totals.activities),
+                                                        value=formats.dong(totals.delivered))),
+        more=link(f"#{heading_slug(_predecessors_heading())}", _("xem chi tiết")),
+    )
+    return para(text, "ledger-predecessors")
 
 
 def _predecessors_history(site: Site, url: str, lid: str) -> str:
     """A unit formed from others carries their twinning history: what came before it, shown
     apart from its own figures and counted on the predecessors' pages."""
     predecessors = site.predecessors.get(lid, [])
-    partnerships = site.by_name("partnership", {p for old in predecessors for p in area_partnerships(site, old)})
-    activity_ids = site.in_date_order({a for old in predecessors for a in area_activities(site, old)})
+    partnerships, activity_ids = _predecessors_record(site, lid)
     if not partnerships and not activity_ids:
         return ""
     units = ", ".join(ref(site, url, "locality", old) for old in predecessors)
     body = [
-        heading(_("Kết nghĩa tại các đơn vị tiền thân")),
+        heading(_predecessors_heading()),
         para(
             _(
                 "Hoạt động kết nghĩa trên địa bàn của {units} trước khi sáp nhập. Các số liệu này được tính ở trang "
@@ -263,7 +305,7 @@ def index_page(site: Site) -> Page:
     """The localities each programme helps (its districts with their communes, or the communes
     it names), then every other locality: lowland sponsors, provinces, units of later years."""
     url = INDEX
-    body = [para(_("Các địa bàn được giúp đỡ theo từng chương trình, rồi các địa phương khác trong sổ."))]
+    body = [para(_("Các huyện và xã mục tiêu của từng chương trình, với các đơn vị kế thừa các xã đó, rồi các địa phương khác trong sổ."))]
     listed: set[str] = set()
     for pid in site.programmes_in_order():
         targets = site.programmes[pid].get("targets", {})
@@ -284,6 +326,13 @@ def index_page(site: Site) -> Page:
         if named:
             body.append(para(", ".join(ref(site, url, "locality", c) for c in named)))
             listed.update(named)
+        # The units that took over its communes: a reader of today looks for those.
+        successors = site.by_name("locality", {site.localities[c]["successor"] for c in communes
+                                               if site.localities[c].get("successor") in site.localities})
+        if successors:
+            body.append(para(_("Các đơn vị kế thừa các xã trên: {units}").format(
+                units=", ".join(ref(site, url, "locality", c) for c in successors))))
+            listed.update(successors)
     rest = site.by_name("locality", [i for i in site.localities if i not in listed])
     body += [heading(_("Địa phương khác")), para(", ".join(ref(site, url, "locality", i) for i in rest))]
     body.append(folder_note("localities"))

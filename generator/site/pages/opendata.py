@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import formats, urls
+from ..datapackage import citation
 from ..downloads import DATASETS, sizes
 from ..escape import external_link, h, link
 from ..html_table import cell, table
@@ -64,9 +65,12 @@ def opendata_page(site: Site) -> Page:
         ),
         para(
             _(
-                "Mỗi hoạt động có cột <code>sponsors</code> (mã các đơn vị kết nghĩa); mọi nguồn của mọi hồ sơ nằm trong "
+                "Mỗi hoạt động có cột <code>sponsors</code> (mã các đơn vị kết nghĩa), chương trình và huyện; một hoạt "
+                "động chung của nhiều xã để trống cột <code>locality</code>, mỗi xã của nó là một dòng của bảng "
+                "{places} (giá trị chỉ tính một lần, ở bảng hoạt động). Mọi nguồn của mọi hồ sơ nằm trong "
                 "bảng {sources}, mỗi nguồn một dòng (loại hồ sơ, mã hồ sơ, thứ tự, tiêu đề, nơi đăng, ngày, đường dẫn)."
-            ).format(sources=link("nguon.csv", "<code>nguon.csv</code>"))
+            ).format(sources=link("nguon.csv", "<code>nguon.csv</code>"),
+                     places=link("hoat-dong-dia-ban.csv", "<code>hoat-dong-dia-ban.csv</code>"))
         ),
         heading(_("Giấy phép")),
         para(
@@ -77,27 +81,48 @@ def opendata_page(site: Site) -> Page:
             ).format(licence=external_link(urls.DATA_LICENCE_VI, "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"),
                      site=h(site.identity.name))
         ),
+        heading(_("Cách trích dẫn")),
+        para(h(citation(site)) + " " + _("Phiên bản của dữ liệu ghi trong {datapackage}.").format(
+            datapackage=link("datapackage.json", "<code>datapackage.json</code>"))),
         heading(_("Địa chỉ JSON ổn định (API)")),
-        para(
-            _(
-                "Mỗi địa bàn, đơn vị kết nghĩa, cặp kết nghĩa và hoạt động có một tệp JSON ở một địa chỉ cố định, "
-                "tính từ gốc trang: {example}. Tệp giữ nguyên hồ sơ (<code>record</code>), địa chỉ trang, tệp YAML "
-                "và địa chỉ JSON của các hồ sơ liên quan (<code>links</code>). Danh sách mỗi loại: {collections}. "
-                "Địa chỉ có số phiên bản (<code>v1</code>): nếu cấu trúc thay đổi, địa chỉ mới sẽ là <code>v2</code>, "
-                "<code>v1</code> giữ nguyên."
-            ).format(
-                example="<code>" + h(urls.api_record("locality", "ID")) + "</code>",
-                collections=", ".join(
-                    link(urls.relative(URL, urls.api_collection(t)), f"<code>{h(urls.api_collection(t))}</code>")
-                    for t in urls.API_COLLECTIONS
-                ),
-            )
-        ),
+        api_text(URL),
     ]
     body.append(announcement(site.newest))
     body.append(folder_note(""))
     return Page(URL, _("Dữ liệu mở"), "".join(body))
 
 
+def api_text(url: str) -> str:
+    return para(
+        _(
+            "Mỗi địa bàn, đơn vị kết nghĩa, cặp kết nghĩa và hoạt động có một tệp JSON ở một địa chỉ cố định, "
+            "tính từ gốc trang: {example}. Tệp giữ nguyên hồ sơ (<code>record</code>), địa chỉ trang, tệp YAML, "
+            "lược đồ (<code>schema</code>) và địa chỉ JSON của các hồ sơ liên quan (<code>links</code>); mọi địa chỉ "
+            "trong tệp tính từ chính tệp đó. Mục lục: {index}; danh sách mỗi loại: {collections}; mỗi loại tài liệu "
+            "có một lược đồ JSON Schema trong {schemas}. Địa chỉ có số phiên bản (<code>v1</code>): nếu cấu trúc thay "
+            "đổi, địa chỉ mới sẽ là <code>v2</code>, <code>v1</code> giữ nguyên."
+        ).format(
+            example="<code>" + h(urls.api_record("locality", "ID")) + "</code>",
+            index=link(urls.relative(url, urls.API_INDEX), f"<code>{h(urls.API_INDEX)}</code>"),
+            collections=", ".join(
+                link(urls.relative(url, urls.api_collection(t)), f"<code>{h(urls.api_collection(t))}</code>")
+                for t in urls.API_COLLECTIONS
+            ),
+            schemas=f"<code>{h(urls.API_SCHEMAS)}</code>",
+        )
+    )
+
+
+def api_page(site: Site) -> Page:
+    """/api/v1/ for people: what the folder holds (its index document is index.json)."""
+    url = urls.API
+    body = [
+        api_text(url),
+        para(_("Giấy phép và cách trích dẫn: xem {page}.").format(
+            page=link(urls.relative(url, URL), _("Dữ liệu mở")))),
+    ]
+    return Page(url, _("API JSON"), "".join(body), search=False)
+
+
 def pages(site: Site) -> list[Page]:
-    return [opendata_page(site)]
+    return [opendata_page(site), api_page(site)]

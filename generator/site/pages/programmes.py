@@ -6,27 +6,45 @@ from collections.abc import Iterator
 
 from ...facts import localities_of
 from .. import formats, urls
-from ..escape import h
+from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import Site
 from ..reported import in_period, of_locality
 from .figures import totals_figures
-from .links import folder_note, ref, source_note, sources_html
+from .links import feed_meta, folder_note, follow, ref, source_note, sources_html, summary_links
 from .localities import partnership_headers, partnership_rows
 from .page import Page, facts, heading, para
 from .reported_totals import figures_table
 
 INDEX = urls.section("programme")
-REACHED = "xa-trong-so"  # the anchor of the communes the ledger shows the programme reaching
+# The three kinds of commune a programme speaks of, each defined once on the methodology page
+# (docs/phuong-phap.md, a heading each: its anchor) and listed on the programme's page (the list's id).
+TARGETS = "xa-muc-tieu"
+PARTNERED = "xa-co-cap-ket-nghia"
+SUPPORTED = "xa-co-ho-tro-duoc-ghi"
+METHODOLOGY = "phuong-phap/"  # the hand-written page that defines them
 
 
-def communes_reached(site: Site, partnership_ids: list[str]) -> set[str]:
-    """Communes that these partnerships twin or where one of their activities took place."""
-    places = {place for p in partnership_ids for place in localities_of(site.partnerships[p])}
-    places |= {place for p in partnership_ids for a in site.activities_of_partnership.get(p, [])
-               for place in site.places(site.activities[a])}
-    return {p for p in places if site.is_commune(p)}
+def list_id(kind: str) -> str:
+    """The id of a programme page's list of communes of one kind (its heading holds the kind's slug)."""
+    return f"ds-{kind}"
+
+
+def partnered_communes(site: Site, partnership_ids: list[str]) -> set[str]:
+    """Communes twinned by these partnerships: their commune, or the communes their agreement names."""
+    return {place for p in partnership_ids for place in localities_of(site.partnerships[p]) if site.is_commune(place)}
+
+
+def supported_communes(site: Site, activity_ids: list[str]) -> set[str]:
+    """Communes where one of these activities took place (cancelled ones count nowhere)."""
+    return {place for a in activity_ids if site.figures[a].counted
+            for place in site.places(site.activities[a]) if site.is_commune(place)}
+
+
+def term(page_url: str, kind: str, text: str) -> str:
+    """A kind of commune, linked to its definition on the methodology page."""
+    return link(urls.relative(page_url, f"{METHODOLOGY}#{kind}"), h(text))
 
 
 def activities_of(site: Site, programme_id: str) -> list[str]:
@@ -83,36 +101,46 @@ def programme_page(site: Site, pid: str) -> Page:
     activity_ids = activities_of(site, pid)
     partnerships = site.partnerships_of_programme(pid)
     communes = site.target_communes(pid)
-    body = [facts(rows), heading(_("Tổng hợp hoạt động trong sổ")), totals_figures(site.totals_of_ids(activity_ids))]
+    meta = feed_meta(site, "programme", pid)
+    body = [facts(rows), heading(_("Tổng hợp hoạt động trong sổ")), totals_figures(site.totals_of_ids(activity_ids)),
+            summary_links(site, url, "programme", pid, activity_ids), follow(url, meta)]
     reported = in_period(of_locality(site, programme["area"]), programme["period"])
     if reported:
         body += [heading(_("Số liệu được báo cáo")), figures_table(site, url, reported)]
-    body += [heading(_("Các xã được giúp đỡ"))]
+    body += [heading(_("Xã mục tiêu"))]
     if "count" in targets:
-        body.append(para(h(_("Văn bản nêu {count} xã; sổ biết tên {known} xã.").format(
-            count=formats.number(targets["count"]), known=formats.number(len(communes))))))
+        body.append(para(_("Văn bản nêu {count} {targets}; sổ biết tên {known} xã.").format(
+            count=formats.number(targets["count"]), targets=term(url, TARGETS, _("xã mục tiêu")),
+            known=formats.number(len(communes)))))
     if targets.get("note"):
         body.append(para(h(targets["note"]), "ledger-note"))
-    body.append(para(", ".join(ref(site, url, "locality", c) for c in communes) or h(_("chưa rõ"))))
-    reached = site.by_name("locality", communes_reached(site, partnerships))
+    body.append(_communes_list(site, url, TARGETS, communes) if communes else para(h(_("chưa rõ"))))
+    partnered = site.by_name("locality", partnered_communes(site, partnerships))
+    supported = site.by_name("locality", supported_communes(site, activity_ids))
     body += [
-        heading(_("Các xã trong sổ")),
-        para(
-            ngettext(
-                "{count} xã có cặp kết nghĩa hoặc hoạt động của chương trình được ghi trong sổ:",
-                "{count} xã có cặp kết nghĩa hoặc hoạt động của chương trình được ghi trong sổ:",
-                len(reached),
-            ).format(count=formats.number(len(reached)))
-        ),
-        f'\n<ul id="{REACHED}" class="ledger-communes">\n'
-        + "\n".join(f"<li>{ref(site, url, 'locality', c)}</li>" for c in reached)
-        + "\n</ul>\n",
+        heading(_("Xã có cặp kết nghĩa")),
+        para(ngettext("{count} {kind} của chương trình được ghi trong sổ:",
+                      "{count} {kind} của chương trình được ghi trong sổ:", len(partnered)).format(
+            count=formats.number(len(partnered)), kind=term(url, PARTNERED, _("xã có cặp kết nghĩa")))),
+        _communes_list(site, url, PARTNERED, partnered),
+        heading(_("Xã có hỗ trợ được ghi")),
+        para(ngettext("{count} {kind}: xã nơi ít nhất một hoạt động của chương trình đã diễn ra theo sổ:",
+                      "{count} {kind}: xã nơi ít nhất một hoạt động của chương trình đã diễn ra theo sổ:",
+                      len(supported)).format(
+            count=formats.number(len(supported)), kind=term(url, SUPPORTED, _("xã có hỗ trợ được ghi")))),
+        _communes_list(site, url, SUPPORTED, supported),
     ]
     body += [heading(_("Cặp kết nghĩa")),
              table(partnership_headers(), partnership_rows(site, url, partnerships)) if partnerships
              else para(_("Chưa có cặp kết nghĩa nào được ghi nhận."))]
     body.append(source_note(site, "programme", pid))
-    return Page(url, site.name_of("programme", pid), "".join(body), source=site.file_of("programme", pid))
+    return Page(url, site.name_of("programme", pid), "".join(body), source=site.file_of("programme", pid),
+                extra_meta=meta)
+
+
+def _communes_list(site: Site, url: str, kind: str, communes: list[str]) -> str:
+    return (f'\n<ul id="{list_id(kind)}" class="ledger-communes">\n'
+            + "\n".join(f"<li>{ref(site, url, 'locality', c)}</li>" for c in communes) + "\n</ul>\n")
 
 
 def index_page(site: Site) -> Page:

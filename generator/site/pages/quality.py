@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from ... import catalogue
+from ...dates import last_day
 from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, table
 from ..i18n import N_, _, ngettext
 from ..model import Site
-from .links import folder_note
+from .links import folder_note, ref
 from .page import Page, heading, para
 
 URL = urls.QUALITY
@@ -76,6 +77,48 @@ def _warnings(site: Site, url: str) -> str:
     return "".join(parts)
 
 
+def assumed_ends_beyond(site: Site) -> list[tuple[str, str, str]]:
+    """(partnership, its assumed end, what that end outlasts): an end no source gives, assumed past
+    its programme's end or past the last day of the unit it twins."""
+    found = []
+    for pid in site.by_name("partnership", site.partnerships):
+        partnership = site.partnerships[pid]
+        period = partnership["period"]
+        if "end" not in period.get("assumed", ()) or not period.get("end"):
+            continue
+        end = last_day(period["end"])
+        beyond = []
+        programme = site.programmes.get(partnership["programme"])
+        programme_end = programme["period"].get("end") if programme else None
+        if programme_end and end > last_day(programme_end):
+            beyond.append(_("chương trình kết thúc {date}").format(date=formats.date(programme_end)))
+        unit = site.localities.get(partnership["locality"])
+        unit_end = unit.get("valid_to") if unit else None
+        if unit_end and end > last_day(unit_end):
+            beyond.append(_("{unit} tồn tại đến {date}").format(unit=site.locality_name(partnership["locality"]),
+                                                                  date=formats.date(unit_end)))
+        if beyond:
+            found.append((pid, period["end"], "; ".join(beyond)))
+    return found
+
+
+def _assumed_ends(site: Site, url: str) -> str:
+    found = assumed_ends_beyond(site)
+    if not found:
+        return para(_("Không có: mọi mốc kết thúc giả định nằm trong thời gian của chương trình và của địa bàn."))
+    note = para(ngettext(
+        "{count} cặp kết nghĩa có mốc kết thúc do sổ giả định (không nguồn nào nêu) muộn hơn ngày kết thúc của "
+        "chương trình hoặc của địa bàn: cần tìm nguồn, hoặc sửa mốc giả định cho khớp.",
+        "{count} cặp kết nghĩa có mốc kết thúc do sổ giả định (không nguồn nào nêu) muộn hơn ngày kết thúc của "
+        "chương trình hoặc của địa bàn: cần tìm nguồn, hoặc sửa mốc giả định cho khớp.",
+        len(found)).format(count=formats.number(len(found))))
+    rows = [[cell(ref(site, url, "partnership", pid)), cell(h(formats.date(end)), end), cell(h(beyond)),
+             cell(link(urls.yaml_url(site.file_of("partnership", pid)), h(site.file_of("partnership", pid)),
+                       external=True))]
+            for pid, end, beyond in found]
+    return note + table([_("Cặp kết nghĩa"), _("Kết thúc giả định"), _("Muộn hơn"), _("Tệp")], rows)
+
+
 def quality_page(site: Site) -> Page:
     url = URL
     total = len(site.activities)
@@ -100,6 +143,8 @@ def quality_page(site: Site) -> Page:
         ),
         heading(_("Cảnh báo còn mở")),
         _warnings(site, url),
+        heading(_("Mốc kết thúc giả định muộn hơn chương trình hoặc địa bàn")),
+        _assumed_ends(site, url),
         heading(_("Danh mục quy tắc kiểm tra")),
         table(
             [_("Mã"), _("Mức"), _("Lớp"), _("Nội dung")],

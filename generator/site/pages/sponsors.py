@@ -12,7 +12,7 @@ from ..model import Site, year_of
 from ..totals import Totals
 from .activity_rows import latest_table
 from .figures import totals_figures
-from .links import feed_meta, folder_note, ref, source_note, sources_html, summary_links
+from .links import feed_meta, folder_note, follow, ref, source_note, sources_html, summary_links
 from .localities import partnership_headers, partnership_rows
 from .page import Page, facts, heading, para
 from .paging import paged_index
@@ -128,6 +128,7 @@ def sponsor_page(site: Site, oid: str) -> Page:
     ]
     partnerships = site.partnerships_of_sponsor.get(oid, [])
     activity_ids = sponsor_activities(site, oid)
+    meta = feed_meta(site, "organization", oid)
     body = [facts(rows), heading(_("Cặp kết nghĩa"))]
     body.append(
         table(partnership_headers(), partnership_rows(site, url, partnerships))
@@ -137,15 +138,37 @@ def sponsor_page(site: Site, oid: str) -> Page:
     body += [
         heading(_("Tổng hợp hoạt động")),
         totals_figures(sponsor_totals(site, oid)),
+        shared_note(site, url, oid),
         heading(_("Theo năm")),
         year_table(site, activity_ids) or para(_("Chưa có hoạt động nào được ghi nhận.")),
         summary_links(site, url, "organization", oid, activity_ids),
+        follow(url, meta),
         heading(_("Hoạt động gần đây")),
         latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         source_note(site, "organization", oid),
     ]
     return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid),
-                extra_meta=feed_meta(site, "organization", oid))
+                extra_meta=meta)
+
+
+def shared_note(site: Site, url: str, oid: str) -> str:
+    """A partnership of several sponsors counts in full for each: said where its figures are shown."""
+    shared = [p for p in site.partnerships_of_sponsor.get(oid, []) if len(site.partnerships[p]["sponsors"]) > 1]
+    if not shared:
+        return ""
+    others = site.by_name("organization", {s for p in shared for s in site.partnerships[p]["sponsors"]} - {oid})
+    return para(
+        ngettext(
+            "Cặp kết nghĩa {partnerships} do nhiều đơn vị cùng nhận (cùng với {others}): hoạt động và giá trị của cặp "
+            "được tính trọn ở trang của mỗi đơn vị, không chia cho từng đơn vị; cộng các trang đơn vị sẽ lớn hơn thực tế.",
+            "Các cặp kết nghĩa {partnerships} do nhiều đơn vị cùng nhận (cùng với {others}): hoạt động và giá trị của "
+            "các cặp được tính trọn ở trang của mỗi đơn vị, không chia cho từng đơn vị; cộng các trang đơn vị sẽ lớn "
+            "hơn thực tế.",
+            len(shared),
+        ).format(partnerships=", ".join(ref(site, url, "partnership", p) for p in shared),
+                 others=", ".join(ref(site, url, "organization", o) for o in others)),
+        "ledger-note",
+    )
 
 
 def _index_rows(site: Site, url: str, ids: list[str]) -> list[list[str]]:

@@ -1,7 +1,8 @@
-"""Sơ kết: one printable page per district and per sponsor per year. What was planned and
-delivered, by group of the plan, the gift share, the communes served, every activity with its
-sources, and what the ledger holds of a reported total; the data date and the page's address
-are printed at the top (overrides/main.html prints them on every page)."""
+"""Sơ kết: one printable page per year for each programme, each locality that reports on its
+own (a district, a commune of a city since 2025, the city: areas.reports_on_its_own) and each
+sponsor. What was planned and delivered, by group of the plan, the gift share, the communes
+served, every activity with its sources, and what the ledger holds of a reported total; the data
+date and the page's address are printed at the top (overrides/main.html prints them on every page)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,19 @@ from collections.abc import Iterator
 
 from ...typed import Activity
 from .. import formats, urls
-from ..escape import h
+from ..areas import area_activities, reporting_units, reports_on_its_own
+from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _
-from ..model import DISTRICT_LEVELS, Site, year_of
+from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Site, year_of
 from ..reported import years_of
 from ..totals import Totals
 from .activity_rows import date_cell, figure_cells
-from .figures import totals_figures
+from .figures import joint_note, totals_figures
 from .links import activity_ref, ref, sources_html
-from .localities import area_activities
 from .page import Page, heading, para
 from .paging import chunked, pages_nav
+from .programmes import activities_of
 from .reported_totals import figures_table
 from .sponsors import sponsor_activities
 
@@ -72,7 +74,10 @@ def _places_table(site: Site, url: str, activities: list[Activity]) -> str:
          number_cell(t.households)]
         for place in site.by_name("locality", places) for t in (places[place],)
     ]
-    return table([_("Địa bàn"), _("Số hoạt động"), _("Đã thực hiện (đồng)"), _("Số hộ")], rows, sortable=False)
+    return table([_("Địa bàn"), _("Số hoạt động"), _("Đã thực hiện (đồng)"), _("Số hộ")], rows, sortable=False) + \
+        joint_note([a for a in activities if len(site.places(a)) > 1 and site.figures[a["id"]].counted])
+
+
 
 
 def _activity_row(site: Site, url: str, a: Activity) -> list[str]:
@@ -104,7 +109,9 @@ SUMMARY_PAGE_SIZE = 150
 
 def _reported(site: Site, url: str, record_type: str, record_id: str, year: str, name: str) -> str:
     """The reported totals of the scope whose period holds the year, beside the ledger's own."""
-    scope = "locality" if record_type == "locality" else "sponsor"
+    scope = "sponsor" if record_type == "organization" else "locality"
+    if record_type == "programme":  # what was reported for its area
+        record_id = site.programmes[record_id]["area"]
     totals = [t for t in site.reported_totals.values()
               if t["scope"].get(scope) == record_id and year in years_of(t)]
     if not totals:
@@ -117,12 +124,36 @@ def _reported(site: Site, url: str, record_type: str, record_id: str, year: str,
         site, url, totals)
 
 
+def _unit_of(site: Site, place: str) -> str | None:
+    """The district or commune whose summary lists what took place at `place`: itself, or its district."""
+    if reports_on_its_own(site, place) and site.localities[place]["level"] in DISTRICT_LEVELS | COMMUNE_LEVELS:
+        return place
+    district = site.district_of(place)
+    return district if district and reports_on_its_own(site, district) else None
+
+
+def _listed_elsewhere(site: Site, url: str, year: str, activities: list[Activity]) -> str:
+    """A programme's or a city's activities are listed, with their sources, in the summaries of the
+    districts and communes where they took place (and on the year's page): its summary would copy them all."""
+    units = site.by_name("locality", {u for a in activities for p in site.places(a) if (u := _unit_of(site, p))})
+    links = ", ".join(link(urls.relative(url, urls.summary("locality", u, year)), h(site.locality_name(u)))
+                      for u in units)
+    return para(_("Từng hoạt động và nguồn của nó có trong sơ kết năm {year} của từng địa bàn: {units}; và ở "
+                  "{year_page}.").format(year=year, units=links or h(_("chưa có")),
+                                         year_page=link(urls.relative(url, urls.year_page(year)),
+                                                        _("trang hoạt động năm {year}").format(year=year))))
+
+
 def summary_pages(site: Site, record_type: str, record_id: str, year: str, activities: list[Activity]) -> Iterator[Page]:
     url = urls.summary(record_type, record_id, year)
     name = site.name_of(record_type, record_id)
     title = _("Sơ kết năm {year}: {name}").format(year=year, name=name)
     data_date = formats.date(site.newest) if site.newest else _("chưa có")
-    chunks = chunked(activities, SUMMARY_PAGE_SIZE)
+    # A programme's or a city's summary gives its figures and points to where each activity is
+    # listed: the summaries of its districts and communes.
+    listed = record_type == "organization" or (
+        record_type == "locality" and site.localities[record_id]["level"] in DISTRICT_LEVELS | COMMUNE_LEVELS)
+    chunks = chunked(activities, SUMMARY_PAGE_SIZE) if listed else [activities]
     for number, chunk in enumerate(chunks, 1):
         page_url = urls.paged(url, number)
         pager = pages_nav(page_url, lambda n: urls.paged(url, n), len(chunks), number)
@@ -142,13 +173,18 @@ def summary_pages(site: Site, record_type: str, record_id: str, year: str, activ
                 heading(_("Số liệu báo cáo tổng hợp")),
                 _reported(site, page_url, record_type, record_id, year, name),
             ]
-        body += [heading(_("Các hoạt động và nguồn")), pager, _activities_table(site, page_url, chunk), pager]
+        body += [heading(_("Các hoạt động và nguồn")),
+                 *((pager, _activities_table(site, page_url, chunk), pager) if listed
+                   else (_listed_elsewhere(site, page_url, year, activities),))]
         numbered = title if number == 1 else f"{title} " + _("(trang {number})").format(number=number)
         yield Page(page_url, numbered, "".join(body), search=False)
 
 
 def pages(site: Site) -> Iterator[Page]:
-    for lid in sorted(i for i, d in site.localities.items() if d["level"] in DISTRICT_LEVELS):
+    for pid in sorted(site.programmes):
+        for year, activities in sorted(_by_year(site, activities_of(site, pid)).items()):
+            yield from summary_pages(site, "programme", pid, year, activities)
+    for lid in reporting_units(site):
         for year, activities in sorted(_by_year(site, area_activities(site, lid)).items()):
             yield from summary_pages(site, "locality", lid, year, activities)
     for oid in sorted(site.organizations):
