@@ -82,6 +82,7 @@ _RULES = [
     Rule("PRIVACY_ID_NUMBER", ERROR, "quy tắc", "Có số CMND/CCCD (9 hoặc 12 chữ số) trong văn bản"),
     Rule("TEXT_MARKUP", ERROR, "quy tắc", "Có mã HTML hoặc liên kết Markdown trong văn bản"),
     Rule("TEXT_INVISIBLE", ERROR, "quy tắc", "Có ký tự vô hình trong văn bản"),
+    Rule("SOURCE_URL_BOTH", ERROR, "quy tắc", "Nguồn vừa có đường dẫn vừa ghi là không có đường dẫn"),
     Rule("URL_SCHEME", ERROR, "quy tắc", "Đường dẫn không bắt đầu bằng http:// hoặc https://"),
 ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .registry import ActivityStatus
+from .registry import ActivityStatus, Giver
 
 # A validated record's data, read only; generator/typed.py has the shape of each type.
 Record = Mapping[str, Any]
@@ -28,6 +28,12 @@ def took_place(activity: Record) -> bool:
     return activity["status"] != ActivityStatus.PLANNED
 
 
+def to_sponsor(activity: Record) -> bool:
+    """Help in the other direction: the twinned locality gave to its sponsor."""
+    return activity.get("given_by") == Giver.LOCALITY
+
+
 def counted(activity: Record) -> bool:
-    """Cancelled activities count in no total."""
-    return activity["status"] != ActivityStatus.CANCELLED
+    """Totals are of support to the twinned localities: cancelled activities and help in the
+    other direction count in none."""
+    return activity["status"] != ActivityStatus.CANCELLED and not to_sponsor(activity)

@@ -32,6 +32,13 @@ class ActivityStatus(StrEnum):
     CANCELLED = "huy"
 
 
+class Giver(StrEnum):
+    """Codes of the vocabulary support-givers: which side of a partnership gave."""
+
+    SPONSOR = "don-vi-ket-nghia"  # the usual way, also when the field is absent
+    LOCALITY = "dia-ban-ket-nghia"  # the twinned locality to its sponsor: help in the other direction
+
+
 class PartnershipStatus(StrEnum):
     ACTIVE = "dang-ket-nghia"
     ENDED = "ket-thuc"
@@ -162,6 +169,7 @@ _SOURCE = (
     Field(("sources", 0, "publisher"), "--source-publisher"),
     Field(("sources", 0, "date"), "--source-date"),
     Field(("sources", 0, "url"), "--source-url"),
+    Field(("sources", 0, "no_url"), "--source-no-url"),
     Field(("sources", 0, "identifier"), "--source-identifier"),
     Field(("sources", 0, "note"), "--source-note"),
 )
@@ -238,11 +246,12 @@ TYPES: dict[str, RecordType] = {
                 Reference(("area",), "locality"),
                 Reference(("targets", "within", EVERY), "locality"),
                 Reference(("targets", "localities", EVERY), "locality"),
+                Reference(("targets", "by_district", EVERY, "district"), "locality"),
                 Reference(("support_categories",), "vocabulary"),
             ),
             ordered_dates=(("period", "start"), ("period", "end")),
-            coded_fields=frozenset({"basis", "coordinator", "area", "within", "localities", "sponsor_kinds",
-                                    "support_categories"}),
+            coded_fields=frozenset({"basis", "coordinator", "area", "within", "localities", "district", "sponsor_kinds",
+                                    "support_categories", "assumed"}),
             code_lists=(CodeList(("organization-kinds",), ("properties", "sponsor_kinds", "items", "enum")),),
             names=(("name",), ("short_name",)),
             pages="programmes", section="chuong-trinh", dataset="chuong-trinh", dataset_title=N_("Chương trình"),
@@ -294,10 +303,11 @@ TYPES: dict[str, RecordType] = {
             ordered_dates=(("date",), ("end_date",)),
             names=(("title",),),
             coded_fields=frozenset({"partnership", "locality", "localities", "end_date", "category", "tags", "status",
-                                    "distinct_from"}),
+                                    "given_by", "distinct_from"}),
             code_lists=(
                 CodeList(("support-categories",), ("properties", "category", "enum")),
                 CodeList(("activity-statuses",), ("properties", "status", "enum")),
+                CodeList(("support-givers",), ("properties", "given_by", "enum")),
                 CodeList(("qd-1719-projects", "qd-90-projects", "new-rural-criteria"),
                          ("properties", "tags", "items", "enum")),
             ),
@@ -312,6 +322,7 @@ TYPES: dict[str, RecordType] = {
                 Field(("title",), "--title", True),
                 Field(("description",), "--description"),
                 Field(("status",), "--status"),
+                Field(("given_by",), "--given-by"),
                 Field(("value", STAGE, "cash"), "--cash", kind="int"),
                 Field(("value", STAGE, "in_kind"), "--in-kind", kind="int"),
                 Field(("value", STAGE, "mobilised"), "--mobilised", kind="int"),

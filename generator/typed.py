@@ -17,6 +17,7 @@ class Source(TypedDict):
     publisher: str
     date: str
     url: NotRequired[str]
+    no_url: NotRequired[str]  # why the source has no address (a print article, a copy kept without it)
     identifier: NotRequired[str]
     note: NotRequired[str]
 
@@ -54,6 +55,7 @@ class Activity(TypedDict):
     title: str
     description: NotRequired[str]
     status: str  # registry.ActivityStatus
+    given_by: NotRequired[str]  # registry.Giver; absent: the sponsor gave
     value: NotRequired[Value]
     beneficiaries: NotRequired[Beneficiaries]
     sources: list[Source]
@@ -169,12 +171,20 @@ class ReportedTotal(TypedDict):
 class ProgrammePeriod(TypedDict):
     start: str  # as written
     end: NotRequired[str]  # none while the programme goes on
+    assumed: NotRequired[list[str]]  # "start", "end": dates no source gives
+    note: NotRequired[str]
+
+
+class DistrictCount(TypedDict):
+    district: str
+    count: int
 
 
 class Targets(TypedDict, total=False):
     within: list[str]  # districts whose communes on `date` are all targets
     date: str
     localities: list[str]  # communes a source names
+    by_district: list[DistrictCount]  # how many communes of each district, when the source names none
     count: int  # as many as the basis document says
     note: str
 

@@ -81,9 +81,28 @@ def reference_tree(tmp_path: Path) -> Path:
     return records
 
 
+# Target communes named as every commune of some districts (invented for these trees: the shipped
+# QĐ 1100 gives only a count per district, which tests/test_records_phases.py checks on the real records).
+DISTRICT_TARGETS = {
+    "within": ["huyen-bac-tra-my", "huyen-dong-giang", "huyen-hiep-duc", "huyen-nam-giang", "huyen-nam-tra-my",
+               "huyen-nong-son", "huyen-phuoc-son", "huyen-tay-giang", "huyen-tien-phuoc"],
+    "date": "2020-04-16",
+    "count": 65,
+}
+
+
+def targets_by_districts(records: Path, programme_id: str = "qd-1100-2020-2025") -> None:
+    path = records / "programmes" / f"{programme_id}.yaml"
+    programme = yaml.safe_load(path.read_text(encoding="utf-8"))
+    programme["targets"] = DISTRICT_TARGETS
+    write_record(records, "programmes", programme)
+
+
 def small_tree(tmp_path: Path) -> Path:
-    """Two sponsors, two partnerships (one with a border commune), four activities."""
+    """Two sponsors, two partnerships (one with a border commune), four activities; QĐ 1100's
+    target communes are those of its districts (DISTRICT_TARGETS)."""
     records = reference_tree(tmp_path)
+    targets_by_districts(records)
     sponsor(records, "so-thu-nghiem", "Sở Thử Nghiệm tỉnh Quảng Nam", short_name="Sở Thử Nghiệm")
     sponsor(records, "tp-thu-nghiem", "UBND thành phố Thử Nghiệm")
     partnership(records, "so-thu-nghiem-xa-phuoc-chanh", ["so-thu-nghiem"], "xa-phuoc-chanh")

@@ -81,7 +81,10 @@ def test_the_successors_of_target_communes_sit_under_their_programme(shipped):
     site, files = shipped
     index = files["dia-ban/index.md"]
     programmes, others = index.split("\n## Địa phương khác\n")
-    targets = set(site.target_communes("qd-1100-2020-2025"))
+    # QĐ 1100 names no commune, only a number per district: the index lists those districts' communes.
+    targets = set(site.target_communes("qd-1100-2020-2025")) | {
+        c for district, _count in site.district_counts("qd-1100-2020-2025")
+        for c in site.children.get(district, []) if site.is_commune(c)}
     successors = {site.localities[c]["successor"] for c in targets if site.localities[c].get("successor")}
     assert len(successors) >= 30
     for lid in successors:

@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from ..facts import Record
-from ..registry import TYPES
+from ..registry import TYPES, Giver
 from ..schema_shape import SchemaShape
 from . import urls
 from .escape import clean
@@ -174,8 +174,8 @@ def _partnership_columns(site: Site) -> list[Column]:
         Column("status", "string", _("Mã tình trạng"), lambda d: d["status"], "Status code (vocabulary partnership-statuses)"),
         Column("status_label", "string", _("Tình trạng"), lambda d: site.label("partnership-statuses", d["status"]),
                "Status: active or ended"),
-        Column("activities", "integer", _("Số hoạt động (không tính đã hủy)"), lambda d: totals(d).activities,
-               "Number of activities, cancelled ones apart", _("hoạt động")),
+        Column("activities", "integer", _("Số hoạt động (không tính đã hủy, chiều ngược lại)"), lambda d: totals(d).activities,
+               "Number of activities, cancelled ones and those in the other direction apart", _("hoạt động")),
         Column("delivered_total", "integer", _("Tổng giá trị đã thực hiện (đồng)"), lambda d: totals(d).delivered,
                "Total value delivered; empty when none was reported", _("đồng")),
         Column("description", "string", _("Mô tả"), lambda d: _text(d.get("description")), "Description"),
@@ -315,6 +315,11 @@ def _activity_columns(site: Site) -> list[Column]:
         Column("status", "string", _("Mã tình trạng"), lambda d: d["status"], "Status code (vocabulary activity-statuses)"),
         Column("status_label", "string", _("Tình trạng"), lambda d: site.label("activity-statuses", d["status"]),
                "Status: planned, in progress, done, cancelled"),
+        Column("given_by", "string", _("Bên trao"), lambda d: d.get("given_by", Giver.SPONSOR),
+               "Which side gave (vocabulary support-givers): the sponsor, or the twinned locality in the other "
+               "direction, which no total counts",
+               meaning=_("Bên trao hỗ trợ: don-vi-ket-nghia (đơn vị kết nghĩa giúp địa bàn; cả khi hồ sơ bỏ trống) "
+                         "hoặc dia-ban-ket-nghia (địa bàn gửi tặng đơn vị kết nghĩa, không tính vào tổng hỗ trợ).")),
         Column("title", "string", _("Tên hoạt động"), lambda d: clean(d["title"]), "Title"),
         Column("description", "string", _("Mô tả"), lambda d: _text(d.get("description")), "Description"),
         *_money_columns("planned", _("Kế hoạch"), "Planned value", lambda d: figures(d).planned),
@@ -389,6 +394,8 @@ def _sources_columns(site: Site) -> list[Column]:
         Column("publisher", "string", _("Nơi đăng"), lambda d: clean(d["publisher"]), "Publisher"),
         Column("date", "string", _("Ngày đăng"), lambda d: d["date"], "Date published"),
         Column("url", "string", _("Đường dẫn"), lambda d: d.get("url", ""), "Web address"),
+        Column("no_url", "string", _("Không có đường dẫn"), lambda d: _text(d.get("no_url")),
+               "Why the source has no web address, where it has none"),
         Column("identifier", "string", _("Số hiệu"), lambda d: _text(d.get("identifier")),
                "Number of the article or document, where there is no address"),
         Column("note", "string", _("Ghi chú"), lambda d: _text(d.get("note")), "Note"),
@@ -441,6 +448,11 @@ def _programme_columns(site: Site) -> list[Column]:
         Column("period_start", "string", _("Bắt đầu"), lambda d: d["period"]["start"]),
         Column("period_end", "string", _("Kết thúc"), lambda d: d["period"].get("end", "")),
         Column("targets_count", "integer", _("Số xã mục tiêu theo văn bản"), lambda d: targets(d).get("count")),
+        Column("targets_by_district", "string", _("Số xã mục tiêu theo từng huyện"),
+               lambda d: "; ".join(f"{c['district']}: {c['count']}" for c in targets(d).get("by_district", [])),
+               "Target communes per district, when the source gives a number and no names (district id: count)",
+               meaning=_("Số xã mục tiêu của từng huyện khi văn bản chỉ nêu số, không nêu tên xã: mã huyện, số xã; "
+                         "cách nhau bởi dấu chấm phẩy.")),
         Column("targets", "string", _("Mã các xã mục tiêu mà sổ biết tên"),
                lambda d: "; ".join(site.target_communes(d["id"]))),
         Column("partnerships", "integer", _("Số cặp kết nghĩa trong sổ"),

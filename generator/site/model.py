@@ -277,6 +277,23 @@ class Site:
                          if self.localities[c]["level"] in COMMUNE_LEVELS and (day is None or valid_on(self.localities[c], day)))
         return self.by_name("locality", named)
 
+    def district_counts(self, programme_id: str) -> list[tuple[str, int]]:
+        """(district, number of communes) a programme helps where its source gives a number and
+        no names: those communes are unknown, so no share is computed over them."""
+        targets = self.programmes[programme_id].get("targets", {})
+        return [(d["district"], d["count"]) for d in targets.get("by_district", ())]
+
+    def earlier_phase(self, programme_id: str) -> bool:
+        """A programme that ended before another of the same area began: the history of that one,
+        shown apart from the figures of the programmes in force since."""
+        period = self.programmes[programme_id]["period"]
+        if "end" not in period:
+            return False
+        area = self.programmes[programme_id]["area"]
+        return any(other["area"] == area and other["id"] != programme_id
+                   and first_day(period["end"]) <= first_day(other["period"]["start"])
+                   for other in self.programmes.values())
+
     def programmes_in_order(self) -> list[str]:
         """The live programmes first (no end), then the newest: what readers look for today."""
         return sorted(self.programmes, key=lambda p: ("end" in self.programmes[p]["period"],

@@ -59,16 +59,26 @@ def in_period(totals: list[ReportedTotal], period: ProgrammePeriod) -> list[Repo
     return [t for t in totals if first <= t["period"]["start"][:4] and t["period"]["end"][:4] <= last]
 
 
-def value_comparison(site: Site, locality_id: str, period: ProgrammePeriod | None = None) -> Comparison | None:
+def of_programme(site: Site, programme_id: str) -> list[ReportedTotal]:
+    """The reported totals of a programme's area for years inside its period. A year it shares with
+    a programme of the same area that began later (a phase ending in the year the next one began)
+    belongs to the later one: the new phase's first report is not the old phase's."""
+    programme = site.programmes[programme_id]
+    later = [other["period"] for other in site.programmes.values()
+             if other["area"] == programme["area"] and other["period"]["start"] > programme["period"]["start"]]
+    return [t for t in in_period(of_locality(site, programme["area"]), programme["period"])
+            if not any(in_period([t], period) for period in later)]
+
+
+def value_comparison(site: Site, locality_id: str, programme_id: str | None = None) -> Comparison | None:
     """The locality's reported values over years that no two of them share (a cumulative
     report overlapping yearly ones is left out, so no year is counted twice), beside the
     ledger's delivered value in the area in the same years."""
     chosen: list[ReportedTotal] = []
     covered: set[str] = set()
     # Shorter periods first: yearly reports are the finer comparison.
-    totals = of_locality(site, locality_id)
-    if period is not None:  # a programme's: the reports of its years only
-        totals = in_period(totals, period)
+    # A programme's: the reports of its years only.
+    totals = of_programme(site, programme_id) if programme_id is not None else of_locality(site, locality_id)
     for total in sorted(totals, key=lambda t: (len(years_of(t)), t["period"]["start"])):
         years = set(years_of(total))
         if figure(total, VALUE) is not None and not years & covered:

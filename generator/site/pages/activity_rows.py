@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 from gettext import NullTranslations
 from typing import Any, NamedTuple
 
+from ...facts import to_sponsor
 from ...typed import Activity
 from .. import formats, urls
 from ..escape import clean, h, link
@@ -220,13 +221,43 @@ def latest_table(
 
 def cancelled_note(site: Site, activity_ids: Iterable[str]) -> str:
     """' (kể cả 3 hoạt động đã hủy, …)' after a count of recorded activities: the totals beside
-    it leave cancelled ones out, and the two counts must not seem to disagree."""
-    cancelled = sum(1 for a in activity_ids if not site.figures[a].counted)
-    if not cancelled:
+    it leave cancelled ones and help in the other direction out, and the counts must not seem to disagree."""
+    left_out = [site.activities[a] for a in activity_ids if not site.figures[a].counted]
+    reverse = sum(1 for a in left_out if to_sponsor(a))
+    notes = []
+    if len(left_out) > reverse:
+        notes.append(ngettext(
+            "(kể cả {count} hoạt động đã hủy, không tính vào các số liệu tổng hợp)",
+            "(kể cả {count} hoạt động đã hủy, không tính vào các số liệu tổng hợp)",
+            len(left_out) - reverse,
+        ).format(count=formats.number(len(left_out) - reverse)))
+    if reverse:
+        notes.append(ngettext(
+            "(kể cả {count} hoạt động theo chiều ngược lại, địa bàn gửi tặng đơn vị kết nghĩa, không tính vào các số "
+            "liệu tổng hợp)",
+            "(kể cả {count} hoạt động theo chiều ngược lại, địa bàn gửi tặng đơn vị kết nghĩa, không tính vào các số "
+            "liệu tổng hợp)",
+            reverse,
+        ).format(count=formats.number(reverse)))
+    return "".join(" " + note for note in notes)
+
+
+def other_direction_note(site: Site, page_url: str, activity_ids: Iterable[str]) -> str:
+    """The activities in which the twinned locality gave to its sponsor, named apart: the figures
+    beside them are of support to the localities and leave them out."""
+    reverse = [site.activities[a] for a in activity_ids if to_sponsor(site.activities[a])]
+    if not reverse:
         return ""
-    note = ngettext(
-        "(kể cả {count} hoạt động đã hủy, không tính vào các số liệu tổng hợp)",
-        "(kể cả {count} hoạt động đã hủy, không tính vào các số liệu tổng hợp)",
-        cancelled,
+    items = ", ".join(
+        link(urls.relative(page_url, f"{site.activity_urls[a['id']]}#{a['id']}"), h(a["title"]))
+        + " (" + h(formats.date(a["date"])) + ")"
+        for a in reverse
     )
-    return " " + note.format(count=formats.number(cancelled))
+    text = ngettext(
+        "Hỗ trợ theo chiều ngược lại (địa bàn được giúp đỡ gửi tặng đơn vị kết nghĩa), không tính vào các số liệu "
+        "trên: {activities}.",
+        "Hỗ trợ theo chiều ngược lại (địa bàn được giúp đỡ gửi tặng đơn vị kết nghĩa), không tính vào các số liệu "
+        "trên: {activities}.",
+        len(reverse),
+    ).format(activities=items)
+    return para(text, "ledger-note")

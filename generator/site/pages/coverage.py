@@ -8,10 +8,10 @@ from ...dates import first_day, last_day
 from .. import formats, urls
 from ..config import QUIET_DAYS
 from ..escape import h, link, md
-from ..html_table import cell, table
+from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import Site, last_activity
-from ..reported import COMMUNES, figure, in_period, of_locality, stated_without_partner
+from ..model import Site, last_activity, valid_on
+from ..reported import COMMUNES, figure, of_programme, stated_without_partner
 from .links import folder_note, ref
 from .localities import border_cell
 from .page import Page, heading, para
@@ -78,43 +78,82 @@ def _district_ref(site: Site, url: str, commune: str) -> str:
     return ref(site, url, "locality", district) if district else ""
 
 
-def reported_communes(site: Site, url: str, programme_id: str, recorded: int) -> str:
-    """The number of twinned communes the programme reported, beside the number the ledger holds."""
+def reported_communes(site: Site, url: str, programme_id: str, recorded: int | None) -> str:
+    """The number of twinned communes the programme reported, beside the number of its named target
+    communes the ledger shows partnered (None: it names none)."""
     reported = []
-    programme = site.programmes[programme_id]
-    for total in in_period(of_locality(site, programme["area"]), programme["period"]):
+    for total in of_programme(site, programme_id):
         communes = figure(total, COMMUNES)
         if communes is not None:
             when = link(urls.relative(url, anchor(total["id"])), h(period_text(total)))
             reported.append(_("{count} xã ({when})").format(count=formats.number(communes), when=when))
     if not reported:
         return ""
-    return para(
-        _("Số xã có đơn vị kết nghĩa theo báo cáo: {reported}; số xã mục tiêu có cặp kết nghĩa trong sổ: {recorded}.").format(
-            reported=", ".join(reported), recorded=formats.number(recorded)
-        ),
-        "ledger-coverage",
-    )
+    if recorded is None:
+        text = _("Số xã có đơn vị kết nghĩa theo báo cáo: {reported}.").format(reported=", ".join(reported))
+    else:
+        text = _("Số xã có đơn vị kết nghĩa theo báo cáo: {reported}; số xã mục tiêu có cặp kết nghĩa trong sổ: "
+                 "{recorded}.").format(reported=", ".join(reported), recorded=formats.number(recorded))
+    return para(text, "ledger-coverage")
+
+
+def district_counts_table(site: Site, url: str, programme_id: str) -> str:
+    """The number of communes a source assigns in each district, beside the communes of that district
+    with a partnership of the programme in the ledger: counts, no share, since the source names none."""
+    on_day = site.programmes[programme_id].get("targets", {}).get("date")
+    partnered = {c for c in site.partnerships_of_locality
+                 if site.is_commune(c) and any(site.partnerships[p]["programme"] == programme_id
+                                               for p in site.partnerships_of_locality[c])}
+    rows, assigned, recorded = [], 0, 0
+    for district, count in site.district_counts(programme_id):
+        communes = [c for c in site.children.get(district, []) if c in partnered
+                    and (on_day is None or valid_on(site.localities[c], first_day(on_day)))]
+        assigned += count
+        recorded += len(communes)
+        rows.append([
+            cell(ref(site, url, "locality", district)),
+            number_cell(count),
+            number_cell(len(communes)),
+            cell(", ".join(ref(site, url, "locality", c) for c in communes)),
+        ])
+    rows.append([cell(h(_("Cộng"))), number_cell(assigned), number_cell(recorded), cell("")])
+    return table([_("Huyện"), _("Số xã mục tiêu theo văn bản"), _("Xã có cặp kết nghĩa trong sổ"),
+                  _("Các xã đó")], rows, sortable=False)
 
 
 def targets_section(site: Site, url: str, programme_id: str) -> str:
-    """A programme's target communes: which have a partnership of it in the ledger, which do not yet."""
+    """A programme's target communes: which have a partnership of it in the ledger, which do not yet.
+    A share is computed only over communes the sources name; a number given without names is shown
+    as the source gives it, by district, and the page says that the communes are not known."""
     programme = site.programmes[programme_id]
     wanted = programme.get("targets", {})
     targets = site.target_communes(programme_id)
-    missing = unpartnered(site, programme_id, targets)
-    stated = stated_without_partner(site)
+    counts = site.district_counts(programme_id)
+    body = [heading(md(site.name_of("programme", programme_id)), 3)]
+    if not targets and not counts and "count" not in wanted:
+        body.append(para(_("Sổ chưa có nguồn nêu các xã mục tiêu của chương trình này.")))
+        return "".join(body)
     named = _("Theo {programme}: ").format(programme=ref(site, url, "programme", programme_id))
-    if "count" in wanted:
+    if "count" in wanted and not targets:
+        named += h(_("văn bản nêu {count} xã mục tiêu.").format(count=formats.number(wanted["count"])))
+    elif "count" in wanted:
         named += h(_("văn bản nêu {count} xã mục tiêu; sổ biết tên {known} xã.").format(
             count=formats.number(wanted["count"]), known=formats.number(len(targets))))
     else:
         named += h(_("{known} xã mục tiêu.").format(known=formats.number(len(targets))))
     if wanted.get("note"):
         named += " " + h(wanted["note"])
-    body = [
-        heading(md(site.name_of("programme", programme_id)), 3),
-        para(named),
+    body.append(para(named))
+    if counts:
+        body.append(district_counts_table(site, url, programme_id))
+    if not targets:
+        body.append(para(_("Nguồn không công bố tên các xã mục tiêu, nên sổ không tính được bao nhiêu xã trong "
+                           "số đó chưa có đơn vị kết nghĩa, cũng không tính tỷ lệ."), "ledger-note"))
+        body.append(reported_communes(site, url, programme_id, None))
+        return "".join(body)
+    missing = unpartnered(site, programme_id, targets)
+    stated = stated_without_partner(site)
+    body += [
         para(
             ngettext(
                 "{count} trong số {targets} xã mục tiêu ({share}) chưa có cặp kết nghĩa được ghi trong sổ.",
@@ -162,8 +201,9 @@ def coverage_page(site: Site) -> Page:
         para(
             _(
                 "Xã mục tiêu của mỗi chương trình là các xã mà văn bản của chương trình nêu tên, hoặc các xã, thị "
-                "trấn của các huyện được giúp đỡ vào ngày ban hành. Cặp kết nghĩa cấp huyện chỉ được tính cho những "
-                "xã mà giao ước nêu tên."
+                "trấn của các huyện được giúp đỡ vào ngày ban hành. Khi văn bản chỉ nêu số xã của từng huyện mà không "
+                "nêu tên, trang ghi các số đó và không tính tỷ lệ trên các xã chưa rõ tên. Cặp kết nghĩa cấp huyện "
+                "chỉ được tính cho những xã mà giao ước nêu tên."
             )
         ),
         heading(_("Xã chưa có cặp kết nghĩa trong sổ")),

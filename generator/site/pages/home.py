@@ -11,7 +11,7 @@ from ..html_table import table
 from ..i18n import _, ngettext
 from ..model import Record, Site, year_of
 from ..reported import value_comparison
-from .activity_rows import latest_table
+from .activity_rows import latest_table, other_direction_note
 from .figures import figures
 from .links import feed_meta, folder_note, follow
 from .page import Page, heading, para
@@ -212,7 +212,11 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
             ]
         ),
     ]
-    comparison = value_comparison(site, programme["area"], programme["period"])
+    body.append(other_direction_note(site, URL, activities_of(site, programme_id)))
+    target = target_text(site, programme_id)
+    if target:
+        body.append(para(target, "ledger-note"))
+    comparison = value_comparison(site, programme["area"], programme_id)
     if comparison:
         body.append(comparison_html(site, URL, comparison))
     if activities:
@@ -232,6 +236,40 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
             gift_share_chart(site, activities),
         ]
     return body
+
+
+def target_text(site: Site, programme_id: str) -> str:
+    """The communes a programme helps as its source gives them: a number per district when the
+    communes are not named, so that no reader takes a share over communes nobody listed."""
+    targets = site.programmes[programme_id].get("targets", {})
+    counts = site.district_counts(programme_id)
+    if not counts:
+        return ""
+    districts = ", ".join(f"{site.locality_name(d)} {formats.number(n)}" for d, n in counts)
+    text = _("Xã mục tiêu theo văn bản: {count} xã ({districts}); nguồn không công bố tên các xã, nên sổ "
+             "không tính tỷ lệ xã chưa có đơn vị kết nghĩa.").format(
+        count=formats.number(targets.get("count", sum(n for _d, n in counts))), districts=districts)
+    return h(text) + " " + link(urls.relative(URL, urls.COVERAGE), _("Xem độ phủ."))
+
+
+def history_rows(site: Site) -> str:
+    """Earlier phases (a programme ended before another of its area began): one line each, apart
+    from the figures of the programmes since."""
+    earlier = [pid for pid in site.programmes_in_order() if site.earlier_phase(pid)]
+    if not earlier:
+        return ""
+    items = []
+    for pid in earlier:
+        partnerships = len(site.partnerships_of_programme(pid))
+        count = ngettext("{count} cặp kết nghĩa trong sổ", "{count} cặp kết nghĩa trong sổ", partnerships).format(
+            count=formats.number(partnerships))
+        page = urls.entity("programme", pid)
+        items.append(f"<li>{link(page, h(site.name_of('programme', pid)))}: {h(status_text(site, pid))}; "
+                     f"{h(count)}.</li>")
+    return (heading(_("Giai đoạn trước"))
+            + para(_("Các giai đoạn kết nghĩa trước, ghi lại như lịch sử; số liệu của chúng không nằm trong số liệu "
+                     "của các chương trình ở trên."))
+            + '\n<ul class="ledger-history">\n' + "\n".join(items) + "\n</ul>\n")
 
 
 def sentence(text: str) -> str:
@@ -272,7 +310,9 @@ def home_page(site: Site) -> Page:
         body.append(para(_("Trong các bảng theo năm và theo nhóm nội dung dưới đây, mỗi năm, mỗi nhóm dẫn đến trang "
                            "liệt kê hoạt động của mọi chương trình."), "ledger-note"))
     for programme_id in site.programmes_in_order():
-        body += programme_section(site, programme_id)
+        if not site.earlier_phase(programme_id):
+            body += programme_section(site, programme_id)
+    body.append(history_rows(site))
     body += [
         heading(_("Hoạt động mới nhất")),
         latest_table(

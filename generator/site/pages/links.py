@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...facts import to_sponsor
 from ...typed import Activity, Source
 from .. import formats, urls
 from ..areas import reports_on_its_own
@@ -39,11 +40,16 @@ def activity_ref(site: Site, page_url: str, activity: Activity) -> str:
 
 
 def shared_mark(activity: Activity) -> str:
-    """After the title of an activity several communes shared: its figures are theirs together."""
+    """After the title of an activity several communes shared: its figures are theirs together; or
+    of help in the other direction: its figures are in no total of support to the localities."""
+    mark = ""
+    if to_sponsor(activity):
+        mark += ' <span class="ledger-shared">' + h(_("(chiều ngược lại: địa bàn gửi tặng đơn vị kết nghĩa, "
+                                                      "không tính vào tổng hỗ trợ)")) + "</span>"
     shared = len(activity.get("localities", ()))
-    if not shared:
-        return ""
-    return ' <span class="ledger-shared">' + h(_("(chung của {count} xã)").format(count=shared)) + "</span>"
+    if shared:
+        mark += ' <span class="ledger-shared">' + h(_("(chung của {count} xã)").format(count=shared)) + "</span>"
+    return mark
 
 
 def source_note(site: Site, record_type: str, record_id: str) -> str:
@@ -68,6 +74,10 @@ def sources_html(sources: Sequence[Source]) -> str:
         extra = [clean(source["publisher"]), formats.date(source["date"])]
         if source.get("identifier"):
             extra.append(clean(source["identifier"]))
+        if source.get("no_url"):
+            extra.append(_("không có đường dẫn: {reason}").format(reason=clean(source["no_url"])))
+        elif not source.get("url"):
+            extra.append(_("không có đường dẫn"))
         if source.get("note"):
             extra.append(clean(source["note"]))
         items.append(f"{text} ({h(', '.join(extra))})")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...dates import first_day
 from .. import formats, urls
 from ..areas import area_activities, area_partnerships, area_totals, reports_on_its_own
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
-from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site
+from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site, valid_on
 from ..slugs import heading_slug
-from .activity_rows import latest_table
+from .activity_rows import latest_table, other_direction_note
 from .figures import joint_note, totals_figures
 from .links import feed_meta, folder_note, follow, ref, source_note, sources_html, summary_links
 from .page import Page, bullets, facts, heading, para, unindexed
@@ -223,6 +224,7 @@ def locality_page(site: Site, lid: str) -> Page:
         body += [
             heading(_("Tổng hợp hoạt động")),
             totals_figures(area_totals(site, lid)),
+            other_direction_note(site, url, activity_ids),
             summary_links(site, url, "locality", lid, activity_ids) if reports_on_its_own(site, lid) else "",
             follow(url, meta),
             _successor_note(site, url, locality),
@@ -310,8 +312,18 @@ def index_page(site: Site) -> Page:
     for pid in site.programmes_in_order():
         targets = site.programmes[pid].get("targets", {})
         communes = set(site.target_communes(pid))
+        counted = [d for d, _count in site.district_counts(pid)]
+        if not communes and not counted:
+            continue
         body.append(heading(md(site.name_of("programme", pid)), 2))
-        for district in site.by_name("locality", targets.get("within", [])):
+        if counted:
+            body.append(para(_("Nguồn chỉ nêu số xã mục tiêu của từng huyện, không nêu tên: dưới mỗi huyện là mọi xã, "
+                               "thị trấn của huyện tại ngày ban hành."), "ledger-note"))
+        # A district given only a number of communes: all its communes on the day, which ones are helped unknown.
+        on_day = first_day(targets["date"]) if "date" in targets else None
+        communes |= {c for d in counted for c in site.children.get(d, [])
+                     if site.is_commune(c) and (on_day is None or valid_on(site.localities[c], on_day))}
+        for district in site.by_name("locality", [*targets.get("within", []), *counted]):
             children = [c for c in site.children.get(district, []) if c in communes]
             body.append(heading(md(site.locality_name(district)), 3))
             body.append(

@@ -10,7 +10,7 @@ from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import LISTING_PAGE_SIZE, Site, year_of
-from .activity_rows import activity_headers, activity_row, latest_table
+from .activity_rows import activity_headers, activity_row, latest_table, other_direction_note
 from .figures import totals_figures
 from .filters import table_attributes
 from .links import folder_note, ref, source_note, sources_html
@@ -70,7 +70,8 @@ def partnership_page(site: Site, pid: str, years: dict[str, list[Activity]]) -> 
     activity_ids = site.activities_of_partnership.get(pid, [])
     activities = [site.activities[a] for a in activity_ids]
     split = len(activities) > TIMELINE_LIMIT
-    body = [facts(rows), heading(_("Tổng hợp")), totals_figures(site.partnership_totals(pid))]
+    body = [facts(rows), heading(_("Tổng hợp")), totals_figures(site.partnership_totals(pid)),
+            other_direction_note(site, url, site.activities_of_partnership.get(pid, []))]
     if activities:
         body += [
             heading(_("Kế hoạch và thực hiện theo năm")),

@@ -10,7 +10,9 @@ from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import Site
-from ..reported import in_period, of_locality
+from ..reported import of_programme
+from .activity_rows import other_direction_note
+from .coverage import district_counts_table
 from .figures import totals_figures
 from .links import feed_meta, folder_note, follow, ref, source_note, sources_html, summary_links
 from .localities import partnership_headers, partnership_rows
@@ -58,8 +60,8 @@ def activities_of(site: Site, programme_id: str) -> list[str]:
 def status_text(site: Site, programme_id: str) -> str:
     period = site.programmes[programme_id]["period"]
     if "end" in period:
-        return _("đã kết thúc ({period})").format(period=formats.period(period["start"], period["end"]))
-    return _("đang thực hiện ({period})").format(period=formats.period(period["start"], None))
+        return _("đã kết thúc ({period})").format(period=formats.known_period(period))
+    return _("đang thực hiện ({period})").format(period=formats.known_period(period))
 
 
 def summary_rows(site: Site, url: str) -> list[list[str]]:
@@ -103,8 +105,9 @@ def programme_page(site: Site, pid: str) -> Page:
     communes = site.target_communes(pid)
     meta = feed_meta(site, "programme", pid)
     body = [facts(rows), heading(_("Tổng hợp hoạt động trong sổ")), totals_figures(site.totals_of_ids(activity_ids)),
+            other_direction_note(site, url, activity_ids),
             summary_links(site, url, "programme", pid, activity_ids), follow(url, meta)]
-    reported = in_period(of_locality(site, programme["area"]), programme["period"])
+    reported = of_programme(site, pid)
     if reported:
         body += [heading(_("Số liệu được báo cáo")), figures_table(site, url, reported)]
     body += [heading(_("Xã mục tiêu"))]
@@ -114,7 +117,10 @@ def programme_page(site: Site, pid: str) -> Page:
             known=formats.number(len(communes)))))
     if targets.get("note"):
         body.append(para(h(targets["note"]), "ledger-note"))
-    body.append(_communes_list(site, url, TARGETS, communes) if communes else para(h(_("chưa rõ"))))
+    if site.district_counts(pid):
+        body.append(district_counts_table(site, url, pid))
+    body.append(_communes_list(site, url, TARGETS, communes) if communes
+                else para(h(_("Nguồn không công bố tên các xã mục tiêu."))))
     partnered = site.by_name("locality", partnered_communes(site, partnerships))
     supported = site.by_name("locality", supported_communes(site, activity_ids))
     body += [

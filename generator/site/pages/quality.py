@@ -6,6 +6,7 @@ from collections import Counter
 
 from ... import catalogue
 from ...dates import last_day
+from ...registry import TYPES
 from .. import formats, urls
 from ..escape import h, link
 from ..html_table import cell, table
@@ -34,6 +35,32 @@ def completeness(site: Site) -> list[tuple[str, int]]:
         ),
         (_("Có mô tả"), sum(1 for a in activities if a.get("description"))),
     ]
+
+
+def sources_without_address(site: Site) -> list[tuple[str, int, int, int]]:
+    """(record type, sources, sources that say they have no address, sources that give none and do not
+    say so) of each type whose records cite sources: the last are addresses still to be found."""
+    counts = []
+    for record_type, by_id in sorted(site.records.items()):
+        sources = [s for data in by_id.values() for s in data.get("sources", ())]
+        if sources:
+            marked = sum(1 for s in sources if s.get("no_url"))
+            counts.append((record_type, len(sources), marked, sum(1 for s in sources if not s.get("url")) - marked))
+    return counts
+
+
+def _sources_table(site: Site) -> str:
+    rows = [
+        [
+            cell(h(_(TYPES[t].dataset_title or t))),
+            cell(formats.number(total), total),
+            cell(formats.number(marked), marked),
+            cell(formats.number(unmarked), unmarked),
+        ]
+        for t, total, marked, unmarked in sources_without_address(site)
+    ]
+    return table([_("Loại hồ sơ"), _("Số nguồn"), _("Không có đường dẫn (đã ghi rõ)"), _("Chưa ghi đường dẫn")],
+                 rows, sortable=False)
 
 
 def _warnings(site: Site, url: str) -> str:
@@ -141,6 +168,12 @@ def quality_page(site: Site) -> Page:
         para(
             ngettext("Tổng số: {count} hoạt động.", "Tổng số: {count} hoạt động.", total).format(count=formats.number(total))
         ),
+        heading(_("Nguồn không có đường dẫn")),
+        para(_("Nguồn có đường dẫn là quy tắc, vì người đọc mở lại được. Một nguồn có tiêu đề, nơi đăng, ngày đăng "
+               "mà không có đường dẫn (báo in, bản lưu không giữ địa chỉ) vẫn được chấp nhận, ghi rõ là không có "
+               "đường dẫn, và trang ghi nó là «không có đường dẫn». Nguồn chưa ghi đường dẫn mà cũng chưa ghi rõ là "
+               "không có là nguồn còn cần tìm địa chỉ.")),
+        _sources_table(site),
         heading(_("Cảnh báo còn mở")),
         _warnings(site, url),
         heading(_("Mốc kết thúc giả định muộn hơn chương trình hoặc địa bàn")),

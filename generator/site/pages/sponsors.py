@@ -10,7 +10,7 @@ from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
 from ..model import Site, year_of
 from ..totals import Totals
-from .activity_rows import latest_table
+from .activity_rows import latest_table, other_direction_note
 from .figures import totals_figures
 from .links import feed_meta, folder_note, follow, ref, source_note, sources_html, summary_links
 from .localities import partnership_headers, partnership_rows
@@ -138,6 +138,7 @@ def sponsor_page(site: Site, oid: str) -> Page:
     body += [
         heading(_("Tổng hợp hoạt động")),
         totals_figures(sponsor_totals(site, oid)),
+        other_direction_note(site, url, activity_ids),
         shared_note(site, url, oid),
         heading(_("Theo năm")),
         year_table(site, activity_ids) or para(_("Chưa có hoạt động nào được ghi nhận.")),
