@@ -29,7 +29,7 @@ from .i18n import _
 from .totals import Figures, Totals, figures_of, totals_of
 
 COMMUNE_LEVELS = {"xa", "thi-tran", "phuong", "dac-khu"}
-DISTRICT_LEVELS = {"huyen", "thi-xa", "thanh-pho"}
+DISTRICT_LEVELS = {"huyen", "quan", "thi-xa", "thanh-pho"}
 # Rows per page of an activity listing: each row holds the whole record (about 1-3 KB).
 LISTING_PAGE_SIZE = 50
 # The vocabularies whose codes an activity's tags are (QĐ 1719, QĐ 90, new-rural criteria).
@@ -67,6 +67,7 @@ class Memo:
         self.areas: dict[str, list[str]] = {}  # locality id -> its area's activity ids, in date order
         self.programmes: dict[str, list[str]] = {}  # programme id -> its partnership ids, by name
         self.programme_activities: dict[str, list[str]] = {}  # programme id -> its activity ids, in date order
+        self.sponsors_at: dict[str, list[str]] | None = None  # locality id -> sponsors standing for it
         self.shared_names: dict[str, int] | None = None  # a locality's bare name -> how many units bear it
 
 

@@ -19,6 +19,8 @@ from .page import Page, bullets, facts, heading, para, unindexed
 from .reported_totals import locality_summary
 
 INDEX = urls.section("locality")
+# A paragraph of place names, none broken across lines (docs/stylesheets/ledger.css).
+NAMES = "ledger-names"
 # Province-level units: their pages point to the indexes.
 PROVINCE_LEVELS = {"tinh", "thanh-pho-truc-thuoc-trung-uong"}
 
@@ -330,13 +332,14 @@ def index_page(site: Site) -> Page:
                 para(
                     ref(site, url, "locality", district, _("Trang của huyện"))
                     + " · "
-                    + ", ".join(ref(site, url, "locality", c, site.localities[c]["name"]) for c in children)
+                    + ", ".join(ref(site, url, "locality", c, site.localities[c]["name"]) for c in children),
+                    NAMES,
                 )
             )
             listed.update([district, *children])
         named = site.by_name("locality", [c for c in targets.get("localities", []) if c not in listed])
         if named:
-            body.append(para(", ".join(ref(site, url, "locality", c) for c in named)))
+            body.append(para(", ".join(ref(site, url, "locality", c) for c in named), NAMES))
             listed.update(named)
         # The units that took over its communes: a reader of today looks for those.
         successors = site.by_name("locality", {site.localities[c]["successor"] for c in communes
@@ -346,7 +349,7 @@ def index_page(site: Site) -> Page:
                 units=", ".join(ref(site, url, "locality", c) for c in successors))))
             listed.update(successors)
     rest = site.by_name("locality", [i for i in site.localities if i not in listed])
-    body += [heading(_("Địa phương khác")), para(", ".join(ref(site, url, "locality", i) for i in rest))]
+    body += [heading(_("Địa phương khác")), para(", ".join(ref(site, url, "locality", i) for i in rest), NAMES)]
     body.append(folder_note("localities"))
     return Page(url, _("Địa bàn"), "".join(body))
 

@@ -16,6 +16,7 @@ from .links import feed_meta, folder_note, follow, ref, source_note, sources_htm
 from .localities import partnership_headers, partnership_rows
 from .page import Page, facts, heading, para
 from .paging import paged_index
+from .reorganisation import across_reorganisation
 
 INDEX = urls.section("organization")
 
@@ -135,6 +136,7 @@ def sponsor_page(site: Site, oid: str) -> Page:
         if partnerships
         else para(_("Chưa có cặp kết nghĩa được ghi nhận."))
     )
+    body.append(across_reorganisation(site, url, organization))
     body += [
         heading(_("Tổng hợp hoạt động")),
         totals_figures(sponsor_totals(site, oid)),
