@@ -67,6 +67,8 @@ _RULES = [
     Rule("REPORTED_PRECISION", WARNING, "quy tắc", "Độ chính xác khác cách nguồn viết (gần, khoảng, hơn)"),
     Rule("NAME_TONE_MARK", ERROR, "quy tắc", "Tên đặt dấu thanh khác quy ước (Hoà thay vì Hòa)"),
     Rule("PROGRAMME_PERIOD", WARNING, "quy tắc", "Cặp kết nghĩa bắt đầu ngoài thời gian của chương trình"),
+    Rule("PROGRAMME_TARGET", ERROR, "quy tắc", "Danh sách xã được giúp đỡ của chương trình ghi một huyện hay tỉnh"),
+    Rule("DATE_ASSUMED", ERROR, "quy tắc", "Ghi một mốc là giả định nhưng không ghi mốc đó"),
     Rule("PROGRAMME_AREA", WARNING, "quy tắc", "Địa bàn của cặp kết nghĩa không thuộc địa bàn của chương trình"),
     Rule("LOCALITY_TWICE", ERROR, "quy tắc", "Hoạt động ghi cả một địa bàn và danh sách địa bàn chung"),
     Rule("LOCALITY_OUTSIDE", WARNING, "quy tắc", "Địa bàn thực hiện không thuộc địa bàn kết nghĩa"),

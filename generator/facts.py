@@ -10,6 +10,9 @@ from .registry import ActivityStatus, Giver
 Record = Mapping[str, Any]
 # The parts of an activity's value.planned and value.delivered (common.schema.json "money").
 MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
+# Levels of records/vocabularies/locality-levels.yaml: a commune's (cấp xã) and a district's (cấp huyện).
+COMMUNE_LEVELS = frozenset({"xa", "thi-tran", "phuong", "dac-khu"})
+DISTRICT_LEVELS = frozenset({"huyen", "quan", "thi-xa", "thanh-pho"})
 
 
 def places_of(activity: Record, partnership: Record) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
 from collections.abc import Callable, Iterator
 from functools import cache, cached_property
@@ -90,6 +91,8 @@ def _format_checker():
 
 
 def _shown(value) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return "một số quá lớn"  # never "inf"
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -291,4 +294,16 @@ def _diagnostics(error: ValidationError, doc: Document) -> list[Diagnostic]:
             "uniqueItems": "có mục bị lặp lại",
         }
         return [_diagnostic(doc, path, "SCHEMA_LENGTH", hints[keyword])]
-    return [_diagnostic(doc, path, "SCHEMA_OTHER", error.message)]
+    if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        limit = _shown(error.validator_value)
+        said = {"minimum": f"nhỏ hơn mức thấp nhất {limit}: hãy ghi một số từ {limit} trở lên",
+                "maximum": f"lớn hơn mức cao nhất {limit}: hãy ghi một số không quá {limit}",
+                "exclusiveMinimum": f"phải lớn hơn {limit}", "exclusiveMaximum": f"phải nhỏ hơn {limit}"}[keyword]
+        return [_diagnostic(doc, path, "SCHEMA_OTHER", f"tệp ghi {_shown(value)}, {said}")]
+    # Any other keyword: the field's own description says what it holds; jsonschema's English never reaches staff.
+    described = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if keyword in ("minProperties", "maxProperties"):
+        said = "thiếu trường" if keyword == "minProperties" else "có quá nhiều trường"
+        return [_diagnostic(doc, path, "SCHEMA_OTHER", f"{said}{': ' + described if described else ''}")]
+    return [_diagnostic(doc, path, "SCHEMA_OTHER",
+                        f"tệp ghi {_shown(value)}: giá trị không hợp lệ ở đây{'; ' + described if described else ''}")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -93,3 +94,20 @@ def test_a_code_that_only_looks_right_says_which_character_is_wrong():
     assert "U+0430 'а'" in _odd_letters("hoаn-thanh")  # Cyrillic а
     assert "U+200B (không nhìn thấy)" in _odd_letters("hoan\u200b-thanh")
     assert _odd_letters("hoan-thanh") == "" and _odd_letters(12) == ""
+
+
+def test_schema_refusals_beyond_the_usual_keywords_are_vietnamese():
+    from generator.loader import Document
+
+    schemas = SchemaSet()
+    programme = {"id": "thu", "name": "Thử", "short_name": "Thử", "basis": ["qd-1100-qd-ubnd-2020"],
+                 "area": "tinh-quang-nam", "period": {"start": "2020"}, "targets": {"count": -11},
+                 "sources": [{"title": "Tin", "publisher": "Báo", "date": "2020"}]}
+    [minimum] = schemas.check("programme", Document("thu.yaml", programme))
+    assert minimum.message == "tệp ghi -11, nhỏ hơn mức thấp nhất 0: hãy ghi một số từ 0 trở lên"
+    total = {"id": "t", "scope": {}, "period": "2022", "figures": [], "sources": []}
+    messages = [d.message for d in schemas.check("reported-total", Document("t.yaml", total))]
+    scope = [m for m in messages if m.startswith("thiếu trường")]
+    assert scope and "ghi đúng một trong hai" in scope[0]
+    for message in messages + [minimum.message]:
+        assert not re.search(r"\b(?:is|less|than|minimum|should|not|valid|expected|properties)\b", message), message

@@ -93,6 +93,15 @@ def test_build_never_replaces_a_folder_it_did_not_make(tmp_path, capsys):
     assert [p.name for p in mine.iterdir()] == ["index.html"]
 
 
+@pytest.mark.parametrize("option", ["--site-dir", "--offline-dir"])
+def test_build_refuses_a_folder_inside_records(option, tmp_path, capsys):
+    records = small_tree(tmp_path)
+    before = sorted(p.relative_to(records) for p in records.rglob("*"))
+    assert main(["build", "--records", str(records), option, str(records / "x"), "--today", "2026-11-26"]) == 2
+    assert "nằm trong thư mục hồ sơ" in capsys.readouterr().err
+    assert sorted(p.relative_to(records) for p in records.rglob("*")) == before
+
+
 def test_a_folder_the_generator_made_is_replaced_again(tmp_path):
     records = small_tree(tmp_path)
     out = tmp_path / "ra"

@@ -332,6 +332,75 @@ def test_the_labels_of_the_route_are_those_of_the_forms_and_the_tool():
         assert f"contains(github.event.issue.labels.*.name, '{label}')" in condition
 
 
+def _push_script() -> str:
+    """The writing job's script, without its last line (the push to GitHub)."""
+    workflow = _load(PROJECT / ".github" / "workflows" / "nhap-bang-tinh.yml")
+    [script] = [str(s["run"]) for s in workflow["jobs"]["push"]["steps"] if "git add" in str(s.get("run", ""))]
+    lines = script.rstrip("\n").splitlines()
+    assert " push " in lines[-1]
+    return "\n".join(lines[:-1]) + "\n"
+
+
+def _branch(tmp_path: Path) -> Path:
+    """A checkout of the branch: one record and one workbook committed."""
+    checkout = tmp_path / "nhanh"
+    (checkout / "records" / "activities" / "2024").mkdir(parents=True)
+    (checkout / "records" / "activities" / "2024" / "cu.yaml").write_text("id: cu\n", encoding="utf-8")
+    (checkout / "imports").mkdir()
+    (checkout / "imports" / "bang.xlsx").write_bytes(b"PK")
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "0"]):
+        subprocess.run(["git", *command], cwd=checkout, check=True, capture_output=True)
+    return checkout
+
+
+def _push(checkout: Path, artifact: Path, listed: str) -> subprocess.CompletedProcess:
+    (artifact / "danh-sach.txt").write_text(listed, encoding="utf-8")
+    env = {"PATH": os.environ["PATH"], "HOME": str(checkout.parent), "RECORDS_IN": str(artifact), "IMPORT_STATUS": "0",
+           "GITHUB_TOKEN": "x", "GITHUB_REPOSITORY": "o/r", "GITHUB_REF_NAME": "nhanh"}
+    return subprocess.run(["bash", "-e", "-c", _push_script()], cwd=checkout, env=env, capture_output=True, text=True,
+                          timeout=60)
+
+
+def _committed(checkout: Path) -> list[str]:
+    shown = subprocess.run(["git", "show", "--name-status", "--format=", "HEAD"], cwd=checkout, check=True,
+                           capture_output=True, text=True).stdout
+    return sorted(shown.split("\n")[:-1])
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("git") is None, reason="bash and git as on the runner")
+def test_the_writing_job_commits_only_the_planned_paths(tmp_path):
+    checkout = _branch(tmp_path)
+    artifact = tmp_path / "ho-so"
+    (artifact / "records" / "activities" / "2024").mkdir(parents=True)
+    (artifact / "records" / "activities" / "2024" / "moi.yaml").write_text("id: moi\n", encoding="utf-8")
+    # What the branch's code also left in records/, unplanned: an edit and a new file.
+    (artifact / "records" / "activities" / "2024" / "cu.yaml").write_text("id: doi\n", encoding="utf-8")
+    (artifact / "records" / "activities" / "2024" / "la.yaml").write_text("id: la\n", encoding="utf-8")
+    result = _push(checkout, artifact, "records/activities/2024/moi.yaml\n")
+    assert result.returncode == 0, result.stderr
+    assert _committed(checkout) == ["A\trecords/activities/2024/moi.yaml", "D\timports/bang.xlsx"]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("git") is None, reason="bash and git as on the runner")
+@pytest.mark.parametrize("listed", [
+    "records/../.github/workflows/x.yaml", "/etc/x.yaml", ".github/workflows/x.yml", "records/a/../../x.yaml",
+    "records/activities/2024/moi.yaml\nREADME.md", "records/activities/2024/Moi.YAML", " records/x.yaml",
+    "records/lien-ket/x.yaml",
+])
+def test_the_writing_job_refuses_a_path_outside_records(tmp_path, listed):
+    checkout = _branch(tmp_path)
+    (checkout / "records" / "lien-ket").symlink_to(checkout / ".git", target_is_directory=True)
+    artifact = tmp_path / "ho-so"
+    (artifact / "records" / "activities" / "2024").mkdir(parents=True)
+    (artifact / "records" / "activities" / "2024" / "moi.yaml").write_text("id: moi\n", encoding="utf-8")
+    (artifact / "records" / "lien-ket").mkdir()
+    (artifact / "records" / "lien-ket" / "x.yaml").write_text("x\n", encoding="utf-8")
+    result = _push(checkout, artifact, listed + "\n")
+    assert result.returncode != 0 and "không ghi gì" in result.stderr
+    assert _committed(checkout) == ["A\timports/bang.xlsx", "A\trecords/activities/2024/cu.yaml"]
+    assert not (checkout / ".git" / "x.yaml").exists()
+
+
 def test_the_tests_run_on_the_oldest_and_the_newest_supported_python():
     project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     oldest = project["requires-python"].removeprefix(">=")

@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import ERROR, WARNING, Diagnostic, github_annotation, inert, markdown_cell
+from ..intake import bounds
 from ..intake.columns import importable
-from ..intake.plan import DUPLICATE, EXISTS, NEW, REFUSED, Plan, ledger_site, make_plan, sheet_order, write
+from ..intake.plan import DUPLICATE, EXISTS, NEW, REFUSED, Plan, Planned, ledger_site, make_plan, sheet_order, write
 from ..intake.read import SUPPORTED, Sheet, Unopenable, read
 from ..intake.template import template
 from ..records import display_path
+from ..site.model import Site, build_site
+from ..validate import Result, validate_tree
 from .options import BadUsage, day, project_of
 
 # The record types by the plural staff type on the command line (and the registry's name).
@@ -51,13 +54,24 @@ def _workbooks(paths: list[str]) -> list[Path]:
     found: list[Path] = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if path.is_dir() and path.is_symlink():  # imports/ linked to / would list the whole machine
+            raise BadUsage(f"Thư mục {name} là một liên kết (symlink), không được đọc: hãy đặt chính các bảng tính vào đó.")
+        if path.is_dir():  # its links to folders are not followed (rglob), its linked files refused by read()
             found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and not p.name.startswith((".", "~$")))
-        elif path.exists():
+        elif path.exists() or path.is_symlink():  # a link, even a broken one, is refused by read()
             found.append(path)
         else:
             raise BadUsage(f"Không tìm thấy: {name}")
     return found
+
+
+def _short(text: str) -> str:
+    """One finding as shown: a cell's text may be long, what is said of it need not be."""
+    return text if len(text) <= bounds.FINDING_CHARS else text[: bounds.FINDING_CHARS - 1] + "…"
+
+
+def _rest(count: int) -> str:
+    return f"… và {count} điều cần xem khác (sửa các điều trên rồi nhập lại để xem tiếp)."
 
 
 def _print_plan(name: str, plan: Plan, written: bool) -> None:
@@ -65,8 +79,11 @@ def _print_plan(name: str, plan: Plan, written: bool) -> None:
     new = plan.of_state(NEW)
     if new:
         print(f"  {'Đã ghi' if written else 'Sẽ tạo'} {len(new)} hồ sơ:")
-        for planned in new:
-            print(inert(f"    {display_path(planned.path)}  ({planned.sheet}, dòng {planned.row}: {planned.data.get('title', '')})"))
+        for planned in new[: bounds.RECORDS_SHOWN]:
+            print(inert(_short(f"    {display_path(planned.path)}  ({planned.sheet}, dòng {planned.row}: "
+                               f"{planned.data.get('title', '')})")))
+        if len(new) > bounds.RECORDS_SHOWN:
+            print(f"    … và {len(new) - bounds.RECORDS_SHOWN} hồ sơ khác.")
     for state, said in ((EXISTS, "đã có từ lần nhập trước, giữ nguyên"), (DUPLICATE, "trùng, không ghi"),
                         (REFUSED, "có lỗi, không ghi")):
         count = len(plan.of_state(state))
@@ -75,32 +92,104 @@ def _print_plan(name: str, plan: Plan, written: bool) -> None:
     problems = sheet_order(plan)
     if problems:
         print(f"  Cần xem ({len(problems)}):")
-        for problem in problems:
-            print(inert(f"    {problem}"))
+        for problem in problems[: bounds.PROBLEMS_SHOWN]:
+            print(inert(_short(f"    {problem}")))
+        if len(problems) > bounds.PROBLEMS_SHOWN:
+            print(f"    {_rest(len(problems) - bounds.PROBLEMS_SHOWN)}")
 
 
-def _github(name: str, plan: Plan) -> None:
-    for problem in sheet_order(plan):
-        diagnostic = Diagnostic(name, 1, 1, ERROR if problem.blocking else WARNING, "IMPORT", "", str(problem))
-        print(github_annotation(diagnostic))
+def _annotate(name: str, messages: list[tuple[bool, str]]) -> None:
+    """The first few findings as annotations on the workbook (GitHub shows only a few per step)."""
+    for blocking, message in messages[: bounds.ANNOTATIONS]:
+        print(github_annotation(Diagnostic(name, 1, 1, ERROR if blocking else WARNING, "IMPORT", "", _short(message))))
+    if len(messages) > bounds.ANNOTATIONS:
+        rest = len(messages) - bounds.ANNOTATIONS
+        print(github_annotation(Diagnostic(name, 1, 1, WARNING, "IMPORT", "", f"còn {rest} điều cần xem khác: "
+                                           "xem tóm tắt của lần chạy")))
+
+
+def _summarise(lines: list[str]) -> None:
+    """Lines added to the job summary while it stays under GitHub's limit; past it, one line
+    saying the rest is in the log."""
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary:
         return
+    block = ("\n".join(lines) + "\n").encode("utf-8")
+    full = "\n_Tóm tắt đã đủ dài: các bảng tính còn lại xem trong nhật ký của bước này._\n".encode()
+    with open(summary, "a+b") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        handle.seek(max(0, size - len(full)))
+        if handle.read() == full:
+            return  # said already: nothing after it
+        if size + len(block) + len(full) <= bounds.SUMMARY_BYTES:
+            handle.write(block)
+        elif size + len(full) <= bounds.SUMMARY_BYTES:
+            handle.write(full)
+
+
+def _github(name: str, plan: Plan) -> None:
+    problems = sheet_order(plan)
+    _annotate(name, [(p.blocking, str(p)) for p in problems])
     # Cell text reaches the job summary as code spans only: no link, mention or HTML from a workbook.
     lines = [f"## Nhập bảng tính {markdown_cell(name)}", "", f"{plan.rows} dòng số liệu; "
              f"{len(plan.of_state(NEW))} hồ sơ sẽ tạo; {len(plan.of_state(EXISTS))} đã có; "
              f"{len(plan.of_state(DUPLICATE))} trùng; {sum(1 for p in plan.problems if p.blocking)} lỗi.", ""]
-    if plan.of_state(NEW):
+    new = plan.of_state(NEW)
+    if new:
         lines += ["| Trang, dòng | Hồ sơ sẽ tạo | Tên |", "|---|---|---|"]
-        lines += [f"| {markdown_cell(p.sheet)}, {p.row} | {markdown_cell(display_path(p.path))} | {markdown_cell(str(p.data.get('title', '')))} |"
-                  for p in plan.of_state(NEW)]
+        lines += [f"| {markdown_cell(_short(p.sheet))}, {p.row} | {markdown_cell(display_path(p.path))} | "
+                  f"{markdown_cell(_short(str(p.data.get('title', ''))))} |" for p in new[: bounds.RECORDS_SHOWN]]
+        if len(new) > bounds.RECORDS_SHOWN:
+            lines.append(f"\n… và {len(new) - bounds.RECORDS_SHOWN} hồ sơ khác.")
         lines.append("")
-    if plan.problems:
+    if problems:
         lines += ["| Trang | Dòng | Cột | Cần sửa |", "|---|---|---|---|"]
-        lines += [f"| {markdown_cell(p.sheet)} | {p.row} | {markdown_cell(p.column)} | {'' if p.blocking else 'cảnh báo: '}"
-                  f"{markdown_cell(p.message)} |" for p in sheet_order(plan)]
-    with open(summary, "a", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
+        lines += [f"| {markdown_cell(_short(p.sheet))} | {p.row} | {markdown_cell(_short(p.column))} | {'' if p.blocking else 'cảnh báo: '}"
+                  f"{markdown_cell(_short(p.message))} |" for p in problems[: bounds.PROBLEMS_SHOWN]]
+        if len(problems) > bounds.PROBLEMS_SHOWN:
+            lines += ["", _rest(len(problems) - bounds.PROBLEMS_SHOWN)]
+    _summarise(lines)
+
+
+def _github_refused(name: str, message: str) -> None:
+    _annotate(name, [(True, message)])
+    _summarise([f"## Nhập bảng tính {markdown_cell(name)}", "", f"Không đọc được: {markdown_cell(_short(message))}", ""])
+
+
+# Findings on the ledger's files that make writing unsafe: a link or an unread folder means
+# the path a record is written to may not be the path it seems.
+_UNSAFE = ("FILE_LINK", "FOLDER_UNREADABLE")
+
+
+def _unsafe_ledger(records: Path, result: Result) -> str | None:
+    """Why the import must not write into `records`, or None."""
+    if records.is_symlink():
+        return f"thư mục hồ sơ {display_path(records)} là một liên kết (symlink); hãy dùng thư mục thật"
+    found = [d for d in result.diagnostics if d.code in _UNSAFE]
+    if found:
+        return (f"thư mục hồ sơ có {len(found)} lỗi về tệp hoặc thư mục, đầu tiên là {found[0].file}: "
+                f"{found[0].message}. Hãy sửa (python -m generator validate) rồi nhập lại")
+    return None
+
+
+def _outside(plan: Plan, records: Path) -> list[Planned]:
+    """Planned records whose file would land outside the real `records/` (through a link)."""
+    real = records.resolve()
+
+    def inside(folder: Path) -> bool:
+        return folder == real or real in folder.parents
+
+    return [p for p in plan.of_state(NEW) if p.path.is_symlink() or not inside(p.path.parent.resolve())]
+
+
+def _plan_one(path: Path, records: Path, today: datetime.date, site: Site) -> Plan:
+    """One workbook's plan; a workbook that cannot be read raises Unopenable."""
+    sheets: list[Sheet] = read(path)
+    try:
+        return make_plan(sheets, records, today, site)
+    except Exception:  # a workbook must never stop the others; say which one, never a traceback
+        raise Unopenable(f"{path.name}: gặp lỗi không lường trước khi lập kế hoạch nhập sổ này. Hãy báo cho người "
+                         "quản trị kèm tệp; các bảng tính khác vẫn được nhập.") from None
 
 
 def _data(name: str, plan: Plan, project: Path) -> dict[str, Any]:
@@ -117,24 +206,40 @@ def _data(name: str, plan: Plan, project: Path) -> dict[str, Any]:
 
 def run_import(args: argparse.Namespace) -> int:
     records = project_of(args).records
-    site = ledger_site(records, args.today)
+    result = validate_tree(records, args.today)
+    if args.write:
+        unsafe = _unsafe_ledger(records, result)
+        if unsafe:
+            print(inert(f"Không ghi: {unsafe}."), file=sys.stderr)
+            return 2
+    site = build_site(result, records)
     failed = False
     pending = 0  # rows that would become a new record
     planned: list[dict[str, Any]] = []
-    for path in _workbooks(args.files):
+    written: list[Planned] = []
+    for count, path in enumerate(_workbooks(args.files), start=1):
         name = display_path(path)
         try:
-            sheets: list[Sheet] = read(path)
+            if count > bounds.WORKBOOKS:  # each is checked against the whole ledger: a thousand would take an hour
+                raise Unopenable(f"{path.name}: chưa đọc, vì một lần nhập đọc tối đa {bounds.WORKBOOKS} bảng tính; "
+                                 "hãy nhập phần còn lại ở lần sau.")
+            plan = _plan_one(path, records, args.today, site)
         except Unopenable as refusal:
             if args.format == "json":
                 planned.append({"file": name, "refused": str(refusal)})
             else:
-                print(inert(str(refusal)), file=sys.stderr)
+                print(inert(_short(str(refusal))), file=sys.stderr)
+            if args.format == "github":
+                _github_refused(name, str(refusal))
             failed = True
             continue
-        plan = make_plan(sheets, records, args.today, site)
         if args.write:
-            write(plan)
+            outside = _outside(plan, records)
+            if outside:
+                print(inert(f"Không ghi {name}: hồ sơ {display_path(outside[0].path)} sẽ nằm ngoài thư mục hồ sơ "
+                            f"{display_path(records)} (qua một liên kết)."), file=sys.stderr)
+                return 2
+            written += write(plan)
         pending += len(plan.of_state(NEW))
         if args.format == "json":
             planned.append(_data(name, plan, records.parent))
@@ -143,6 +248,9 @@ def run_import(args: argparse.Namespace) -> int:
         if args.format == "github":
             _github(name, plan)
         failed = failed or any(p.blocking for p in plan.problems)
+    if args.manifest:
+        root = records.parent
+        args.manifest.write_text("".join(f"{p.path.relative_to(root).as_posix()}\n" for p in written), encoding="utf-8")
     if args.format == "json":
         print(json.dumps({"written": args.write, "workbooks": planned}, ensure_ascii=False, indent=1))
     elif not args.write:
@@ -177,5 +285,7 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
                          help="thoát với mã 1 khi còn dòng sẽ thành hồ sơ mới mà chưa được ghi (kiểm tra của pull request)")
     command.add_argument("--format", choices=("text", "github", "json"), default="text",
                          help="github: thêm tóm tắt và chú thích cho GitHub Actions; json: kế hoạch cho máy đọc")
+    command.add_argument("--manifest", type=Path, metavar="TỆP",
+                         help="với --write: ghi danh sách các tệp hồ sơ đã ghi, mỗi dòng một đường dẫn")
     command.add_argument("--today", **today)
     command.set_defaults(run=run_import)

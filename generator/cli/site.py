@@ -29,6 +29,13 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _outside_records(folder: Path, records: Path) -> None:
+    """A folder the site is written to is never the records' own (nor inside it): the records
+    are the facts, what is written is made from them and swapped or wiped at each run."""
+    if folder.resolve() == records.resolve() or records.resolve() in folder.resolve().parents:
+        raise NotOurs(f"{folder} nằm trong thư mục hồ sơ {records}: hãy ghi ra ngoài thư mục đó")
+
+
 def _generate(args: argparse.Namespace, project: Project | None) -> int:
     records, out = args.records, args.out
     if not (records / "vocabularies").is_dir():
@@ -37,8 +44,7 @@ def _generate(args: argparse.Namespace, project: Project | None) -> int:
         return 2
     known = (project.generated,) if project else ()
     try:
-        if out.resolve() == records.resolve() or records.resolve() in out.resolve().parents:
-            raise NotOurs(f"{out} nằm trong thư mục hồ sơ {records}: hãy ghi ra ngoài thư mục đó")
+        _outside_records(out, records)
         check_target(out, known=known)  # before validating: a refusal comes at once
         outcome = generate(records, out, args.today, known=known, waiting=_say)
     except NotOurs as refusal:
@@ -92,6 +98,9 @@ def run_build(args: argparse.Namespace) -> int:
     project = _site_project(args)
     site_dir = args.site_dir or project.site
     try:
+        for folder in (site_dir, args.offline_dir):
+            if folder:
+                _outside_records(folder, args.records)
         check_target(site_dir, known=(project.site,))
         if args.offline_dir:
             check_target(args.offline_dir)

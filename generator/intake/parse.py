@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from ..dates import span
 from ..site.search_text import words
+from .bounds import DIGITS, NAME_CHARS
 
 
 class Unreadable(ValueError):
@@ -95,6 +96,7 @@ def amount(text: str) -> int:
     if not match:
         raise Unreadable(f"không đọc được số tiền '{text}'; {AMOUNT_HINT}")
     digits, unit = match.groups()
+    _digits_capped(digits, text)
     if unit and unit not in _UNITS:
         raise Unreadable(f"không hiểu đơn vị '{unit}' trong '{text}'; {AMOUNT_HINT}")
     value = _number(digits.strip(), bool(unit), text) * _UNITS.get(unit, 1)
@@ -109,7 +111,16 @@ def count(text: str) -> int:
     if not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", cleaned):
         raise Unreadable(f"'{text}' không phải một số đếm; hãy ghi một số nguyên như 35 hoặc 1.200, "
                          "bỏ trống nếu chưa có số liệu")
+    _digits_capped(cleaned, text)
     return int(re.sub(r"[.,]", "", cleaned))
+
+
+def _digits_capped(digits: str, text: str) -> None:
+    """A number longer than any amount or count is refused before it is converted (a float
+    of 309 digits overflows, an int of 4,300 is refused by Python)."""
+    if sum(c.isdigit() for c in digits) > DIGITS:
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        raise Unreadable(f"số '{shown}' quá dài: một số tiền hay số đếm có nhiều nhất {DIGITS} chữ số; hãy ghi lại đúng số")
 
 
 # --- names -------------------------------------------------------------------------------------
@@ -124,6 +135,8 @@ def nearest(wanted: str, known: Iterable[str], n: int = 3) -> list[str]:
     """The known names closest to `wanted`, compared folded; as they are written. A pair's
     name ("sponsors – commune") is also compared part by part: a commune typed right brings
     its pair up even when the sponsor's part is wrong."""
+    if len(wanted) > NAME_CHARS:
+        return []  # no name is this long, and comparing it with each name would take seconds
     by_folded: dict[str, str] = {}
     for name in known:
         by_folded.setdefault(folded(name), name)

@@ -34,7 +34,7 @@ from ..validate import validate_tree
 from . import parse
 from .columns import AMOUNT, COUNT, DATE, Column, columns, importable
 from .names import Names, names_of, what
-from .read import NO_CACHED_VALUE, Row, Sheet
+from .read import Row, Sheet, problem_of
 from .text import RecordText
 
 NEW, EXISTS, DUPLICATE, REFUSED = "mới", "đã có", "trùng", "lỗi"
@@ -153,10 +153,9 @@ def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], prob
         if not text:
             continue
         where = _where(letter, column)
-        if text == NO_CACHED_VALUE:
-            problems.append(Problem(row.sheet, row.number, where,
-                                    "ô chứa công thức nhưng tệp không lưu kết quả của nó (tệp được tạo bằng chương trình, "
-                                    "chưa mở bằng Excel): hãy mở tệp trong Excel, lưu lại rồi nhập lại, hoặc gõ thẳng giá trị"))
+        said = problem_of(text)  # a formula without its value, an Excel error, a number too long
+        if said is not None:
+            problems.append(Problem(row.sheet, row.number, where, said))
             unread.add(column.field.dest)
             continue
         if column.kind not in (DATE, AMOUNT, COUNT) and names.get(column) is None:
@@ -288,7 +287,8 @@ def _check_together(plan: Plan, checks: Checks, layouts: list[tuple[Sheet, Layou
     records = checks.records
     with tempfile.TemporaryDirectory(prefix="ketnghia-import-") as scratch:
         copy = Path(scratch) / "records"
-        shutil.copytree(records, copy, ignore=shutil.ignore_patterns(".*"))
+        # Links copied as links: the copy never reads what a link points at (/dev/zero, a file outside).
+        shutil.copytree(records, copy, symlinks=True, ignore=shutil.ignore_patterns(".*"))
         by_file: dict[str, Planned] = {}
         for planned in plan.of_state(NEW):
             target = copy / planned.path.relative_to(records)

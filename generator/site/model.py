@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ..dates import first_day, last_day, vi_date
 from ..diagnostics import Diagnostic
-from ..facts import Record, localities_of, places_of, took_place
+from ..facts import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, localities_of, places_of, took_place  # noqa: F401  (the pages read the levels here)
 from ..registry import TYPES, folder_of
 from ..typed import Activity, Document, Locality, Organization, Partnership, Programme, ReportedTotal
 from . import urls
@@ -28,8 +28,6 @@ from .escape import clean
 from .i18n import _
 from .totals import Figures, Totals, figures_of, totals_of
 
-COMMUNE_LEVELS = {"xa", "thi-tran", "phuong", "dac-khu"}
-DISTRICT_LEVELS = {"huyen", "quan", "thi-xa", "thanh-pho"}
 # Rows per page of an activity listing: each row holds the whole record (about 1-3 KB).
 LISTING_PAGE_SIZE = 50
 # The vocabularies whose codes an activity's tags are (QĐ 1719, QĐ 90, new-rural criteria).
