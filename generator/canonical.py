@@ -217,13 +217,15 @@ def _split_modeline(text: str) -> str:
 
 
 def canonical_text(text: str, record_type: str | None, depth: int = 1, shape: SchemaShape | None = None,
-                   file: str = "<text>") -> str:
-    """The canonical form of a record's text; raises FormatError."""
+                   file: str = "<text>", data: Any = None) -> str:
+    """The canonical form of a record's text, or of `data` written over it with its comments kept
+    (a record corrected from a workbook); raises FormatError."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     try:
-        data = load_bytes(text.encode("utf-8"), file).data
+        written = load_bytes(text.encode("utf-8"), file).data
     except LoadError as error:
         raise FormatError(f"{error.line}:{error.col}: {error.message} (hãy sửa lỗi này trước: python -m generator validate)") from None
+    data = written if data is None else data
     yaml = make_yaml()
     try:
         tree = yaml.load(_split_modeline(text))

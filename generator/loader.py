@@ -15,6 +15,8 @@ import re
 import stat
 import sys
 import unicodedata
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,7 +49,7 @@ class Document:
 
     file: str
     data: Any
-    positions: Positions | LazyPositions = field(default_factory=dict)
+    positions: Positions | PackedPositions = field(default_factory=dict)
 
     def position(self, path: Path) -> tuple[int, int]:
         """Line and column of `path`, or of its nearest written ancestor."""
@@ -60,23 +62,47 @@ class Document:
         return self.positions.get(()) or (1, 1)
 
 
-class LazyPositions:
+def _paths(value: Any, path: Path) -> Iterator[Path]:
+    """Every place in `value`, in the order the parse met them: a value before what it holds."""
+    yield path
+    if value.__class__ is dict:
+        for key, item in value.items():
+            yield from _paths(item, path + (key,))
+    elif value.__class__ is list:
+        for i, item in enumerate(value):
+            yield from _paths(item, path + (i,))
+
+
+class PackedPositions:
     """Takes the place of Document.positions once a record's own checks are done.
 
-    Cross-record rules rarely report anything, so the file is parsed again for
-    its positions only when one does; until then a record costs no positions."""
+    As a dict, a record's positions cost more memory than its data. Cross-record rules
+    rarely report anything, so only the numbers are kept (line and column of each place, in
+    the order the parse met them, which is the order of a walk through the data) and the
+    dict is made again from them, without reading the file, when a rule reports on it."""
 
-    __slots__ = ("path", "_loaded")
+    __slots__ = ("data", "numbers", "path", "_loaded")
 
-    def __init__(self, path: str):
-        self.path = path
+    def __init__(self, doc: Document, path: str):
+        self.data = doc.data
+        positions = doc.positions
+        self.numbers: array[int] = positions.numbers if isinstance(positions, PackedPositions) else array(
+            "I", [number for place in positions.values() for number in place])
+        self.path = path  # read again only if the data was changed since, and the walk no longer fits
         self._loaded: Positions | None = None
 
     def get(self, path: Path, default: tuple[int, int] | None = None) -> tuple[int, int] | None:
         if self._loaded is None:
-            doc, _ = load_file(self.path, self.path)
-            self._loaded = doc.positions if doc is not None and isinstance(doc.positions, dict) else {}
+            self._loaded = self._unpack()
         return self._loaded.get(path, default)
+
+    def _unpack(self) -> Positions:
+        places = list(_paths(self.data, ()))
+        if 2 * len(places) == len(self.numbers):
+            numbers = iter(self.numbers)
+            return {place: (line, col) for place, line, col in zip(places, numbers, numbers, strict=False)}
+        doc, _ = load_file(self.path, self.path)
+        return doc.positions if doc is not None and isinstance(doc.positions, dict) else {}
 
 
 class LoadError(Exception):

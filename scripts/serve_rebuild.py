@@ -40,6 +40,7 @@ QUIET_S = 2.0  # no build running and none started for this long: the edit has s
 # What MkDocs logs at the start and at the end of every build ("Documentation built in N
 # seconds" is not: MkDocs logs a message only once, and two builds may take as long).
 STARTED, BUILT = "Building documentation", "Reloading browsers"
+SERVING = "Serving on"  # logged once the first build is done
 
 
 def _ignore(project: Path):
@@ -184,7 +185,11 @@ def main(argv: list[str] | None = None) -> int:
                     raise SystemExit("the server did not answer")
                 time.sleep(0.2)
             print(f"serving after {time.perf_counter() - started:.1f} s")
-            _settle(log, started)  # a rebuild caused by the first build's own writes, if any
+            # A dirty `mkdocs serve` answers before its first build is done, which ends with no
+            # "Reloading browsers": settle from the moment MkDocs says it serves (after that build).
+            while not log.since(started, SERVING) and time.perf_counter() - started < STARTUP_S:
+                time.sleep(0.1)
+            _settle(log, max(log.since(started, SERVING), default=started))  # a rebuild caused by the first build's own writes, if any
             results = _measure(server, log, base, copy, args.repeat, args.log)
         finally:
             _stop(server)

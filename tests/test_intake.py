@@ -78,7 +78,7 @@ def test_template_has_guide_dropdowns_and_formats(project, tmp_path):
     book = _template(project, tmp_path / "mau.xlsx")
     assert book.sheetnames[0] == "Hướng dẫn"
     sheet = book[sheet_title("activity")]
-    assert [c.value for c in sheet[1]] == [c.header for c in columns("activity")]
+    assert [c.value for c in sheet[1]] == [c.header for c in columns("activity")] + ["Mã hồ sơ", "Rút lại"]
     assert book[LISTS].sheet_state == "hidden"
     lists = {col[0].value: [v.value for v in col[1:] if v.value] for col in book[LISTS].iter_cols()}
     assert "Sở Thử Nghiệm – xã Ch'ơm" in lists["Cặp kết nghĩa"]
@@ -86,7 +86,7 @@ def test_template_has_guide_dropdowns_and_formats(project, tmp_path):
     validated = {str(v.sqref).split(":")[0] for v in sheet.data_validations.dataValidation}
     at = _header_letters(sheet)
     assert f"{openpyxl.utils.get_column_letter(at['Cặp kết nghĩa'])}2" in validated
-    assert sheet.cell(row=2, column=at["Ngày"]).number_format == "dd/mm/yyyy"
+    assert sheet.cell(row=2, column=at["Ngày"]).number_format == "@"  # text as typed: 3/2024 stays a month
     assert sheet.cell(row=2, column=at["Giá trị: Tiền mặt"]).number_format == "#,##0"
 
 
@@ -116,7 +116,7 @@ def test_forty_rows_as_staff_fill_them(project, tmp_path, capsys):
 
     before = {p: p.read_bytes() for p in written}
     assert main(args + ["--write"]) == 1
-    assert "37 dòng đã có từ lần nhập trước" in capsys.readouterr().out
+    assert "37 dòng đã có trong sổ, không đổi" in capsys.readouterr().out
     assert {p: p.read_bytes() for p in sorted((project / "activities" / "2024").glob("*.yaml"))} == before
 
 

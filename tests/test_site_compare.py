@@ -183,9 +183,9 @@ def test_activity_listings_carry_what_the_filters_need(tmp_path):
     year = files["hoat-dong/2023/index.md"]
     words, names, rows = _filtered_table(year)
     assert rows == [
-        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|phat-trien-kinh-te|0|2023-01-06-mo-hinh-heo",
-        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|an-sinh-xa-hoi|1|2023-01-06-qua-tet",
-        "2023|so-kiem-thu|huyen-phuoc-son|xa-phuoc-chanh xa-phuoc-cong|phat-trien-kinh-te|0|2023-04-01-den",
+        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|phat-trien-kinh-te|0|2023-01-06-mo-hinh-heo|qd-1100-2020-2025|90000000|1",
+        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|an-sinh-xa-hoi|1|2023-01-06-qua-tet|qd-1100-2020-2025|30000000|1",
+        "2023|so-kiem-thu|huyen-phuoc-son|xa-phuoc-chanh xa-phuoc-cong|phat-trien-kinh-te|0|2023-04-01-den|qd-1100-2020-2025||1",
     ]
     assert names["sponsor"] == {"so-kiem-thu": 'Sở Kiểm & "Thử" > 1', "tp-thu-nghiem": "UBND thành phố Thử Nghiệm"}
     assert names["commune"]["xa-phuoc-cong"] == "xã Phước Công"
@@ -195,7 +195,7 @@ def test_activity_listings_carry_what_the_filters_need(tmp_path):
     assert "Sở Kiểm &amp; \\&quot;Thử\\&quot; &gt; 1" in year
     # A category's listing and a partnership's timeline carry them too.
     assert _filtered_table(files["hoat-dong/2023/tham-tang-qua/index.md"])[2] == [
-        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|an-sinh-xa-hoi|1|2023-01-06-qua-tet"]
+        "2023|tp-thu-nghiem|huyen-nam-giang|xa-la-dee|an-sinh-xa-hoi|1|2023-01-06-qua-tet|qd-1100-2020-2025|30000000|1"]
     timeline = _filtered_table(files["cap-ket-nghia/so-thu-nghiem-xa-phuoc-chanh/index.md"])[2]
     assert [r.split("|")[0] for r in timeline] == ["2021", "2022"]
 

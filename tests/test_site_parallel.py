@@ -5,7 +5,8 @@ import threading
 
 import pytest
 
-from generator.site import parallel, render
+from generator import parallel
+from generator.site import render
 from generator.site.render import render_site
 from generator.validate import validate_tree
 
@@ -97,7 +98,7 @@ def test_shared_rendering_writes_the_same_files(tree, tmp_path, monkeypatch, for
     assert forks == []  # below SHARED_FROM activities, one process does it all
     monkeypatch.setattr(render, "SHARED_FROM", 0)
     shared = render_site(result, records)
-    assert len(forks) == 1
+    assert len(forks) == 2  # the pages' share, and the pages' workbooks
     assert shared == alone
     assert list(shared) == sorted(shared)
 

@@ -59,7 +59,7 @@ def _entries():
 
 
 def _postings(files, word):
-    shard = json.loads(files[f"w/{file_name(word[:3])}.json"])
+    shard = json.loads(files[f"w/{file_name(word.lstrip('=')[:3])}.json"])
     title, text = shard[word]
     undo = lambda gaps: [sum(gaps[: i + 1]) for i in range(len(gaps))]  # noqa: E731
     return undo(title), undo(text)
@@ -180,3 +180,47 @@ def test_words_are_the_runs_of_letters_and_digits_of_the_folded_text(text):
     folded = fold(text)
     assert words(text) == [w for w in re.findall(r"[^\W_]+", folded) if len(w) <= 40]
     assert fold(folded) == folded  # folding twice changes nothing
+
+
+def _names():
+    return [
+        Entry("dia-ban/thi-tran-tra-my/", "thị trấn Trà My", "", ""),
+        Entry("dia-ban/xa-tra-my-2025/", "xã Trà My", "", ""),
+        Entry("dia-ban/xa-a-vuong/", "xã A Vương", "", ""),
+        Entry("dia-ban/xa-la-dee/", "xã La Dêê (đến 30/6/2025)", "", ""),
+        Entry("dia-ban/xa-la-dee/#lich-su", "Lịch sử", "xã La Dêê", "Trà Leng"),
+        Entry("hoat-dong/2023/x/#a-1", "Đèn đường xã A Vương", "6/1/2023", "", ACTIVITY_RANK),
+    ]
+
+
+def test_names_come_first_the_shorter_first():
+    files = index_files(_names())
+    meta = json.loads(files["meta.json"])
+    shown = [e[0] for e in json.loads(files["e/0.json"])]
+    # By the words of the name, the bracket after it left out: "xã La Dêê (đến 30/6/2025)" has three.
+    assert shown[: meta["names"]] == ["dia-ban/xa-a-vuong/", "dia-ban/xa-la-dee/", "dia-ban/xa-tra-my-2025/",
+                                      "dia-ban/thi-tran-tra-my/"]
+    assert meta["names"] == 4 and shown[4:] == ["dia-ban/xa-la-dee/#lich-su", "hoat-dong/2023/x/#a-1"]
+
+
+def test_a_names_words_are_also_joined_and_the_whole_name_is_a_word():
+    files = index_files(_names())
+    assert _postings(files, "avuong") == ([0], [])  # xã A Vương, not the activity
+    assert _postings(files, "=tramy") == ([2, 3], [])  # "tra my" is the whole name of both
+    assert _postings(files, "=xatramy") == ([2], [])
+    assert _postings(files, "=ladee") == ([1], [])  # the bracket after the name left out
+    shard = json.loads(files["w/de.json"])
+    assert shard["de*"] == [1]  # names with a word begun by "de": La Dêê
+
+
+def test_words_one_typo_apart_share_a_form_of_the_typo_files():
+    files = index_files(_names())
+    meta = json.loads(files["meta.json"])
+    assert meta["typo"] == [2, 4]
+    shard = json.loads(files["t/le.json"])
+    assert "leng" in shard["leg"]  # "leng" less its "n": found from the query "leg"
+    assert "leng" in shard["leng"]
+    # Words of three letters (and words with digits) have no forms: no typo is guessed in them.
+    assert not any("dee" in words for shard in (json.loads(v) for k, v in files.items() if k.startswith("t/"))
+                   for words in shard.values())
+    assert set(meta["typoKeys"].split()) == {k[2:-5] for k in files if k.startswith("t/")}

@@ -1,13 +1,20 @@
-/* Filters over an activity listing: narrow its rows by year, sponsor, district, commune, group
- * of the plan and gift or not, and save the rows shown as CSV. Self-hosted, no request at all:
- * the data is the page's own table (generator/site/pages/filters.py writes it). The table's
- * data-filter-rows holds each row's ids and codes, in the rows' order as written; its
- * data-filter-names their names and data-filters the site's words. Every name is set with
- * textContent, never parsed as markup. */
+/* Filters over an activity listing: narrow its rows by year, programme, sponsor, district,
+ * commune, group of the plan and gift or not, see the total of the rows shown, and save them as
+ * CSV. The choice is kept in the page's address (?chuong-trinh=…&don-vi=…): shared or reloaded,
+ * the page shows the same rows. Self-hosted, no request at all: the data is the page's own table
+ * (generator/site/pages/filters.py writes it). The table's data-filter-rows holds each row's ids
+ * and codes, in the rows' order as written; its data-filter-names their names and data-filters
+ * the site's words. Every name is set with textContent, never parsed as markup. */
 (function () {
   "use strict";
-  var FIELDS = ["year", "sponsor", "district", "commune", "group", "gift"];
-  var ID = FIELDS.length; // a row's last part: the activity's id
+  var FIELDS = ["year", "programme", "sponsor", "district", "commune", "group", "gift"];
+  // Where each field sits in a row's entry; then the id, the delivered amount, counted or not.
+  var PLACE = { year: 0, sponsor: 1, district: 2, commune: 3, group: 4, gift: 5, programme: 7 };
+  var ID = 6, DELIVERED = 8, COUNTED = 9;
+  var CSV_FIELDS = ["programme", "year", "sponsor", "district", "commune", "group", "gift"];  // the CSV's last columns
+  // A field's name in the page's address.
+  var PARAMS = { year: "nam", programme: "chuong-trinh", sponsor: "don-vi", district: "huyen", commune: "xa",
+                 group: "nhom", gift: "qua" };
   var FORMULA_START = /^[=+\-@\t\r]/; // read as a formula by a spreadsheet: kept as text
   var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
 
@@ -23,10 +30,13 @@
   function partsOf(entry, row) {
     var parts = (entry || "").split("|");
     var values = {};
-    FIELDS.forEach(function (field, index) {
-      values[field] = parts[index] ? parts[index].split(" ") : [];
+    FIELDS.forEach(function (field) {
+      var part = parts[PLACE[field]];
+      values[field] = part ? part.split(" ") : [];
     });
     values.id = parts[ID] || row.id || "";
+    values.delivered = parts[DELIVERED] ? Number(parts[DELIVERED]) : null;
+    values.counted = parts[COUNTED] !== "0";
     return values;
   }
 
@@ -66,6 +76,8 @@
     if (entries.length !== rows.length) return;
     var data = rows.map(function (row, index) { return partsOf(entries[index], row); });
     var chosen = {};
+    var params = new URLSearchParams(location.search);
+    var selects = [];
 
     var form = document.createElement("form");
     form.className = "ledger-filters";
@@ -100,8 +112,13 @@
         });
       select.addEventListener("change", function () {
         chosen[field] = select.value;
+        remember();
         apply();
       });
+      // The address's choice, when this page has it.
+      var asked = params.get(PARAMS[field]);
+      if (asked && keys.indexOf(asked) >= 0) { select.value = asked; chosen[field] = asked; }
+      selects.push(select);
       label.appendChild(caption);
       label.appendChild(select);
       controls.appendChild(label);
@@ -110,26 +127,47 @@
     var status = document.createElement("p");
     status.className = "ledger-filters__status";
     status.setAttribute("role", "status");
+    var totals = document.createElement("p");
+    totals.className = "ledger-filters__totals";
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button";
     button.textContent = words.csv || "CSV";
     button.addEventListener("click", function () { save(table, rows, data, words, names); });
     form.appendChild(status);
+    form.appendChild(totals);
     form.appendChild(button);
 
+    /* The choice into the address, without a new history entry. */
+    function remember() {
+      var now = new URLSearchParams(location.search);
+      FIELDS.forEach(function (field) {
+        if (chosen[field]) now.set(PARAMS[field], chosen[field]);
+        else now.delete(PARAMS[field]);
+      });
+      var query = now.toString();
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+
     function apply() {
-      var shown = 0;
+      var shown = 0, delivered = 0, reported = 0;
       rows.forEach(function (row, index) {
         var keep = FIELDS.every(function (field) {
           return !chosen[field] || data[index][field].indexOf(chosen[field]) >= 0;
         });
         row.hidden = !keep;
         if (keep) shown += 1;
+        if (keep && data[index].counted && data[index].delivered !== null) {
+          delivered += data[index].delivered;
+          reported += 1;
+        }
       });
       status.textContent = (words.shown || "{shown}/{total}")
         .replace("{shown}", number(shown))
         .replace("{total}", number(rows.length));
+      totals.textContent = (words.totals || "")
+        .replace("{delivered}", number(delivered))
+        .replace("{reported}", number(reported));
     }
 
     var block = table.closest(".ledger-table") || table;
@@ -140,14 +178,14 @@
   /* The rows shown, in their order on screen, as a CSV file Excel opens (BOM, CRLF). */
   function save(table, rows, data, words, names) {
     var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
-    var lines = [[words.id || "id"].concat(headers, FIELDS.map(function (f) { return words[f] || f; }))];
+    var lines = [[words.id || "id"].concat(headers, CSV_FIELDS.map(function (f) { return words[f] || f; }))];
     var order = Array.prototype.slice.call(table.tBodies[0].rows);
     order.forEach(function (row) {
       var index = rows.indexOf(row);
       if (row.hidden || index < 0) return;
       var values = data[index];
       var cells = Array.prototype.map.call(row.cells, cellText);
-      var extra = FIELDS.map(function (field) {
+      var extra = CSV_FIELDS.map(function (field) {
         return values[field].map(function (key) { return nameOf(names, words, field, key); }).join("; ");
       });
       lines.push([values.id].concat(cells, extra));

@@ -1,12 +1,19 @@
 /* The site's search: reads the index written by the build (generator/site/search_index.py),
- * a few small files fetched when a reader first types, never before.
+ * a few small files fetched when a reader first types, never before. Loaded by search-box.js
+ * when the reader opens the box; it then takes the box over.
  *
  * A query is folded with the table the index was folded with (meta.json "fold", made by
  * generator/site/search_text.py): "Hòa", "Hoà" and "hoa", "Đoàn" and "doan", "Ch'ơm" and
  * "chom" are the same word. Every word of the query must be a word of the result; the last
  * one, while it is not a word of the index, stands for the words it begins (typing "chan"
- * already finds "Chánh"). Results with more of the query's words in their title come first,
- * then in the index's order (localities, sponsors, partnerships, pages, activities).
+ * already finds "Chánh"), and in a query of several words each also stands for the names
+ * with a word it begins ("la de" finds La Dêê). Two neighbouring words are also tried joined
+ * ("a vuong" finds xa Avuong; the index joins the names' words, so "hoian" finds Hoi An).
+ * Nothing found: each word of four letters or more (or three, for a word of four) also stands
+ * for the words one typo away ("tra leg" finds Trà Leng); still nothing: a query is offered.
+ * The whole name typed ("tra my", "xa tra my") comes first, then results with more of the
+ * query's words in their title, then the index's order (names, localities, sponsors,
+ * partnerships, pages, activities).
  * Record text is only ever set as text (textContent), never parsed as markup.
  *
  * From disk (the offline copy, file://) the browser fetches nothing: the offline build writes
@@ -114,52 +121,198 @@
     return found;
   }
 
-  /* The postings of one query word: [in titles, elsewhere], for the word itself or, for the
-   * last word when it is no word of the index, for every word it begins. */
-  function postings(term, isLast, index) {
-    var key = keyOf(term, index.key);
-    if (index.keys.indexOf(key) < 0) return Promise.resolve([]);
-    return load("w/" + fileName(key) + ".json").then(function (shard) {
-      if (Object.prototype.hasOwnProperty.call(shard, term)) return [shard[term]];
-      if (!isLast || Array.from(term).length < index.key) return [];
-      return Object.keys(shard).filter(function (w) { return w.lastIndexOf(term, 0) === 0; })
-        .map(function (w) { return shard[w]; });
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  function length(word) { return Array.from(word).length; }
+  function begins(word, start) { return word !== start && word.lastIndexOf(start, 0) === 0 && /^[\p{L}\p{N}]+$/u.test(word); }
+
+  /* The word file holding `word` ({} when the index has none). */
+  function shardOf(word, index) {
+    if (!index.keySet) index.keySet = new Set(index.keys);
+    var key = keyOf(word, index.key);
+    return index.keySet.has(key) ? load("w/" + fileName(key) + ".json") : Promise.resolve({});
+  }
+
+  /* The postings of one query word: a list of [in titles, elsewhere, names only]. The word
+   * itself; the last word, when it is no word of the index, every word it begins; in a query of
+   * several words, also the names with a word it begins ("la de" finds La Dêê). */
+  function postings(term, isLast, several, index) {
+    return shardOf(term, index).then(function (shard) {
+      var own = has(shard, term);
+      var lists = own ? [shard[term]] : [];
+      var short = length(term) < index.key;
+      if (isLast && !own && !short) {
+        Object.keys(shard).forEach(function (w) { if (begins(w, term)) lists.push(shard[w]); });
+      } else if (several || (isLast && !own)) {
+        if (short) { if (has(shard, term + "*")) lists.push([shard[term + "*"], [], true]); }
+        else Object.keys(shard).forEach(function (w) { if (begins(w, term)) lists.push([shard[w][0], [], true]); });
+      }
+      return lists;
     });
   }
 
-  /* Entries holding every term, best first: [entry number, …]. */
-  function rank(perTerm, count) {
-    var hits = new Uint8Array(count), titles = new Uint8Array(count), results = [];
+  /* Two words apart by one typo (a letter more, less, changed, or two swapped): 1; else 2 or more. */
+  function distance(a, b) {
+    a = Array.from(a); b = Array.from(b);
+    if (Math.abs(a.length - b.length) > 2) return 3;
+    var rows = [], i, j;
+    for (i = 0; i <= a.length; i++) { rows.push([i]); }
+    for (j = 1; j <= b.length; j++) rows[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+        rows[i][j] = best;
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  /* Words of the index close to `term` (the typo files: search_index.py), nearest first:
+   * [[word, distance], …]. */
+  function nearWords(term, index) {
+    var letters = Array.from(term);
+    if (letters.length < index.typo[1] - 1 || letters.length > 21 || !/^\p{L}+$/u.test(term)) return Promise.resolve([]);
+    if (!index.typoSet) index.typoSet = new Set(index.typoKeys.split(" "));
+    var forms = [term];
+    letters.forEach(function (_, i) { forms.push(letters.slice(0, i).concat(letters.slice(i + 1)).join("")); });
+    var keys = {};
+    forms.forEach(function (form) {
+      var key = keyOf(form, index.typo[0]);
+      if (index.typoSet.has(key)) keys[key] = true;
+    });
+    var wanted = Object.keys(keys);
+    return Promise.all(wanted.map(function (key) { return load("t/" + fileName(key) + ".json"); })).then(function (shards) {
+      var seen = {}, near = [];
+      shards.forEach(function (shard) {
+        forms.forEach(function (form) {
+          (has(shard, form) ? shard[form] : []).forEach(function (word) {
+            if (seen[word] || word === term) return;
+            seen[word] = true;
+            near.push([word, distance(term, word)]);
+          });
+        });
+      });
+      return near.sort(function (a, b) { return a[1] - b[1] || (a[0] < b[0] ? -1 : 1); });
+    });
+  }
+
+  /* One typo in a word of four letters or more: the postings of the words one typo away. */
+  function typoPostings(term, index) {
+    return nearWords(term, index).then(function (near) {
+      var close = near.filter(function (pair) {
+        return pair[1] === 1 && Math.max(length(pair[0]), length(term)) >= index.typo[1];
+      });
+      return Promise.all(close.map(function (pair) {
+        return shardOf(pair[0], index).then(function (shard) { return has(shard, pair[0]) ? [shard[pair[0]]] : []; });
+      })).then(function (found) { return [].concat.apply([], found); });
+    });
+  }
+
+  /* Entries holding every term, with the number of terms each holds in its title:
+   * {number: titles}. */
+  function matches(perTerm, index) {
+    var count = index.entries;
+    var hits = new Uint8Array(count), titles = new Uint8Array(count), found = {};
     perTerm.forEach(function (lists, t) {
       // Titles of every word the term stands for first: an entry with one of them in its title
       // counts as a title hit, whichever word's list comes first.
       [0, 1].forEach(function (part) {
-        lists.forEach(function (pair) {
-          numbers(pair[part]).forEach(function (n) {
+        lists.forEach(function (list) {
+          if (part === 1 && list[2]) return;
+          numbers(list[part]).forEach(function (n) {
+            if (list[2] && n >= index.names) return;  // names only
             if (hits[n] === t) { hits[n] = t + 1; if (part === 0) titles[n]++; }
           });
         });
       });
     });
     var all = perTerm.length;
-    for (var n = 0; n < count; n++) if (hits[n] === all) results.push(n);
-    results.sort(function (a, b) { return titles[b] - titles[a] || a - b; });
-    return results;
+    for (var n = 0; n < count; n++) if (hits[n] === all) found[n] = titles[n];
+    return found;
+  }
+
+  /* The query's words, and the same with two neighbours joined ("a vuong" also as "avuong"). */
+  function variants(terms) {
+    var all = [terms];
+    for (var i = 0; i + 1 < terms.length; i++) {
+      all.push(terms.slice(0, i).concat([terms[i] + terms[i + 1]], terms.slice(i + 2)));
+    }
+    return all;
   }
 
   function search(query) {
     return load("meta.json").then(function (index) {
       var terms = words(query, index.fold);
       if (!terms.length) return null;
-      return Promise.all(terms.map(function (term, i) { return postings(term, i === terms.length - 1, index); }))
+      return find(terms, index, false).then(function (results) {
+        if (results.length) return { results: results, index: index };
+        return find(terms, index, true).then(function (again) {
+          if (again.length) return { results: again, index: index };
+          return suggest(terms, index).then(function (suggestion) {
+            return { results: [], index: index, suggestion: suggestion };
+          });
+        });
+      });
+    });
+  }
+
+  /* Entries found by every word (or its typos, with `typos`) of one of the variants, best
+   * first: the whole name typed ("tra my" is xã Trà My), then more words in the title, then the
+   * index's order. */
+  function find(terms, index, typos) {
+    var cache = {};
+    function lists(term, isLast, several) {
+      var key = term + "|" + isLast + "|" + several;
+      if (!cache[key]) {
+        cache[key] = postings(term, isLast, several, index).then(function (own) {
+          return typos ? typoPostings(term, index).then(function (more) { return own.concat(more); }) : own;
+        });
+      }
+      return cache[key];
+    }
+    var whole = terms.join("");
+    var exact = shardOf(whole, index).then(function (shard) {
+      return has(shard, "=" + whole) ? numbers(shard["=" + whole][0]) : [];
+    });
+    var found = (typos ? [terms] : variants(terms)).map(function (variant) {
+      return Promise.all(variant.map(function (term, i) { return lists(term, i === variant.length - 1, variant.length > 1); }))
         .then(function (perTerm) {
           // A last word of one or two letters, still being typed and no word itself, narrows
           // nothing yet: the results of the words before it stay rather than none.
-          var typing = Array.from(terms[terms.length - 1]).length < index.key;
-          if (typing && terms.length > 1 && !perTerm[perTerm.length - 1].length) perTerm = perTerm.slice(0, -1);
-          if (perTerm.some(function (lists) { return !lists.length; })) return { results: [], index: index };
-          return { results: rank(perTerm, index.entries), index: index };
+          var typing = length(variant[variant.length - 1]) < index.key;
+          if (typing && variant.length > 1 && !perTerm[perTerm.length - 1].length) perTerm = perTerm.slice(0, -1);
+          if (perTerm.some(function (l) { return !l.length; })) return {};
+          return matches(perTerm, index);
         });
+    });
+    return Promise.all([exact, Promise.all(found)]).then(function (both) {
+      var first = {}, titles = {};
+      both[0].forEach(function (n) { first[n] = 1; });
+      both[1].forEach(function (one) {
+        Object.keys(one).forEach(function (n) { titles[n] = Math.max(titles[n] || 0, one[n]); });
+      });
+      Object.keys(first).forEach(function (n) { if (!(n in titles)) titles[n] = 0; });
+      return Object.keys(titles).map(Number).sort(function (a, b) {
+        return (first[b] || 0) - (first[a] || 0) || titles[b] - titles[a] || a - b;
+      });
+    });
+  }
+
+  /* Nothing found: the query with each word the index lacks put nearest (two typos at most),
+   * or left out; offered only when it finds something. */
+  function suggest(terms, index) {
+    return Promise.all(terms.map(function (term) {
+      return shardOf(term, index).then(function (shard) {
+        if (has(shard, term)) return term;
+        return nearWords(term, index).then(function (near) { return near.length && near[0][1] <= 2 ? near[0][0] : ""; });
+      });
+    })).then(function (better) {
+      better = better.filter(Boolean);
+      // Every word known, but no entry holds them all: the query without its last word.
+      if (better.join(" ") === terms.join(" ")) better = better.slice(0, -1);
+      if (!better.length) return null;
+      return find(better, index, false).then(function (found) { return found.length ? better.join(" ") : null; });
     });
   }
 
@@ -232,6 +385,20 @@
     });
   }
 
+  /* "Có phải bạn muốn tìm: …": a button that searches the suggested words. */
+  function offer(suggestion) {
+    var li = document.createElement("li");
+    li.className = "ketnghia-search-suggestion";
+    li.appendChild(document.createTextNode(root.dataset.suggest + " "));
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = suggestion;
+    button.addEventListener("click", function () { input.value = suggestion; input.focus(); run(); });
+    li.appendChild(button);
+    list.appendChild(li);
+  }
+
   function run() {
     var ticket = ++asked;
     var query = input.value;
@@ -241,6 +408,7 @@
       if (found === null) { say(root.dataset.placeholder); return; }
       shown = { results: found.results, count: 0 };
       say(countText(found.results.length));
+      if (found.suggestion) offer(found.suggestion);
       return more(found.index, ticket);
     }).catch(function () {
       if (ticket === asked) say(root.dataset.failed);
@@ -266,24 +434,11 @@
     }
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  /* "/" or "s" outside a field opens the search, as in Material's own. */
-  document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    if ((event.key !== "/" && event.key !== "s") || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    event.preventDefault();
-    open();
-    input.focus();
-  });
   form.addEventListener("reset", function () {
     setTimeout(function () { asked++; list.textContent = ""; say(root.dataset.placeholder); input.focus(); }, 0);
   });
   list.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("a")) close();
-  });
-  if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
-  document.querySelectorAll("label[for='__search']").forEach(function (label) {
-    label.addEventListener("pointerdown", function () { load("meta.json").catch(function () {}); });
   });
   /* For scripts and tests: every result of a query, as [URL from the site root, title, context]. */
   window.ketnghiaSearch = {
@@ -291,8 +446,15 @@
     typed: function (query) { open(); input.value = query; return run(); },
     open: open,
     words: function (text) { return load("meta.json").then(function (index) { return words(text, index.fold); }); },
+    run: run,
     find: function (query) {
       return search(query).then(function (found) { return found ? entries(found.results, found.index) : []; });
+    },
+    /* The query offered when nothing is found, or null. */
+    suggestion: function (query) {
+      return search(query).then(function (found) { return (found && found.suggestion) || null; });
     }
   };
+  /* Loaded while the reader is in the box: open, and search what is typed already. */
+  if (document.activeElement === input) { open(); if (input.value) run(); }
 })();

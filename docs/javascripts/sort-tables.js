@@ -17,9 +17,16 @@
     return parseFloat(t.replace(/\./g, "").replace(",", ".").replace("%", ""));
   }
 
+  /* A date as written, maybe a month or a year only ("2021", "2021-05", "2021-05-03"): in time
+   * order, a month or a year sorting at its start ("2021" as "2021-00-00", before 2021's days). */
+  var PARTIAL_DATE = /^\d{4}(-\d{2}){0,2}$/;
+
   function key(cell) {
     if (!cell) return { number: null, text: "" };
     var raw = cell.getAttribute("data-sort");
+    if (raw !== null && !cell.classList.contains("ledger-number") && PARTIAL_DATE.test(raw)) {
+      return { number: null, text: (raw + "-00-00").slice(0, 10) };
+    }
     var text = raw !== null ? raw : cell.textContent.trim();
     var number = raw !== null && /^-?\d+(\.\d+)?$/.test(raw) ? parseFloat(raw) : viNumber(text);
     return { number: number, text: text };
@@ -131,5 +138,5 @@
   } else {
     setup(document);
   }
-  window.ketnghiaSort = { viNumber: viNumber, compare: compare };
+  window.ketnghiaSort = { viNumber: viNumber, compare: compare, key: key };
 })();

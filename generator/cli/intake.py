@@ -17,12 +17,25 @@ from typing import Any
 from ..diagnostics import ERROR, WARNING, Diagnostic, github_annotation, inert, markdown_cell
 from ..intake import bounds
 from ..intake.columns import importable
-from ..intake.plan import DUPLICATE, EXISTS, NEW, REFUSED, Plan, Planned, ledger_site, make_plan, sheet_order, write
+from ..intake.plan import (
+    DUPLICATE,
+    NEW,
+    UNCHANGED,
+    UPDATE,
+    WITHDRAWN,
+    Known,
+    Plan,
+    Planned,
+    make_plan,
+    read_ledger,
+    removed,
+    sheet_order,
+    write,
+)
 from ..intake.read import SUPPORTED, Sheet, Unopenable, read
 from ..intake.template import template
 from ..records import display_path
-from ..site.model import Site, build_site
-from ..validate import Result, validate_tree
+from ..validate import Result
 from .options import BadUsage, day, project_of
 
 # The record types by the plural staff type on the command line (and the registry's name).
@@ -45,7 +58,7 @@ def run_template(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         raise BadUsage(f"Tệp {path} đã có: lệnh không ghi đè (thêm --force để ghi đè).")
     records = project_of(args).records
-    template(ledger_site(records, args.today), record_type, path)
+    template(read_ledger(records, args.today).site, record_type, path)
     print(f"Đã tạo {path}. Mở bằng Excel, điền mỗi dòng một hồ sơ, rồi chạy: python -m generator import {path}")
     return 0
 
@@ -76,19 +89,26 @@ def _rest(count: int) -> str:
 
 def _print_plan(name: str, plan: Plan, written: bool) -> None:
     print(inert(f"{name}: {plan.rows} dòng số liệu."))
-    new = plan.of_state(NEW)
-    if new:
-        print(f"  {'Đã ghi' if written else 'Sẽ tạo'} {len(new)} hồ sơ:")
-        for planned in new[: bounds.RECORDS_SHOWN]:
+    for state, will, did in ((NEW, "Sẽ tạo", "Đã ghi"), (UPDATE, "Sẽ sửa", "Đã sửa"),
+                             (WITHDRAWN, "Sẽ rút lại (xoá tệp)", "Đã rút lại (xoá tệp)")):
+        found = plan.of_state(state)
+        if found:
+            print(f"  {did if written else will} {len(found)} hồ sơ:")
+        for planned in found[: bounds.RECORDS_SHOWN]:
             print(inert(_short(f"    {display_path(planned.path)}  ({planned.sheet}, dòng {planned.row}: "
                                f"{planned.data.get('title', '')})")))
-        if len(new) > bounds.RECORDS_SHOWN:
-            print(f"    … và {len(new) - bounds.RECORDS_SHOWN} hồ sơ khác.")
-    for state, said in ((EXISTS, "đã có từ lần nhập trước, giữ nguyên"), (DUPLICATE, "trùng, không ghi"),
-                        (REFUSED, "có lỗi, không ghi")):
+            for change in planned.changes:
+                print(inert(_short(f"      dòng {planned.row}, {change}")))
+        if len(found) > bounds.RECORDS_SHOWN:
+            print(f"    … và {len(found) - bounds.RECORDS_SHOWN} hồ sơ khác.")
+    for state, said in ((UNCHANGED, "đã có trong sổ, không đổi"), (DUPLICATE, "trùng, không ghi")):
         count = len(plan.of_state(state))
         if count:
             print(f"  {count} dòng {said}.")
+    if plan.rows_in_error():
+        print(f"  {plan.rows_in_error()} dòng có lỗi, không ghi.")
+    for note in plan.notes:
+        print(inert(f"  Đã tự xử lý: {note}."))
     problems = sheet_order(plan)
     if problems:
         print(f"  Cần xem ({len(problems)}):")
@@ -132,8 +152,10 @@ def _github(name: str, plan: Plan) -> None:
     _annotate(name, [(p.blocking, str(p)) for p in problems])
     # Cell text reaches the job summary as code spans only: no link, mention or HTML from a workbook.
     lines = [f"## Nhập bảng tính {markdown_cell(name)}", "", f"{plan.rows} dòng số liệu; "
-             f"{len(plan.of_state(NEW))} hồ sơ sẽ tạo; {len(plan.of_state(EXISTS))} đã có; "
-             f"{len(plan.of_state(DUPLICATE))} trùng; {sum(1 for p in plan.problems if p.blocking)} lỗi.", ""]
+             f"{len(plan.of_state(NEW))} hồ sơ sẽ tạo; {len(plan.of_state(UPDATE))} sẽ sửa; "
+             f"{len(plan.of_state(WITHDRAWN))} sẽ rút lại; {len(plan.of_state(UNCHANGED))} không đổi; "
+             f"{len(plan.of_state(DUPLICATE))} trùng; {plan.rows_in_error()} dòng có lỗi.", ""]
+    lines += [f"- Đã tự xử lý: {markdown_cell(_short(note))}" for note in plan.notes] + ([""] if plan.notes else [])
     new = plan.of_state(NEW)
     if new:
         lines += ["| Trang, dòng | Hồ sơ sẽ tạo | Tên |", "|---|---|---|"]
@@ -141,6 +163,15 @@ def _github(name: str, plan: Plan) -> None:
                   f"{markdown_cell(_short(str(p.data.get('title', ''))))} |" for p in new[: bounds.RECORDS_SHOWN]]
         if len(new) > bounds.RECORDS_SHOWN:
             lines.append(f"\n… và {len(new) - bounds.RECORDS_SHOWN} hồ sơ khác.")
+        lines.append("")
+    changed = plan.of_state(UPDATE) + plan.of_state(WITHDRAWN)
+    if changed:
+        lines += ["| Trang, dòng | Hồ sơ | Thay đổi |", "|---|---|---|"]
+        lines += [f"| {markdown_cell(_short(p.sheet))}, {p.row} | {markdown_cell(display_path(p.path))} | "
+                  f"{'; '.join(markdown_cell(_short(str(c))) for c in p.changes) or 'rút lại (xoá tệp)'} |"
+                  for p in changed[: bounds.RECORDS_SHOWN]]
+        if len(changed) > bounds.RECORDS_SHOWN:
+            lines.append(f"\n… và {len(changed) - bounds.RECORDS_SHOWN} hồ sơ khác.")
         lines.append("")
     if problems:
         lines += ["| Trang | Dòng | Cột | Cần sửa |", "|---|---|---|---|"]
@@ -173,20 +204,21 @@ def _unsafe_ledger(records: Path, result: Result) -> str | None:
 
 
 def _outside(plan: Plan, records: Path) -> list[Planned]:
-    """Planned records whose file would land outside the real `records/` (through a link)."""
+    """Planned records whose file would be written or removed outside the real `records/` (through a link)."""
     real = records.resolve()
 
     def inside(folder: Path) -> bool:
         return folder == real or real in folder.parents
 
-    return [p for p in plan.of_state(NEW) if p.path.is_symlink() or not inside(p.path.parent.resolve())]
+    return [p for p in plan.records if p.state in (NEW, UPDATE, WITHDRAWN)
+            and (p.path.is_symlink() or not inside(p.path.parent.resolve()))]
 
 
-def _plan_one(path: Path, records: Path, today: datetime.date, site: Site) -> Plan:
+def _plan_one(path: Path, records: Path, today: datetime.date, known: Known) -> Plan:
     """One workbook's plan; a workbook that cannot be read raises Unopenable."""
     sheets: list[Sheet] = read(path)
     try:
-        return make_plan(sheets, records, today, site)
+        return make_plan(sheets, records, today, known)
     except Exception:  # a workbook must never stop the others; say which one, never a traceback
         raise Unopenable(f"{path.name}: gặp lỗi không lường trước khi lập kế hoạch nhập sổ này. Hãy báo cho người "
                          "quản trị kèm tệp; các bảng tính khác vẫn được nhập.") from None
@@ -198,7 +230,7 @@ def _data(name: str, plan: Plan, project: Path) -> dict[str, Any]:
     return {"file": name, "rows": plan.rows,
             "records": [{"state": p.state, "sheet": p.sheet, "row": p.row, "type": p.record_type,
                          "id": p.data.get("id", ""), "path": p.path.relative_to(project).as_posix(),
-                         "title": str(p.data.get("title", ""))}
+                         "title": str(p.data.get("title", "")), "changes": [str(c) for c in p.changes]}
                         for p in plan.records],
             "problems": [{"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message,
                           "blocking": p.blocking} for p in sheet_order(plan)]}
@@ -206,24 +238,23 @@ def _data(name: str, plan: Plan, project: Path) -> dict[str, Any]:
 
 def run_import(args: argparse.Namespace) -> int:
     records = project_of(args).records
-    result = validate_tree(records, args.today)
+    known = read_ledger(records, args.today)
     if args.write:
-        unsafe = _unsafe_ledger(records, result)
+        unsafe = _unsafe_ledger(records, known.result)
         if unsafe:
             print(inert(f"Không ghi: {unsafe}."), file=sys.stderr)
             return 2
-    site = build_site(result, records)
     failed = False
-    pending = 0  # rows that would become a new record
+    pending = 0  # rows that would become, change or withdraw a record
     planned: list[dict[str, Any]] = []
-    written: list[Planned] = []
+    written: list[Path] = []  # the files written or removed, for --manifest
     for count, path in enumerate(_workbooks(args.files), start=1):
         name = display_path(path)
         try:
             if count > bounds.WORKBOOKS:  # each is checked against the whole ledger: a thousand would take an hour
                 raise Unopenable(f"{path.name}: chưa đọc, vì một lần nhập đọc tối đa {bounds.WORKBOOKS} bảng tính; "
                                  "hãy nhập phần còn lại ở lần sau.")
-            plan = _plan_one(path, records, args.today, site)
+            plan = _plan_one(path, records, args.today, known)
         except Unopenable as refusal:
             if args.format == "json":
                 planned.append({"file": name, "refused": str(refusal)})
@@ -239,8 +270,9 @@ def run_import(args: argparse.Namespace) -> int:
                 print(inert(f"Không ghi {name}: hồ sơ {display_path(outside[0].path)} sẽ nằm ngoài thư mục hồ sơ "
                             f"{display_path(records)} (qua một liên kết)."), file=sys.stderr)
                 return 2
-            written += write(plan)
-        pending += len(plan.of_state(NEW))
+            gone = removed(plan)
+            written += [p.path for p in write(plan)] + gone
+        pending += sum(len(plan.of_state(state)) for state in (NEW, UPDATE, WITHDRAWN))
         if args.format == "json":
             planned.append(_data(name, plan, records.parent))
         else:
@@ -250,11 +282,11 @@ def run_import(args: argparse.Namespace) -> int:
         failed = failed or any(p.blocking for p in plan.problems)
     if args.manifest:
         root = records.parent
-        args.manifest.write_text("".join(f"{p.path.relative_to(root).as_posix()}\n" for p in written), encoding="utf-8")
+        args.manifest.write_text("".join(f"{path.relative_to(root).as_posix()}\n" for path in written), encoding="utf-8")
     if args.format == "json":
         print(json.dumps({"written": args.write, "workbooks": planned}, ensure_ascii=False, indent=1))
     elif not args.write:
-        print("Chưa ghi gì (chỉ xem trước). Thêm --write để ghi các hồ sơ mới.")
+        print("Chưa ghi gì (chỉ xem trước). Thêm --write để ghi các hồ sơ mới, các sửa đổi và rút lại.")
     if args.check and not args.write and pending:
         # A workbook merged as it is leaves no record: the check stays red until the rows are written.
         said = (f"Chưa ghi: {pending} dòng đã đọc được nhưng chưa được ghi thành hồ sơ trong sổ. Trước khi hợp nhất, người duyệt "
@@ -280,12 +312,12 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
 
     command = commands.add_parser("import", parents=[common], help="nhập hồ sơ từ bảng tính (.xlsx, .csv); mặc định chỉ xem trước")
     command.add_argument("files", nargs="+", metavar="TỆP", help="bảng tính, hoặc thư mục chứa bảng tính")
-    command.add_argument("--write", action="store_true", help="ghi các hồ sơ mới (không bao giờ ghi đè)")
+    command.add_argument("--write", action="store_true", help="ghi các hồ sơ mới, các sửa đổi và rút lại")
     command.add_argument("--check", action="store_true",
-                         help="thoát với mã 1 khi còn dòng sẽ thành hồ sơ mới mà chưa được ghi (kiểm tra của pull request)")
+                         help="thoát với mã 1 khi còn dòng sẽ thành, sửa hay rút lại hồ sơ mà chưa được ghi (kiểm tra của pull request)")
     command.add_argument("--format", choices=("text", "github", "json"), default="text",
                          help="github: thêm tóm tắt và chú thích cho GitHub Actions; json: kế hoạch cho máy đọc")
     command.add_argument("--manifest", type=Path, metavar="TỆP",
-                         help="với --write: ghi danh sách các tệp hồ sơ đã ghi, mỗi dòng một đường dẫn")
+                         help="với --write: ghi danh sách các tệp hồ sơ đã ghi hoặc đã xoá, mỗi dòng một đường dẫn")
     command.add_argument("--today", **today)
     command.set_defaults(run=run_import)

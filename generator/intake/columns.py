@@ -8,11 +8,12 @@ finds its columns by them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from ..registry import STAGE, TYPES, Field
-from ..scaffold import makes, property_schema, resolved_schema
+from ..scaffold import choices, makes, property_schema, resolved_schema
 from ..schema_shape import SchemaShape
 from .parse import folded
 
@@ -26,6 +27,7 @@ class Column:
     kind: str  # DATE, AMOUNT, COUNT, CODE, REFERENCE or TEXT (of one item, for a list)
     target: str | None = None  # the record type a REFERENCE names
     vocabularies: tuple[str, ...] = ()  # where the codes of a CODE column are listed
+    choices: tuple[tuple[str, str], ...] = ()  # (code, word staff use) of a CODE column the schema lists itself
     required: bool = False
     description: str = ""
 
@@ -50,20 +52,28 @@ def _header(shape: SchemaShape, record_type: str, path: tuple[str | int, ...]) -
     return str(title)
 
 
-def _kind(shape: SchemaShape, record_type: str, item: Field) -> tuple[str, str | None, tuple[str, ...]]:
+def _kind(shape: SchemaShape, record_type: str, item: Field) -> tuple[str, str | None, tuple[str, ...], tuple[tuple[str, str], ...]]:
     kind = TYPES[record_type]
     target = kind.target_of(item.path)
     if target:
-        return REFERENCE, target, ()
+        return REFERENCE, target, (), ()
     schema_path = ("properties", str(item.path[0])) + (("items",) if item.kind == "list" else ()) + ("enum",)
     for code_list in kind.code_lists:
         if code_list.path == schema_path and len(item.path) == 1:
-            return CODE, None, code_list.vocabularies
+            return CODE, None, code_list.vocabularies, ()
+    if codes := choices(shape, record_type, item.path):
+        # The words of the item's description: "start (bắt đầu) hoặc end (kết thúc)."
+        node = property_schema(shape, record_type, item.path)
+        said = dict(_CHOICE.findall(str(node.get("items", node).get("description", ""))))
+        return CODE, None, (), tuple((code, said.get(code, code)) for code in codes)
     if item.kind == "int":
-        return (AMOUNT if item.path[0] == "value" else COUNT), None, ()
+        return (AMOUNT if item.path[0] == "value" else COUNT), None, (), ()
     if shape.is_date(resolved_schema(shape, record_type, item.path)):
-        return DATE, None, ()
-    return TEXT, None, ()
+        return DATE, None, (), ()
+    return TEXT, None, (), ()
+
+
+_CHOICE = re.compile(r"([\w-]+) \(([^()]+)\)")
 
 
 @cache
@@ -74,9 +84,9 @@ def columns(record_type: str) -> tuple[Column, ...]:
     shape = SchemaShape()
     found = []
     for item in TYPES[record_type].fields:
-        kind, target, vocabularies = _kind(shape, record_type, item)
+        kind, target, vocabularies, codes = _kind(shape, record_type, item)
         description = str(property_schema(shape, record_type, item.path).get("description", ""))
-        found.append(Column(item, _header(shape, record_type, item.path), kind, target, vocabularies,
+        found.append(Column(item, _header(shape, record_type, item.path), kind, target, vocabularies, codes,
                             is_required(shape, record_type, item), description))
     return tuple(found)
 

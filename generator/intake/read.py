@@ -2,8 +2,9 @@
 
 Reads .xlsx (openpyxl, read-only) and .csv (UTF-8, with or without BOM; comma, semicolon or
 tab), within the limits of generator/intake/bounds.py, decided before parsing.
-A date cell becomes 2024-03-15, a whole number 90000000; a merged cell gives its value to
-every cell it covers (a date merged over three rows is the date of all three); a formula
+A date cell becomes 2024-03-15 (2024-03 when its format shows no day), a whole number 90000000;
+a merged cell gives its value to every cell it covers (a date merged over three rows is the date
+of all three), each marked with the merge, so an amount is not counted three times; a formula
 gives the value Excel saved with the file. A cell that cannot be read as a value (a formula
 saved without its value, an Excel error such as #REF!, a number too long) is a finding on
 that cell (`problem_of`), never read as empty or as text.
@@ -18,19 +19,21 @@ import io
 import math
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, builtin_format_code
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.worksheet.cell_range import CellRange
 
 from ..site.formats import number
 from . import bounds
 from .bounds import Unopenable
+from .parse import shown_date
 
 __all__ = ["NO_CACHED_VALUE", "SUPPORTED", "Row", "Sheet", "Unopenable", "cell_text", "clean", "problem_of", "read"]
 
@@ -51,6 +54,7 @@ class Row:
     sheet: str
     number: int  # as Excel numbers rows, from 1
     cells: dict[str, str]  # column letter -> text; see problem_of for a cell that is not a value
+    merged: dict[str, str] = field(default_factory=dict)  # column letter -> the merge that covers it ("E5:E7")
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class _Cells:
     def __init__(self, name: str, sheet: str) -> None:
         self.name, self.sheet = name, sheet
         self.values: dict[int, dict[int, object]] = {}
+        self.merged: dict[tuple[int, int], str] = {}  # (row, column) -> the merge that covers it
         self.count = 0
 
     def put(self, row: int, column: int, value: object) -> None:
@@ -142,10 +147,11 @@ class _Cells:
     def rows(self) -> list[Row]:
         found = []
         for row in sorted(self.values):
-            cells = {get_column_letter(col): cell_text(value) for col, value in sorted(self.values[row].items())}
+            cells = {get_column_letter(col): _shown(value) for col, value in sorted(self.values[row].items())}
             cells = {letter: text for letter, text in cells.items() if text}
+            merged = {get_column_letter(col): merge for (at, col), merge in self.merged.items() if at == row}
             if cells:
-                found.append(Row(self.sheet, row, cells))
+                found.append(Row(self.sheet, row, cells, {k: v for k, v in merged.items() if k in cells}))
         return found
 
 
@@ -192,7 +198,7 @@ def _xlsx(name: str, data: bytes) -> list[Sheet]:
             cells = _Cells(name, _title(sheet.title))
             ranges = _sheet_cells(sheet, cells)
             _check_merged(name, cells.sheet, ranges)
-            _merge(cells.values, ranges)
+            _merge(cells, ranges)
             sheets.append(Sheet(cells.sheet, cells.rows()))
         return sheets
     finally:
@@ -208,11 +214,29 @@ class _Parser(WorkSheetParser):
     """openpyxl's own reader of a sheet's XML (read-only mode streams it), which also marks a
     formula saved without its value: Excel would show a value, the file has none."""
 
+    number_format: Any = None  # style id -> its number format
+
     def parse_cell(self, element):
         cell = super().parse_cell(element)
         if cell["value"] is None and element.find(FORMULA_TAG) is not None:
             cell["value"] = NO_CACHED_VALUE
+        elif isinstance(cell["value"], datetime.datetime) and cell["data_type"] == "d" and self.number_format:
+            # A date at the precision its format shows (a month for mm/yyyy); 2024 typed into a date cell is a year.
+            serial = float(element.findtext(VALUE_TAG) or 0)  # a date cell's value is its serial, read as one already
+            cell["value"] = shown_date(cell["value"], self.number_format(cell["style_id"]), serial)
         return cell
+
+
+def _number_format(book: Any, style_id: int) -> str:
+    """The number format of a cell's style, as Excel stores it ("dd/mm/yyyy", "mm/yyyy")."""
+    try:
+        number_format_id = book._cell_styles[style_id].numFmtId
+    except (IndexError, TypeError):
+        return ""
+    if number_format_id < BUILTIN_FORMATS_MAX_SIZE:
+        return builtin_format_code(number_format_id) or ""
+    custom = number_format_id - BUILTIN_FORMATS_MAX_SIZE
+    return book._number_formats[custom] if 0 <= custom < len(book._number_formats) else ""
 
 
 def _sheet_cells(sheet: ReadOnlyWorksheet, cells: _Cells) -> list[CellRange]:
@@ -224,6 +248,7 @@ def _sheet_cells(sheet: ReadOnlyWorksheet, cells: _Cells) -> list[CellRange]:
     with source._get_source() as xml:
         parser = _Parser(xml, source._shared_strings, data_only=True, epoch=book.epoch,
                          date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        parser.number_format = lambda style_id: _number_format(book, style_id)
         for _, row in parser.parse():
             for cell in row:
                 cells.put(cell["row"], cell["column"], cell["value"])
@@ -245,9 +270,11 @@ def _check_merged(name: str, sheet: str, ranges: list[CellRange]) -> None:
                          f"{number(bounds.MERGED_CELLS)} ô. {bounds.UNMERGE}")
 
 
-def _merge(values: dict[int, dict[int, object]], ranges: list[CellRange]) -> None:
+def _merge(found: _Cells, ranges: list[CellRange]) -> None:
     """A merged cell's value as every cell it covers shows it: a date merged over three rows
-    is the date of all three."""
+    is the date of all three. Each covered cell is marked with the merge: an amount does not
+    belong to three rows (generator/intake/plan.py asks which row)."""
+    values = found.values
     for cells in ranges:
         top_left = values.get(cells.min_row, {}).get(cells.min_col)
         if top_left is None:
@@ -255,3 +282,12 @@ def _merge(values: dict[int, dict[int, object]], ranges: list[CellRange]) -> Non
         for row in range(cells.min_row, cells.max_row + 1):
             for column in range(cells.min_col, cells.max_col + 1):
                 values.setdefault(row, {})[column] = top_left
+                if cells.size["rows"] * cells.size["columns"] > 1:
+                    found.merged[(row, column)] = cells.coord
+
+
+def _shown(value: object) -> str:
+    """A cell's text; a fraction with a decimal comma, as staff write it (1,5 triệu)."""
+    if isinstance(value, float) and not value.is_integer() and math.isfinite(value) and abs(value) < 10 ** bounds.DIGITS:
+        return repr(value).replace(".", ",")
+    return cell_text(value)

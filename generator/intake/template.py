@@ -1,10 +1,18 @@
 """The workbook staff fill: an instruction sheet, a data sheet, and the lists behind its dropdowns.
 
-Its columns are generator/intake/columns.py's (the registry's fields, titled by the schema);
-its dropdowns hold the names of generator/intake/names.py, which the import reads back.
+Its columns are generator/intake/columns.py's (the registry's fields, titled by the schema),
+then "Mã hồ sơ" and "Rút lại" (generator/intake/corrections.py): blank in the template, filled
+in an export of existing records (generator/intake/export.py). Its dropdowns hold the names
+of generator/intake/names.py, which the import reads back. The bytes of a workbook depend on
+its content alone (fixed properties and zip dates): the site's downloads stay byte-identical.
 """
 from __future__ import annotations
 
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,17 +20,24 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..files import replace_whole
 from ..registry import TYPES
 from ..site.model import Site
 from .cells import put
 from .columns import AMOUNT, COUNT, DATE, Column, columns
-from .names import names_of
+from .corrections import RECORD_ID, WITHDRAW
+from .names import Names, names_of
 
 LISTS = "Danh sách"
 GUIDE = "Hướng dẫn"
-DATE_FORMAT = "dd/mm/yyyy"
+# Date cells hold text as typed: Excel would read "3/2024" in a dd/mm/yyyy cell as 1/3/2024 and
+# "2024" as 16/7/1905, and a month or a year is a date the ledger keeps (generator/intake/parse.py).
+DATE_FORMAT = "@"
 AMOUNT_FORMAT = "#,##0"
 DATA_ROWS = 500  # rows that get the dropdowns and formats
+FILLED_ROWS = 5000  # rows of a pre-filled workbook that get the dropdowns
+# Every workbook says it was made on this day, whenever it was: the same records, the same bytes.
+MADE = datetime.datetime(2020, 1, 1)
 _REQUIRED = PatternFill("solid", fgColor="FFE699")
 _OPTIONAL = PatternFill("solid", fgColor="DDEBF7")
 
@@ -48,6 +63,10 @@ def _guide(book: Workbook, record_type: str, cols: tuple[Column, ...]) -> None:
         ("7. Gửi tệp: tải lên thư mục imports/ của kho dữ liệu trên GitHub và mở yêu cầu hợp nhất (pull request); "
          "kết quả kiểm tra cho biết từng dòng sẽ thành hồ sơ nào, và dòng nào cần sửa (trang, dòng, cột). "
          "Có Python: python -m generator import TỆP.xlsx để xem trước, thêm --write để ghi hồ sơ.", False),
+        (f"8. Sửa hồ sơ đã có: tải bảng tính điền sẵn trên trang của cặp kết nghĩa, đơn vị hay huyện; mỗi dòng có mã "
+         f"ở cột '{RECORD_ID}'. Sửa ô cần sửa, giữ nguyên mã, rồi gửi lại: hồ sơ đó được sửa, không thêm hồ sơ thứ hai. "
+         f"Ghi x vào cột '{WITHDRAW}' để rút hồ sơ khỏi sổ (xoá dòng khỏi bảng tính thì hồ sơ vẫn giữ nguyên). "
+         "Dòng không có mã là hồ sơ mới.", False),
         ("", False),
         ("Các cột", True),
     ]
@@ -58,9 +77,19 @@ def _guide(book: Workbook, record_type: str, cols: tuple[Column, ...]) -> None:
         put(sheet, start + offset, 1, column.header).font = Font(bold=column.required)
         put(sheet, start + offset, 2, "bắt buộc" if column.required else "")
         put(sheet, start + offset, 3, column.description)
+    start += len(cols)
+    for offset, (header, description) in enumerate(_OWN_COLUMNS):
+        put(sheet, start + offset, 1, header)
+        put(sheet, start + offset, 3, description)
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 10
     sheet.column_dimensions["C"].width = 110
+
+
+_OWN_COLUMNS = (
+    (RECORD_ID, "mã của hồ sơ đã có trong sổ (có sẵn trong bảng tính điền sẵn); để trống khi thêm hồ sơ mới"),
+    (WITHDRAW, "ghi x để rút hồ sơ của dòng này khỏi sổ (tệp hồ sơ bị xoá khi ghi); để trống để giữ"),
+)
 
 
 def _formats(column: Column) -> str | None:
@@ -71,14 +100,21 @@ def _formats(column: Column) -> str | None:
     return None
 
 
-def template(site: Site, record_type: str, path: Path) -> None:
-    """Write the template workbook for `record_type` records to `path`."""
+def workbook(site: Site, record_type: str, names: dict[Column, Names | None] | None = None,
+             pattern: bool = False) -> Workbook:
+    """The template for `record_type` records. With `pattern`, the base of a pre-filled workbook
+    (generator/intake/export.py): no formatted blank rows, but row 2 holds one empty cell per
+    column in the style its values take, and the dropdowns reach FILLED_ROWS."""
     cols = columns(record_type)
+    names = names if names is not None else {column: names_of(site, column) for column in cols}
     book = Workbook()
+    book.properties.creator = "ketnghia"
+    book.properties.created = book.properties.modified = MADE
     _guide(book, record_type, cols)
     data = book.create_sheet(sheet_title(record_type))
     lists = book.create_sheet(LISTS)
     lists.sheet_state = "hidden"
+    last_row = (FILLED_ROWS if pattern else DATA_ROWS) + 1
     list_column = 0
     for index, column in enumerate(cols, start=1):
         letter = get_column_letter(index)
@@ -89,26 +125,77 @@ def template(site: Site, record_type: str, path: Path) -> None:
         data.column_dimensions[letter].width = 40 if column.kind == "reference" or column.field.dest in (
             "title", "description") else 16
         number_format = _formats(column)
-        if number_format:
-            for row in range(2, DATA_ROWS + 2):
+        if pattern:
+            data.cell(row=2, column=index).number_format = number_format or "General"
+            data.cell(row=2, column=index).quotePrefix = number_format is None  # text stays text, never a formula
+        elif number_format:
+            for row in range(2, last_row + 1):
                 data.cell(row=row, column=index).number_format = number_format
-        names = names_of(site, column)
-        if names is None or not names.offered or column.target == "activity":
+        offered = names.get(column)
+        if offered is None or not offered.offered or column.target == "activity":
             continue
         list_column += 1
         list_letter = get_column_letter(list_column)
         put(lists, 1, list_column, column.header)
-        for row, name in enumerate(names.offered, start=2):
+        for row, name in enumerate(offered.offered, start=2):
             put(lists, row, list_column, name)
-        source = f"{quote_sheetname(LISTS)}!${list_letter}$2:${list_letter}${len(names.offered) + 1}"
+        source = f"{quote_sheetname(LISTS)}!${list_letter}$2:${list_letter}${len(offered.offered) + 1}"
         # A warning, not a refusal: a name typed without diacritics is read too.
         validation = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
                                     errorStyle="warning", errorTitle=column.header,
                                     error="Tên này không có trong danh sách; vẫn giữ nếu chắc chắn (ví dụ gõ không dấu).")
         if column.is_list:
             validation.showErrorMessage = False  # several names, separated by ';'
-        validation.add(f"{letter}2:{letter}{DATA_ROWS + 1}")
+        validation.add(f"{letter}2:{letter}{last_row}")
         data.add_data_validation(validation)
+    for offset, (title, _) in enumerate(_OWN_COLUMNS, start=len(cols) + 1):
+        header = put(data, 1, offset, title)
+        header.font = Font(bold=True)
+        header.alignment = Alignment(wrap_text=True, vertical="top")
+        data.column_dimensions[get_column_letter(offset)].width = 30 if title == RECORD_ID else 10
+        if pattern:
+            data.cell(row=2, column=offset).quotePrefix = True
+        if title == WITHDRAW:
+            mark = DataValidation(type="list", formula1='"x"', allow_blank=True)
+            mark.add(f"{get_column_letter(offset)}2:{get_column_letter(offset)}{last_row}")
+            data.add_data_validation(mark)
     data.freeze_panes = "A2"
     book.active = 1
-    book.save(path)
+    return book
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+CORE = "docProps/core.xml"
+
+
+def parts_of(book: Workbook) -> list[tuple[str, bytes]]:
+    """The parts of the workbook's .xlsx, in order, dated MADE inside (openpyxl stamps the time of saving)."""
+    made = io.BytesIO()
+    book.save(made)
+    stamp = MADE.isoformat(timespec="seconds").encode() + b"Z"
+    with zipfile.ZipFile(made) as archive:
+        return [(name, _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", archive.read(name)) if name == CORE
+                 else archive.read(name)) for name in archive.namelist()]
+
+
+def zipped(parts: Iterable[tuple[str, bytes]], base: bytes = b"") -> bytes:
+    """An .xlsx of these parts, after those of `base` (an .xlsx made so, compressed once for
+    many workbooks), every entry dated MADE: the same content, the same bytes."""
+    out = io.BytesIO(base)
+    when = (MADE.year, MADE.month, MADE.day, 0, 0, 0)
+    with zipfile.ZipFile(out, "a" if base else "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, when)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data, compresslevel=6)
+    return out.getvalue()
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    return zipped(parts_of(book))
+
+
+def template(site: Site, record_type: str, path: Path) -> None:
+    """Write the template workbook for `record_type` records to `path`."""
+    replace_whole(str(path), workbook_bytes(workbook(site, record_type)))

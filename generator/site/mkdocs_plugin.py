@@ -10,7 +10,8 @@
 - Big generated tables skip Python-Markdown and the search parser (lifted_blocks).
 - While serving, a change under records/ regenerates the pages, outside MkDocs' build
   (on_serve): only the files whose content changed are rewritten, and those wake MkDocs
-  for one rebuild. Generating inside the build woke it a second time.
+  for one rebuild. Generating inside the build woke it a second time. `ketnghia serve`
+  asks for dirty rebuilds: only the pages whose files changed are built again.
 The project is the folder of the mkdocs.yml being built, never the plugin's own.
 """
 
@@ -26,6 +27,7 @@ from pathlib import Path
 from mkdocs.config.base import LegacyConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers.polling import PollingObserver
 
 from ..project import Project
 from . import lifted_blocks, offline, search_entries, search_index, urls
@@ -35,6 +37,7 @@ from .search_pages import page_entries
 from .writer import CannotWrite
 
 GENERATED_PREFIX = "generated/"
+RECORDS_POLL_S = 0.1  # serve: how often records/ is looked at for a saved record
 SETTLE_S = 0.1  # an editor's save is several events (write, rename, metadata): wait for the last
 log = logging.getLogger("mkdocs.plugins.ketnghia")
 
@@ -46,10 +49,15 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
         self.repository = ""  # the checkout's own, set in on_config (generator/site/repository.py)
-        self.searched: list[search_index.Entry] = []  # the pages' entries, gathered as the build goes
+        # Each page's entries, gathered as the build goes. `serve` builds dirty (only the pages
+        # whose files changed): the other pages' entries are kept from the builds before.
+        self.searched: dict[str, list[search_index.Entry]] = {}
+        self.dirty = False
+        self.observer: PollingObserver | None = None  # serve: watches records/
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        self.dirty = dirty
 
     @event_priority(-50)  # after Material's offline plugin, whose shim it takes out
     def on_config(self, config):
@@ -68,7 +76,8 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
     def on_pre_build(self, *, config):
         # The date of the data, printed above every page (overrides/main.html).
         config.extra["data_date"] = offline.data_date_text(Path(config.docs_dir) / "generated")
-        self.searched = []
+        if not self.dirty:
+            self.searched = {}
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
         # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
         if self.command == "serve" and not self.watching:
@@ -79,12 +88,22 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         record changes, and MkDocs sees only the generated files that changed."""
         records, out = _sources(config)
         changed = threading.Event()
-        server.observer.schedule(_AnyChange(changed.set), str(records), recursive=True)
+        # An observer of its own, looking more often than MkDocs' (every 0.5 s): a few hundred
+        # records take a millisecond to look at, and a save is seen sooner.
+        self.observer = PollingObserver(timeout=RECORDS_POLL_S)
+        self.observer.schedule(_AnyChange(changed.set), str(records), recursive=True)
+        self.observer.start()
         threading.Thread(target=_regenerate_on_change, args=(changed, records, out), daemon=True).start()
         self.watching = True
         return server
 
+    def on_shutdown(self):
+        if self.observer is not None:
+            self.observer.stop()
+
     def on_files(self, files, *, config):
+        pages = {file.src_uri for file in files.documentation_pages()}
+        self.searched = {source: entries for source, entries in self.searched.items() if source in pages}
         for file in files:
             if file.src_uri.startswith(GENERATED_PREFIX):
                 file.dest_uri = file.dest_uri[len(GENERATED_PREFIX) :]
@@ -103,23 +122,23 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
     def on_page_content(self, html, *, page, config, files):
         # The generated tables are still set aside (lifted_blocks): their rows are not page text.
         # Pages marked `search: exclude` (listings, yearly summaries) repeat what other pages hold.
-        if not (page.meta.get("search") or {}).get("exclude"):
-            self.searched += page_entries(page.url, page.title or "", html)
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        self.searched[page.file.src_uri] = [] if excluded else page_entries(page.url, page.title or "", html)
         return html
 
     def on_post_page(self, output, *, page, config):
         return lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, []))
 
     def on_post_build(self, *, config):
-        entries = self.searched + search_entries.read(Path(config.docs_dir) / "generated")
+        entries = [entry for page in self.searched.values() for entry in page]
+        entries += search_entries.read(Path(config.docs_dir) / "generated")
         if offline.enabled():  # opened from disk: links name files, the index comes as scripts
             entries = [replace(entry, url=urls.on_disk(entry.url)) for entry in entries]
         search_index.write(Path(config.site_dir), entries, scripts=offline.enabled())
-        self.searched = []
 
 
 class _AnyChange(FileSystemEventHandler):
-    """A file below records/ written, made, moved or removed. MkDocs' observer polls and sees
+    """A file below records/ written, made, moved or removed. The observer polls and sees
     changes only; a native one also reports reads, and validation reads every record."""
 
     READS = frozenset({"opened", "closed_no_write"})

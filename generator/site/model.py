@@ -366,6 +366,13 @@ def _in_repository(diagnostic: Diagnostic, root: str) -> Diagnostic:
         return diagnostic
 
 
+def records_only(records: dict[str, dict[str, Record]], files: dict[tuple[str, str], str] | None = None,
+                 diagnostics: list[Diagnostic] | None = None) -> Site:
+    """A site of the records alone: their names and labels, none of the pages' indexes (what the
+    spreadsheet import and the workbooks read)."""
+    return Site(records, files or {}, diagnostics or [], {}, {}, {}, {}, {}, {}, {}, None, {}, {}, [], {}, {})
+
+
 def build_site(result, records_root: Path) -> Site:
     """Resolve and index the ledger of a validation result."""
     identity = identity_of(Path(os.path.realpath(records_root)).parent)
@@ -377,8 +384,7 @@ def build_site(result, records_root: Path) -> Site:
         if record_file.type:
             files[(record_file.type, record_file.id)] = _repository_path(record_file.path, root)
     # The records alone first: names (and so the orders below) need nothing else.
-    bare = Site(records, files, [_in_repository(d, root) for d in result.diagnostics],
-                {}, {}, {}, {}, {}, {}, {}, None, {}, {}, [], {}, {})
+    bare = records_only(records, files, [_in_repository(d, root) for d in result.diagnostics])
     activities = sorted(bare.activities.values(), key=activity_order)
     of_partnership: dict[str, list[str]] = {}
     of_locality: dict[str, list[str]] = {}

@@ -6,13 +6,13 @@ import gc
 import importlib
 from pathlib import Path
 
+from ..parallel import elsewhere
 from ..registry import TYPES
-from . import api, feed
+from . import api, feed, workbooks
 from .datapackage import open_data
 from .downloads import FOLDER
 from .model import Site, build_site
-from .pages import coverage, dictionary, home, localities, opendata, partnerships, quality, sponsors, summaries
-from .parallel import elsewhere
+from .pages import coverage, dictionary, explorer, home, localities, opendata, partnerships, quality, sponsors, summaries
 from .search_entries import ENTRIES, entries_file
 
 # The home page, the pages of each record type (in the registry's order), then the pages
@@ -21,6 +21,7 @@ SECTIONS = (
     home,
     *(importlib.import_module(f"{__package__}.pages.{t.pages}") for t in TYPES.values() if t.pages),
     summaries,
+    explorer,
     coverage,
     quality,
     opendata,
@@ -45,11 +46,16 @@ def render_files(site: Site) -> dict[str, bytes]:
     def child_share() -> dict[str, bytes]:
         return {**section_files(site, IN_CHILD), **feed.files(site)}
 
-    with elsewhere(child_share, wanted=len(site.activities) >= SHARED_FROM) as shared:
+    # The pages' workbooks (about as long again at that scale) in a second child: three shares on two cores.
+    shared_wanted = len(site.activities) >= SHARED_FROM
+    with elsewhere(child_share, wanted=shared_wanted) as shared, \
+            elsewhere(lambda: workbooks.files(site), wanted=shared_wanted) as workbook_files:
         files = section_files(site, [s for s in SECTIONS if s not in IN_CHILD])
         files.update({f"{FOLDER}/{name}": data for name, data in open_data(site).items()})
         files.update(api.files(site))
+        files.update(explorer.data_files(site))
         files[ENTRIES] = entries_file(site)
+        files.update(workbook_files())
         files.update(shared())
     return dict(sorted(files.items()))
 

@@ -12,7 +12,21 @@ the order of its URL. The files, below urls.SEARCH:
   elsewhere: each set of entry numbers written as the gaps from one number to the next, or,
   when that is longer (a word found in most activities), as a bitmap in base64 (bit n of
   byte n // 8, lowest bit first, set when entry n holds the word);
-- `e/N.json`: entries N×CHUNK to (N+1)×CHUNK-1, as [URL, title, context].
+- `e/N.json`: entries N×CHUNK to (N+1)×CHUNK-1, as [URL, title, context];
+- `t/KEY.json`: the words a typo could stand for. Every word of 4 to MAX_TYPO_WORD letters
+  (no digit), and each of it with one letter left out, points at that word: two words one
+  typo apart (a letter more, less, changed or two swapped) share one of these forms. KEY is
+  the form's first two letters, so a query word looks in at most three files.
+
+Names are found more readily than other text. The names are the pages of localities, sponsors
+and partnerships (numbered first: entries 0 to meta "names" - 1); their titles also give:
+- each two neighbouring words joined ("A Vương" also as "avuong", "Hội An" as "hoian"), so a
+  name written in one word or in two finds both;
+- the whole name joined after "=" ("=tramy" for "xã Trà My", with and without the unit's
+  kind), so the query "tra my" puts xã Trà My first;
+- for each beginning of one or two letters of their words, "BEGINNING*" in the word file of
+  that beginning: the names with a word so begun ("de*" finds La Dêê), since words of three
+  letters and more are found in their own word file.
 
 A query of three words fetches meta.json, at most three word files and the chunks of the
 results it shows: a fixed few files whatever the size of the ledger.
@@ -34,11 +48,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
-from .search_text import FOLD, words
+from .search_text import FOLD, UNIT_KINDS, words
 
 CHUNK = 32  # entries per chunk file: a page of results fetches a few small files
 KEY_LENGTH = 3
-VERSION = 1
+TYPO_KEY = 2  # the typo files' keys: a form's first two letters
+MIN_TYPO_WORD, MAX_TYPO_WORD = 4, 20  # "one typo in a word of four letters or more"
+VERSION = 2
 _PLAIN_KEY = re.compile(r"[a-z0-9]+")
 # Pages of these record types come first among results, in this order.
 FIRST = ("locality", "organization", "partnership")
@@ -96,9 +112,54 @@ def encoded(numbers: list[int], count: int) -> list[int] | str:
     return bitmap if len(bitmap) + 2 < len(_json(gaps)) else gaps
 
 
+def _rank(entry: Entry) -> int:
+    return entry.rank if entry.rank >= 0 else page_rank(entry.url)
+
+
+def is_name(entry: Entry) -> bool:
+    """The page of a locality, a sponsor or a partnership (not one of its sections)."""
+    return _rank(entry) < len(FIRST) and "#" not in entry.url
+
+
 def ordered(entries: Iterable[Entry]) -> list[Entry]:
-    """In the order of the served site's URLs: the offline copy numbers its entries alike."""
-    return sorted(entries, key=lambda e: (e.rank if e.rank >= 0 else page_rank(e.url), urls.served(e.url)))
+    """Names first, by rank, the shorter first (of two whole names typed, "xã Trà My" before
+    "thị trấn Trà My"); then the rest by rank; each in the order of the served site's URLs: the
+    offline copy numbers its entries alike."""
+    return sorted(entries, key=lambda e: (not is_name(e), _rank(e), _name_length(e), urls.served(e.url)))
+
+
+def _name_length(entry: Entry) -> int:
+    """The words of a name, the bracket after it left out ("xã Trà Leng (…, đến 30/6/2025)")."""
+    return len(words(entry.title.split("(")[0])) if is_name(entry) else 0
+
+
+def name_words(title: str) -> tuple[list[str], list[str]]:
+    """The extra title words of a name: neighbours joined, and the whole name joined after
+    "=" (also without a leading unit kind, "xã", "thị trấn"…; a bracket after it left out)."""
+    found = words(title.split("(")[0])
+    joined = [a + b for a, b in zip(found, found[1:], strict=False)]
+    wholes = {"=" + "".join(found)}
+    for kind in UNIT_KINDS:
+        if found[: len(kind)] == list(kind) and len(found) > len(kind):
+            wholes.add("=" + "".join(found[len(kind) :]))
+    return joined, sorted(wholes)
+
+
+def typo_forms(word: str) -> set[str]:
+    """The word and the word with one letter left out."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _typo_shards(vocabulary: Iterable[str]) -> dict[str, dict[str, list[str]]]:
+    forms: dict[str, set[str]] = defaultdict(set)
+    for word in vocabulary:
+        if MIN_TYPO_WORD <= len(word) <= MAX_TYPO_WORD and word.isalpha():
+            for form in typo_forms(word):
+                forms[form].add(word)
+    shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for form in sorted(forms):
+        shards[form[:TYPO_KEY]][form] = sorted(forms[form])
+    return shards
 
 
 def _json(value: object) -> bytes:
@@ -121,23 +182,37 @@ def as_script(name: str, data: bytes) -> bytes:
 def index_files(entries: Iterable[Entry], scripts: bool = False) -> dict[str, bytes]:
     """{path below urls.SEARCH: bytes} for these entries; with `scripts`, each file's script too."""
     docs = ordered(entries)
+    names = sum(1 for e in docs if is_name(e))
     in_title: dict[str, list[int]] = defaultdict(list)
     in_text: dict[str, list[int]] = defaultdict(list)
+    begun: dict[str, list[int]] = defaultdict(list)  # "de*": the names with a word begun by "de"
     for number, entry in enumerate(docs):
         title = set(words(entry.title))
+        if number < names:
+            joined, wholes = name_words(entry.title)
+            title.update(joined)
+            title.update(wholes)
+            for beginning in sorted({w[:n] for w in title if not w.startswith("=") for n in range(1, KEY_LENGTH) if len(w) > n}):
+                begun[beginning + "*"].append(number)
         for word in title:
             in_title[word].append(number)
         for word in set(words(f"{entry.context} {entry.text}")) - title:
             in_text[word].append(number)
-    shards: dict[str, dict[str, list[list[int] | str]]] = defaultdict(dict)
+    shards: dict[str, dict[str, list[int] | str | list[list[int] | str]]] = defaultdict(dict)
     for word in sorted(in_title.keys() | in_text.keys()):
-        shards[key_of(word)][word] = [encoded(in_title.get(word, []), len(docs)), encoded(in_text.get(word, []), len(docs))]
-    files = {f"w/{file_name(key)}.json": _json(shard) for key, shard in shards.items()}
+        shards[key_of(word.lstrip("="))][word] = [
+            encoded(in_title.get(word, []), len(docs)), encoded(in_text.get(word, []), len(docs))
+        ]
+    for beginning, numbers in sorted(begun.items()):
+        shards[beginning[:-1]][beginning] = encoded(numbers, len(docs))
+    files = {f"w/{file_name(key)}.json": _json(dict(sorted(shard.items()))) for key, shard in shards.items()}
+    typos = _typo_shards(w for w in in_title.keys() | in_text.keys() if not w.startswith("="))
+    files |= {f"t/{file_name(key)}.json": _json(shard) for key, shard in typos.items()}
     for start in range(0, len(docs), CHUNK):
         chunk = [[e.url, e.title, e.context] for e in docs[start : start + CHUNK]]
         files[f"e/{start // CHUNK}.json"] = _json(chunk)
-    meta = {"version": VERSION, "entries": len(docs), "chunk": CHUNK, "key": KEY_LENGTH,
-            "fold": FOLD, "keys": sorted(shards)}
+    meta = {"version": VERSION, "entries": len(docs), "names": names, "chunk": CHUNK, "key": KEY_LENGTH,
+            "fold": FOLD, "keys": sorted(shards), "typo": [TYPO_KEY, MIN_TYPO_WORD], "typoKeys": " ".join(sorted(typos))}
     files["meta.json"] = _json(meta)
     if scripts:
         files |= {script_name(name): as_script(name, data) for name, data in list(files.items())}

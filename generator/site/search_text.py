@@ -20,6 +20,9 @@ _RANGES = ((0x00C0, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00))
 # Apostrophes and the like inside a name (xã Ch'ơm, Ch'ơm spelt with ’ or ʼ): dropped, the
 # name read as one word.
 APOSTROPHES = "'\u2018\u2019\u02bc\u0060\u00b4\u02b9\u2032"
+# The kinds of unit a place's name may start with, folded: a name is also found without them
+# ("tra my" is the whole name of "xã Trà My").
+UNIT_KINDS = (("xa",), ("phuong",), ("thi", "tran"), ("huyen",), ("thi", "xa"), ("thanh", "pho"), ("tinh",), ("dac", "khu"))
 MAX_WORD = 40  # longer runs are not words a reader types: not indexed
 
 

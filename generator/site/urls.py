@@ -64,6 +64,22 @@ def feed(record_type: str | None = None, record_id: str | None = None) -> str:
     if record_type is None or record_id is None:
         return f"{ACTIVITY_INDEX}{FEED_FILE}"
     return f"{entity(record_type, record_id)}{FEED_FILE}"
+
+
+EXPLORER = "kham-pha/"  # every activity of every year, with facets (generator/site/pages/explorer.py)
+WORKBOOKS = "bang-tinh/"  # workbooks to correct and add records in Excel (generator/site/workbooks.py)
+# record type -> the name of its blank template in WORKBOOKS
+TEMPLATES = {"activity": "mau-hoat-dong.xlsx", "partnership": "mau-cap-ket-nghia.xlsx"}
+
+
+def workbook(record_type: str, record_id: str | None = None) -> str:
+    """The activities of a partnership, sponsor or district in a pre-filled workbook; with no
+    record, the blank template of `record_type`."""
+    if record_id is None:
+        return f"{WORKBOOKS}{TEMPLATES[record_type]}"
+    return f"{WORKBOOKS}{SECTIONS[record_type]}/{record_id}.xlsx"
+
+
 SEARCH = "tim-kiem/"  # the search index (generator/site/search_index.py), fetched as a reader searches
 
 

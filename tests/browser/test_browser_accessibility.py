@@ -21,6 +21,7 @@ PAGES = {
     "activities": "hoat-dong/",
     "activity-list": "hoat-dong/2021/mo-hinh-sinh-ke/",
     "sponsor": "don-vi/ban-dan-toc-tinh/",
+    "explorer": "kham-pha/",
 }
 BLOCKING = {"serious", "critical"}
 AXE = Axe()

@@ -24,6 +24,7 @@ MAIN_PAGES = [
     "do-phu/",
     "chat-luong-du-lieu/",
     "du-lieu-mo/",
+    "kham-pha/",
 ]
 SCREENSHOTS = {"": "phone-home.png", "dia-ban/xa-phuoc-chanh/": "phone-xa-phuoc-chanh.png"}
 

@@ -61,3 +61,20 @@ def test_a_district_page_prints_on_few_pages(site):
     page = site.open("dia-ban/huyen-nam-giang/")
     reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
     assert len(reader.pages) <= 3
+
+
+def test_every_printed_page_has_the_heading_line_its_number_and_legible_sources(site):
+    path = "dia-ban/huyen-nam-giang/so-ket-2023/"
+    page = site.open(path)
+    addresses = page.locator("article a[href^='http']").evaluate_all("links => links.map(a => a.href)")
+    page.emulate_media(media="print")
+    sizes = page.locator("article a[href^='http']").evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= 9.9  # 7.5 pt at least (10 px), as the tables' figures
+    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+    pages = [_squeezed(p.extract_text()) for p in reader.pages]
+    assert len(pages) >= 2, "the summary should run over two pages for this test"
+    for number, text in enumerate(pages, 1):
+        assert _squeezed("Sổ kết nghĩa Quảng Nam") in text and "Sốliệuđếnngày" in text, number
+        assert f"Trang{number}/{len(pages)}" in text, number
+    whole = "".join(pages)
+    assert addresses and all(_squeezed(a) in whole for a in addresses[:5])

@@ -10,7 +10,7 @@ import pytest
 
 from browser_support import DESKTOP, PHONE
 
-INDEX_PAGES = ["dia-ban/", "don-vi/", "cap-ket-nghia/", "hoat-dong/", "van-ban/", "", "do-phu/", "du-lieu-mo/"]
+INDEX_PAGES = ["dia-ban/", "don-vi/", "cap-ket-nghia/", "hoat-dong/", "van-ban/", "", "do-phu/", "du-lieu-mo/", "kham-pha/"]
 MIN = 24
 
 # Each box of every target that can be hit where it is drawn (not covered, not off screen):

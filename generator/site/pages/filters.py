@@ -2,7 +2,8 @@
 
 The table carries, in its attributes, what each of its rows is filtered by as record ids and
 codes (data-filter-rows: one entry per row, ";" between them, in the rows' order: year, sponsors, districts,
-communes, group, gift, id), the names of those ids and the site's words for the controls (JSON).
+communes, group, gift, id, programme, delivered amount (empty when not reported), 1 when it counts in
+totals), the names of those ids and the site's words for the controls (JSON).
 The rows themselves stay as every other table's. The data is bounded by the page: a listing holds at
 most a page of rows (a year's page, YEAR_TABLE_LIMIT; a category's, the listing's page size).
 The script sets every name as text, never as markup, and the narrowed rows can be saved as CSV.
@@ -18,11 +19,13 @@ from ...typed import Activity
 from ..i18n import _
 from ..model import DISTRICT_LEVELS, Site, year_of
 
-# A row's fields, in the order filter-tables.js reads them (its FIELDS): year, sponsor,
-# district, commune, group, gift; then the activity's id.
+# A row's fields, in the order filter-tables.js reads them (its PLACE): year, sponsor,
+# district, commune, group, gift; then the activity's id, its programme, its delivered amount
+# and whether it counts in totals (a cancelled one does not).
 
 
-def _districts(site: Site, places: Sequence[str]) -> list[str]:
+def districts_of(site: Site, places: Sequence[str]) -> list[str]:
+    """The districts of these places (a district itself, or a commune's parent), sorted."""
     found = set()
     for place in places:
         level = site.localities[place]["level"] if place in site.localities else ""
@@ -38,7 +41,7 @@ def _fields(site: Site, activity: Activity) -> tuple[list[str], ...]:
     return (
         [year_of(activity)],
         sorted(site.partnerships[activity["partnership"]]["sponsors"]),
-        _districts(site, places),
+        districts_of(site, places),
         sorted(p for p in places if site.is_commune(p)),
         [group] if group else [],
         ["1" if site.is_gift(activity["category"]) else "0"],
@@ -46,10 +49,15 @@ def _fields(site: Site, activity: Activity) -> tuple[list[str], ...]:
 
 
 def row_data(site: Site, activity: Activity) -> str:
-    """What the filters know of an activity's row: "2023|so-a so-b|huyen-x|xa-y|an-sinh-xa-hoi|1|2023-01-06-qua".
+    """What the filters know of an activity's row:
+    "2023|so-a so-b|huyen-x|xa-y|an-sinh-xa-hoi|1|2023-01-06-qua|chuong-trinh-a|30000000|1".
     Ids and codes are lowercase words joined by hyphens (schemas/common.schema.json): no
     space, no "|", no ";"."""
-    return "|".join([*(" ".join(values) for values in _fields(site, activity)), activity["id"]])
+    figures = site.figures[activity["id"]]
+    delivered = "" if figures.delivered is None else str(figures.delivered)
+    programme = site.partnerships[activity["partnership"]]["programme"]
+    return "|".join([*(" ".join(values) for values in _fields(site, activity)), activity["id"], programme, delivered,
+                     "1" if figures.counted else "0"])
 
 
 def _json_attribute(value: object) -> str:
@@ -59,7 +67,7 @@ def _json_attribute(value: object) -> str:
 def table_attributes(site: Site, activities: Sequence[Activity], file_name: str) -> str:
     """The <table>'s attributes: its rows' data (row_data, ";" between them, in the order of
     `activities`: the rows' order), the names of the ids they hold, the controls' words, the CSV's name."""
-    names: dict[str, dict[str, str]] = {"sponsor": {}, "district": {}, "commune": {}, "group": {}}
+    names: dict[str, dict[str, str]] = {"programme": {}, "sponsor": {}, "district": {}, "commune": {}, "group": {}}
     groups = site.groups()
     for activity in activities:
         _year, sponsors, districts, communes, group, _gift = _fields(site, activity)
@@ -67,8 +75,11 @@ def table_attributes(site: Site, activities: Sequence[Activity], file_name: str)
         names["district"].update((d, site.locality_name(d)) for d in districts)
         names["commune"].update((c, site.locality_name(c)) for c in communes)
         names["group"].update((g, groups.get(g, g)) for g in group)
+        programme = site.partnerships[activity["partnership"]]["programme"]
+        names["programme"][programme] = site.name_of("programme", programme)
     words = {
         "year": _("Năm"),
+        "programme": _("Chương trình"),
         "sponsor": _("Đơn vị kết nghĩa"),
         "district": _("Huyện"),
         "commune": _("Xã"),
@@ -79,6 +90,7 @@ def table_attributes(site: Site, activities: Sequence[Activity], file_name: str)
         "all": _("Tất cả"),
         "legend": _("Lọc danh sách"),
         "shown": _("Đang hiện {shown} trên {total} hoạt động."),
+        "totals": _("Các dòng đang hiện: đã thực hiện {delivered} đồng ({reported} hoạt động có báo cáo giá trị)."),
         "csv": _("Tải CSV các dòng đang hiện"),
         "id": _("Mã hoạt động"),
     }

@@ -112,7 +112,9 @@ def gift_share_chart(site: Site, activities: Sequence[Record]) -> str:
     count_bars, count_rows, value_bars, value_rows = [], [], [], []
     for year, (gifts, count, gift, total, reported) in years.items():
         href = urls.relative(URL, urls.year_page(year))
-        count_bars.append((year, gifts / count if count else 0, formats.percent(gifts, count)))
+        # The count beside each share: a share drawn from one or two activities says so.
+        count_bars.append((year, gifts / count if count else 0, _("{share} ({part}/{whole})").format(
+            share=formats.percent(gifts, count), part=formats.number(gifts), whole=formats.number(count))))
         count_rows.append(
             row(
                 year,
@@ -124,7 +126,8 @@ def gift_share_chart(site: Site, activities: Sequence[Record]) -> str:
         )
         if not reported:
             continue
-        value_bars.append((year, gift / total if total else 0, formats.percent(gift, total)))
+        value_bars.append((year, gift / total if total else 0, _("{share} (từ {count} hoạt động)").format(
+            share=formats.percent(gift, total), count=formats.number(reported))))
         value_rows.append(
             row(
                 year,

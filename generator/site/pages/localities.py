@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...dates import first_day
-from .. import formats, urls
+from .. import formats, urls, workbooks
 from ..areas import area_activities, area_partnerships, area_totals, reports_on_its_own
 from ..escape import h, link, md
 from ..html_table import cell, number_cell, table
@@ -233,6 +233,8 @@ def locality_page(site: Site, lid: str) -> Page:
             heading(_("Hoạt động gần đây")),
             latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         ]
+    if workbooks.offers(site, "locality", lid):
+        body.append(workbooks.note(site, url, "locality", lid))
     body.append(locality_summary(site, url, lid))
     body.append(_predecessors_history(site, url, lid))
     if site.children.get(lid):

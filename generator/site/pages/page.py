@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import urls
 from ..escape import md, plain
+
+DESCRIPTION_LENGTH = 200
+# Tables, and the note naming the folder of records (the same on many pages).
+_BOILERPLATE = re.compile(r'<div class="ledger-table".*?</table>\s*</div>|<p class="ledger-source">.*?</p>', re.S)
+_HEADING = re.compile(r"^#{2,6} (.*)$", re.M)
+_SPACE_BEFORE = re.compile(r" ([.,;:)])")
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -20,6 +30,20 @@ class Page:
     extra_meta: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def description(self) -> str:
+        """The page's own summary for its meta description and Open Graph tags: its title, then
+        the text of its body with tables left out and headings ended by a colon, cut at a word
+        near 200 characters."""
+        parts = _HEADING.split(_BOILERPLATE.sub(" ", self.body))  # [text, heading, text, heading, text…]
+        texts = [_SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", html.unescape(_TAG.sub(" ", part))).strip()) for part in parts]
+        text = " ".join([texts[0], *(f"{texts[i]}: {texts[i + 1]}" for i in range(1, len(texts), 2) if texts[i + 1])]).strip()
+        if self.url:
+            text = f"{plain(self.title)}. {text}".strip()
+        if len(text) > DESCRIPTION_LENGTH:
+            text = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:·–- ") + "…"
+        return plain(text)  # no markup character, as the title: the front matter is printed as it is
+
+    @property
     def path(self) -> str:
         return urls.source_file(self.url)
 
@@ -28,6 +52,7 @@ class Page:
         meta: dict[str, Any] = {"title": plain(self.title)} if self.url else {}
         if self.source:
             meta["source"] = self.source
+        meta["description"] = self.description
         if not self.search:
             meta["search"] = {"exclude": True}
         meta.update(self.extra_meta)

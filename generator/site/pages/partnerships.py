@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...typed import Activity
-from .. import formats, urls
+from .. import formats, urls, workbooks
 from ..escape import h, link
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
@@ -100,6 +100,7 @@ def partnership_page(site: Site, pid: str, years: dict[str, list[Activity]]) -> 
             )
     else:
         body.append(para(_("Chưa có hoạt động nào được ghi nhận.")))
+    body.append(workbooks.note(site, url, "partnership", pid))
     body.append(source_note(site, "partnership", pid))
     return Page(url, site.partnership_name(pid), "".join(body), source=site.file_of("partnership", pid))
 

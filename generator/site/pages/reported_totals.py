@@ -71,12 +71,14 @@ def figures_table(site: Site, page_url: str, totals: list[ReportedTotal], with_s
                 ref(site, page_url, "organization", scope["sponsor"]))
             row = [cell(where)] if with_scope else []
             when = period_text(total)
+            # Later rows repeat the period and the sources for a phone's cards, where each row
+            # stands alone (ledger-repeat: hidden on a wide screen and in print).
             row += [
-                cell(h(when) if first else "", total["period"]["start"]),
+                cell(h(when) if first else f'<span class="ledger-repeat">{h(when)}</span>', total["period"]["start"]),
                 cell(h(site.label("reported-measures", item["measure"]))),
                 cell(h(item["as_written"]) + (" – " + h(item["note"]) if item.get("note") else "")),
                 cell(h(site.label("figure-precisions", item["precision"]))),
-                cell(sources_html(total["sources"]) if first else ""),
+                cell(sources_html(total["sources"]) if first else f'<span class="ledger-repeat">{sources_html(total["sources"])}</span>'),
             ]
             rows.append(row)
     headers = [_("Phạm vi")] if with_scope else []
@@ -110,7 +112,7 @@ def index_page(site: Site) -> Page:
             body.append(comparison_html(site, url, comparison))
         for total in totals:
             note = para(h(total["note"]), "ledger-note") if total.get("note") else ""
-            body.append(f'\n<div id="{total["id"]}"></div>\n' + figures_table(site, url, [total]) + note)
+            body.append(f'\n<div id="{total["id"]}"></div>\n' + note + figures_table(site, url, [total]))
     if not scopes:
         body.append(para(_("Chưa có số liệu báo cáo nào được ghi nhận.")))
     body.append(folder_note("reported-totals"))

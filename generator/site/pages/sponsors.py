@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import formats, urls
+from .. import formats, urls, workbooks
 from ..escape import external_link, h
 from ..html_table import cell, number_cell, table
 from ..i18n import _, ngettext
@@ -148,6 +148,7 @@ def sponsor_page(site: Site, oid: str) -> Page:
         follow(url, meta),
         heading(_("Hoạt động gần đây")),
         latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
+        workbooks.note(site, url, "organization", oid),
         source_note(site, "organization", oid),
     ]
     return Page(url, site.sponsor_name(oid), "".join(body), source=site.file_of("organization", oid),

@@ -1,10 +1,10 @@
-"""One share of the rendering in a forked process, on the machine's second core.
+"""One share of a pure piece of work in a forked process, on another core of the machine.
 
-Rendering is pure and takes no lock: a child made by fork() sees the whole site model
-without copying it, makes its files and hands them back through an unnamed temporary
-file. Whenever that cannot be done safely (no fork, a single core, other threads alive
-that might hold a lock the child would need) or the child fails, the work is done in this
-process instead: the result is the same, only later.
+Validation (the files' own checks) and rendering are pure and take no lock: a child made
+by fork() sees everything the parent had without copying it, does its share and hands the
+result back through an unnamed temporary file. Whenever that cannot be done safely (no fork,
+a single core, other threads alive that might hold a lock the child would need) or the child
+fails, the work is done in this process instead: the result is the same, only later.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import IO, TypeVar
 T = TypeVar("T")
 
 
-def _cores() -> int:
+def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
@@ -29,7 +29,7 @@ def _cores() -> int:
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and _cores() > 1 and threading.active_count() == 1
+    return hasattr(os, "fork") and cores() > 1 and threading.active_count() == 1
 
 
 def _start() -> tuple[IO[bytes], int] | None:

@@ -1,0 +1,65 @@
+"""The site's workbooks: each partnership, sponsor and district page offers its activities,
+pre-filled, and the blank templates; read back, they change nothing in the ledger."""
+from __future__ import annotations
+
+import re
+
+import openpyxl
+import pytest
+
+from generator.intake.plan import UNCHANGED, make_plan, read_ledger
+from generator.intake.read import read
+from generator.intake.template import sheet_title
+from generator.site.render import render_site
+from generator.validate import validate_tree
+
+from support import PROJECT, TODAY
+
+RECORDS = PROJECT / "records"
+
+
+@pytest.fixture(scope="module")
+def files():
+    return render_site(validate_tree(RECORDS, TODAY), RECORDS)
+
+
+def _ids_in(path) -> list[str]:
+    sheet = openpyxl.load_workbook(path)[sheet_title("activity")]
+    column = next(cell.column for cell in sheet[1] if cell.value == "Mã hồ sơ")
+    return [sheet.cell(row=r, column=column).value for r in range(2, sheet.max_row + 1)]
+
+
+def test_pages_offer_their_activities_in_a_workbook(files, tmp_path):
+    site = read_ledger(RECORDS, TODAY).site
+    pid = next(p for p, data in site.partnerships.items()
+               if sum(a["partnership"] == p for a in site.activities.values()) >= 2)
+    page = files[f"cap-ket-nghia/{pid}/index.md"].decode()
+    [href] = re.findall(r'href="([^"]+\.xlsx)">bảng tính \d+ hoạt động', page)
+    assert href == f"../../bang-tinh/cap-ket-nghia/{pid}.xlsx"
+    assert '"../../bang-tinh/mau-hoat-dong.xlsx"' in page
+    workbook = tmp_path / f"{pid}.xlsx"
+    workbook.write_bytes(files[f"bang-tinh/cap-ket-nghia/{pid}.xlsx"])
+    expected = sorted((a for a in site.activities.values() if a["partnership"] == pid), key=lambda a: (a["date"], a["id"]))
+    assert _ids_in(workbook) == [a["id"] for a in expected]
+    # Sponsors and districts have theirs, and the communes of 2025 under no district; a district's
+    # commune does not (its district's holds it), nor the province.
+    sponsor = site.partnerships[pid]["sponsors"][0]
+    assert f"bang-tinh/don-vi/{sponsor}.xlsx" in files
+    communes = {n for n in files if n.startswith("bang-tinh/dia-ban/xa-")}
+    assert "bang-tinh/dia-ban/huyen-nam-giang.xlsx" in files and communes and all(n.endswith("-2025.xlsx") for n in communes)
+    assert not any(n.startswith(("bang-tinh/dia-ban/tinh-", "bang-tinh/dia-ban/thanh-pho-da-nang")) for n in files)
+    assert {"bang-tinh/mau-hoat-dong.xlsx", "bang-tinh/mau-cap-ket-nghia.xlsx"} <= set(files)
+
+
+def test_a_districts_workbook_reads_back_unchanged(files, tmp_path):
+    workbook = tmp_path / "nam-giang.xlsx"
+    workbook.write_bytes(files["bang-tinh/dia-ban/huyen-nam-giang.xlsx"])
+    plan = make_plan(read(workbook), RECORDS, TODAY)
+    assert plan.rows > 1 and plan.problems == []
+    assert {p.state for p in plan.records} == {UNCHANGED}
+
+
+def test_the_workbooks_are_the_same_bytes_each_build(files):
+    again = render_site(validate_tree(RECORDS, TODAY), RECORDS)
+    assert {n: d for n, d in again.items() if n.startswith("bang-tinh/")} == {
+        n: d for n, d in files.items() if n.startswith("bang-tinh/")}
