@@ -81,12 +81,18 @@ def test_least_privilege(path):
         assert "timeout-minutes" in job, name
         granted = job.get("permissions", {})
         writes = {k for k, v in granted.items() if v == "write"}
+        if "contents" in writes and set(workflow["on"]) == {"issues"}:
+            # The issue route: a pull request opened only once a maintainer's label approved it.
+            assert "needs.plan.outputs.approved == 'true'" in job["if"], name
+            writes -= {"contents", "pull-requests"}
         if "contents" in writes:
             # Writing records back: only when a maintainer starts it, never on main, never from
             # an event a fork can cause.
             assert set(workflow["on"]) == {"workflow_dispatch"}, name
             assert "refs/heads/main" in job["if"] and "!=" in job["if"], name
             writes -= {"contents"}
+        if set(workflow["on"]) == {"issues"}:
+            writes -= {"issues"}  # the answer on the issue
         assert writes <= {"pages", "id-token"}, name
         if writes:
             assert job.get("if"), f"{name}: chỉ chạy khi push lên main"
@@ -101,7 +107,7 @@ def test_each_change_runs_once_and_workbooks_are_planned():
     assert workflow["on"]["push"] == {"branches": ["main"]}
     validate = workflow["jobs"]["validate"]
     runs = [str(step.get("run", "")) for step in validate["steps"]]
-    assert "python -m generator import imports --format github" in runs
+    assert "python -m generator import imports --check --format github" in runs
     assert not any("--write" in run for run in runs)
 
 
@@ -249,6 +255,81 @@ def test_the_job_that_writes_runs_no_code_of_the_branch():
             assert "core.hooksPath=/dev/null commit" in script
     readers = [j for j in workflow["jobs"].values() if j.get("permissions", {}).get("contents") == "read"]
     assert any("generator import" in str(s.get("run", "")) for j in readers for s in j["steps"])
+
+
+# --- the issue route (gui-qua-bieu-mau.yml) ------------------------------------------------------
+
+ISSUE_ROUTE = PROJECT / ".github" / "workflows" / "gui-qua-bieu-mau.yml"
+FORMS = PROJECT / ".github" / "ISSUE_TEMPLATE"
+
+
+def test_the_issue_route_plans_with_the_tool_of_main_and_reads_only():
+    workflow = _load(ISSUE_ROUTE)
+    assert set(workflow["on"]) == {"issues"}
+    assert set(workflow["on"]["issues"]["types"]) == {"opened", "edited", "labeled"}
+    plan = workflow["jobs"]["plan"]
+    assert plan["permissions"] == {"contents": "read"}
+    runs = [str(step.get("run", "")) for step in plan["steps"]]
+    assert 'python -m generator issue "$GITHUB_EVENT_PATH" --out "$RUNNER_TEMP/tra-loi"' in runs
+    # Every checkout is of the default branch: nothing the sender chose is ever checked out.
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            if str(step.get("uses", "")).startswith("actions/checkout@"):
+                assert step["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+
+
+def test_no_text_of_the_issue_reaches_a_script():
+    """Titles, bodies and comments only ever reach the tool as the event file it reads: no
+    expression names them, no script holds an expression, no environment variable carries one."""
+    text = ISSUE_ROUTE.read_text(encoding="utf-8")
+    assert not re.search(r"github\.event\.(issue\.(title|body|user)|comment)|head_ref", text)
+    workflow = _load(ISSUE_ROUTE)
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            assert "${{" not in str(step.get("run", "")), step
+            for value in (step.get("env") or {}).values():
+                # The issue's number is a number (and the script checks it is digits only).
+                assert "label" not in str(value), value
+                assert "event.issue" not in str(value) or value == "${{ github.event.issue.number }}", value
+
+
+def test_the_jobs_that_write_run_nothing_sent():
+    """The pull-request job (contents, pull-requests) and the comment job (issues) install
+    nothing, run no Python and no tool, no git hook: they copy files and call gh and git."""
+    workflow = _load(ISSUE_ROUTE)
+    writers = {name: job for name, job in workflow["jobs"].items()
+               if any(v == "write" for v in job.get("permissions", {}).values())}
+    assert set(writers) == {"pull-request", "comment"}
+    assert writers["comment"]["permissions"] == {"issues": "write"}
+    assert writers["pull-request"]["permissions"] == {"contents": "write", "pull-requests": "write"}
+    for name, job in writers.items():
+        assert "plan" in job["needs"], name
+        for step in job["steps"]:
+            uses = str(step.get("uses", ""))
+            assert not uses or uses.startswith(("actions/checkout@", "actions/download-artifact@")), (name, uses)
+            script = str(step.get("run", ""))
+            found = re.search(r"\b(pip3?|python3?|generator|make|npm|bash|sh|source|eval|exec)\b|\./|\$\(cat", script)
+            assert not found, (name, found)
+            if "commit" in script:
+                assert "core.hooksPath=/dev/null commit" in script
+            if "push" in script:
+                assert "core.hooksPath=/dev/null push" in script
+    # What the writers use is data the read-only job left: the records and the two texts.
+    text = ISSUE_ROUTE.read_text(encoding="utf-8")
+    assert "--body-file" in text and "--body " not in text
+
+
+def test_the_labels_of_the_route_are_those_of_the_forms_and_the_tool():
+    from generator.intake.issue_reply import APPROVED
+
+    workflow = _load(ISSUE_ROUTE)
+    condition = workflow["jobs"]["plan"]["if"]
+    assert f"github.event.label.name == '{APPROVED}'" in condition
+    assert "needs.plan.outputs.approved == 'true'" in workflow["jobs"]["pull-request"]["if"]
+    assert f"--remove-label {APPROVED}" in workflow["jobs"]["comment"]["steps"][-1]["run"]
+    for form in ("gui-bang-tinh.yml", "bao-hoat-dong.yml"):
+        [label] = _load(FORMS / form)["labels"]
+        assert f"contains(github.event.issue.labels.*.name, '{label}')" in condition
 
 
 def _push_script() -> str:

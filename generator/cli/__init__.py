@@ -1,4 +1,4 @@
-"""Command line: `ketnghia validate|generate|build|serve|new|format|template|import|export|report` (or `python -m generator …`).
+"""Command line: `ketnghia validate|generate|build|serve|new|format|template|import|export|report|issue` (or `python -m generator …`).
 
 Exit 0 ok, 1 errors in the records, 2 bad usage or an output folder that cannot be written
 (a full disk, say: nothing the records' author can fix). Each command works on the project found
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..files import why
 from ..project import NoProject
-from . import export, intake, new, report, site, validate
+from . import export, intake, issue, new, report, site, validate
 from . import format as format_command
 from .options import BadUsage, Parser, project_option
 
@@ -33,6 +33,7 @@ def parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     format_command.add_command(commands, common)
     intake.add_commands(commands, common)
     export.add_command(commands, common)
+    issue.add_command(commands, common)
     report.add_command(commands, common)
     return main_parser
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import ERROR, WARNING, Diagnostic, github_annotation, inert, markdown_cell
 from ..intake import bounds
@@ -222,6 +224,18 @@ def _plan_one(path: Path, records: Path, today: datetime.date, known: Known) -> 
                          "quản trị kèm tệp; các bảng tính khác vẫn được nhập.") from None
 
 
+def _data(name: str, plan: Plan, project: Path) -> dict[str, Any]:
+    """The plan for machines (--format json): each row's record (its path from the project) and
+    state, each problem."""
+    return {"file": name, "rows": plan.rows,
+            "records": [{"state": p.state, "sheet": p.sheet, "row": p.row, "type": p.record_type,
+                         "id": p.data.get("id", ""), "path": p.path.relative_to(project).as_posix(),
+                         "title": str(p.data.get("title", "")), "changes": [str(c) for c in p.changes]}
+                        for p in plan.records],
+            "problems": [{"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message,
+                          "blocking": p.blocking} for p in sheet_order(plan)]}
+
+
 def run_import(args: argparse.Namespace) -> int:
     records = project_of(args).records
     known = read_ledger(records, args.today)
@@ -231,6 +245,8 @@ def run_import(args: argparse.Namespace) -> int:
             print(inert(f"Không ghi: {unsafe}."), file=sys.stderr)
             return 2
     failed = False
+    pending = 0  # rows that would become, change or withdraw a record
+    planned: list[dict[str, Any]] = []
     written: list[Path] = []  # the files written or removed, for --manifest
     for count, path in enumerate(_workbooks(args.files), start=1):
         name = display_path(path)
@@ -240,7 +256,10 @@ def run_import(args: argparse.Namespace) -> int:
                                  "hãy nhập phần còn lại ở lần sau.")
             plan = _plan_one(path, records, args.today, known)
         except Unopenable as refusal:
-            print(inert(_short(str(refusal))), file=sys.stderr)
+            if args.format == "json":
+                planned.append({"file": name, "refused": str(refusal)})
+            else:
+                print(inert(_short(str(refusal))), file=sys.stderr)
             if args.format == "github":
                 _github_refused(name, str(refusal))
             failed = True
@@ -253,15 +272,31 @@ def run_import(args: argparse.Namespace) -> int:
                 return 2
             gone = removed(plan)
             written += [p.path for p in write(plan)] + gone
-        _print_plan(name, plan, args.write)
+        pending += sum(len(plan.of_state(state)) for state in (NEW, UPDATE, WITHDRAWN))
+        if args.format == "json":
+            planned.append(_data(name, plan, records.parent))
+        else:
+            _print_plan(name, plan, args.write)
         if args.format == "github":
             _github(name, plan)
         failed = failed or any(p.blocking for p in plan.problems)
     if args.manifest:
         root = records.parent
         args.manifest.write_text("".join(f"{path.relative_to(root).as_posix()}\n" for path in written), encoding="utf-8")
-    if not args.write:
+    if args.format == "json":
+        print(json.dumps({"written": args.write, "workbooks": planned}, ensure_ascii=False, indent=1))
+    elif not args.write:
         print("Chưa ghi gì (chỉ xem trước). Thêm --write để ghi các hồ sơ mới, các sửa đổi và rút lại.")
+    if args.check and not args.write and pending:
+        # A workbook merged as it is leaves no record: the check stays red until the rows are written.
+        said = (f"Chưa ghi: {pending} dòng đã đọc được nhưng chưa được ghi thành hồ sơ trong sổ. Trước khi hợp nhất, người duyệt "
+                "chạy 'Ghi hồ sơ từ bảng tính' (thẻ Actions) trên nhánh này; hợp nhất ngay thì chỉ có bảng tính, không có hồ sơ.")
+        print(f"::error title=Chưa ghi::{said}" if args.format == "github" else said)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(f"\n**{said}**\n")
+        return 1
     return 1 if failed else 0
 
 
@@ -278,8 +313,10 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
     command = commands.add_parser("import", parents=[common], help="nhập hồ sơ từ bảng tính (.xlsx, .csv); mặc định chỉ xem trước")
     command.add_argument("files", nargs="+", metavar="TỆP", help="bảng tính, hoặc thư mục chứa bảng tính")
     command.add_argument("--write", action="store_true", help="ghi các hồ sơ mới, các sửa đổi và rút lại")
-    command.add_argument("--format", choices=("text", "github"), default="text",
-                         help="github: thêm tóm tắt và chú thích cho GitHub Actions")
+    command.add_argument("--check", action="store_true",
+                         help="thoát với mã 1 khi còn dòng sẽ thành, sửa hay rút lại hồ sơ mà chưa được ghi (kiểm tra của pull request)")
+    command.add_argument("--format", choices=("text", "github", "json"), default="text",
+                         help="github: thêm tóm tắt và chú thích cho GitHub Actions; json: kế hoạch cho máy đọc")
     command.add_argument("--manifest", type=Path, metavar="TỆP",
                          help="với --write: ghi danh sách các tệp hồ sơ đã ghi hoặc đã xoá, mỗi dòng một đường dẫn")
     command.add_argument("--today", **today)
