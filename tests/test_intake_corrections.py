@@ -155,8 +155,7 @@ def test_a_partnership_withdrawn_with_its_activities_left_is_refused(project, tm
     assert main(["-C", root, "import", str(out), "--write", "--today", TODAY.isoformat()]) == 1
     out_text = capsys.readouterr().out
     assert "dòng 2: sau thay đổi của dòng này, 5 lỗi sẽ xuất hiện ở hồ sơ khác" in out_text
-    # In staff words: the pair named as the site names it.
-    assert "2024-03-15-trao-bo-giong.yaml: không có hồ sơ 'Sở Thử Nghiệm – xã Ch'ơm'" in out_text
+    assert "2024-03-15-trao-bo-giong.yaml: không có hồ sơ 'Sở Thử Nghiệm – xã Ch'ơm'" in out_text  # named as staff name it
     assert _tree(project) == before
 
 

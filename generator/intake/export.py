@@ -15,7 +15,6 @@ text in a style that keeps it text (Excel's quote prefix), never a formula.
 """
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -138,8 +137,6 @@ class Filler:
         for at, value in zip(where, self.row_values(record_id), strict=True):
             if value is None:
                 continue
-            if isinstance(value, datetime.date):  # as the template's date columns hold it: text, as typed
-                value = f"{value.day}/{value.month}/{value.year}"
             if isinstance(value, int):
                 cells.append(f"<c {at}><v>{value}</v></c>")
             else:

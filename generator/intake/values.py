@@ -7,7 +7,6 @@ import reads too.
 """
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from ..dates import vi_date
@@ -63,7 +62,7 @@ def cell(column: Column, value: Any, names: Names | None, column_what: str) -> o
     if column.is_list:
         return "; ".join(str(_name(names, item, column_what)) for item in value)
     if column.kind == DATE:
-        return datetime.date.fromisoformat(value) if len(value) == 10 else vi_date(value)
+        return vi_date(value)  # text, as the template's date cells hold it: 15/3/2024, 3/2024, 2024
     if column.kind in (AMOUNT, COUNT):
         return value
     if names is not None:
