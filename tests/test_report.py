@@ -7,7 +7,7 @@ import pytest
 
 from generator.cli import main
 from generator.intake.plan import ledger_site
-from generator.intake.report import NotFound, build_report
+from generator.intake.report import COLUMNS, NotFound, build_report
 from generator.intake.report_files import TOTAL_NOTE
 from generator.site import formats
 from generator.site.model import year_of
@@ -185,3 +185,26 @@ def test_unknown_sponsor_suggests_the_nearest(capsys):
     assert "có phải: Báo Quảng Nam: mã bao-quang-nam" in capsys.readouterr().err
     assert main(["-C", str(PROJECT), "report", "--locality", "Nam Giangg", "--year", "2020"]) == 2
     assert "huyện Nam Giang (tỉnh Quảng Nam, đến 30/6/2025): mã huyen-nam-giang" in capsys.readouterr().err
+
+
+def test_a_report_workbook_sent_back_is_refused_by_name(site, tmp_path, capsys):
+    oid, year = _a_sponsor_year(site)
+    assert _write(tmp_path, "--sponsor", oid, "--year", year) == 0
+    capsys.readouterr()
+    report = tmp_path / f"so-ket-{year}-{oid}.xlsx"
+    assert main(["-C", str(PROJECT), "import", str(report), "--today", TODAY.isoformat()]) == 1
+    said = capsys.readouterr().err
+    assert "đây là tệp báo cáo sơ kết" in said and "mau-hoat-dong.xlsx" in said
+
+
+def test_help_in_the_other_direction_is_named_and_left_out(site):
+    from generator.facts import to_sponsor
+    from generator.intake.report import OTHER_WAY
+
+    reverse = next(a for a in site.activities.values() if to_sponsor(a))
+    oid = site.partnerships[reverse["partnership"]]["sponsors"][0]
+    report = build_report(site, year_of(reverse), sponsor=oid)
+    row = report.rows[report.activity_ids.index(reverse["id"])]
+    assert row[COLUMNS.index("Tên hoạt động")] == f"{reverse['title']} ({OTHER_WAY})"
+    assert report.totals == site.totals_of_ids(report.activity_ids)
+    assert report.totals.activities == len([a for a in report.activity_ids if site.figures[a].counted])

@@ -178,6 +178,10 @@ def _csv(name: str, stem: str, raw: bytes) -> Sheet:
     return Sheet(stem, cells.rows())
 
 
+# The keywords of a sơ kết report's workbook (generator/intake/report_files.py): its activity
+# sheet has the template's headers, and sent back it would be read as new rows of the ledger.
+REPORT_KEYWORDS = "ketnghia bao-cao-so-ket"
+
 # Excel saves a workbook with a password (and the old .xls) as a compound file, not a zip.
 _COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -190,6 +194,10 @@ def _xlsx(name: str, data: bytes) -> list[Sheet]:
         bounds.check_zip(name, archive)
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
+        if book.properties.keywords == REPORT_KEYWORDS:
+            raise Unopenable(f"{name}: đây là tệp báo cáo sơ kết do sổ lập ra, không phải bảng tính để nhập. Để sửa hay "
+                             "thêm hoạt động, hãy tải bảng tính mẫu (mau-hoat-dong.xlsx) hoặc bảng tính đã điền sẵn của "
+                             "đơn vị, địa bàn trên trang web của sổ, ghi vào đó rồi gửi lại.")
         sheets = []
         for sheet in book.worksheets:
             if sheet.sheet_state != "visible":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from ..facts import Record
+from ..facts import Record, to_sponsor
 from ..site import formats
 from ..site.model import Site, year_of
 from ..site.pages.localities import area_activities
@@ -24,6 +24,7 @@ COLUMNS = ("Ngày", "Địa bàn", "Cặp kết nghĩa", "Nhóm nội dung", "N�
            "Kế hoạch (đồng)", "Đã thực hiện (đồng)", "Số hộ", "Số người", "Nguồn")
 MONEY_COLUMNS = ("Kế hoạch (đồng)", "Đã thực hiện (đồng)", "Số hộ", "Số người")
 TOTAL_LABEL = "Cộng"
+OTHER_WAY = "địa bàn được giúp đỡ trao cho đơn vị kết nghĩa, không cộng vào tổng"
 
 
 class NotFound(Exception):
@@ -93,7 +94,8 @@ def _row(site: Site, aid: str) -> list[object]:
     return [
         day_or_text(activity["date"]), ", ".join(site.locality_name(place) for place in site.places(activity)),
         site.partnership_name(activity["partnership"]), site.groups().get(group or "", ""),
-        site.label("support-categories", activity["category"]), activity["title"],
+        site.label("support-categories", activity["category"]),
+        f"{activity['title']} ({OTHER_WAY})" if to_sponsor(activity) else activity["title"],
         site.label("activity-statuses", activity["status"]),
         figures.planned, figures.delivered, figures.households, figures.people, "; ".join(source_texts(activity)),
     ]

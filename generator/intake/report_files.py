@@ -24,15 +24,14 @@ from openpyxl.styles import Alignment, Font
 
 from ..site import formats
 from .cells import put
+from .read import REPORT_KEYWORDS
 from .report import COLUMNS, MONEY_COLUMNS, TOTAL_LABEL, Report, line_text, summary_lines
 
 _NUMBER = "#,##0"
 _DAY = "dd/mm/yyyy"
 _SHARE = "0.0%"
 FONT = "Times New Roman"
-# Read by the import, which refuses a report sent back as if it were the template.
-REPORT_KEYWORDS = "ketnghia bao-cao-so-ket"
-TOTAL_NOTE = f"{TOTAL_LABEL} (không tính hoạt động đã huỷ)"
+TOTAL_NOTE = f"{TOTAL_LABEL} (không tính hoạt động đã huỷ và hỗ trợ theo chiều ngược lại)"
 
 
 # --- .xlsx ---------------------------------------------------------------------------------------
@@ -102,7 +101,8 @@ def write_docx(report: Report, path: Path) -> None:
     _say(document.add_paragraph(), "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.space_before = Pt(18)
     _say(document.add_paragraph(), f"Sơ kết năm {report.year} {report.about}", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _say(document.add_paragraph(), "Số liệu dưới đây lấy từ sổ kết nghĩa công khai: ô trống là chưa có báo cáo, "
-         "không phải bằng không; hoạt động đã huỷ không được cộng vào tổng.", 14, indent=True)
+         "không phải bằng không; hoạt động đã huỷ và hỗ trợ theo chiều ngược lại (địa bàn được giúp đỡ trao cho đơn vị "
+         "kết nghĩa) không được cộng vào tổng.", 14, indent=True)
     _say(document.add_paragraph(), "I. KẾT QUẢ CHUNG", 14, bold=True)
     for line in summary_lines(report):
         _say(document.add_paragraph(), f"- {line.what}: {line_text(line)}.", 14, indent=True)

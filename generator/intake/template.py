@@ -60,9 +60,9 @@ def _guide(book: Workbook, record_type: str, cols: tuple[Column, ...]) -> None:
         ("4. Số tiền ghi bằng đồng: 90.000.000, 90 triệu hoặc 1,5 tỷ đều được.", False),
         ("5. Cặp kết nghĩa, nội dung hỗ trợ, tình trạng: chọn trong danh sách thả xuống; gõ tên không dấu cũng được.", False),
         ("6. Không ghi tên người, số điện thoại hay số căn cước: chỉ ghi số hộ, số người.", False),
-        ("7. Gửi tệp: tải lên thư mục imports/ của kho dữ liệu trên GitHub và mở yêu cầu hợp nhất (pull request); "
-         "kết quả kiểm tra cho biết từng dòng sẽ thành hồ sơ nào, và dòng nào cần sửa (trang, dòng, cột). "
-         "Có Python: python -m generator import TỆP.xlsx để xem trước, thêm --write để ghi hồ sơ.", False),
+        ("7. Gửi tệp: trên GitHub, mở mục Issues của kho dữ liệu → New issue → chọn mẫu 'Gửi bảng tính', kéo tệp "
+         "vào ô 'Bảng tính' rồi bấm Submit. Câu trả lời cho biết từng dòng sẽ thành hồ sơ nào, dòng nào cần sửa "
+         "(trang, dòng, cột); sửa tệp rồi sửa lại issue để xem lại. Người phụ trách duyệt thì hồ sơ được ghi.", False),
         (f"8. Sửa hồ sơ đã có: tải bảng tính điền sẵn trên trang của cặp kết nghĩa, đơn vị hay huyện; mỗi dòng có mã "
          f"ở cột '{RECORD_ID}'. Sửa ô cần sửa, giữ nguyên mã, rồi gửi lại: hồ sơ đó được sửa, không thêm hồ sơ thứ hai. "
          f"Ghi x vào cột '{WITHDRAW}' để rút hồ sơ khỏi sổ (xoá dòng khỏi bảng tính thì hồ sơ vẫn giữ nguyên). "
