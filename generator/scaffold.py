@@ -99,7 +99,8 @@ def is_required(shape: SchemaShape, record_type: str, item: Field) -> bool:
 # --- building the record -----------------------------------------------------------------------
 
 
-def _set(data: Record, path: FieldPath, value: Any) -> None:
+def set_at(data: Record, path: FieldPath, value: Any) -> None:
+    """Put `value` at `path`, making the mappings and list items on the way."""
     node: Any = data  # a mapping or a list, as the path goes down
     for key, following in zip(path, path[1:], strict=False):
         if isinstance(key, int):
@@ -135,7 +136,7 @@ def build_record(record_type: str, values: Values, today: datetime.date) -> Reco
         if value in (None, [], ""):
             continue
         path = tuple(_stage(values) if key == STAGE else key for key in item.path)
-        _set(data, path, value)
+        set_at(data, path, value)
     return data
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..facts import Record
+from ..scaffold import set_at
 from .columns import TEXT, Column
 from .names import Names
 from .parse import Unreadable, folded
@@ -58,18 +59,6 @@ def _same(column: Column, before: Any, after: Any) -> bool:
     return (cleaned if column.field.dest == "description" else " ".join(cleaned.split())) == after
 
 
-def _put(data: dict[str, Any], path: tuple[str | int, ...], value: Any) -> None:
-    node: Any = data
-    for key, following in zip(path, path[1:], strict=False):
-        if isinstance(key, int):
-            while len(node) <= key:
-                node.append({})
-            node = node[key]
-        else:
-            node = node.setdefault(key, [] if isinstance(following, int) else {})
-    node[path[-1]] = value
-
-
 def _drop(data: dict[str, Any], path: tuple[str | int, ...]) -> None:
     """Remove the value at `path`, then the mappings it leaves empty."""
     parents = []
@@ -102,6 +91,6 @@ def merged(record: Record, row: Record, present: list[Column], clear: bool = Tru
         elif before is not None and _same(column, before, after):
             continue
         else:
-            _put(data, path, after)
+            set_at(data, path, after)
         changes.append(Change(column, before, after))
     return data, changes
