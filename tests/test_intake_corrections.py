@@ -101,9 +101,16 @@ def test_export_correct_withdraw_and_import_again(project, tmp_path, capsys):
     planned = make_plan(read(out), project, TODAY)
     assert sorted(str(p.relative_to(project)) for p in removed(planned)) == [
         "activities/2024/2024-05-10-tap-huan-nuoi-heo.yaml", "activities/2024/2024-10-02-sua-nha-van-hoa.yaml"]
-    assert main(importing + ["--write"]) == 0
+    manifest = tmp_path / "manifest.txt"
+    assert main(importing + ["--write", "--manifest", str(manifest)]) == 0
     after = _tree(project)
     assert "activities/2024/2024-10-02-sua-nha-van-hoa.yaml" not in after  # withdrawn
+    # The writing workflow commits the manifest's paths, a removed file among them: every
+    # written, moved and withdrawn file is listed.
+    assert sorted(manifest.read_text(encoding="utf-8").split()) == sorted(f"records/{name}" for name in [
+        "activities/2024/2024-03-15-trao-bo-giong.yaml", "activities/2024/2024-05-10-tap-huan-nuoi-heo.yaml",
+        "activities/2024/2024-08-01-qua-trung-thu.yaml", "activities/2024/2024-10-02-sua-nha-van-hoa.yaml",
+        "activities/2025/2024-05-10-tap-huan-nuoi-heo.yaml"])
     # The new date moves the record to its year's folder under the same code: no second record.
     assert "activities/2024/2024-05-10-tap-huan-nuoi-heo.yaml" not in after
     moved = after["activities/2025/2024-05-10-tap-huan-nuoi-heo.yaml"].decode()
