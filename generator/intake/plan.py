@@ -34,8 +34,8 @@ from ..rules.spelling import preferred
 from ..scaffold import ScaffoldError, build_record, record_id, record_path, schema_problems
 from ..schema import SchemaSet
 from ..schema_shape import SchemaShape
-from ..site.model import Site, build_site, records_only
 from ..validate import Result, validate_tree
+from ..view.model import Site, build_site, records_only
 from . import parse
 from .columns import AMOUNT, COUNT, DATE, Column, columns, importable
 from .corrections import ID_KEYS, RECORD_ID, WITHDRAW, WITHDRAW_KEYS, Change, merged, withdrawn
@@ -347,7 +347,7 @@ class Known:
 
     records: Path
     result: Result
-    site: Site  # the records alone (generator/site/model.py records_only): names, no pages
+    site: Site  # the records alone (generator/view/model.py records_only): names, no pages
     files: dict[tuple[str, str], RecordFile]  # (type, id) -> its file
 
     def record(self, record_type: str, record_id: str) -> Record | None:
