@@ -53,4 +53,4 @@ messages: setup
 	$(PY) scripts/messages.py
 
 clean:
-	rm -rf site build docs/generated .site.* docs/.generated.* ban-ngoai-tuyen
+	rm -rf site build .site.* ban-ngoai-tuyen docs/generated docs/.generated.*

@@ -1,14 +1,13 @@
 """The MkDocs plugin `ketnghia` (mkdocs.yml `plugins:`, registered by the package's entry point).
 
-- Generated pages live in docs/generated/ (git-ignored, apart from hand-written pages)
-  but are served from the site root: /dia-ban/… rather than /generated/dia-ban/….
-- A generated page's edit button opens the YAML record behind it.
-- Search: the text of every page and section, and the activities the generator listed
-  (search_entries.ENTRIES), make the site's own search index (search_index.py), folded so
-  that "phuoc chanh" finds "Phước Chánh"; docs/javascripts/search.js reads it. The offline
-  copy's index links files (urls.on_disk) and comes as scripts too (read from file://).
-- Big generated tables skip Python-Markdown and the search parser (lifted_blocks).
-- While serving, a change under records/ regenerates the pages, outside MkDocs' build
+A convenience, not what makes the site: `ketnghia generate` writes the folder MkDocs builds
+(build/docs/) with every page at its final path, its edit link in its front matter and the
+search index as static files, so MkDocs, ProperDocs or Zensical build the site without it.
+What it adds:
+- the repository the pages link to, the checkout's own (on_config);
+- the date of the data on every page's printed heading line (on_pre_build);
+- big generated tables skip Python-Markdown (lifted_blocks): a faster build, the same pages;
+- while serving, a change under records/ regenerates the pages, outside MkDocs' build
   (on_serve): only the files whose content changed are rewritten, and those wake MkDocs
   for one rebuild. Generating inside the build woke it a second time. `ketnghia serve`
   asks for dirty rebuilds: only the pages whose files changed are built again.
@@ -21,23 +20,19 @@ import logging
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.base import LegacyConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
-from .site import lifted_blocks, offline, search_entries, search_index
-from .site.search_pages import page_entries
-from .site.writer import CannotWrite
-from .view import urls
+from .site import lifted_blocks, offline
+from .site.writer import CannotWrite, NotOurs
 from .view.repository import repository_url
 
-GENERATED_PREFIX = "generated/"
 RECORDS_POLL_S = 0.1  # serve: how often records/ is looked at for a saved record
 SETTLE_S = 0.1  # an editor's save is several events (write, rename, metadata): wait for the last
 log = logging.getLogger("mkdocs.plugins.ketnghia")
@@ -50,35 +45,21 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
         self.repository = ""  # the checkout's own, set in on_config (generator/view/repository.py)
-        # Each page's entries, gathered as the build goes. `serve` builds dirty (only the pages
-        # whose files changed): the other pages' entries are kept from the builds before.
-        self.searched: dict[str, list[search_index.Entry]] = {}
-        self.dirty = False
         self.observer: PollingObserver | None = None  # serve: watches records/
 
     def on_startup(self, *, command, dirty):
         self.command = command
-        self.dirty = dirty
 
-    @event_priority(-50)  # after Material's offline plugin, whose shim it takes out
     def on_config(self, config):
-        if offline.enabled():
-            # Material's offline plugin adds a worker shim fetched from unpkg.com for its search
-            # worker; the site's own search needs no worker, and nothing is fetched from elsewhere.
-            polyfills = config.extra.get("polyfills", [])
-            config.extra["polyfills"] = [p for p in polyfills if not offline.worker_shim(p)]
         self.repository = repository_url(Path(config.config_file_path or ".").parent, fallback=config.repo_url or "")
         if self.repository:
             config.repo_url = self.repository
             config.repo_name = "/".join(self.repository.split("/")[-2:])
-        config.edit_uri = f"edit/{urls.BRANCH}/docs/"
         return config
 
     def on_pre_build(self, *, config):
         # The date of the data, printed above every page (overrides/main.html).
-        config.extra["data_date"] = offline.data_date_text(Path(config.docs_dir) / "generated")
-        if not self.dirty:
-            self.searched = {}
+        config.extra["data_date"] = offline.data_date_text(Path(config.docs_dir))
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
         # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
         if self.command == "serve" and not self.watching:
@@ -87,14 +68,16 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
     def on_serve(self, server, *, config, builder):
         """Watch records/ here rather than in mkdocs.yml: the pages are regenerated as soon as a
         record changes, and MkDocs sees only the generated files that changed."""
-        records, out = _sources(config)
+        records, docs, out = _sources(config)
         changed = threading.Event()
         # An observer of its own, looking more often than MkDocs' (every 0.5 s): a few hundred
-        # records take a millisecond to look at, and a save is seen sooner.
+        # records take a millisecond to look at, and a save is seen sooner. The hand-written
+        # pages (docs/) are copied into the folder MkDocs builds by the same regeneration.
         self.observer = PollingObserver(timeout=RECORDS_POLL_S)
-        self.observer.schedule(_AnyChange(changed.set), str(records), recursive=True)
+        for folder in (records, docs):
+            self.observer.schedule(_AnyChange(changed.set), str(folder), recursive=True)
         self.observer.start()
-        threading.Thread(target=_regenerate_on_change, args=(changed, records, out), daemon=True).start()
+        threading.Thread(target=_regenerate_on_change, args=(changed, records, docs, out), daemon=True).start()
         self.watching = True
         return server
 
@@ -102,44 +85,16 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         if self.observer is not None:
             self.observer.stop()
 
-    def on_files(self, files, *, config):
-        pages = {file.src_uri for file in files.documentation_pages()}
-        self.searched = {source: entries for source, entries in self.searched.items() if source in pages}
-        for file in files:
-            if file.src_uri.startswith(GENERATED_PREFIX):
-                file.dest_uri = file.dest_uri[len(GENERATED_PREFIX) :]
-                for cached in ("url", "abs_dest_path"):
-                    file.__dict__.pop(cached, None)
-        return files
-
     def on_page_markdown(self, markdown, *, page, config, files):
-        if not page.file.src_uri.startswith(GENERATED_PREFIX):
-            return markdown
-        source = page.meta.get("source")
-        page.edit_url = f"{self.repository}/edit/{urls.BRANCH}/{source}" if source and self.repository else None
         markdown, self.lifted[page.file.src_uri] = lifted_blocks.lift(markdown)
         return markdown
-
-    def on_page_content(self, html, *, page, config, files):
-        # The generated tables are still set aside (lifted_blocks): their rows are not page text.
-        # Pages marked `search: exclude` (listings, yearly summaries) repeat what other pages hold.
-        excluded = (page.meta.get("search") or {}).get("exclude")
-        self.searched[page.file.src_uri] = [] if excluded else page_entries(page.url, page.title or "", html)
-        return html
 
     def on_post_page(self, output, *, page, config):
         return lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, []))
 
-    def on_post_build(self, *, config):
-        entries = [entry for page in self.searched.values() for entry in page]
-        entries += search_entries.read(Path(config.docs_dir) / "generated")
-        if offline.enabled():  # opened from disk: links name files, the index comes as scripts
-            entries = [replace(entry, url=urls.on_disk(entry.url)) for entry in entries]
-        search_index.write(Path(config.site_dir), entries, scripts=offline.enabled())
-
 
 class _AnyChange(FileSystemEventHandler):
-    """A file below records/ written, made, moved or removed. The observer polls and sees
+    """A file below records/ (or docs/) written, made, moved or removed. The observer polls and sees
     changes only; a native one also reports reads, and validation reads every record."""
 
     READS = frozenset({"opened", "closed_no_write"})
@@ -152,16 +107,16 @@ class _AnyChange(FileSystemEventHandler):
             self.notify()
 
 
-def _sources(config) -> tuple[Path, Path]:
-    """(records, generated folder) of the project whose mkdocs.yml is being built."""
+def _sources(config) -> tuple[Path, Path, Path]:
+    """(records, hand-written pages, the folder MkDocs builds) of the project whose mkdocs.yml is being built."""
     project = Project(Path(config.config_file_path).resolve().parent)
-    return Path(os.environ.get(RECORDS_ENV) or project.records), Path(config.docs_dir) / "generated"
+    return Path(os.environ.get(RECORDS_ENV) or project.records), project.docs, Path(config.docs_dir)
 
 
-def _regenerate(records: Path, out: Path) -> None:
+def _regenerate(records: Path, docs: Path, out: Path) -> None:
     try:
-        outcome = generate(records, out, known=(out,), waiting=log.info)
-    except CannotWrite as failure:  # a full disk, say: MkDocs keeps serving the previous pages
+        outcome = generate(records, out, known=(out,), waiting=log.info, docs=docs)
+    except (CannotWrite, NotOurs) as failure:  # a full disk, a hand-written page at a generated path…
         log.error(str(failure))
         return
     if outcome.errors:
@@ -173,13 +128,13 @@ def _regenerate(records: Path, out: Path) -> None:
         log.info(f"Đã sinh lại các trang từ hồ sơ: ghi {changes.written} tệp, xoá {changes.removed} tệp.")
 
 
-def _regenerate_on_change(changed: threading.Event, records: Path, out: Path) -> None:
+def _regenerate_on_change(changed: threading.Event, records: Path, docs: Path, out: Path) -> None:
     while True:  # a daemon thread: it ends with `mkdocs serve`
         changed.wait()
         changed.clear()
         while changed.wait(SETTLE_S):
             changed.clear()
         try:
-            _regenerate(records, out)
+            _regenerate(records, docs, out)
         except Exception:  # logged, and the next save tries again: serving goes on
             log.exception("Không sinh lại được các trang")

@@ -1,4 +1,6 @@
 """Validate, render, write: the steps shared by the command line and the MkDocs plugin.
+What is written is the folder MkDocs builds (site/docs_folder.py): the rendered files, a copy of
+the hand-written pages and the search index of both.
 
 It stands above both wings: the site's pages and downloads (generator/site/) and the import's
 workbooks (generator/intake/workbooks.py) are rendered from one model (generator/view/)."""
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .intake import workbooks
+from .site.docs_folder import folder_files
 from .site.render import render_files
 from .site.writer import Written, write_tree
 from .validate import validate_tree
@@ -34,8 +37,9 @@ class Outcome:
 
 
 def generate(records: Path, out: Path, today: datetime.date | None = None, known: tuple[Path, ...] = (),
-             waiting: Callable[[str], None] | None = None) -> Outcome:
-    """Validate `records`; if no error, write the generated pages and downloads into `out`.
+             waiting: Callable[[str], None] | None = None, docs: Path | None = None) -> Outcome:
+    """Validate `records`; if no error, write the generated pages and downloads, the hand-written
+    pages of `docs` (if given) and the search index into `out`.
     `known`: output folders of the project, which may be replaced even unmarked.
     `waiting`: told when another run is writing `out` and this one waits (see writer.owning)."""
     clock = time.perf_counter()
@@ -46,6 +50,9 @@ def generate(records: Path, out: Path, today: datetime.date | None = None, known
     clock = time.perf_counter()
     files = render_site(result, records)
     seconds["render"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    files = folder_files(files, docs)
+    seconds["index"] = time.perf_counter() - clock
     clock = time.perf_counter()
     changes = write_tree(files, out, known=known, waiting=waiting)
     seconds["write"] = time.perf_counter() - clock

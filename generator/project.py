@@ -39,7 +39,14 @@ class Project:
 
     @property
     def generated(self) -> Path:
-        """Generated pages and downloads (git-ignored), beside the hand-written pages."""
+        """The folder MkDocs builds (mkdocs.yml `docs_dir`, git-ignored): the generated pages and
+        downloads at their final paths, and a copy of the hand-written pages of `docs`."""
+        return self.root / "build" / "docs"
+
+    @property
+    def retired(self) -> Path:
+        """Where the generated pages went before they were written at their final paths: removed
+        once it is seen, if marked as the generator's (a builder would publish it under /generated/)."""
         return self.docs / "generated"
 
     @property

@@ -1,6 +1,7 @@
 """generate, build, serve: the public site of the project.
 
-generate  validates records/ and writes the Markdown pages and downloads (docs/generated/);
+generate  validates records/ and writes the folder MkDocs builds (build/docs/): the Markdown pages
+          and downloads, a copy of the hand-written pages of docs/, the search index;
 build     does that, then `mkdocs build --strict` into a fresh folder swapped in as site/;
 serve     does that, then `mkdocs serve`, which regenerates when a record changes.
 """
@@ -19,7 +20,7 @@ from ..diagnostics import format_text
 from ..pipeline import RECORDS_ENV, generate
 from ..project import Project
 from ..site import offline
-from ..site.writer import CannotWrite, NotOurs, check_target, mark, owning, staging_dir, swap_in
+from ..site.writer import MARK, CannotWrite, NotOurs, check_target, mark, owning, staging_dir, swap_in
 from ..view import formats, urls
 from .options import day, project_of
 
@@ -47,7 +48,9 @@ def _generate(args: argparse.Namespace, project: Project | None) -> int:
     try:
         _outside_records(out, records)
         check_target(out, known=known)  # before validating: a refusal comes at once
-        outcome = generate(records, out, args.today, known=known, waiting=_say)
+        if project:
+            _retire(project)
+        outcome = generate(records, out, args.today, known=known, waiting=_say, docs=project.docs if project else None)
     except NotOurs as refusal:
         _say(f"Không ghi: {refusal}.")
         return 2
@@ -62,10 +65,17 @@ def _generate(args: argparse.Namespace, project: Project | None) -> int:
     state = "không có gì thay đổi"
     if changes:
         state = f"đã cập nhật: ghi {formats.number(changes.written)} tệp, xoá {formats.number(changes.removed)} tệp"
-    steps = {"validate": "kiểm tra", "render": "sinh trang", "write": "ghi"}
+    steps = {"validate": "kiểm tra", "render": "sinh trang", "index": "chỉ mục tìm kiếm", "write": "ghi"}
     timing = "; ".join(f"{steps[k]} {formats.number(round(v, 2))} giây" for k, v in outcome.seconds.items())
     print(f"Sinh {outcome.files} tệp vào {out} ({state}; {timing}).")
     return 0
+
+
+def _retire(project: Project) -> None:
+    """Remove the generated pages of the layout before (docs/generated/), once: marked as the
+    generator's, they are no hand-written page, and a builder would publish them again."""
+    if (project.retired / MARK).is_file():
+        shutil.rmtree(project.retired, ignore_errors=True)
 
 
 def _quiet_env(**extra: str) -> dict[str, str]:
@@ -188,7 +198,7 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
     generate_parser = commands.add_parser("generate", parents=[common],
                                           help="kiểm tra hồ sơ rồi sinh trang Markdown và dữ liệu mở")
     generate_parser.add_argument("--out", type=Path, default=None,
-                                 help="thư mục ghi ra (mặc định: docs/generated/ của dự án)")
+                                 help="thư mục ghi ra (mặc định: build/docs/ của dự án)")
     _common(generate_parser)
     generate_parser.set_defaults(run=run_generate)
 

@@ -4,16 +4,15 @@ open-data page offers with its size and date.
 
 A page made by the generator links folders ("../dia-ban/x/"): from a disk, a folder opens as
 a listing, not as its page, so every relative link that ends in "/" gets "index.html".
-Search works from disk: the plugin writes the search index's files as scripts too
-(search_index.py), which search.js loads there, and links its entries to files (urls.on_disk).
-Material's offline plugin would add a shim for its search worker, fetched from another host:
-the site's search has no worker, and the plugin takes the shim out (worker_shim).
+Search works from disk: the copy's search index gets its files as scripts too, which
+search.js loads there, and its entries link files (search_index.for_disk). Material's offline
+plugin would add a shim for its search worker, fetched from another host: the site's search has
+no worker, and overrides/main.html leaves Material's polyfills out.
 """
 
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -21,8 +20,9 @@ from pathlib import Path
 from ..i18n import _
 from ..view import formats, urls
 from ..view.escape import h
+from . import search_index
 
-ENV = "KETNGHIA_OFFLINE"  # "true" in the offline build: read by mkdocs.yml and the plugin
+ENV = "KETNGHIA_OFFLINE"  # "true" in the offline build: read by mkdocs.yml
 ROOT = "so-ket-nghia"  # the one folder inside the zip
 # Where the open-data page offers the copy: empty and hidden until a build has made the zip
 # (a page generated without it links nothing that is not there).
@@ -88,6 +88,7 @@ def publish(site_dir: Path, offline_dir: Path) -> int:
     """Make `offline_dir` (a build of the site for file://) the zip offered by `site_dir`.
     Returns the zip's size."""
     relink_tree(offline_dir)
+    search_index.make_local(offline_dir / urls.SEARCH)
     own = offline_dir / urls.OPEN_DATA / "index.html"  # the copy does not offer itself
     if own.exists():
         own.write_text(_PLACED.sub("", own.read_text(encoding="utf-8"), count=1), encoding="utf-8")
@@ -102,17 +103,9 @@ def publish(site_dir: Path, offline_dir: Path) -> int:
     return size
 
 
-def data_date_text(generated: Path) -> str:
-    """The data date written into the generated open-data page, as people read it ("" if none)."""
-    page = generated / urls.source_file(urls.OPEN_DATA)
+def data_date_text(built: Path) -> str:
+    """The data date written into the generated open-data page of the folder MkDocs builds, as
+    people read it ("" if none)."""
+    page = built / urls.source_file(urls.OPEN_DATA)
     found = _PLACED.search(page.read_text(encoding="utf-8")) if page.exists() else None
     return formats.date(datetime.date.fromisoformat(found[1])) if found else ""
-
-
-def worker_shim(script: str) -> bool:
-    """Whether a script of Material's `polyfills` is the search worker's shim (iframe-worker)."""
-    return "iframe-worker" in script
-
-
-def enabled() -> bool:
-    return os.environ.get(ENV, "").lower() == "true"

@@ -1,17 +1,14 @@
 """Activities for the search index: each found on its own row of its listing page.
 
 Activities have no page of their own and their rows are in tables kept out of the pages'
-search text, so the generator writes what search needs of them into a file beside the
-pages (ENTRIES, a dot file: MkDocs does not publish it), which the plugin folds into the
-index with the pages (search_index.py). One activity a line, its four fields apart by tabs
-(the text searched has its tabs and line feeds made spaces; the title and context are
-single-spaced already): at province scale 20 MB, which JSON
-took three times as long to write.
+search text, so the render lists what search needs of them (ENTRIES, among the files it
+returns but never written: site_folder.py folds it into the index with the pages' entries).
+One activity a line, its four fields apart by tabs (the text searched has its tabs and line
+feeds made spaces; the title and context are single-spaced already): at province scale 20 MB,
+which JSON took three times as long to make.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from ..view import formats
 from ..view.escape import clean
@@ -54,13 +51,10 @@ def entries_file(site: Site) -> bytes:
     return "".join(f"{line}\n" for line in lines).encode("utf-8")
 
 
-def read(generated: Path) -> list[Entry]:
-    """The activities' entries the generator wrote into the folder `generated`, if any."""
-    path = generated / ENTRIES
-    if not path.is_file():
-        return []
+def parse(data: bytes) -> list[Entry]:
+    """The activities' entries listed by entries_file."""
     entries = []
-    for line in path.read_text(encoding="utf-8").split("\n"):
+    for line in data.decode("utf-8").split("\n"):
         if line:
             url, title, context, text = line.split("\t")
             entries.append(Entry(url, title, context, text, ACTIVITY_RANK))

@@ -32,8 +32,9 @@ A query of three words fetches meta.json, at most three word files and the chunk
 results it shows: a fixed few files whatever the size of the ledger.
 The same entries give byte-identical files.
 
-From disk (the offline copy, file://) a browser fetches no file, so the offline build also
-writes each file as a script beside it (`w/KEY.js` beside `w/KEY.json`) that hands the same
+The generator writes these files into the folder MkDocs builds (site/docs_folder.py). From disk
+(the offline copy, file://) a browser fetches no file, so `ketnghia build` also gives the offline
+copy each file as a script beside it (`w/KEY.js` beside `w/KEY.json`) that hands the same
 data to search.js: `ketnghiaSearchFile("w/KEY.json", DATA);`. The served site has no scripts.
 """
 
@@ -179,8 +180,8 @@ def as_script(name: str, data: bytes) -> bytes:
     return f"{REGISTER}({json.dumps(name)},{text});\n".encode()
 
 
-def index_files(entries: Iterable[Entry], scripts: bool = False) -> dict[str, bytes]:
-    """{path below urls.SEARCH: bytes} for these entries; with `scripts`, each file's script too."""
+def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
+    """{path below urls.SEARCH: bytes} for these entries."""
     docs = ordered(entries)
     names = sum(1 for e in docs if is_name(e))
     in_title: dict[str, list[int]] = defaultdict(list)
@@ -214,21 +215,21 @@ def index_files(entries: Iterable[Entry], scripts: bool = False) -> dict[str, by
     meta = {"version": VERSION, "entries": len(docs), "names": names, "chunk": CHUNK, "key": KEY_LENGTH,
             "fold": FOLD, "keys": sorted(shards), "typo": [TYPO_KEY, MIN_TYPO_WORD], "typoKeys": " ".join(sorted(typos))}
     files["meta.json"] = _json(meta)
-    if scripts:
-        files |= {script_name(name): as_script(name, data) for name, data in list(files.items())}
     return dict(sorted(files.items()))
 
 
-def write(site_dir: Path, entries: Iterable[Entry], scripts: bool = False) -> dict[str, bytes]:
-    """Replace the search folder of the built site with the index of `entries` (and, with
-    `scripts`, the scripts the offline copy reads)."""
-    folder = site_dir / urls.SEARCH
-    files = index_files(entries, scripts)
-    if folder.exists():
-        for old in sorted(folder.rglob("*"), reverse=True):
-            old.unlink() if old.is_file() or old.is_symlink() else old.rmdir()
-    for relative, data in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return files
+def for_disk(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The index `files` as the offline copy reads it from disk: its entries link files
+    (urls.on_disk; numbered alike, since entries are ordered by their served URLs), and each
+    file comes with its script."""
+    local = {name: _json([[urls.on_disk(url), *rest] for url, *rest in json.loads(data)]) if name.startswith("e/") else data
+             for name, data in files.items()}
+    local |= {script_name(name): as_script(name, data) for name, data in list(local.items())}
+    return dict(sorted(local.items()))
+
+
+def make_local(folder: Path) -> None:
+    """Turn the index in `folder` (the offline copy's urls.SEARCH) into its for_disk form."""
+    files = {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.json"))}
+    for relative, data in for_disk(files).items():
+        (folder / relative).write_bytes(data)

@@ -1,21 +1,47 @@
-"""What a built page gives the search index: the page, and each of its sections with text.
+"""What the site's pages give the search index: each page, and each of its sections with text.
 
-Read from the page's HTML as MkDocs made it (before the generated tables are put back:
-lifted_blocks), leaving out what is marked `data-search-exclude`, scripts and the
-headings' permalink signs.
+The generator writes the index (search_index.py) from the files it puts in the folder MkDocs
+builds, so that any builder (MkDocs, ProperDocs, Zensical) publishes it as a static folder and no
+plugin is needed. A page's text is read as HTML, leaving out what is marked
+`data-search-exclude`, scripts, the headings' permalink signs and the big generated blocks
+(lifted_blocks: tables and figures, whose rows are not page text), and pages marked
+`search: exclude` (listings, yearly summaries, which repeat what other pages hold).
+
+A generated page's body is HTML blocks and ATX headings only (pages/page.py): its HTML is the
+text as written, each heading line made an element with the anchor Python-Markdown's `toc`
+gives it (the same slug, the same "_1" for a repeat): a test checks, page by page, that this
+gives what Python-Markdown gives, for a fraction of its time. Hand-written pages (a few) are
+real Markdown, converted by Python-Markdown with the extensions of mkdocs.yml that shape text
+and anchors (HAND_EXTENSIONS; a test compares them with mkdocs.yml).
 """
 
 from __future__ import annotations
 
+import functools
+import html
 import html.parser
 import re
+from collections.abc import Collection
 
+import markdown
+import yaml
+from markdown.extensions.toc import unique
+
+from . import lifted_blocks
 from .search_index import Entry
+from .slugs import heading_slug
 
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _SKIPPED = frozenset({"script", "style", "template"})
 _SECTIONS = frozenset({"h2", "h3"})
 _SPACES = re.compile(r"\s+")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+_HEADING_LINE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$", re.M)
+_ESCAPED = re.compile(r"\\(.)")
+_TAG = re.compile(r"<[^>]*>")
+# mkdocs.yml's markdown_extensions, as far as they make a page's text and anchors.
+HAND_EXTENSIONS = ("toc", "attr_list", "admonition", "tables")
+_slug = functools.lru_cache(maxsize=4096)(heading_slug)  # a few hundred headings recur on every page
 
 
 class _Sections(html.parser.HTMLParser):
@@ -69,3 +95,82 @@ def page_entries(url: str, title: str, content: str) -> list[Entry]:
         if body:
             entries.append(Entry(f"{url}#{anchor}", _plain(heading), title, body))
     return entries
+
+
+def _text(heading: str) -> str:
+    """A Markdown heading's text as it reads: escapes undone, tags left out, entities decoded."""
+    return html.unescape(_TAG.sub("", _ESCAPED.sub(r"\1", heading))).strip()
+
+
+def generated_html(body: str) -> str:
+    """The HTML Python-Markdown makes of a generated page's body (HTML blocks and headings), as
+    far as search reads it: each heading line becomes its element, with toc's anchor."""
+    anchors: set[str] = set()
+    counters: dict[str, int] = {}
+
+    def element(line: re.Match[str]) -> str:
+        level, inner = len(line[1]), _ESCAPED.sub(r"\1", line[2])
+        anchor = unique(_slug(_text(line[2])), anchors, counters)
+        return f'<h{level} id="{html.escape(anchor)}">{inner}</h{level}>'
+
+    return _HEADING_LINE.sub(element, body)
+
+
+@functools.cache
+def _hand_markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=list(HAND_EXTENSIONS), extension_configs={"toc": {"slugify": heading_slug}})
+
+
+def hand_html(body: str) -> str:
+    """A hand-written page's HTML, as MkDocs makes it."""
+    converter = _hand_markdown()
+    converter.reset()
+    return converter.convert(body)
+
+
+def page_url(path: str) -> str | None:
+    """The served URL of a page by its path in the built folder ("dia-ban/x/index.md" ->
+    "dia-ban/x/", "gioi-thieu.md" -> "gioi-thieu/", "index.md" -> ""); None for other files."""
+    if not path.endswith(".md"):
+        return None
+    folder, _, name = path.rpartition("/")
+    stem = name[: -len(".md")]
+    parts = [p for p in (folder, "" if stem in ("index", "README") else stem) if p]
+    return "".join(f"{p}/" for p in parts)
+
+
+def _split(text: str) -> tuple[dict[str, object], str]:
+    """(front matter, body) of a page."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return {}, text
+    meta = yaml.load(found[1], Loader=yaml.CSafeLoader)
+    return (meta if isinstance(meta, dict) else {}), text[found.end():]
+
+
+def _title(meta: dict[str, object], body: str, url: str) -> str:
+    """As MkDocs titles a page: its front matter's title, else its first line's H1, else its name."""
+    if isinstance(meta.get("title"), str):
+        return str(meta["title"])
+    first = body.lstrip("\n").split("\n", 1)[0]
+    if first.startswith("# "):
+        return _text(first[2:].strip(" #"))
+    name = url.rstrip("/").rpartition("/")[2].replace("-", " ")
+    return name.capitalize() if name else ""
+
+
+def entries(files: dict[str, bytes], hand: Collection[str]) -> list[Entry]:
+    """The entries of every page among `files` (the folder MkDocs builds, by path), `hand`
+    naming the hand-written ones."""
+    found: list[Entry] = []
+    for path, data in files.items():
+        url = page_url(path)
+        if url is None:
+            continue
+        meta, body = _split(data.decode("utf-8"))
+        search = meta.get("search")
+        if isinstance(search, dict) and search.get("exclude"):
+            continue
+        page = hand_html(body) if path in hand else generated_html(lifted_blocks.lift(body)[0])
+        found += page_entries(url, _title(meta, body, url), page)
+    return found

@@ -161,6 +161,11 @@ def yaml_url(repo_path: str) -> str:
     return f"{_repository['url']}/blob/{BRANCH}/{repo_path}" if _repository["url"] else ""
 
 
+def edit_url(repo_path: str) -> str:
+    """The YAML file in the repository's editor: a generated page's edit button ("" when no repository is known)."""
+    return f"{_repository['url']}/edit/{BRANCH}/{repo_path}" if _repository["url"] else ""
+
+
 def folder_url(repo_path: str) -> str:
     """A folder of YAML files, for pages drawn from many records."""
     return f"{_repository['url']}/tree/{BRANCH}/{repo_path}" if _repository["url"] else ""

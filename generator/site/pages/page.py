@@ -52,6 +52,9 @@ class Page:
         meta: dict[str, Any] = {"title": plain(self.title)} if self.url else {}
         if self.source:
             meta["source"] = self.source
+        # Always there on a generated page, empty when no record is behind it: its edit button
+        # opens the record, or is not shown (overrides/partials/actions.html), whatever builds it.
+        meta["edit_url"] = urls.edit_url(self.source) if self.source else ""
         meta["description"] = self.description
         if not self.search:
             meta["search"] = {"exclude": True}

@@ -1,0 +1,45 @@
+"""The hand-written pages (docs/), copied beside the generated ones into the folder MkDocs builds.
+
+MkDocs, ProperDocs and Zensical build one folder (mkdocs.yml `docs_dir`) and serve each page at
+its path there. The generator writes that folder (build/docs/, git-ignored) whole: the generated
+pages at their final paths (dia-ban/…/index.md is /dia-ban/…/) and a copy of every hand-written
+file of docs/. So no builder needs a plugin to move pages, the writer stays the only owner of the
+folder it replaces (writer.py: it refuses a folder it did not make, and removes what it no longer
+makes), and docs/ holds only what people write: a hand-written page may even sit in a folder of
+generated pages (docs/en/ beside the generated English pages), and a hand-written file at a
+generated page's path is refused, never overwritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .writer import MARK, NotOurs
+
+
+class Clash(NotOurs):
+    """A hand-written file has the path of a generated one; the text says which, in Vietnamese."""
+
+
+def read(docs: Path) -> dict[str, bytes]:
+    """Every file below `docs`, by its path there; dot files (editors' and the builders' own)
+    and folders the generator made (marked) left out."""
+    if not docs.is_dir():
+        return {}
+    found: dict[str, bytes] = {}
+    generated = [mark.parent for mark in docs.rglob(MARK)]  # docs/generated/ of the layout before
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs)
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if path.is_file() and not hidden and not any(folder in path.parents for folder in generated):
+            found[relative.as_posix()] = path.read_bytes()
+    return found
+
+
+def merged(generated: dict[str, bytes], hand: dict[str, bytes], docs: Path) -> dict[str, bytes]:
+    """The generated files and the hand-written ones; Clash if a path is both."""
+    both = sorted(generated.keys() & hand.keys())
+    if both:
+        raise Clash(f"tệp {docs / both[0]} trùng đường dẫn với một trang do trình sinh trang tạo ra: "
+                    "hãy đổi tên hoặc chuyển tệp viết tay đó sang chỗ khác")
+    return dict(sorted({**generated, **hand}.items()))
