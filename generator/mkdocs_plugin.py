@@ -63,7 +63,8 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
         # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
         if self.command == "serve" and not self.watching:
-            _regenerate(*_sources(config))
+            records, docs, out = _sources(config)
+            _regenerate(records, out, docs)
 
     def on_serve(self, server, *, config, builder):
         """Watch records/ here rather than in mkdocs.yml: the pages are regenerated as soon as a
@@ -74,7 +75,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         # records take a millisecond to look at, and a save is seen sooner. The hand-written
         # pages (docs/) are copied into the folder MkDocs builds by the same regeneration.
         self.observer = PollingObserver(timeout=RECORDS_POLL_S)
-        for folder in (records, docs):
+        for folder in (records, docs) if docs.is_dir() else (records,):
             self.observer.schedule(_AnyChange(changed.set), str(folder), recursive=True)
         self.observer.start()
         threading.Thread(target=_regenerate_on_change, args=(changed, records, docs, out), daemon=True).start()
@@ -113,7 +114,7 @@ def _sources(config) -> tuple[Path, Path, Path]:
     return Path(os.environ.get(RECORDS_ENV) or project.records), project.docs, Path(config.docs_dir)
 
 
-def _regenerate(records: Path, docs: Path, out: Path) -> None:
+def _regenerate(records: Path, out: Path, docs: Path | None = None) -> None:
     try:
         outcome = generate(records, out, known=(out,), waiting=log.info, docs=docs)
     except (CannotWrite, NotOurs) as failure:  # a full disk, a hand-written page at a generated path…
@@ -135,6 +136,6 @@ def _regenerate_on_change(changed: threading.Event, records: Path, docs: Path, o
         while changed.wait(SETTLE_S):
             changed.clear()
         try:
-            _regenerate(records, docs, out)
+            _regenerate(records, out, docs)
         except Exception:  # logged, and the next save tries again: serving goes on
             log.exception("Không sinh lại được các trang")

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import render_site
+from generator.project import Project
+from generator.site.docs_folder import folder_files
 from generator.site.writer import write_tree
 from generator.validate import validate_tree
 from generator.view import urls as site_urls
@@ -33,7 +35,7 @@ def built_site(tmp_path_factory):
     records = shutil.copytree(PROJECT / "records", root / "records")
     result = validate_tree(records, TODAY)
     assert not result.errors, [d.text() for d in result.errors]
-    write_tree(render_site(result, records), root / "docs" / "generated")
+    write_tree(folder_files(render_site(result, records), root / "docs"), Project(root).generated)
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
         cwd=root,
@@ -50,6 +52,7 @@ def test_generated_pages_are_served_from_the_site_root(built_site):
     assert (built_site / "dia-ban" / "xa-phuoc-chanh" / "index.html").exists()
     assert (built_site / "du-lieu-mo" / "hoat-dong.csv").exists()
     assert not (built_site / "generated").exists()
+    assert (built_site / "gioi-thieu" / "index.html").exists()  # a hand-written page, beside them
 
 
 def test_no_request_to_another_host(built_site):

@@ -180,10 +180,10 @@ def test_build_removes_the_site_folders_a_killed_build_left(tmp_path, monkeypatc
     _fake_mkdocs(monkeypatch, b"<p>cu</p>")
     assert _build(project) == 0
     _killed_run_leftovers(project, "site")
-    _killed_run_leftovers(project / "docs", "generated")
+    _killed_run_leftovers(project / "build", "docs")
     _fake_mkdocs(monkeypatch, b"<p>moi</p>")
     assert _build(project) == 0
-    assert _leftovers(project) == [] and _leftovers(project / "docs") == []
+    assert _leftovers(project) == [] and _leftovers(project / "build") == []
     assert (project / "site" / "index.html").read_bytes() == b"<p>moi</p>"
 
 

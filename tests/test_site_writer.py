@@ -139,10 +139,10 @@ def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tm
     from generator.mkdocs_plugin import RECORDS_ENV, LedgerPlugin
 
     records = small_tree(tmp_path)
-    out = tmp_path / "docs" / "generated"
+    out = tmp_path / "build" / "docs"  # the folder MkDocs builds
     generate(records, out, TODAY)
     monkeypatch.setenv(RECORDS_ENV, str(records))
-    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(out))
     plugin = LedgerPlugin()
     plugin.on_startup(command="serve", dirty=False)
     server = SimpleNamespace(observer=PollingObserver(timeout=0.1))  # as MkDocs', faster
@@ -162,41 +162,3 @@ def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tm
         plugin.on_shutdown()
         server.observer.stop()
         server.observer.join()
-
-
-def test_a_dirty_rebuild_keeps_the_search_entries_of_the_pages_it_did_not_build(tmp_path, monkeypatch):
-    """`serve` rebuilds only the changed pages: the index still finds every other page, and none removed."""
-    from generator import mkdocs_plugin
-    from generator.mkdocs_plugin import LedgerPlugin
-
-    indexed: list[list[str]] = []
-    monkeypatch.setattr(mkdocs_plugin.search_index, "write",
-                        lambda site_dir, entries, scripts: indexed.append([f"{e.url} {e.text}" for e in entries]))
-    config = SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"), extra={})
-
-    class Files(list):
-        def documentation_pages(self):
-            return list(self)
-
-    def build(plugin, pages: dict[str, str], built: list[str]):
-        plugin.on_pre_build(config=config)
-        plugin.on_files(Files(SimpleNamespace(src_uri=source) for source in pages), config=config)
-        for source in built:
-            page = SimpleNamespace(url=source.removesuffix(".md") + "/", title=source, meta={},
-                                   file=SimpleNamespace(src_uri=source))
-            plugin.on_page_content(f"<p>{pages[source]}</p>", page=page, config=config, files=None)
-        plugin.on_post_build(config=config)
-
-    plugin = LedgerPlugin()
-    plugin.on_startup(command="serve", dirty=True)
-    plugin.watching = True  # as on_serve leaves it: the watcher regenerates, not the build
-    build(plugin, {"a.md": "xin chào", "b.md": "tạm biệt"}, ["a.md", "b.md"])
-    build(plugin, {"a.md": "xin chào lần nữa", "b.md": "tạm biệt"}, ["a.md"])  # only a.md changed
-    build(plugin, {"a.md": "xin chào lần nữa"}, [])  # b.md deleted
-    assert indexed == [["a/ xin chào", "b/ tạm biệt"], ["a/ xin chào lần nữa", "b/ tạm biệt"], ["a/ xin chào lần nữa"]]
-
-    plain = LedgerPlugin()  # `build`: every page built each time, nothing kept from before
-    plain.on_startup(command="build", dirty=False)
-    build(plain, {"a.md": "xin chào", "b.md": "tạm biệt"}, ["a.md", "b.md"])
-    build(plain, {"a.md": "xin chào", "b.md": "tạm biệt"}, ["a.md"])
-    assert indexed[-1] == ["a/ xin chào"]
