@@ -5,7 +5,6 @@ A convenience, not what makes the site: `ketnghia generate` writes the folder Mk
 search index as static files, so MkDocs, ProperDocs or Zensical build the site without it.
 What it adds:
 - the repository the pages link to, the checkout's own (on_config);
-- the date of the data on every page's printed heading line (on_pre_build);
 - big generated tables skip Python-Markdown (lifted_blocks): a faster build, the same pages;
 - while serving, a change under records/ regenerates the pages, outside MkDocs' build
   (on_serve): only the files whose content changed are rewritten, and those wake MkDocs
@@ -29,7 +28,7 @@ from watchdog.observers.polling import PollingObserver
 
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
-from .site import lifted_blocks, offline
+from .site import lifted_blocks
 from .site.writer import CannotWrite, NotOurs
 from .view.repository import repository_url
 
@@ -58,8 +57,6 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         return config
 
     def on_pre_build(self, *, config):
-        # The date of the data, printed above every page (overrides/main.html).
-        config.extra["data_date"] = offline.data_date_text(Path(config.docs_dir))
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
         # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
         if self.command == "serve" and not self.watching:

@@ -22,6 +22,9 @@ from generator.view import urls as site_urls
 
 from site_records import PROJECT, TODAY
 
+sys.path.insert(0, str(PROJECT / "scripts"))
+import compare_builds  # noqa: E402 -- scripts/compare_builds.py, the CI workflow's comparison
+
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
@@ -41,10 +44,37 @@ def built_site(tmp_path_factory):
         cwd=root,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        env=BUILD_ENV,
     )
     assert done.returncode == 0, done.stderr
     return root / "site"
+
+
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": ""}
+
+
+def test_properdocs_builds_the_same_site(built_site):
+    """MkDocs 1.6 is the last of its line: ProperDocs, its successor, gives every file byte
+    for byte (the generator meta tag apart). CI runs scripts/compare_builds.py alike."""
+    pytest.importorskip("properdocs", reason="ProperDocs is not installed (make setup installs it: pip install -e '.[compare]')")
+    other = built_site.parent / "site-properdocs"
+    compare_builds.build("properdocs", built_site.parent, other, env=BUILD_ENV)
+    assert compare_builds.exact_differences(built_site, other) == []
+    assert compare_builds.exact_differences(built_site, built_site) == []
+
+
+def test_the_site_needs_no_plugin(built_site):
+    """Without the plugin `ketnghia` (it only speeds the build up and watches records/ when
+    serving) MkDocs builds the same pages: URLs, search index, edit links, data date."""
+    root = built_site.parent
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  - ketnghia\n" in config
+    (root / "sans-plugin.yml").write_text(config.replace("\n  - ketnghia\n", "\n"), encoding="utf-8")
+    other = root / "site-sans-plugin"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "sans-plugin.yml",
+                           "--site-dir", str(other)], cwd=root, capture_output=True, text=True, env=BUILD_ENV)
+    assert done.returncode == 0, done.stderr
+    assert compare_builds.exact_differences(built_site, other) == []
 
 
 def test_generated_pages_are_served_from_the_site_root(built_site):

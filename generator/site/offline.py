@@ -101,11 +101,3 @@ def publish(site_dir: Path, offline_dir: Path) -> int:
         text = page.read_text(encoding="utf-8")
         page.write_text(_PLACED.sub(lambda m: _offer(stamp, size), text, count=1), encoding="utf-8")
     return size
-
-
-def data_date_text(built: Path) -> str:
-    """The data date written into the generated open-data page of the folder MkDocs builds, as
-    people read it ("" if none)."""
-    page = built / urls.source_file(urls.OPEN_DATA)
-    found = _PLACED.search(page.read_text(encoding="utf-8")) if page.exists() else None
-    return formats.date(datetime.date.fromisoformat(found[1])) if found else ""

@@ -47,7 +47,9 @@ class Page:
     def path(self) -> str:
         return urls.source_file(self.url)
 
-    def text(self) -> str:
+    def text(self, data_date: str = "") -> str:
+        """The page's file: its front matter, then its Markdown. `data_date`, the date of the data
+        as people read it, heads the page when printed (overrides/main.html)."""
         # The home page's title is the site's name: Material would print it twice in <title>.
         meta: dict[str, Any] = {"title": plain(self.title)} if self.url else {}
         if self.source:
@@ -58,6 +60,8 @@ class Page:
         meta["description"] = self.description
         if not self.search:
             meta["search"] = {"exclude": True}
+        if data_date:
+            meta["data_date"] = data_date
         meta.update(self.extra_meta)
         # JSON is YAML: strings come out quoted, whatever they hold.
         front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
