@@ -101,17 +101,17 @@ def test_validate_generate_build_the_checkout_it_runs_in(installed, other_checko
     shipped = sum(1 for _ in other_checkout.joinpath("records").rglob("*.yaml"))
     assert f"Đã kiểm tra {shipped} tệp" in validated.stdout
 
-    main_generated = PROJECT / "docs" / "generated"
+    main_generated = PROJECT / "build" / "docs"
     before = main_generated.stat().st_mtime_ns if main_generated.exists() else None
     built = _run(installed / "ketnghia", "build", cwd=below, env=env)
     assert built.returncode == 0, built.stdout + built.stderr
-    assert (other_checkout / "docs" / "generated" / "index.md").is_file()
+    assert (other_checkout / "build" / "docs" / "index.md").is_file()
     site = other_checkout / "site"
     assert (site / "index.html").is_file() and (site / "dia-ban" / "index.html").is_file()
     found = [p for p in site.rglob("*.html") if "Hoạt động chỉ có ở bản sao khác" in p.read_text(encoding="utf-8")]
     assert found, "the page shows the other checkout's record"
     # The package's own folder and the first checkout were not written to.
-    assert not (PROJECT / "docs" / "generated").exists() or main_generated.stat().st_mtime_ns == before
+    assert not main_generated.exists() or main_generated.stat().st_mtime_ns == before
 
 
 def test_project_option_names_the_checkout(installed, other_checkout, tmp_path):
@@ -121,4 +121,4 @@ def test_project_option_names_the_checkout(installed, other_checkout, tmp_path):
     env = dict(_clean_env(), KETNGHIA_PROJECT=str(other_checkout))
     result = _run(installed / "ketnghia", "generate", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (other_checkout / "docs" / "generated" / "index.md").is_file()
+    assert (other_checkout / "build" / "docs" / "index.md").is_file()

@@ -124,6 +124,7 @@ def test_ci_validates_tests_builds_and_deploys():
     assert "python -m generator format --check" in runs
     assert "make test" in runs
     assert "python -m generator build" in runs
+    assert "scripts/compare_builds.py --with properdocs" in runs  # ProperDocs' pages equal MkDocs'
     for action in ("actions/upload-artifact@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
         assert action in uses
     for step in _steps(workflow):

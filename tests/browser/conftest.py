@@ -1,7 +1,7 @@
 """The built site in a real browser: Debian's Chromium driven by Playwright (sync API).
 
 Once per session: the shipped records are built with `python -m generator build` in a
-copy of the project (so that the working tree's docs/generated/ is never rewritten while
+copy of the project (so that the working tree's build/docs/ is never rewritten while
 someone else works in it), the site is served on 127.0.0.1 by a ThreadingHTTPServer,
 and one headless Chromium is started. Each test gets fresh browser contexts.
 
@@ -89,7 +89,7 @@ def built_site(tmp_path_factory) -> Path:
     site = root / "site"
     done = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--offline", "--site-dir", str(site), "--today", TODAY],
-        cwd=root,  # `-m generator` imports the copy: PROJECT, docs/generated/ are the copy's
+        cwd=root,  # `-m generator` imports the copy: PROJECT, build/docs/ are the copy's
         capture_output=True,
         check=False,
         text=True,
