@@ -23,7 +23,7 @@ from generator.view import urls as site_urls
 from site_records import PROJECT, TODAY
 
 sys.path.insert(0, str(PROJECT / "scripts"))
-import compare_builds  # noqa: E402 -- scripts/compare_builds.py, the CI workflow's comparison
+import compare_builds  # scripts/compare_builds.py, the comparison the CI workflow runs
 
 
 @pytest.fixture(scope="module")

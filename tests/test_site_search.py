@@ -105,6 +105,9 @@ def test_the_offline_index_has_each_file_as_a_script_handing_the_same_data():
     # The entries link files; everything else is the served index's.
     assert data == index_files([Entry(urls.on_disk(e.url), e.title, e.context, e.text, e.rank) for e in _entries()])
     assert "e/0.json" in data and "index.html" in data["e/0.json"].decode("utf-8")
+    # A hand-written page is a file of its own in the copy (MkDocs without folder URLs).
+    hand = for_disk(index_files([Entry("gioi-thieu/#tim-kiem", "Tìm kiếm", "Giới thiệu", "")]), {"gioi-thieu.html"})
+    assert json.loads(hand["e/0.json"])[0][0] == "gioi-thieu.html#tim-kiem"
     assert sorted(files) == sorted([*data, *(script_name(name) for name in data)])
     assert "w/heo.js" in files and "meta.js" in files and "e/0.js" in files
     for name, body in data.items():

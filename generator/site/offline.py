@@ -88,7 +88,7 @@ def publish(site_dir: Path, offline_dir: Path) -> int:
     """Make `offline_dir` (a build of the site for file://) the zip offered by `site_dir`.
     Returns the zip's size."""
     relink_tree(offline_dir)
-    search_index.make_local(offline_dir / urls.SEARCH)
+    search_index.make_local(offline_dir)
     own = offline_dir / urls.OPEN_DATA / "index.html"  # the copy does not offer itself
     if own.exists():
         own.write_text(_PLACED.sub("", own.read_text(encoding="utf-8"), count=1), encoding="utf-8")

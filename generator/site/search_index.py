@@ -44,7 +44,7 @@ import base64
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -218,18 +218,26 @@ def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def for_disk(files: dict[str, bytes]) -> dict[str, bytes]:
+def for_disk(files: dict[str, bytes], built: Collection[str] = ()) -> dict[str, bytes]:
     """The index `files` as the offline copy reads it from disk: its entries link files
-    (urls.on_disk; numbered alike, since entries are ordered by their served URLs), and each
-    file comes with its script."""
-    local = {name: _json([[urls.on_disk(url), *rest] for url, *rest in json.loads(data)]) if name.startswith("e/") else data
-             for name, data in files.items()}
-    local |= {script_name(name): as_script(name, data) for name, data in list(local.items())}
-    return dict(sorted(local.items()))
+    (urls.on_disk, numbered alike since entries are ordered by their served URLs; a hand-written
+    page "gioi-thieu/" is the file "gioi-thieu.html" when `built`, the copy's files, says so),
+    and each file comes with its script."""
+    def local(url: str) -> str:
+        path, sign, fragment = urls.on_disk(url).partition("#")
+        single = path.removesuffix("/index.html") + ".html"
+        return (single if path not in built and single in built else path) + sign + fragment
+
+    on_disk = {name: _json([[local(url), *rest] for url, *rest in json.loads(data)]) if name.startswith("e/") else data
+               for name, data in files.items()}
+    on_disk |= {script_name(name): as_script(name, data) for name, data in list(on_disk.items())}
+    return dict(sorted(on_disk.items()))
 
 
-def make_local(folder: Path) -> None:
-    """Turn the index in `folder` (the offline copy's urls.SEARCH) into its for_disk form."""
+def make_local(site_dir: Path) -> None:
+    """Turn the index of `site_dir` (the offline copy, built) into its for_disk form."""
+    folder = site_dir / urls.SEARCH
+    built = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html")}
     files = {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.json"))}
-    for relative, data in for_disk(files).items():
+    for relative, data in for_disk(files, built).items():
         (folder / relative).write_bytes(data)
