@@ -10,9 +10,10 @@ dictionary         every column of the downloads in Vietnamese and English (page
 api, feed          /api/v1/ JSON per record; Atom feeds of the programme, districts and sponsors
 offline            the offline copy: links to index.html, the zip, its offer on the open-data page
 render             the pure step: validation result -> {path: bytes}
-writer, pipeline   only changed files rewritten, each whole; validate -> render -> write
-search_*          the site's search: one folding (search_text), the activities' entries
-                   (search_entries), the pages' sections (search_pages), the index files (search_index)
-mkdocs_plugin      MkDocs glue: URLs, edit links, the search index, big blocks past Markdown
-                   (lifted_blocks), serve
+docs_folder        the folder MkDocs builds: the render's files, the hand-written pages
+                   (hand_pages) and the search index of both
+writer             only changed files rewritten, each whole
+search_*          the site's search: the activities' entries (search_entries), the pages'
+                   sections (search_pages), the index files (search_index)
+lifted_blocks      big generated blocks past Python-Markdown (used by generator/mkdocs_plugin.py)
 """
