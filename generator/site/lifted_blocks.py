@@ -1,10 +1,10 @@
 """A build-time shortcut for MkDocs: big generated HTML blocks skip Python-Markdown.
 
-Python-Markdown re-parses every raw HTML tag to find where a block ends, and the search
-plugin parses the page again; on 20,000 activities that is most of the build. Generated
-tables and charts are final HTML already and are kept out of search, so the hook swaps
-each for a comment before Markdown runs and puts it back in the finished page.
-The Markdown files stay complete: any other site generator reads them as they are.
+Python-Markdown re-parses every raw HTML tag to find where a block ends; on 20,000
+activities that is most of the build. Generated tables and charts are final HTML already,
+so the plugin swaps each for a comment before Markdown runs and puts it back in the finished
+page; the search index leaves them out the same way (search_pages.py: their rows are no page
+text). The Markdown files stay complete: any other site generator reads them as they are.
 """
 
 from __future__ import annotations
