@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..parallel import elsewhere
 from ..registry import TYPES
-from ..view import formats
+from ..view import formats, urls
 from ..view.model import Site
 from . import api, feed
 from .datapackage import open_data
@@ -39,8 +39,8 @@ IN_CHILD = (summaries, localities, sponsors, partnerships)
 def section_files(site: Site, sections) -> dict[str, bytes]:
     # Sections yield their pages one at a time: each body is encoded and dropped as it comes,
     # instead of a whole section's text (twice its bytes, Vietnamese being UCS-2) held at once.
-    data_date = formats.date(site.newest) if site.newest else ""
-    return {page.path: page.text(data_date).encode("utf-8") for section in sections for page in section.pages(site)}
+    data_date, repository = formats.date(site.newest) if site.newest else "", urls.repository()
+    return {page.path: page.text(data_date, repository).encode("utf-8") for section in sections for page in section.pages(site)}
 
 
 def render_files(site: Site, extra: Callable[[Site], dict[str, bytes]] | None = None) -> dict[str, bytes]:

@@ -161,9 +161,10 @@ def yaml_url(repo_path: str) -> str:
     return f"{_repository['url']}/blob/{BRANCH}/{repo_path}" if _repository["url"] else ""
 
 
-def edit_url(repo_path: str) -> str:
-    """The YAML file in the repository's editor: a generated page's edit button ("" when no repository is known)."""
-    return f"{_repository['url']}/edit/{BRANCH}/{repo_path}" if _repository["url"] else ""
+def edit_url(repository: str, repo_path: str) -> str:
+    """The YAML file in `repository`'s editor: a generated page's edit button ("" when no
+    repository is known)."""
+    return f"{repository}/edit/{BRANCH}/{repo_path}" if repository else ""
 
 
 def folder_url(repo_path: str) -> str:

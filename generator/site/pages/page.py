@@ -47,16 +47,17 @@ class Page:
     def path(self) -> str:
         return urls.source_file(self.url)
 
-    def text(self, data_date: str = "") -> str:
+    def text(self, data_date: str = "", repository: str = "") -> str:
         """The page's file: its front matter, then its Markdown. `data_date`, the date of the data
-        as people read it, heads the page when printed (overrides/main.html)."""
+        as people read it, heads the page when printed (overrides/main.html); the edit button
+        opens the record in `repository` (the project's)."""
         # The home page's title is the site's name: Material would print it twice in <title>.
         meta: dict[str, Any] = {"title": plain(self.title)} if self.url else {}
         if self.source:
             meta["source"] = self.source
         # Always there on a generated page, empty when no record is behind it: its edit button
         # opens the record, or is not shown (overrides/partials/actions.html), whatever builds it.
-        meta["edit_url"] = urls.edit_url(self.source) if self.source else ""
+        meta["edit_url"] = urls.edit_url(repository, self.source) if self.source else ""
         meta["description"] = self.description
         if not self.search:
             meta["search"] = {"exclude": True}
