@@ -134,7 +134,11 @@ class Site:
         return self.memo.groups
 
     def is_gift(self, category: str) -> bool:
-        return bool(self.vocabulary("support-categories").get(category, {}).get("gift"))
+        return self.flagged(category, "gift")
+
+    def flagged(self, category: str, flag: str) -> bool:
+        """Whether a support category is of a kind the plan counts apart: "gift", "training"."""
+        return bool(self.vocabulary("support-categories").get(category, {}).get(flag))
 
     # Figures -----------------------------------------------------------------
     def totals(self, activities: Iterable[Record]) -> Totals:
