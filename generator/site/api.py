@@ -28,7 +28,7 @@ RECORD_SCHEMAS = "ho-so/"  # the records' own schemas, below urls.API_SCHEMAS, a
 
 def _page(site: Site, record_type: str, record_id: str) -> str:
     if record_type == "activity":
-        return f"{site.activity_urls[record_id]}#{record_id}"
+        return urls.activity(record_id, site.activity_urls)
     return urls.entity(record_type, record_id)
 
 

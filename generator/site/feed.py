@@ -72,7 +72,7 @@ def _summary(site: Site, activity: Activity) -> str:
 
 
 def _entry(site: Site, feed_url: str, activity: Activity) -> str:
-    page = f"{site.activity_urls[activity['id']]}#{activity['id']}"
+    page = urls.activity(activity["id"], site.activity_urls)
     day = _stamp(first_day(activity["date"]))
     sponsors = site.partnerships[activity["partnership"]]["sponsors"]
     authors = "".join(f"<author><name>{_text(site.sponsor_name(s))}</name></author>" for s in sponsors)

@@ -7,6 +7,8 @@ does not rewrite. The repository is named here once: mkdocs.yml gets it from the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..registry import TYPES
 
 BRANCH = "main"
@@ -85,6 +87,12 @@ SEARCH = "tim-kiem/"  # the search index (generator/site/search_index.py), fetch
 
 def entity(record_type: str, record_id: str) -> str:
     return f"{SECTIONS[record_type]}/{record_id}/"
+
+
+def activity(activity_id: str, listed_on: Mapping[str, str]) -> str:
+    """An activity's address: its row, under the anchor of its id, on the listing page that holds
+    it (`listed_on`: activity id -> page, Site.activity_urls). An activity has no page of its own."""
+    return f"{listed_on[activity_id]}#{activity_id}"
 
 
 def summary(record_type: str, record_id: str, year: str) -> str:

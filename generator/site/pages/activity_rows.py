@@ -248,7 +248,7 @@ def other_direction_note(site: Site, page_url: str, activity_ids: Iterable[str])
     if not reverse:
         return ""
     items = ", ".join(
-        link(urls.relative(page_url, f"{site.activity_urls[a['id']]}#{a['id']}"), h(a["title"]))
+        link(urls.relative(page_url, urls.activity(a["id"], site.activity_urls)), h(a["title"]))
         + " (" + h(formats.date(a["date"])) + ")"
         for a in reverse
     )

@@ -35,7 +35,7 @@ def _ref(site: Site, page_url: str, record_type: str, record_id: str, label: str
 
 
 def activity_ref(site: Site, page_url: str, activity: Activity) -> str:
-    target = f"{site.activity_urls[activity['id']]}#{activity['id']}"
+    target = urls.activity(activity["id"], site.activity_urls)
     return link(urls.relative(page_url, target), h(activity["title"])) + shared_mark(activity)
 
 
