@@ -28,7 +28,7 @@ class Share:
 
     @property
     def by_value(self) -> str:
-        """"12,5%" of the delivered value; a dash when no activity reported one."""
+        """The share of the delivered value as the pages print it (12,5%); a dash when no activity reported one."""
         return formats.percent(self.value, self.every.delivered or 0)
 
     @property
@@ -38,7 +38,7 @@ class Share:
 
     @property
     def by_number(self) -> str:
-        """"12,5%" of the activities; a dash when there is none."""
+        """The share of the activities as the pages print it (12,5%); a dash when there is none."""
         return formats.percent(self.part.activities, self.every.activities)
 
 
