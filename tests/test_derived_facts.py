@@ -12,10 +12,9 @@ from generator.facts import amount_parts
 from generator.intake.columns import importable
 from generator.intake.plan import ledger_site
 from generator.intake.report import build_report, line_text, summary_lines
-from generator.pipeline import render_site
 from generator.registry import TYPES
-from generator.site.pages import home, sponsors, summaries
-from generator.validate import validate_tree
+from generator.site import feed
+from generator.site.pages import activities, home, sponsors, summaries
 from generator.view import formats, shares, urls
 from generator.view.model import year_of
 from generator.view.scopes import programme_activities, sponsor_activities
@@ -95,10 +94,10 @@ def _reported_share(site, year: str, **subject) -> str:
 
 def _summary_share(site, record_type: str, record_id: str, year: str) -> str | None:
     """The share the yearly summary page prints; None when it says no value was reported."""
-    activities = [site.activities[a] for a in site.in_date_order(
+    listed = [site.activities[a] for a in site.in_date_order(
         programme_activities(site, record_id) if record_type == "programme" else sponsor_activities(site, record_id))
         if year_of(site.activities[a]) == year]
-    first = next(summaries.summary_pages(site, record_type, record_id, year, activities))
+    first = next(summaries.summary_pages(site, record_type, record_id, year, listed))
     found = re.search(r"Tặng quà: .* trên tổng .* đã thực hiện \((.*?)\)\.", first.body)
     return found.group(1) if found else None
 
@@ -126,14 +125,14 @@ def test_the_home_page_a_programmes_summaries_and_its_reports_give_one_gift_shar
     body = home.home_page(shipped).body
     checked = 0
     for pid in sorted(shipped.programmes):
-        activities = [shipped.activities[a] for a in programme_activities(shipped, pid)]
-        if not activities:  # an earlier phase, a line of its own
+        listed = [shipped.activities[a] for a in programme_activities(shipped, pid)]
+        if not listed:  # an earlier phase, a line of its own
             continue
-        chart = home.gift_share_chart(shipped, activities)
+        chart = home.gift_share_chart(shipped, listed)
         assert chart in body, pid  # what the home page shows for the programme
         by_value = chart.partition("Tỷ trọng tặng quà trong giá trị đã thực hiện")[2]
         bars = dict(re.findall(r'<text x="0" y="\d+">(\d{4})</text><rect[^>]*></rect><text[^>]*>([^<]*) \(từ', by_value))
-        for year, share in shares.by_year(shipped, [a["id"] for a in activities]).items():
+        for year, share in shares.by_year(shipped, [a["id"] for a in listed]).items():
             if not share.every.delivered_reported:
                 continue
             checked += 1
@@ -150,17 +149,17 @@ def test_an_activitys_address_is_its_listing_page_at_the_anchor_of_its_id():
     assert urls.activity("2023-a", {"2023-a": "hoat-dong/2023/qua/trang/2/"}) == "hoat-dong/2023/qua/trang/2/#2023-a"
 
 
-def test_every_activity_address_leads_to_its_row_and_the_feed_links_there(tmp_path):
-    records = small_tree(tmp_path)
-    files = render_site(validate_tree(records, TODAY), records)
-    site = ledger_site(records, TODAY)
+def test_every_activity_address_leads_to_its_row_and_the_feed_links_there(shipped):
+    listings = {page.url: page.body for page in activities.pages(shipped)}
+    for aid in shipped.activities:
+        page, _, anchor = urls.activity(aid, shipped.activity_urls).partition("#")
+        assert anchor == aid and f'<tr id="{aid}">' in listings[page], aid
     feed_url = urls.feed()
-    feed = files[feed_url].decode()
-    for aid in site.activities:
-        address = urls.activity(aid, site.activity_urls)
-        page, _, anchor = address.partition("#")
-        assert f'<tr id="{anchor}">' in files[urls.source_file(page)].decode(), aid
-        assert f'href="{urls.relative(feed_url, address)}"' in feed, aid
+    entries = re.findall(r'<id>[^<]*/activity/([^<]+)</id>.*?<link rel="alternate" type="text/html" href="([^"]+)"/>',
+                         feed.files(shipped)[feed_url].decode())
+    assert len(entries) >= 10
+    for aid, href in entries:
+        assert href == urls.relative(feed_url, urls.activity(aid, shipped.activity_urls)), aid
 
 
 # --- the record types on the command line --------------------------------------------------------
