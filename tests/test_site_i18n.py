@@ -13,6 +13,7 @@ from generator import i18n
 from generator.pipeline import render_site
 from generator.validate import validate_tree
 from generator.view import formats
+from generator.view.context import Context
 
 from site_records import TODAY, small_tree
 
@@ -85,7 +86,7 @@ def english(tmp_path):
 
 def _home(tmp_path: Path) -> str:
     records = small_tree(tmp_path / "tree")
-    return render_site(validate_tree(records, TODAY), records)["index.md"].decode()
+    return render_site(validate_tree(records, TODAY), Context())["index.md"].decode()
 
 
 def test_a_catalogue_changes_the_wording_and_nothing_else(tmp_path, english):

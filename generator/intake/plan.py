@@ -35,6 +35,7 @@ from ..scaffold import ScaffoldError, build_record, record_id, record_path, sche
 from ..schema import SchemaSet
 from ..schema_shape import SchemaShape
 from ..validate import Result, validate_tree
+from ..view.context import Context
 from ..view.model import Site, build_site, records_only
 from . import parse
 from .columns import AMOUNT, COUNT, DATE, Column, columns, importable
@@ -366,8 +367,9 @@ def read_ledger(records: Path, today: datetime.date, schemas: SchemaSet | None =
 
 
 def ledger_site(records: Path, today: datetime.date) -> Site:
-    """The whole site model of the ledger, as the reports read it (the import needs only read_ledger)."""
-    return build_site(validate_tree(records, today), records)
+    """The whole site model of the ledger, as the reports read it (the import needs only read_ledger).
+    A report names no site nor repository: the default Context serves."""
+    return build_site(validate_tree(records, today), Context())
 
 
 @dataclass(frozen=True)
