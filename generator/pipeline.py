@@ -57,15 +57,16 @@ def generate(records: Path, out: Path, context: Context, today: datetime.date | 
 
 def render_site(result, context: Context) -> dict[str, bytes]:
     """Every generated file, by its path below the generated folder, as bytes: a function of the
-    validated records and `context` alone (no file read, no global left changed)."""
+    validated records and `context` alone. It reads none of the project's files (mkdocs.yml,
+    .git: the context holds what they say) and leaves no global changed: the site's words are
+    in the context's language for the render only."""
     # Rendering makes hundreds of thousands of short strings and no reference cycles; the
     # cycle collector would only walk the whole validated ledger again and again (~15%).
     collecting = gc.isenabled()
     gc.disable()
-    i18n.activate(context.language)
     try:
-        return render_files(build_site(result, context), extra=workbooks.files)
+        with i18n.speaking(context.language):
+            return render_files(build_site(result, context), extra=workbooks.files)
     finally:
-        i18n.activate(i18n.SOURCE_LANGUAGE)
         if collecting:
             gc.enable()

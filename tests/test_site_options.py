@@ -86,6 +86,12 @@ def test_the_command_line_reads_the_plugin_entry_in_any_form(tmp_path, monkeypat
         assert read_context(_project(tmp_path, plugins)) == wanted
     assert read_context(_project(tmp_path, "  - ketnghia\n")) == Context(Identity("Sổ thử", "Sổ của một tỉnh khác", REPOSITORY))
     assert read_context(tmp_path / "khong-co") == Context()  # no mkdocs.yml: the defaults
+    # An option from the environment, as MkDocs reads it.
+    monkeypatch.setenv("QUIET_DAYS", "90")
+    root = _project(tmp_path, "  - ketnghia:\n      quiet_days: !ENV [QUIET_DAYS, 365]\n")
+    assert read_context(root).quiet_days == 90
+    config = load_config(str(root / "mkdocs.yml"))
+    assert config.plugins["ketnghia"].config.quiet_days == 90
 
 
 def test_the_command_line_and_the_plugin_read_the_same_options(tmp_path, monkeypatch):

@@ -13,8 +13,8 @@ value. `ketnghia generate/build/serve` generate before MkDocs runs: they check t
 with the same class (read_context), so both routes render with the same Context.
 
 A ledger of another province or programme is its records and its mkdocs.yml; the package
-names neither. mkdocs.yml may hold MkDocs' own tags (!ENV, !!python/name): the command line
-reads them as nothing, since only plain values are wanted here."""
+names neither. mkdocs.yml may hold MkDocs' own tags: the command line reads !ENV as MkDocs does
+(an option may come from the environment) and the others (!!python/name) as nothing."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from .. import i18n
 from .context import DEFAULT_NAME, QUIET_DAYS, BadConfig, Context, Identity
@@ -121,9 +122,10 @@ def context_of(root: Path, site_name: object, site_description: object, repo_url
 
 
 class _TagBlind(yaml.SafeLoader):
-    """A safe loader that reads any tag as null instead of refusing the file."""
+    """A safe loader that reads !ENV as MkDocs does, and any other tag as null instead of refusing the file."""
 
 
+_TagBlind.add_constructor("!ENV", construct_env_tag)
 _TagBlind.add_multi_constructor("", lambda loader, suffix, node: None)
 _TagBlind.add_multi_constructor("!", lambda loader, suffix, node: None)
 

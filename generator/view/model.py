@@ -1,10 +1,9 @@
 """The site model: validated records resolved and indexed for the pages.
 
-Built once per render from `validate_tree`'s result and the project's Context (generator/view/
-context.py), and not changed afterwards; every list
-is in a stable order (Vietnamese collation for names, date then id for activities). What the
-pages compute once and reuse lives apart, in a Memo whose tables are keyed by what they hold:
-no record id can collide with another key.
+Built once per render, by keyword, from `validate_tree`'s result and the project's Context
+(view/context.py), and not changed afterwards; every list is in a stable order (Vietnamese
+collation for names, date then id for activities). What the pages compute once and reuse lives
+apart, in a Memo whose tables are keyed by what they hold: no record id can collide with another key.
 """
 
 from __future__ import annotations
@@ -105,7 +104,6 @@ class Site:
                                   ("documents", "document"), ("partnerships", "partnership"),
                                   ("activities", "activity"), ("reported_totals", "reported-total"), ("programmes", "programme")):
             object.__setattr__(self, name, self.records.get(record_type, {}))
-
 
     @property
     def identity(self) -> Identity:
