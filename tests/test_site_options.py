@@ -86,6 +86,9 @@ def test_the_command_line_reads_the_plugin_entry_in_any_form(tmp_path, monkeypat
         assert read_context(_project(tmp_path, plugins)) == wanted
     assert read_context(_project(tmp_path, "  - ketnghia\n")) == Context(Identity("Sổ thử", "Sổ của một tỉnh khác", REPOSITORY))
     assert read_context(tmp_path / "khong-co") == Context()  # no mkdocs.yml: the defaults
+    (tmp_path / "mkdocs.yml").write_text("site_name: [Sổ\n", encoding="utf-8")
+    with pytest.raises(BadConfig, match=r"mkdocs.yml \(dòng 2, cột 1\): hãy sửa cho đúng cú pháp YAML"):
+        read_context(tmp_path)
     # An option from the environment, as MkDocs reads it.
     monkeypatch.setenv("QUIET_DAYS", "90")
     root = _project(tmp_path, "  - ketnghia:\n      quiet_days: !ENV [QUIET_DAYS, 365]\n")

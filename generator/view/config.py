@@ -30,6 +30,7 @@ from mkdocs.config.base import ValidationError
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from .. import i18n
+from ..files import why
 from .context import DEFAULT_NAME, QUIET_DAYS, BadConfig, Context, Identity
 from .repository import repository_url
 
@@ -152,8 +153,14 @@ def read_context(root: Path) -> Context:
     path = root / CONFIG_FILE
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TagBlind) if path.is_file() else {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as failure:
-        raise BadConfig(f"Không đọc được {path}: {failure}") from None
+    except OSError as failure:
+        raise BadConfig(f"Không đọc được {path}: {why(failure)}") from None
+    except UnicodeDecodeError:
+        raise BadConfig(f"Không đọc được {path}: tệp phải lưu dạng UTF-8") from None
+    except yaml.YAMLError as failure:
+        mark = getattr(failure, "problem_mark", None)
+        where = f" (dòng {mark.line + 1}, cột {mark.column + 1})" if mark else ""
+        raise BadConfig(f"Không đọc được {path}{where}: hãy sửa cho đúng cú pháp YAML") from None
     data = data if isinstance(data, dict) else {}
     moved = moved_options(data.get("extra"))
     if moved:
