@@ -111,6 +111,17 @@ def test_the_command_line_and_the_plugin_read_the_same_options(tmp_path, monkeyp
     assert (shipped.quiet_days, shipped.quiet_until, shipped.language) == (365, None, "vi")
 
 
+def test_ketnghia_generate_renders_with_the_projects_options(tmp_path, monkeypatch):
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
+    root = _project(tmp_path, "  - ketnghia:\n      quiet_days: 180\n")
+    assert main(["generate", "--project", str(root), "--today", "2026-11-26"]) == 0
+    generated = root / "docs" / "generated"
+    assert "Cặp kết nghĩa không có hoạt động trong 180 ngày gần nhất" in (generated / "do-phu" / "index.md").read_text(encoding="utf-8")
+    page = (generated / "cap-ket-nghia" / "tp-thu-nghiem-xa-la-dee" / "index.md").read_text(encoding="utf-8")
+    assert f"{REPOSITORY}/blob/main/records/partnerships/tp-thu-nghiem-xa-la-dee.yaml" in page
+    assert "Sổ thử" in (generated / "index.md").read_text(encoding="utf-8")
+
+
 def test_a_bad_value_stops_mkdocs_build_and_ketnghia_generate_alike(tmp_path, capsys):
     root = _project(tmp_path, "  - ketnghia:\n      quiet_days: -3\n")
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
