@@ -117,7 +117,7 @@ def activity_detail(site: Site, page_url: str, activity: Activity) -> str:
         before, after = words.tags
         lines.append(f"<p>{before}{tags}{after}</p>")
     path = site.file_of("activity", activity["id"])
-    record = link(urls.yaml_url(path), words.record_file, external=True)
+    record = link(urls.yaml_url(site.identity.repository, path), words.record_file, external=True)
     before, after = words.sources
     lines.append(f"<p>{before}{sources_html(activity['sources'])}{after} · {record}</p>")
     return "".join(lines)

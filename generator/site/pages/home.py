@@ -312,7 +312,7 @@ def home_page(site: Site) -> Page:
         ),
     ]
     body.append(follow(URL, meta))
-    body.append(folder_note(""))
+    body.append(folder_note(site, ""))
     return Page(URL, site.identity.name, "".join(body), extra_meta=meta)
 
 

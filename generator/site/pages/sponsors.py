@@ -220,7 +220,7 @@ def index_pages(site: Site) -> Iterator[Page]:
         [_("Đơn vị"), _("Loại"), _("Địa bàn kết nghĩa"), _("Hoạt động"), _("Đã thực hiện (đồng)")],
         ids,
         lambda url, chunk: _index_rows(site, url, chunk),
-        folder_note("organizations"),
+        folder_note(site, "organizations"),
     )
 
 
