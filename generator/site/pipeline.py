@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..validate import validate_tree
+from ..validate import Reuse, validate_tree
 from .render import render_site
 from .writer import Written, write_tree
 
@@ -28,12 +28,13 @@ class Outcome:
 
 
 def generate(records: Path, out: Path, today: datetime.date | None = None, known: tuple[Path, ...] = (),
-             waiting: Callable[[str], None] | None = None) -> Outcome:
+             waiting: Callable[[str], None] | None = None, reuse: Reuse | None = None) -> Outcome:
     """Validate `records`; if no error, write the generated pages and downloads into `out`.
     `known`: output folders of the project, which may be replaced even unmarked.
-    `waiting`: told when another run is writing `out` and this one waits (see writer.owning)."""
+    `waiting`: told when another run is writing `out` and this one waits (see writer.owning).
+    `reuse`: what the files said at the last run, for those whose bytes are the same (serve)."""
     clock = time.perf_counter()
-    result = validate_tree(records, today or datetime.date.today())
+    result = validate_tree(records, today or datetime.date.today(), reuse=reuse)
     seconds = {"validate": time.perf_counter() - clock}
     if result.errors:
         return Outcome(sorted(result.errors), False, 0, seconds, len(result.files))

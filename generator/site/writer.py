@@ -221,7 +221,24 @@ def _update(files: dict[str, bytes], target: Path) -> Written:
         # Before any other file: a run killed halfway must not leave a folder the next run
         # refuses as not ours. Written only when missing: a rewrite would wake `mkdocs serve`.
         mark(target)
+    return _bring(files, top, found, emptied)
 
+
+def sync(files: dict[str, bytes], folder: Path) -> Written:
+    """Make `folder` (a folder of the built site, which MkDocs' dirty rebuilds keep) hold exactly
+    `files`, rewriting only those whose bytes differ. No lock and no mark: MkDocs owns the site."""
+    folder.mkdir(parents=True, exist_ok=True)
+    found: dict[str, tuple[str, int]] = {}
+    emptied: set[str] = set()
+    _scan(str(folder), "", found, emptied)
+    if not found:  # a first build: no reader to spare a half-written file, no rename needed
+        _write_plainly(files, folder)
+        return Written(len(files), 0)
+    return _bring(files, str(folder), found, emptied)
+
+
+def _bring(files: dict[str, bytes], top: str, found: dict[str, tuple[str, int]], emptied: set[str]) -> Written:
+    """Change what is `found` below `top` into `files`: stale files removed, changed ones rewritten."""
     # Compare everything first, then change in one short burst: `mkdocs serve` looks for
     # changes every half second, and a look in the middle of the changes costs a second rebuild.
     stale = found.keys() - files.keys()
@@ -248,17 +265,22 @@ def _write_new(files: dict[str, bytes], target: Path) -> Written:
     """A first generation: every file written plainly into a folder beside the target, which
     is then renamed into place whole. A rename per file would cost four times as long."""
     staging = staging_dir(target)
-    folders = {staging}  # made already: one mkdir per folder, not per file
     try:
         mark(staging)
-        for relative, data in files.items():
-            path = staging / relative
-            if path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(path.parent)
-            path.write_bytes(data)
+        _write_plainly(files, staging)
         swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return Written(len(files), 0)
+
+
+def _write_plainly(files: dict[str, bytes], folder: Path) -> None:
+    """Every file written into `folder`, which exists and holds none of them."""
+    folders = {folder}  # made already: one mkdir per folder, not per file
+    for relative, data in files.items():
+        path = folder / relative
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        path.write_bytes(data)
