@@ -48,7 +48,7 @@ test: setup browser
 benchmark: setup
 	$(PY) scripts/benchmark.py
 
-# The site's wording, extracted into generator/site/locale/site.pot for translators.
+# The site's wording, extracted into generator/locale/site.pot for translators.
 messages: setup
 	$(PY) scripts/messages.py
 

@@ -18,7 +18,7 @@ from typing import Any
 from slugify import slugify
 
 from .diagnostics import FieldPath
-from .site.i18n import N_
+from .i18n import N_
 
 EVERY = "*"  # in a reference path: every item of a list
 

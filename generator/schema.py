@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import fastjsonschema
 
 from .catalogue import severity
+from .dates import span, written
 from .diagnostics import Diagnostic, field_path
 from .loader import INT, MAX_INT_DIGITS, Document
 
@@ -110,11 +111,10 @@ _TYPE_NAMES = {
 
 def _date_hint(value: Any, hint: str) -> str:
     """The date staff meant, when they wrote it as they write it elsewhere (15/3/2024)."""
-    from .intake.parse import Unreadable, date
-
+    meant = written(" ".join(str(value).lower().split()))
     try:
-        meant = date(str(value))
-    except Unreadable:
+        span(meant or "")
+    except ValueError:
         return hint
     return hint.split(", ví dụ")[0] + f"; hãy ghi \"{meant}\"" if meant != str(value) else hint
 

@@ -15,7 +15,7 @@ os.wait4) is its own:
             file, read from disk in the same order as validation (the baseline)
   validate  generator.validate.validate_tree in a child (the same work as
             `python -m generator validate <tree>/records`)
-  generate  generator.site.pipeline.generate in a child (the same work as
+  generate  generator.pipeline.generate in a child (the same work as
             `python -m generator generate --records … --out DIR`): validation, then
             the generation proper, rendering and writing pages and downloads
   import    python -m generator import --write of a workbook of --import-rows rows (2 000 by
@@ -61,7 +61,7 @@ sys.path.insert(0, str(PROJECT / "scripts"))
 
 import search_figures  # noqa: E402 - scripts/, put on the path just above
 
-from generator.site import urls  # noqa: E402 -- the project's own package, from the checkout
+from generator.view import urls  # noqa: E402 -- the project's own package, from the checkout
 
 TODAY = "2026-11-26"
 ALL_STEPS = ("validate", "generate", "build", "import")
@@ -159,7 +159,7 @@ def child(argv: list[str]) -> int:
     elif step == "generate":
         import datetime
 
-        from generator.site.pipeline import generate
+        from generator.pipeline import generate
 
         out, today = Path(argv[2]), datetime.date.fromisoformat(argv[3])
         imported = time.perf_counter()

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/messages.py [--output FILE]
 
-Writes generator/site/locale/site.pot from the calls to _(), ngettext() and N_() in the
+Writes generator/locale/site.pot from the calls to _(), ngettext() and N_() in the
 files babel.cfg names; a test checks that the committed template is up to date.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from babel.messages.frontend import CommandLineInterface
 
 PROJECT = Path(__file__).resolve().parent.parent
-TEMPLATE = Path("generator/site/locale/site.pot")
+TEMPLATE = Path("generator/locale/site.pot")
 
 
 def extract(output: Path) -> None:

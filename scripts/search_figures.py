@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project's own package, from the checkout
-from generator.site import urls
+from generator.view import urls
 
 FOLDER = urls.SEARCH.rstrip("/")
 # The last two are forgiven: a typo (two letters swapped) and a beginning on every word.

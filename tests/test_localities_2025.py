@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from generator.site.model import COMMUNE_LEVELS, build_site
 from generator.site.pages.reorganisation import across_reorganisation
 from generator.site.render import render_files
 from generator.validate import validate_tree
+from generator.view.model import COMMUNE_LEVELS, build_site
 
 from site_records import PROJECT, TODAY, small_tree
 

@@ -49,8 +49,8 @@ ENTRY = '''        RecordType(
 '''
 
 PAGES = '''"""Cam kết: one page per commitment."""
-from .. import urls
-from ..escape import h
+from ...view import urls
+from ...view.escape import h
 from .page import Page
 
 

@@ -98,7 +98,7 @@ def test_a_path_outside_any_records_folder_is_refused(tmp_path, monkeypatch, cap
 
 
 def test_the_repository_is_the_checkouts_own():
-    from generator.site.repository import from_remote, repository_url
+    from generator.view.repository import from_remote, repository_url
 
     assert from_remote("git@github.com:so-x/ket-nghia.git") == "https://github.com/so-x/ket-nghia"
     assert from_remote("https://user:token@github.com/so-x/ket-nghia.git\n") == "https://github.com/so-x/ket-nghia"
@@ -111,7 +111,7 @@ def test_the_repository_is_the_checkouts_own():
 
 
 def test_the_repository_is_read_from_the_checkouts_git_config(tmp_path):
-    from generator.site.repository import repository_url
+    from generator.view.repository import repository_url
 
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "config").write_text('[core]\n\tbare = false\n[remote "origin"]\n'

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from generator.site.model import build_site
-from generator.site.render import render_site
+from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.model import build_site
 
 from support import PROJECT, TODAY
 

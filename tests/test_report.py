@@ -9,12 +9,12 @@ from generator.cli import main
 from generator.intake.plan import ledger_site
 from generator.intake.report import COLUMNS, NotFound, build_report
 from generator.intake.report_files import TOTAL_NOTE
-from generator.site import formats
-from generator.site.model import year_of
 from generator.site.pages.localities import area_totals
-from generator.site.pages.programmes import activities_of
 from generator.site.pages.sponsors import sponsor_totals
-from generator.site.totals import Totals
+from generator.view import formats
+from generator.view.model import year_of
+from generator.view.scopes import programme_activities
+from generator.view.totals import Totals
 
 from support import PROJECT, TODAY
 
@@ -160,7 +160,7 @@ def test_units_sharing_a_name_are_told_apart_by_the_year(site):
 
 def test_a_2025_unit_and_a_programme_have_reports(site):
     for programme in site.programmes:
-        activities = activities_of(site, programme)
+        activities = programme_activities(site, programme)
         for year in {year_of(site.activities[a]) for a in activities}:
             report = build_report(site, year, programme=programme)
             assert report.totals == site.totals_of_ids(a for a in activities if year_of(site.activities[a]) == year)

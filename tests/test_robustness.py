@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.cli import site as build
+from generator.pipeline import render_site
 from generator.site import writer
-from generator.site.render import render_site
 from generator.validate import validate_tree
 
 from site_records import PROJECT, TODAY, activity, small_tree, write_record

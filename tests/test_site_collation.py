@@ -1,9 +1,9 @@
-"""Vietnamese alphabetical order (generator/site/collation.py)."""
+"""Vietnamese alphabetical order (generator/view/collation.py)."""
 
 import random
 import unicodedata
 
-from generator.site.collation import sort_key, sorted_names
+from generator.view.collation import sort_key, sorted_names
 
 EXPECTED = [
     "A Xan",

@@ -6,7 +6,7 @@ import html
 import json
 import re
 
-from generator.site.render import render_site
+from generator.pipeline import render_site
 from generator.validate import validate_tree
 
 from site_records import PROJECT, TODAY, activity, partnership, small_tree, sponsor

@@ -5,9 +5,9 @@ import re
 
 import markdown
 
-from generator.site.escape import external_link, h, md, plain, safe_url
-from generator.site.render import render_site
+from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.escape import external_link, h, md, plain, safe_url
 
 from site_records import TODAY, activity, partnership, small_tree, sponsor
 

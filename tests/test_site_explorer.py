@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from generator.pipeline import render_site
 from generator.site.pages.explorer import PART
 from generator.site.pages.page import DESCRIPTION_LENGTH, Page
-from generator.site.render import render_site
 from generator.validate import validate_tree
 
 from site_records import TODAY, activity, partnership, small_tree, sponsor

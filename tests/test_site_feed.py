@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.site.render import render_site
+from generator.pipeline import render_site
 from generator.validate import validate_tree
 
 from site_records import TODAY, activity, partnership, small_tree, sponsor

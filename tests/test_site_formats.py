@@ -1,7 +1,7 @@
-"""Vietnamese numbers, money, percentages and dates (generator/site/formats.py)."""
+"""Vietnamese numbers, money, percentages and dates (generator/view/formats.py)."""
 
 
-from generator.site import formats
+from generator.view import formats
 
 
 def test_numbers_group_with_dots_and_decimals_with_commas():

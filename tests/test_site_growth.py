@@ -6,11 +6,11 @@ from collections import Counter
 
 import pytest
 
-from generator.site.model import LISTING_PAGE_SIZE
+from generator.pipeline import render_site
 from generator.site.pages import paging
-from generator.site.render import render_site
 from generator.site.slugs import heading_slug
 from generator.validate import validate_tree
+from generator.view.model import LISTING_PAGE_SIZE
 
 from site_records import PROJECT, TODAY, activity, small_tree
 

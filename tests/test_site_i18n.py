@@ -9,9 +9,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from generator.site import formats, i18n
-from generator.site.render import render_site
+from generator import i18n
+from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view import formats
 
 from site_records import TODAY, small_tree
 
@@ -63,7 +64,7 @@ def test_the_committed_template_holds_every_wrapped_string(tmp_path, monkeypatch
     monkeypatch.chdir(PROJECT)
     messages.extract(tmp_path / "site.pot")
     fresh, committed = _messages(tmp_path / "site.pot"), _messages(PROJECT / messages.TEMPLATE)
-    assert fresh == committed, "the wording changed: run `make messages` and commit generator/site/locale/site.pot"
+    assert fresh == committed, "the wording changed: run `make messages` and commit generator/locale/site.pot"
 
 
 @pytest.fixture

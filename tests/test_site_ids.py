@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.site import urls
-from generator.site.model import build_site
 from generator.site.render import render_files
 from generator.validate import validate_tree
+from generator.view import urls
+from generator.view.model import build_site
 
 from site_records import PROJECT, TODAY, activity, partnership, small_tree, sponsor
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import urls as site_urls
-from generator.site.render import render_site
+from generator.pipeline import render_site
 from generator.site.writer import write_tree
 from generator.validate import validate_tree
+from generator.view import urls as site_urls
 
 from site_records import PROJECT, TODAY
 

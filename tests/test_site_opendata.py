@@ -9,8 +9,8 @@ import posixpath
 
 import pytest
 
+from generator.pipeline import render_site
 from generator.site.downloads import DATASETS
-from generator.site.render import render_site
 from generator.validate import validate_tree
 
 from site_records import TODAY, activity, small_tree

@@ -259,7 +259,7 @@ def test_build_keeps_the_previous_site_when_the_swap_fails(tmp_path, capsys, mon
 
 
 def test_serving_logs_a_failed_regeneration_and_goes_on(tmp_path, caplog, monkeypatch):
-    from generator.site.mkdocs_plugin import _regenerate
+    from generator.mkdocs_plugin import _regenerate
 
     records = small_tree(tmp_path)
     out = tmp_path / "docs" / "generated"

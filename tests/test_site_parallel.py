@@ -6,8 +6,8 @@ import threading
 import pytest
 
 from generator import parallel
+from generator.pipeline import render_site
 from generator.site import render
-from generator.site.render import render_site
 from generator.validate import validate_tree
 
 from site_records import PROJECT, TODAY, small_tree

@@ -5,9 +5,9 @@ import io
 import json
 import re
 
-from generator.site.model import build_site
-from generator.site.render import render_site
+from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.model import build_site
 
 from site_records import TODAY, activity, partnership, small_tree, sponsor
 
@@ -148,7 +148,7 @@ def test_coverage_lists_unpartnered_target_communes(tmp_path):
 
 
 def test_long_listings_are_cut_into_pages_and_links_follow(tmp_path, monkeypatch):
-    from generator.site import model
+    from generator.view import model
 
     records = small_tree(tmp_path)
     for day in ("02", "03", "04"):
@@ -170,7 +170,7 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path):
     records = small_tree(tmp_path)
     script = (
         "import hashlib, sys, datetime; from pathlib import Path; "
-        "from generator.validate import validate_tree; from generator.site.render import render_site; "
+        "from generator.validate import validate_tree; from generator.pipeline import render_site; "
         "root = Path(sys.argv[1]); files = render_site(validate_tree(root, datetime.date(2026, 11, 26)), root); "
         "print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.site.render import render_site
+from generator.pipeline import render_site
 from generator.validate import validate_tree
 
 from site_records import SOURCE, TODAY, activity, partnership, small_tree, sponsor, write_record

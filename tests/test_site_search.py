@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.site import urls
+from generator.folding import FOLD, fold, words
 from generator.site.search_index import (
     ACTIVITY_RANK,
     CHUNK,
@@ -21,7 +21,7 @@ from generator.site.search_index import (
     script_name,
 )
 from generator.site.search_pages import page_entries
-from generator.site.search_text import FOLD, fold, words
+from generator.view import urls
 
 SEARCH_JS = Path(__file__).resolve().parents[1] / "docs" / "javascripts" / "search.js"
 

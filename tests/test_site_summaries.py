@@ -1,6 +1,6 @@
 """The yearly summaries ("sơ kết") of districts and sponsors: every figure the issue asks for."""
 
-from generator.site.render import render_site
+from generator.pipeline import render_site
 from generator.validate import validate_tree
 
 from site_records import TODAY, small_tree

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from generator.site.model import DISTRICT_LEVELS, build_site
 from generator.site.render import render_files
 from generator.validate import validate_tree
+from generator.view.model import DISTRICT_LEVELS, build_site
 
 from site_records import PROJECT, TODAY
 

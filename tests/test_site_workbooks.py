@@ -10,7 +10,7 @@ import pytest
 from generator.intake.plan import UNCHANGED, make_plan, read_ledger
 from generator.intake.read import read
 from generator.intake.template import sheet_title
-from generator.site.render import render_site
+from generator.pipeline import render_site
 from generator.validate import validate_tree
 
 from support import PROJECT, TODAY

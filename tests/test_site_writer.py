@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from generator.pipeline import generate
 from generator.site import writer
-from generator.site.pipeline import generate
 
 from site_records import TODAY, activity, small_tree
 
@@ -137,7 +137,7 @@ def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tm
     """MkDocs then sees only the changed pages, and rebuilds once (it no longer watches records/)."""
     from watchdog.observers.polling import PollingObserver
 
-    from generator.site.mkdocs_plugin import RECORDS_ENV, LedgerPlugin
+    from generator.mkdocs_plugin import RECORDS_ENV, LedgerPlugin
 
     records = small_tree(tmp_path)
     out = tmp_path / "docs" / "generated"
@@ -167,8 +167,8 @@ def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tm
 
 def test_a_dirty_rebuild_keeps_the_search_entries_of_the_pages_it_did_not_build(tmp_path, monkeypatch):
     """`serve` rebuilds only the changed pages: the index still finds every other page, and none removed."""
-    from generator.site import mkdocs_plugin
-    from generator.site.mkdocs_plugin import LedgerPlugin
+    from generator import mkdocs_plugin
+    from generator.mkdocs_plugin import LedgerPlugin
 
     indexed: list[list[str]] = []
     monkeypatch.setattr(mkdocs_plugin.search_index, "write",
@@ -220,7 +220,7 @@ def _serving(tmp_path, monkeypatch, built: list, looks_every: float = 0.1):
     counted, and whose observer looks at docs/ every `looks_every` seconds (MkDocs: 0.5 s)."""
     from mkdocs.livereload import LiveReloadServer
 
-    from generator.site.mkdocs_plugin import RECORDS_ENV, LedgerPlugin
+    from generator.mkdocs_plugin import RECORDS_ENV, LedgerPlugin
 
     records = small_tree(tmp_path)
     docs = tmp_path / "docs"

@@ -3,7 +3,7 @@
  * when the reader opens the box; it then takes the box over.
  *
  * A query is folded with the table the index was folded with (meta.json "fold", made by
- * generator/site/search_text.py): "Hòa", "Hoà" and "hoa", "Đoàn" and "doan", "Ch'ơm" and
+ * generator/folding.py): "Hòa", "Hoà" and "hoa", "Đoàn" and "doan", "Ch'ơm" and
  * "chom" are the same word. Every word of the query must be a word of the result; the last
  * one, while it is not a word of the index, stands for the words it begins (typing "chan"
  * already finds "Chánh"), and in a query of several words each also stands for the names

@@ -13,7 +13,7 @@ from ..intake.export import EXPORTED, Selection, export_bytes
 from ..intake.names import names_of
 from ..intake.parse import folded, nearest
 from ..intake.plan import read_ledger
-from ..site.model import Site
+from ..view.model import Site
 from .options import BadUsage, day, project_of
 
 _TYPE_WORDS = {"activities": "activity", "partnerships": "partnership"}

@@ -16,10 +16,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..diagnostics import format_text
+from ..pipeline import RECORDS_ENV, generate
 from ..project import Project
-from ..site import formats, offline, urls
-from ..site.pipeline import RECORDS_ENV, generate
+from ..site import offline
 from ..site.writer import CannotWrite, NotOurs, check_target, mark, owning, staging_dir, swap_in
+from ..view import formats, urls
 from .options import day, project_of
 
 DEV_ADDRESS = "127.0.0.1:8000"

@@ -15,7 +15,7 @@ import stat
 import zipfile
 from pathlib import Path
 
-from ..site.formats import megabytes, number
+from ..view.formats import megabytes, number
 
 # --- the file and its zip -----------------------------------------------------------------------
 FILE_BYTES = 10_000_000  # an .xlsx or .csv on disk; the template with 500 rows is about 60 KB

@@ -25,7 +25,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
 from ..facts import localities_of, places_of
-from ..site.model import Site, activity_order
+from ..view.model import Site, activity_order
 from .columns import columns
 from .names import names_of, what
 from .template import parts_of, workbook, zipped

@@ -1,7 +1,7 @@
 """Readable names of records and codes, and back: what the template's dropdowns hold and
 what the import turns into ids.
 
-Names are the site's own (generator/site/model.py: "Sở Y tế – xã Trà Kót"), so a
+Names are the site's own (generator/view/model.py: "Sở Y tế – xã Trà Kót"), so a
 staff member picks in the workbook what they read on the pages. A name is matched folded
 (generator/intake/parse.py): without diacritics, either tone-mark placement, any case.
 """
@@ -16,7 +16,7 @@ from ..dates import first_day, last_day, vi_date
 from ..facts import Record
 from ..registry import PartnershipStatus
 from ..rules.spelling import preferred
-from ..site.model import Site
+from ..view.model import Site
 from .columns import CODE, REFERENCE, Column, columns, importable
 from .parse import Unreadable, folded, nearest
 

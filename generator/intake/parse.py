@@ -11,8 +11,8 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from ..dates import span, vi_date
-from ..site.search_text import words
+from ..dates import span, vi_date, written
+from ..folding import words
 from .bounds import DIGITS, NAME_CHARS
 
 
@@ -22,15 +22,14 @@ class Unreadable(ValueError):
 
 # --- dates -------------------------------------------------------------------------------------
 
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
-_MONTH_YEAR = re.compile(r"(?:tháng\s*)?(\d{1,2})\s*[/.\-]\s*(\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
-_YEAR = re.compile(r"(?:năm\s*)?(\d{4})")
 DATE_HINT = "hãy ghi ngày dạng 15/3/2024 (ngày/tháng/năm), tháng dạng 3/2024, hoặc chỉ ghi năm (2024)"
 
 
 def _checked(year: int, month: int, day: int | None, text: str) -> str:
-    value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+    return _real(f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else ""), text)
+
+
+def _real(value: str, text: str) -> str:
     try:
         span(value)
     except ValueError:
@@ -43,17 +42,8 @@ def date(text: str) -> str:
     A span of days ('15-17/3/2024') raises DayRange, which says both ends; a quarter or a
     half year is refused with the forms the ledger takes."""
     cleaned = " ".join(text.lower().split())
-    if match := _ISO.fullmatch(cleaned):
-        year, month, day = match.groups()
-        return _checked(int(year), int(month), int(day) if day else None, text)
-    if match := _DAY_MONTH_YEAR.fullmatch(cleaned.removeprefix("ngày").strip()):
-        day, month, year = (int(g) for g in match.groups())
-        return _checked(year, month, day, text)
-    if match := _MONTH_YEAR.fullmatch(cleaned):
-        month, year = (int(g) for g in match.groups())
-        return _checked(year, month, None, text)
-    if match := _YEAR.fullmatch(cleaned):
-        return match.group(1)
+    if (value := written(cleaned)) is not None:
+        return _real(value, text)
     _refuse_range(cleaned, text)
     _refuse_part_of_year(cleaned, text)
     raise Unreadable(f"không đọc được ngày '{text}'; {DATE_HINT}")

@@ -30,7 +30,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.worksheet.cell_range import CellRange
 
-from ..site.formats import number
+from ..view.formats import number
 from . import bounds
 from .bounds import Unopenable
 from .parse import shown_date

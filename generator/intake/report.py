@@ -12,12 +12,10 @@ import datetime
 from dataclasses import dataclass
 
 from ..facts import Record, to_sponsor
-from ..site import formats
-from ..site.model import Site, year_of
-from ..site.pages.localities import area_activities
-from ..site.pages.programmes import activities_of
-from ..site.pages.sponsors import sponsor_activities
-from ..site.totals import Totals
+from ..view import formats
+from ..view.model import Site, year_of
+from ..view.scopes import area_activities, programme_activities, sponsor_activities
+from ..view.totals import Totals
 from .parse import folded, nearest
 
 COLUMNS = ("Ngày", "Địa bàn", "Cặp kết nghĩa", "Nhóm nội dung", "Nội dung hỗ trợ", "Tên hoạt động", "Tình trạng",
@@ -120,7 +118,7 @@ def build_report(site: Site, year: str, sponsor: str | None = None, locality: st
     else:
         assert programme is not None
         pid = subject_id(site, "programme", programme, year)
-        subject, everything = _programme_name(site, pid), activities_of(site, pid)
+        subject, everything = _programme_name(site, pid), programme_activities(site, pid)
         about, sid = f"thực hiện {subject}", pid
     ids = [a for a in everything if year_of(site.activities[a]) == year]
     groups = [GroupLine(label, site.totals_of_ids(a for a in ids if site.category_group(site.activities[a]["category"]) == code))

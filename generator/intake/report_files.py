@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from ..site import formats
+from ..view import formats
 from .cells import put
 from .read import REPORT_KEYWORDS
 from .report import COLUMNS, MONEY_COLUMNS, TOTAL_LABEL, Report, line_text, summary_lines

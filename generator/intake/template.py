@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..files import replace_whole
 from ..registry import TYPES
-from ..site.model import Site
+from ..view.model import Site
 from .cells import put
 from .columns import AMOUNT, COUNT, DATE, Column, columns
 from .corrections import RECORD_ID, WITHDRAW

@@ -12,7 +12,7 @@ from typing import Any
 from ..dates import vi_date
 from ..facts import Record
 from ..registry import STAGE
-from ..site.formats import number
+from ..view.formats import number
 from .columns import AMOUNT, COUNT, DATE, REFERENCE, Column
 from .names import Names
 from .parse import Unreadable

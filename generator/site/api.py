@@ -15,9 +15,9 @@ from typing import Any
 
 from ..registry import TYPES as RECORD_TYPES
 from ..schema import schema_texts
-from . import urls
+from ..view import urls
+from ..view.model import Site
 from .downloads import json_document
-from .model import Site
 
 VERSION = 1
 TYPES = tuple(urls.API_COLLECTIONS)

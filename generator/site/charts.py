@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .escape import h, link
+from ..view.escape import h, link
 from .html_table import cell, table
 
 _WIDTH = 360  # drawn 1:1 on a 360 px phone, so its 12 px labels stay readable; ledger.css caps it on wide screens

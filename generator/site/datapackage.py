@@ -10,11 +10,11 @@ from typing import Any
 
 from slugify import slugify
 
-from . import formats, urls
+from ..i18n import _
+from ..view import formats, urls
+from ..view.model import Site
 from .dictionary import Described, describe
 from .downloads import DATASETS, tables
-from .i18n import _
-from .model import Site
 
 PACKAGE = "ketnghia-quangnam"  # the distribution of pyproject.toml: its version leads the data's
 DATA_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International", "path": urls.DATA_LICENCE}

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..schema_shape import SchemaShape
+from ..view.model import Site
 from .downloads import SOURCES, Dataset, dataset_columns, foreign_keys
-from .model import Site
 
 
 @dataclass(frozen=True)

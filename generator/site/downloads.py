@@ -12,13 +12,13 @@ from typing import Any
 import orjson
 
 from ..facts import Record
+from ..i18n import N_, _
 from ..registry import TYPES, Giver
 from ..schema_shape import SchemaShape
-from . import urls
-from .escape import clean
-from .i18n import N_, _
-from .model import DISTRICT_LEVELS, Site, year_of
-from .totals import MONEY_PARTS
+from ..view import urls
+from ..view.escape import clean
+from ..view.model import DISTRICT_LEVELS, Site, year_of
+from ..view.totals import MONEY_PARTS
 
 FOLDER = urls.OPEN_DATA.rstrip("/")
 

@@ -17,14 +17,12 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from ..dates import first_day
+from ..i18n import _
 from ..typed import Activity
-from . import formats, urls
-from .areas import area_activities, reporting_units
-from .escape import clean
-from .i18n import _
-from .model import Site
-from .pages.programmes import activities_of
-from .pages.sponsors import sponsor_activities
+from ..view import formats, urls
+from ..view.escape import clean
+from ..view.model import Site
+from ..view.scopes import area_activities, programme_activities, reporting_units, sponsor_activities
 
 ENTRIES = 50  # the newest activities of each feed; the downloads hold them all
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -121,7 +119,7 @@ def files(site: Site) -> dict[str, bytes]:
     for pid in sorted(site.programmes):
         url = urls.feed("programme", pid)
         title = _("{name}: hoạt động mới").format(name=site.name_of("programme", pid))
-        out[url] = feed(site, url, urls.entity("programme", pid), title, activities_of(site, pid))
+        out[url] = feed(site, url, urls.entity("programme", pid), title, programme_activities(site, pid))
     for lid in reporting_units(site):
         url = urls.feed("locality", lid)
         title = _("{name}: hoạt động mới").format(name=site.locality_name(lid))

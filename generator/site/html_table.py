@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from . import formats
+from ..view import formats
 
 # A row's cells, or (anchor id, cells) for a row that links can point at.
 Row = list[str] | tuple[str, list[str]]

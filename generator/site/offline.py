@@ -18,9 +18,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from . import formats, urls
-from .escape import h
-from .i18n import _
+from ..i18n import _
+from ..view import formats, urls
+from ..view.escape import h
 
 ENV = "KETNGHIA_OFFLINE"  # "true" in the offline build: read by mkdocs.yml and the plugin
 ROOT = "so-ket-nghia"  # the one folder inside the zip

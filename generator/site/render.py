@@ -1,17 +1,16 @@
-"""The pure step: validated records in, {path: content} out. No clock, no disk writes."""
+"""The site wing's pure step: the site model in, {path: content} out. No clock, no disk writes."""
 
 from __future__ import annotations
 
-import gc
 import importlib
-from pathlib import Path
+from collections.abc import Callable
 
 from ..parallel import elsewhere
 from ..registry import TYPES
-from . import api, feed, workbooks
+from ..view.model import Site
+from . import api, feed
 from .datapackage import open_data
 from .downloads import FOLDER
-from .model import Site, build_site
 from .pages import coverage, dictionary, explorer, home, localities, opendata, partnerships, quality, sponsors, summaries
 from .search_entries import ENTRIES, entries_file
 
@@ -42,32 +41,21 @@ def section_files(site: Site, sections) -> dict[str, bytes]:
     return {page.path: page.text().encode("utf-8") for section in sections for page in section.pages(site)}
 
 
-def render_files(site: Site) -> dict[str, bytes]:
+def render_files(site: Site, extra: Callable[[Site], dict[str, bytes]] | None = None) -> dict[str, bytes]:
+    """Every file of the site wing, with `extra`'s: what the other wing makes of the same model
+    (the import's workbooks, generator/intake/workbooks.py), made in a child of its own."""
     def child_share() -> dict[str, bytes]:
         return {**section_files(site, IN_CHILD), **feed.files(site)}
 
-    # The pages' workbooks (about as long again at that scale) in a second child: three shares on two cores.
+    # The workbooks (about as long again at that scale) in a second child: three shares on two cores.
     shared_wanted = len(site.activities) >= SHARED_FROM
     with elsewhere(child_share, wanted=shared_wanted) as shared, \
-            elsewhere(lambda: workbooks.files(site), wanted=shared_wanted) as workbook_files:
+            elsewhere(lambda: extra(site) if extra else {}, wanted=shared_wanted) as extra_files:
         files = section_files(site, [s for s in SECTIONS if s not in IN_CHILD])
         files.update({f"{FOLDER}/{name}": data for name, data in open_data(site).items()})
         files.update(api.files(site))
         files.update(explorer.data_files(site))
         files[ENTRIES] = entries_file(site)
-        files.update(workbook_files())
+        files.update(extra_files())
         files.update(shared())
     return dict(sorted(files.items()))
-
-
-def render_site(result, records_root: Path) -> dict[str, bytes]:
-    """Every generated file, by its path below the generated folder, as bytes."""
-    # Rendering makes hundreds of thousands of short strings and no reference cycles; the
-    # cycle collector would only walk the whole validated ledger again and again (~15%).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return render_files(build_site(result, records_root))
-    finally:
-        if collecting:
-            gc.enable()

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..typed import ProgrammePeriod, ReportedTotal
-from .areas import area_activities
-from .model import Site, year_of
-from .totals import Totals
+from ..view.model import Site, year_of
+from ..view.scopes import area_activities
+from ..view.totals import Totals
 
 VALUE = "tong-gia-tri"  # the measure of the whole value of support (vocabulary reported-measures)
 COMMUNES = "so-xa"  # the number of communes twinned

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import formats
-from .escape import clean
-from .model import Site
+from ..view import formats
+from ..view.escape import clean
+from ..view.model import Site
 from .search_index import ACTIVITY_RANK, Entry
 
 ENTRIES = ".tim-kiem-hoat-dong.tsv"

@@ -47,8 +47,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import urls
-from .search_text import FOLD, UNIT_KINDS, words
+from ..folding import FOLD, UNIT_KINDS, words
+from ..view import urls
 from .writer import sync
 
 CHUNK = 32  # entries per chunk file: a page of results fetches a few small files

@@ -13,7 +13,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator.site import offline, search_index, urls
+from generator.site import offline, search_index
+from generator.view import urls
 
 from browser_support import Site, heading
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator.site.search_text import words
+from generator.folding import words
 
 PIG_MODEL = "hoat-dong/2023/mo-hinh-sinh-ke/#2023-01-06-tam-ky-mo-hinh-heo-co-xa-la-dee-xa-la-ee"
 GREAT_UNITY_HOUSE = "2023-dai-loc-nha-dai-doan-ket-xa-la-ee"

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ...i18n import _, ngettext
 from ...typed import Activity
-from .. import formats, urls
-from ..escape import h, link
+from ...view import formats, urls
+from ...view.escape import h, link
+from ...view.model import Site, activity_order, listing_url
+from ...view.totals import Totals
 from ..html_table import cell, number_cell, table
-from ..i18n import _, ngettext
-from ..model import Site, activity_order, listing_url
-from ..totals import Totals
 from .activity_rows import activity_headers, activity_row, cancelled_note, listing_headers, listing_row
 from .filters import table_attributes
 from .links import feed_meta, folder_note, follow, source_note

@@ -8,13 +8,13 @@ from gettext import NullTranslations
 from typing import Any, NamedTuple
 
 from ...facts import to_sponsor
+from ...i18n import N_, _, active, around, ngettext
 from ...typed import Activity
-from .. import formats, urls
-from ..escape import clean, h, link
+from ...view import formats, urls
+from ...view.escape import clean, h, link
+from ...view.model import Site
+from ...view.totals import MONEY_PARTS
 from ..html_table import cell, number_cell, table
-from ..i18n import N_, _, active, around, ngettext
-from ..model import Site
-from ..totals import MONEY_PARTS
 from .links import activity_ref, ref, shared_mark, sources_html
 from .page import para
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 
 from ...dates import first_day, last_day
-from .. import formats, urls
-from ..config import QUIET_DAYS
-from ..escape import h, link, md
+from ...i18n import _, ngettext
+from ...view import formats, urls
+from ...view.config import QUIET_DAYS
+from ...view.escape import h, link, md
+from ...view.model import Site, last_activity, valid_on
 from ..html_table import cell, number_cell, table
-from ..i18n import _, ngettext
-from ..model import Site, last_activity, valid_on
 from ..reported import COMMUNES, figure, of_programme, stated_without_partner
 from .links import folder_note, ref
 from .localities import border_cell

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .. import urls
+from ...i18n import _
+from ...view import urls
+from ...view.escape import h, link
+from ...view.model import Site
 from ..dictionary import describe
 from ..downloads import DATASETS
-from ..escape import h, link
 from ..html_table import cell, table
-from ..i18n import _
-from ..model import Site
 from .page import Page, heading, para
 
 URL = urls.DICTIONARY

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _, ngettext
 from ...registry import TYPES
-from .. import formats, urls
-from ..escape import external_link, h, link
+from ...view import formats, urls
+from ...view.escape import external_link, h, link
+from ...view.model import Site
 from ..html_table import cell, table
-from ..i18n import _, ngettext
-from ..model import Site
 from .links import folder_note, ref, source_note, sources_html
 from .page import Page, bullets, facts, heading, para
 

@@ -17,11 +17,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from ...i18n import _
 from ...typed import Activity
-from .. import formats, urls
-from ..escape import clean, h
-from ..i18n import _
-from ..model import Site, year_of
+from ...view import formats, urls
+from ...view.escape import clean, h
+from ...view.model import Site, year_of
 from .filters import districts_of
 from .page import Page, para
 

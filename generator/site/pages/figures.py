@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import formats
-from ..escape import h
-from ..i18n import _, ngettext
-from ..totals import Totals
+from ...i18n import _, ngettext
+from ...view import formats
+from ...view.escape import h
+from ...view.totals import Totals
 from .page import para
 
 

@@ -15,9 +15,9 @@ import html
 import json
 from collections.abc import Sequence
 
+from ...i18n import _
 from ...typed import Activity
-from ..i18n import _
-from ..model import DISTRICT_LEVELS, Site, year_of
+from ...view.model import DISTRICT_LEVELS, Site, year_of
 
 # A row's fields, in the order filter-tables.js reads them (its PLACE): year, sponsor,
 # district, commune, group, gift; then the activity's id, its programme, its delivered amount

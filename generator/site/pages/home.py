@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import formats, urls
+from ...i18n import _, ngettext
+from ...view import formats, urls
+from ...view.escape import h, link, md
+from ...view.model import Record, Site, year_of
+from ...view.scopes import programme_activities
 from ..charts import chart_with_table, row
-from ..escape import h, link, md
 from ..html_table import table
-from ..i18n import _, ngettext
-from ..model import Record, Site, year_of
 from ..reported import value_comparison
 from .activity_rows import latest_table, other_direction_note
 from .figures import figures
@@ -18,7 +19,6 @@ from .page import Page, heading, para
 from .programmes import (
     PARTNERED,
     SUPPORTED,
-    activities_of,
     list_id,
     partnered_communes,
     status_text,
@@ -178,7 +178,7 @@ def gift_share_chart(site: Site, activities: Sequence[Record]) -> str:
 def programme_section(site: Site, programme_id: str) -> list[str]:
     """A programme's headline figures, its reported value beside the ledger's, and its charts."""
     partnership_ids = site.partnerships_of_programme(programme_id)
-    activities = [site.activities[a] for a in activities_of(site, programme_id)]
+    activities = [site.activities[a] for a in programme_activities(site, programme_id)]
     totals = site.totals(activities)
     sponsors = {s for p in partnership_ids for s in site.partnerships[p]["sponsors"]}
     partnered = partnered_communes(site, partnership_ids)
@@ -215,7 +215,7 @@ def programme_section(site: Site, programme_id: str) -> list[str]:
             ]
         ),
     ]
-    body.append(other_direction_note(site, URL, activities_of(site, programme_id)))
+    body.append(other_direction_note(site, URL, programme_activities(site, programme_id)))
     target = target_text(site, programme_id)
     if target:
         body.append(para(target, "ledger-note"))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...facts import to_sponsor
+from ...i18n import _
 from ...typed import Activity, Source
-from .. import formats, urls
-from ..areas import reports_on_its_own
-from ..escape import clean, external_link, h, link
-from ..i18n import _
-from ..model import Site
+from ...view import formats, urls
+from ...view.escape import clean, external_link, h, link
+from ...view.model import Site
+from ...view.scopes import reports_on_its_own
 from .page import para
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...dates import first_day
-from .. import formats, urls, workbooks
-from ..areas import area_activities, area_partnerships, area_totals, reports_on_its_own
-from ..escape import h, link, md
+from ...i18n import _, ngettext
+from ...view import formats, urls
+from ...view.escape import h, link, md
+from ...view.model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site, valid_on
+from ...view.scopes import area_activities, area_partnerships, area_totals, offers_workbook, reports_on_its_own
+from .. import workbooks
 from ..html_table import cell, number_cell, table
-from ..i18n import _, ngettext
-from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, Site, valid_on
 from ..slugs import heading_slug
 from .activity_rows import latest_table, other_direction_note
 from .figures import joint_note, totals_figures
@@ -233,7 +234,7 @@ def locality_page(site: Site, lid: str) -> Page:
             heading(_("Hoạt động gần đây")),
             latest_table(site, url, activity_ids, 20, _("Xem đầy đủ ở trang của từng cặp kết nghĩa.")),
         ]
-    if workbooks.offers(site, "locality", lid):
+    if offers_workbook(site, "locality", lid):
         body.append(workbooks.note(site, url, "locality", lid))
     body.append(locality_summary(site, url, lid))
     body.append(_predecessors_history(site, url, lid))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .. import formats, urls
+from ...i18n import _
+from ...view import formats, urls
+from ...view.escape import external_link, h, link
+from ...view.model import Site
 from ..datapackage import citation
 from ..downloads import DATASETS, sizes
-from ..escape import external_link, h, link
 from ..html_table import cell, table
-from ..i18n import _
-from ..model import Site
 from ..offline import announcement
 from .links import folder_note
 from .page import Page, bullets, heading, para

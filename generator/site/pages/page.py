@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import urls
-from ..escape import md, plain
+from ...view import urls
+from ...view.escape import md, plain
 
 DESCRIPTION_LENGTH = 200
 # Tables, and the note naming the folder of records (the same on many pages).

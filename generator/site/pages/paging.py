@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from .. import urls
-from ..escape import link
+from ...i18n import _
+from ...view import urls
+from ...view.escape import link
 from ..html_table import table
-from ..i18n import _
 from .page import Page, para
 
 # Rows per page of a section index: one page at province scale (300 partnerships, 150

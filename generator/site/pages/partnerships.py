@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _, ngettext
 from ...typed import Activity
-from .. import formats, urls, workbooks
-from ..escape import h, link
+from ...view import formats, urls
+from ...view.escape import h, link
+from ...view.model import LISTING_PAGE_SIZE, Site, year_of
+from .. import workbooks
 from ..html_table import cell, number_cell, table
-from ..i18n import _, ngettext
-from ..model import LISTING_PAGE_SIZE, Site, year_of
 from .activity_rows import activity_headers, activity_row, latest_table, other_direction_note
 from .figures import totals_figures
 from .filters import table_attributes

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...facts import localities_of
-from .. import formats, urls
-from ..escape import h, link
+from ...i18n import _, ngettext
+from ...view import formats, urls
+from ...view.escape import h, link
+from ...view.model import Site
+from ...view.scopes import programme_activities
 from ..html_table import cell, number_cell, table
-from ..i18n import _, ngettext
-from ..model import Site
 from ..reported import of_programme
 from .activity_rows import other_direction_note
 from .coverage import district_counts_table
@@ -49,14 +50,6 @@ def term(page_url: str, kind: str, text: str) -> str:
     return link(urls.relative(page_url, f"{METHODOLOGY}#{kind}"), h(text))
 
 
-def activities_of(site: Site, programme_id: str) -> list[str]:
-    known = site.memo.programme_activities
-    if programme_id not in known:
-        partnerships = set(site.partnerships_of_programme(programme_id))
-        known[programme_id] = [a["id"] for a in site.in_order if a["partnership"] in partnerships]
-    return known[programme_id]
-
-
 def status_text(site: Site, programme_id: str) -> str:
     period = site.programmes[programme_id]["period"]
     if "end" in period:
@@ -67,7 +60,7 @@ def status_text(site: Site, programme_id: str) -> str:
 def summary_rows(site: Site, url: str) -> list[list[str]]:
     rows = []
     for pid in site.programmes_in_order():
-        activity_ids = activities_of(site, pid)
+        activity_ids = programme_activities(site, pid)
         totals = site.totals_of_ids(activity_ids)
         partnerships = site.partnerships_of_programme(pid)
         rows.append([
@@ -100,7 +93,7 @@ def programme_page(site: Site, pid: str) -> Page:
         (_("Mô tả"), h(programme.get("description", ""))),
         (_("Nguồn"), sources_html(programme["sources"])),
     ]
-    activity_ids = activities_of(site, pid)
+    activity_ids = programme_activities(site, pid)
     partnerships = site.partnerships_of_programme(pid)
     communes = site.target_communes(pid)
     meta = feed_meta(site, "programme", pid)

@@ -6,12 +6,12 @@ from collections import Counter
 
 from ... import catalogue
 from ...dates import last_day
+from ...i18n import N_, _, ngettext
 from ...registry import TYPES
-from .. import formats, urls
-from ..escape import h, link
+from ...view import formats, urls
+from ...view.escape import h, link
+from ...view.model import Site
 from ..html_table import cell, table
-from ..i18n import N_, _, ngettext
-from ..model import Site
 from .links import folder_note, ref
 from .page import Page, heading, para
 

@@ -4,12 +4,12 @@ so that a reader of the old committee's page finds the new one and the other way
 
 from __future__ import annotations
 
+from ...i18n import _
 from ...typed import Organization
-from .. import formats
-from ..escape import h
+from ...view import formats
+from ...view.escape import h
+from ...view.model import COMMUNE_LEVELS, Site
 from ..html_table import cell, table
-from ..i18n import _
-from ..model import COMMUNE_LEVELS, Site
 from .links import ref
 from .page import heading, para
 

@@ -3,12 +3,12 @@ and beside each area's reported value the share that the ledger itemises."""
 
 from __future__ import annotations
 
+from ...i18n import _
 from ...typed import ReportedTotal
-from .. import formats, urls
-from ..escape import h, link, md
+from ...view import formats, urls
+from ...view.escape import h, link, md
+from ...view.model import Site
 from ..html_table import cell, table
-from ..i18n import _
-from ..model import Site
 from ..reported import Comparison, of_locality, value_comparison
 from .links import folder_note, ref, sources_html
 from .page import Page, heading, para

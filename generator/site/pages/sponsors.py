@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import formats, urls, workbooks
-from ..escape import external_link, h
+from ...i18n import _, ngettext
+from ...view import formats, urls
+from ...view.escape import external_link, h
+from ...view.model import Site, year_of
+from ...view.scopes import sponsor_activities
+from ...view.totals import Totals
+from .. import workbooks
 from ..html_table import cell, number_cell, table
-from ..i18n import _, ngettext
-from ..model import Site, year_of
-from ..totals import Totals
 from .activity_rows import latest_table, other_direction_note
 from .figures import totals_figures
 from .links import feed_meta, folder_note, follow, ref, source_note, sources_html, summary_links
@@ -19,11 +21,6 @@ from .paging import paged_index
 from .reorganisation import across_reorganisation
 
 INDEX = urls.section("organization")
-
-
-def sponsor_activities(site: Site, oid: str) -> list[str]:
-    ids = [a for p in site.partnerships_of_sponsor.get(oid, []) for a in site.activities_of_partnership.get(p, [])]
-    return site.in_date_order(ids)
 
 
 def sponsor_totals(site: Site, oid: str) -> Totals:

@@ -8,23 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...typed import Activity
-from .. import formats, urls
-from ..areas import area_activities, reporting_units, reports_on_its_own
-from ..escape import h, link
+from ...view import formats, urls
+from ...view.escape import h, link
+from ...view.model import COMMUNE_LEVELS, DISTRICT_LEVELS, Site, year_of
+from ...view.scopes import area_activities, programme_activities, reporting_units, reports_on_its_own, sponsor_activities
+from ...view.totals import Totals
 from ..html_table import cell, number_cell, table
-from ..i18n import _
-from ..model import COMMUNE_LEVELS, DISTRICT_LEVELS, Site, year_of
 from ..reported import years_of
-from ..totals import Totals
 from .activity_rows import date_cell, figure_cells
 from .figures import joint_note, totals_figures
 from .links import activity_ref, ref, sources_html
 from .page import Page, heading, para
 from .paging import chunked, pages_nav
-from .programmes import activities_of
 from .reported_totals import figures_table
-from .sponsors import sponsor_activities
 
 
 def _by_year(site: Site, activity_ids: list[str]) -> dict[str, list[Activity]]:
@@ -182,7 +180,7 @@ def summary_pages(site: Site, record_type: str, record_id: str, year: str, activ
 
 def pages(site: Site) -> Iterator[Page]:
     for pid in sorted(site.programmes):
-        for year, activities in sorted(_by_year(site, activities_of(site, pid)).items()):
+        for year, activities in sorted(_by_year(site, programme_activities(site, pid)).items()):
             yield from summary_pages(site, "programme", pid, year, activities)
     for lid in reporting_units(site):
         for year, activities in sorted(_by_year(site, area_activities(site, lid)).items()):

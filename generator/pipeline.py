@@ -1,17 +1,23 @@
-"""Validate, render, write: the steps shared by the command line and the MkDocs plugin."""
+"""Validate, render, write: the steps shared by the command line and the MkDocs plugin.
+
+It stands above both wings: the site's pages and downloads (generator/site/) and the import's
+workbooks (generator/intake/workbooks.py) are rendered from one model (generator/view/)."""
 
 from __future__ import annotations
 
 import datetime
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic
-from ..validate import Reuse, validate_tree
-from .render import render_site
-from .writer import Written, write_tree
+from .diagnostics import Diagnostic
+from .intake import workbooks
+from .site.render import render_files
+from .site.writer import Written, write_tree
+from .validate import Reuse, validate_tree
+from .view.model import build_site
 
 # Tells the MkDocs plugin which records to regenerate from while serving.
 RECORDS_ENV = "KETNGHIA_RECORDS"
@@ -45,3 +51,16 @@ def generate(records: Path, out: Path, today: datetime.date | None = None, known
     changes = write_tree(files, out, known=known, waiting=waiting)
     seconds["write"] = time.perf_counter() - clock
     return Outcome([], bool(changes), len(files), seconds, len(result.files), changes)
+
+
+def render_site(result, records_root: Path) -> dict[str, bytes]:
+    """Every generated file, by its path below the generated folder, as bytes."""
+    # Rendering makes hundreds of thousands of short strings and no reference cycles; the
+    # cycle collector would only walk the whole validated ledger again and again (~15%).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return render_files(build_site(result, records_root), extra=workbooks.files)
+    finally:
+        if collecting:
+            gc.enable()

@@ -1,5 +1,5 @@
 """What the site says of itself, read from the project's mkdocs.yml: its name and description;
-and the repository its pages link to (generator/site/repository.py).
+and the repository its pages link to (generator/view/repository.py).
 
 A ledger of another province or programme is its records and its mkdocs.yml; the package
 names neither. mkdocs.yml may hold MkDocs' own tags (!ENV, !!python/name): they are read

@@ -1,4 +1,5 @@
-"""An area: a locality and every unit below it, and what happened there, each activity once."""
+"""Which activities a page, a feed, a report or a workbook counts: an area's (a locality and every
+unit below it, each activity once), a programme's, a sponsor's."""
 
 from __future__ import annotations
 
@@ -57,3 +58,39 @@ def reports_on_its_own(site: Site, locality_id: str) -> bool:
 def reporting_units(site: Site) -> list[str]:
     """The localities with summaries and feeds of their own, by id."""
     return sorted(lid for lid in site.localities if reports_on_its_own(site, lid))
+
+
+def programme_activities(site: Site, programme_id: str) -> list[str]:
+    """The activities of a programme's partnerships, in date order."""
+    known = site.memo.programme_activities
+    if programme_id not in known:
+        partnerships = set(site.partnerships_of_programme(programme_id))
+        known[programme_id] = [a["id"] for a in site.in_order if a["partnership"] in partnerships]
+    return known[programme_id]
+
+
+def sponsor_activities(site: Site, oid: str) -> list[str]:
+    """The activities of every partnership a sponsor stands in, in date order."""
+    ids = [a for p in site.partnerships_of_sponsor.get(oid, []) for a in site.activities_of_partnership.get(p, [])]
+    return site.in_date_order(ids)
+
+
+def offers_workbook(site: Site, record_type: str, record_id: str) -> bool:
+    """Whether a page offers a workbook: a partnership's, a sponsor's, and a locality's that reports
+    on its own (a district, a commune under no district), not the province's or the city's."""
+    if record_type != "locality":
+        return record_type in ("partnership", "organization")
+    level = site.localities[record_id]["level"]
+    return level in DISTRICT_LEVELS | COMMUNE_LEVELS and reports_on_its_own(site, record_id)
+
+
+def workbook_activities(site: Site, record_type: str, record_id: str) -> list[str]:
+    """The activities a page's workbook holds, in date order; none for a page that offers none."""
+    if not offers_workbook(site, record_type, record_id):
+        return []
+    if record_type == "partnership":
+        return site.activities_of_partnership.get(record_id, [])
+    if record_type == "organization":
+        return site.in_date_order(a for p in site.partnerships_of_sponsor.get(record_id, [])
+                                  for a in site.activities_of_partnership.get(p, []))
+    return area_activities(site, record_id)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..registry import TYPES
 
 BRANCH = "main"
-# The repository the pages link to: the project's own (generator/site/repository.py), set
-# once per site model (generator/site/model.py build_site) before any page is rendered.
+# The repository the pages link to: the project's own (generator/view/repository.py), set
+# once per site model (generator/view/model.py build_site) before any page is rendered.
 _repository = {"url": ""}
 
 

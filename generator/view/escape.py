@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .i18n import _
+from ..i18n import _
 
 # Exactly the characters Python-Markdown unescapes (its ESCAPED_CHARS, plus `|` that the
 # tables extension adds): a backslash before any other character would stay visible.

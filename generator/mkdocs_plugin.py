@@ -32,13 +32,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from ..project import Project
-from ..validate import Reuse
-from . import lifted_blocks, offline, search_entries, search_index, urls
 from .pipeline import RECORDS_ENV, generate
-from .repository import repository_url
-from .search_pages import page_entries
-from .writer import CannotWrite
+from .project import Project
+from .site import lifted_blocks, offline, search_entries, search_index
+from .site.search_pages import page_entries
+from .site.writer import CannotWrite
+from .validate import Reuse
+from .view import urls
+from .view.repository import repository_url
 
 GENERATED_PREFIX = "generated/"
 RECORDS_POLL_S = 0.1  # serve: how often records/ is looked at for a saved record
@@ -55,7 +56,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.command: str | None = None
         self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
-        self.repository = ""  # the checkout's own, set in on_config (generator/site/repository.py)
+        self.repository = ""  # the checkout's own, set in on_config (generator/view/repository.py)
         # Each page's entries, gathered as the build goes. `serve` builds dirty (only the pages
         # whose files changed): the other pages' entries are kept from the builds before.
         self.searched: dict[str, list[search_index.Entry]] = {}

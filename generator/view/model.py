@@ -19,13 +19,13 @@ from typing import TypeVar
 from ..dates import first_day, last_day, vi_date
 from ..diagnostics import Diagnostic
 from ..facts import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, localities_of, places_of, took_place  # noqa: F401  (the pages read the levels here)
+from ..i18n import _
 from ..registry import TYPES, folder_of
 from ..typed import Activity, Document, Locality, Organization, Partnership, Programme, ReportedTotal
 from . import urls
 from .collation import sort_key
 from .config import Identity, identity_of
 from .escape import clean
-from .i18n import _
 from .totals import Figures, Totals, figures_of, totals_of
 
 # Rows per page of an activity listing: each row holds the whole record (about 1-3 KB).

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from babel.numbers import format_decimal, get_group_symbol
 
 from ..dates import vi_date
-from .i18n import _, active, around
+from ..i18n import _, active, around
 
 
 class _Words(NamedTuple):

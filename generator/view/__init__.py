@@ -1,0 +1,1 @@
+"""The ledger as both wings read it: the site (generator/site/) and the import (generator/intake/)."""
