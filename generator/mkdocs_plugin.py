@@ -19,6 +19,7 @@ The project is the folder of the mkdocs.yml being built, never the plugin's own.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import threading
@@ -37,7 +38,7 @@ from .project import Project
 from .site import lifted_blocks, offline, search_entries, search_index
 from .site.search_pages import page_entries
 from .site.writer import CannotWrite
-from .validate import Reuse
+from .validate import Reuse, validate_tree
 from .view import urls
 from .view.repository import repository_url
 
@@ -241,6 +242,10 @@ def _regenerate(records: Path, out: Path, reuse: Reuse | None = None) -> bool:
 def _regenerate_on_change(changed: threading.Event, records: Path, out: Path,
                           wake: Callable[[], None] | None = None) -> None:
     reuse = Reuse()  # the files checked at the last save: an edit parses the edited file only
+    try:
+        validate_tree(records, datetime.date.today(), reuse=reuse)  # the first save parses one file too
+    except Exception:  # the first save reports it, in the loop below
+        reuse = Reuse()
     while True:  # a daemon thread: it ends with `mkdocs serve`
         changed.wait()
         changed.clear()
