@@ -537,7 +537,7 @@ def print_goals(all_results: dict) -> list:
     missed = []
     scales = list(all_results)
     print(f"\n=== goals (load average {_load()}) ===")
-    header = f"{'goal':<42}" + "".join(f"{'scale ' + format(s, 'g'):>16}" for s in scales)
+    header = f"{'goal':<52}" + "".join(f"{'scale ' + format(s, 'g'):>16}" for s in scales)
     print(header)
     print("-" * len(header))
     for key, (limit, unit, words, judged_at) in GOALS.items():
@@ -554,7 +554,7 @@ def print_goals(all_results: dict) -> list:
             if not ok:
                 missed.append(f"scale {scale:g}: {words} (measured {value:.2f} {unit})")
             cells.append(f"{value:>10.2f} {unit:<2} {'ok' if ok else '!!':>2}")
-        print(f"{words + f' (scale {judged_at})':<42}" + "".join(cells))
+        print(f"{words + f' (scale {judged_at})':<52}" + "".join(cells))
     return missed
 
 
@@ -697,7 +697,7 @@ def main(argv: list[str] | None = None) -> int:
     missed = print_goals(all_results) if all_results else []
     if "import" in steps:
         ok = result["wall_s"] < IMPORT_GOAL
-        print(f"{'import < ' + format(IMPORT_GOAL, 'g') + ' s':<42}{result['wall_s']:>10.2f} s  {'ok' if ok else '!!':>2}")
+        print(f"{'import < ' + format(IMPORT_GOAL, 'g') + ' s':<52}{result['wall_s']:>10.2f} s  {'ok' if ok else '!!':>2}")
         if not ok:
             missed.append(f"import of {result['rows']} rows < {IMPORT_GOAL:g} s (measured {result['wall_s']:.2f} s)")
     if args.json:
