@@ -149,6 +149,9 @@ def built(tmp_path_factory):
     records = plain_records(root / "records")
     for folder in ("javascripts", "stylesheets"):
         shutil.copytree(PROJECT / "docs" / folder, root / "docs" / folder)
+    # A page of another language than the site's: its front matter says which.
+    (root / "docs" / "viet.md").write_text("---\nlanguage: vi\n---\n# Viet\n\nA page written by hand.\n",
+                                         encoding="utf-8")
     (root / "mkdocs.yml").write_text(MKDOCS.format(overrides=PROJECT / "overrides", language=LANGUAGE), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(i18n, "LOCALE", locale)  # the plugin's language is looked for there
@@ -194,7 +197,8 @@ def schema_texts() -> list[str]:
 def test_no_vietnamese_word_of_the_site_is_left(built):
     content = schema_texts()
     left = {}
-    for path in sorted([*built.rglob("*.html"), *built.rglob("*.xml")]):
+    pages = [*built.rglob("*.html"), *built.rglob("*.xml")]
+    for path in sorted(p for p in pages if p != built / "viet" / "index.html"):
         text = html.unescape(path.read_text(encoding="utf-8"))
         for quoted in content:
             text = text.replace(quoted, "")
@@ -202,6 +206,16 @@ def test_no_vietnamese_word_of_the_site_is_left(built):
         if words:
             left[str(path.relative_to(built))] = words
     assert left == {}
+
+
+def test_a_page_in_another_language_has_the_words_of_its_own(built):
+    """A section in another language than the site's (an edition) is its pages' front matter."""
+    page = (built / "viet" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in page and 'aria-label="Tìm kiếm"' in page  # Material's words
+    assert 'data-more="Xem thêm kết quả"' in page and 'data-locale="vi"' in page  # the site's own
+    assert '"group": "."' in page and '"table": "B\\u1ea3ng"' in page  # the scripts'
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Search"' in home and '"group": ","' in home and '"table": "Bang"' in home
 
 
 def test_the_scripts_hold_no_words_of_their_own():
