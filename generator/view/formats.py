@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache, lru_cache
+from functools import cache
 from gettext import NullTranslations
 from typing import Any, NamedTuple
 
@@ -28,6 +28,7 @@ class _Words(NamedTuple):
     decimal: str  # "," in Vietnamese, "." in English
     day: str  # a CLDR date pattern: "d/M/y" gives 6/1/2023, "d MMM y" 6 Jan 2023
     month: str  # "M/y" gives 1/2023, "MMM y" Jan 2023
+    dates: dict[str | datetime.date, str]  # the dates written so far: the same few thousand fill every table
 
 
 @cache
@@ -49,12 +50,19 @@ def _words(catalogue: NullTranslations, locale: str) -> _Words:
         _("d/M/y"),
         # TRANSLATORS: how a month is written, as a CLDR date pattern: "MMM y" gives "Jan 2023".
         _("M/y"),
+        {},
     )
+
+
+_current: list[Any] = [None, None]  # the catalogue last asked for and its words: numbers fill every table
 
 
 def words() -> _Words:
     """The formats' words and symbols in the active language (also for the scripts' own words)."""
-    return _words(active(), language())
+    catalogue = active()
+    if catalogue is not _current[0]:
+        _current[:] = catalogue, _words(catalogue, language())
+    return _current[1]
 
 
 def not_reported() -> str:
@@ -118,12 +126,14 @@ def megabytes(size: int) -> str:
 
 def date(value: str | datetime.date) -> str:
     """6/1/2023, 1/2023 or 2023 as written in the record (6 Jan 2023, Jan 2023, 2023 in English)."""
-    return _date(value, active(), language())
+    words_ = words()
+    written = words_.dates.get(value)
+    if written is None:
+        written = words_.dates[value] = _date(value, words_)
+    return written
 
 
-@lru_cache(maxsize=1 << 14)
-def _date(value: str | datetime.date, catalogue: NullTranslations, locale: str) -> str:
-    words_ = _words(catalogue, locale)
+def _date(value: str | datetime.date, words_: _Words) -> str:
     if isinstance(value, datetime.date):
         return format_date(value, words_.day, locale=words_.locale)
     parts = value.count("-")
