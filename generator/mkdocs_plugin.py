@@ -77,10 +77,8 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         return config
 
     def on_pre_build(self, *, config):
-        # The templates' own words in every language, with the date of the data printed above
-        # every page (overrides/partials/words.html).
-        generated = Path(config.docs_dir) / "generated"
-        config.extra["words"] = interface.every_language(lambda: offline.data_date_text(generated))
+        # The date of the data, printed above every page (overrides/main.html).
+        config.extra["data_date"] = offline.data_date_text(Path(config.docs_dir) / "generated")
         if not self.dirty:
             self.searched = {}
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated

@@ -17,6 +17,7 @@ import html
 import json
 import re
 import shutil
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -32,6 +33,10 @@ from generator.pipeline import generate
 from generator.view.urls import FEED_FILE
 
 from site_records import PROJECT, TODAY, activity, partnership, sponsor, write_record
+
+sys.path.insert(0, str(PROJECT / "scripts"))
+
+import messages
 
 LANGUAGE = "en"
 SOURCE = [{"title": "Test article", "publisher": "Test paper", "date": "2023-01-07", "url": "https://example.org/a"}]
@@ -152,7 +157,10 @@ def built(tmp_path_factory):
     # A page of another language than the site's: its front matter says which.
     (root / "docs" / "viet.md").write_text("---\nlanguage: vi\n---\n# Viet\n\nA page written by hand.\n",
                                          encoding="utf-8")
-    (root / "mkdocs.yml").write_text(MKDOCS.format(overrides=PROJECT / "overrides", language=LANGUAGE), encoding="utf-8")
+    # The templates, with their words in the pseudo-language as `make messages` writes them.
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
+    messages.write_partials(root / "overrides", locale)
+    (root / "mkdocs.yml").write_text(MKDOCS.format(overrides=root / "overrides", language=LANGUAGE), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(i18n, "LOCALE", locale)  # the plugin's language is looked for there
         with i18n.speaking(LANGUAGE):

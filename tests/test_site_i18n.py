@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po, write_po
 
 from generator import i18n
 from generator.pipeline import render_site
+from generator.site import interface
 from generator.validate import validate_tree
 from generator.view import formats
 
@@ -80,6 +81,14 @@ def _small_english(locale: Path, compiled: bool = False) -> Path:
     with (folder / f"{i18n.DOMAIN}.{'mo' if compiled else 'po'}").open("wb") as f:
         (write_mo if compiled else write_po)(f, catalog)
     return locale
+
+
+def test_the_committed_words_of_the_templates_are_those_of_the_catalogues(tmp_path):
+    messages.write_partials(tmp_path)
+    fresh = {p.relative_to(tmp_path): p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.html")}
+    folder = PROJECT / messages.OVERRIDES
+    committed = {p.relative_to(folder): p.read_text(encoding="utf-8") for p in (folder / interface.PARTIALS).glob("*.html")}
+    assert fresh == committed, "the wording changed: run `make messages` and commit overrides/partials/words/"
 
 
 @pytest.fixture

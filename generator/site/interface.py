@@ -1,17 +1,20 @@
 """The words of the templates (overrides/) and of the scripts (docs/javascripts/), in the
 active language: MkDocs renders those, not the generator, so their words come from here.
 
-The plugin hands the templates one set per language the site can be written in, as
-`config.extra.words` (see `every_language`); a page takes the set of its language, its
-front matter's `language` or else the site's (overrides/partials/words.html), and Material's
-own words the same way (overrides/partials/language.html): a section in another language
-is a matter of its pages' front matter. The scripts read their words from the page
-(main.html writes `scripts` as JSON, `<script id="ketnghia-words">`).
+`make messages` writes them, one file per language the site can be written in, as a Jinja
+partial the templates import (overrides/partials/words/<lang>.html: `partial()`); a test keeps
+them in step with the catalogues. So any builder of the templates has them, plugin or not. A
+page takes the set of its language: its front matter's `language`, else the site's
+(`theme.language`, which the plugin's option sets: `configure`); Material's own words go the
+same way (overrides/partials/language.html). A section in another language is a matter of its
+pages' front matter. The scripts read theirs from the page (main.html writes `scripts` as JSON,
+`<script id="ketnghia-words">`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from pathlib import Path
 from typing import Any
 
 from babel import Locale
@@ -22,14 +25,14 @@ from ..i18n import _, around
 from ..view import formats
 
 
-def words(data_date: str = "") -> dict[str, Any]:
-    """The templates' and scripts' words in the active language; `data_date` the date of the
-    data as people read it ("" when unknown), printed above every page."""
+def words() -> dict[str, Any]:
+    """The templates' and scripts' words in the active language."""
     digits = formats.words()
     return {
         "language": i18n.language(),
         "og_locale": _territorial(i18n.language()),
-        "data_date": _("Số liệu đến ngày {date}").format(date=data_date) if data_date else "",
+        # Printed above every page with the date of the data.
+        "data_date": _("Số liệu đến ngày {date}"),
         "not_found": _("Không tìm thấy trang"),
         # TRANSLATORS: {home} is a link whose words are the next message ("trang chủ").
         "gone": _("Trang này không có hoặc đã được chuyển đi. Hãy dùng ô tìm kiếm, hoặc về {home}."),
@@ -51,13 +54,24 @@ def words(data_date: str = "") -> dict[str, Any]:
     }
 
 
-def every_language(data_date: Callable[[], str] = lambda: "") -> dict[str, dict[str, Any]]:
-    """{language: its words}, for every language the site can be written in; `data_date` gives
-    the data's date as people read it in the active language."""
+PARTIALS = "partials/words"  # below the theme's custom_dir (overrides/)
+
+
+def partial() -> str:
+    """overrides/partials/words/<lang>.html for the active language: `words()` as a Jinja literal
+    (JSON's strings and lists are Jinja's too), sorted, so that the file changes with the words only."""
+    literal = json.dumps(words(), ensure_ascii=False, sort_keys=True, indent=1)
+    return ("{#- The site's own words in one language, written by `make messages` from its catalogue\n"
+            "    (generator/site/interface.py): edit the catalogue, not this file. -#}\n"
+            f"{{%- set words = {literal} -%}}\n")
+
+
+def partials(locale: Path | None = None) -> dict[str, str]:
+    """{path below overrides/: its text}, one partial per language with a catalogue under `locale`."""
     out = {}
-    for code in i18n.languages():
-        with i18n.speaking(code):
-            out[code] = words(data_date())
+    for code in i18n.languages(locale):
+        with i18n.speaking(code, locale):
+            out[f"{PARTIALS}/{code}.html"] = partial()
     return out
 
 
