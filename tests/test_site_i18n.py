@@ -11,9 +11,11 @@ from babel.messages.pofile import read_po, write_po
 
 from generator import i18n
 from generator.pipeline import render_site
-from generator.site import interface
+from generator.site import interface, render
+from generator.site.pages import partnerships
 from generator.validate import validate_tree
 from generator.view import formats
+from generator.view.model import build_site
 
 from site_records import TODAY, small_tree
 
@@ -162,3 +164,21 @@ def test_english_writes_its_own_digits_and_dates(tmp_path):
         assert [formats.date(d) for d in ("2023-01-06", "2023-01", "2023")] == ["6 Jan 2023", "Jan 2023", "2023"]
         assert formats.period("2023-01-06", None) == "from 6 Jan 2023"
     assert (formats.dong_short(55_800_000_000), formats.date("2023-01-06")) == ("55,8 tỷ đồng", "6/1/2023")
+
+
+def test_one_site_written_in_two_languages_keeps_the_words_of_each(tmp_path):
+    """A section in another language (an edition) is rendered from the same model: what the pages
+    compute once (names, links, figure cells) is kept per language, never carried across."""
+    records = small_tree(tmp_path / "tree")
+    site = build_site(validate_tree(records, TODAY), records)
+    sections = [render.SECTIONS[0], partnerships]
+
+    def pages() -> str:
+        return "".join(data.decode() for data in render.section_files(site, sections).values())
+
+    before = pages()
+    with i18n.speaking("en", _small_english(tmp_path / "locale")):
+        english = pages()
+    assert "90.000.000" in before and "90,000,000" not in before
+    assert "90,000,000" in english and "90.000.000" not in english and "## By year" in english
+    assert pages() == before
