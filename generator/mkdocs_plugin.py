@@ -33,9 +33,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
+from .i18n import SOURCE_LANGUAGE
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
-from .site import lifted_blocks, offline, search_entries, search_index
+from .site import interface, lifted_blocks, offline, search_entries, search_index
 from .site.search_pages import page_entries
 from .site.writer import CannotWrite
 from .validate import Reuse, validate_tree
@@ -88,6 +89,7 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
             config.repo_url = repository
             config.repo_name = "/".join(repository.split("/")[-2:])
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"
+        interface.configure(config, self.config.get("language") or SOURCE_LANGUAGE)
         return config
 
     def on_pre_build(self, *, config):
