@@ -110,6 +110,42 @@ def test_the_vietnamese_check_finds_an_untranslated_word():
     assert _vietnamese_letters("{amount} billion đồng") == ""
 
 
+# The programme's terms, said one way in every message (issue 26): a Vietnamese term in the id, its
+# English word in each form of the translation.
+_TERMS = {
+    "xã mục tiêu": ("target commune",),
+    "biên giới": ("border",),
+    "đơn vị kết nghĩa": ("sponsor",),
+    "cặp kết nghĩa": ("partnership",),
+    "tặng quà": ("gift",),
+    "nâng cao năng lực": ("capacity building",),
+    "tập huấn": ("training",),
+    "sơ kết": ("interim review",),
+    "huyện": ("district",),
+    "chương trình": ("programme",),
+    "giao ước": ("agreement",),
+    "đồng": ("đồng", "VND"),
+}
+
+
+def _terms_missed(msgid: str, text: str) -> list[str]:
+    return [
+        term
+        for term, words in _TERMS.items()
+        if term in msgid.lower() and not any(word.lower() in text.lower() for word in words)
+    ]
+
+
+def test_the_programme_terms_are_translated_one_way(english):
+    missed = {text: terms for m in english if m.id for msgid, text in _pairs(m) if (terms := _terms_missed(msgid, text))}
+    assert not missed, f"say the programme's terms as the glossary does: {missed}"
+
+
+def test_the_terms_check_finds_another_word():
+    assert _terms_missed("Đơn vị kết nghĩa", "Twinned unit") == ["đơn vị kết nghĩa"]
+    assert _terms_missed("{amount} tỷ đồng", "{amount} billion đồng") == []
+
+
 def test_the_catalogue_compiles_and_loads(english):
     compiled = io.BytesIO()
     write_mo(compiled, english)
