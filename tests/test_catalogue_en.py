@@ -1,5 +1,6 @@
 """The English catalogue is complete: every message of the template translated, its
-placeholders and markup kept, both plural forms given, and it compiles and loads."""
+placeholders and markup kept, both plural forms given, the programme's terms said one way,
+no Vietnamese word left; and it compiles and loads."""
 
 import io
 import re
