@@ -117,14 +117,16 @@ _TERMS = {
     "xã mục tiêu": ("target commune",),
     "biên giới": ("border",),
     "đơn vị kết nghĩa": ("sponsor",),
-    "cặp kết nghĩa": ("partnership",),
+    "cặp kết nghĩa": ("partner",),  # partnership, partnered commune
     "tặng quà": ("gift",),
     "nâng cao năng lực": ("capacity building",),
+    "hướng dẫn cách làm ăn": ("capacity building",),
     "tập huấn": ("training",),
     "sơ kết": ("interim review",),
     "huyện": ("district",),
     "chương trình": ("programme",),
     "giao ước": ("agreement",),
+    "lượt hộ": ("household-times",),
     "đồng": ("đồng", "VND"),
 }
 
@@ -156,4 +158,4 @@ def test_the_catalogue_compiles_and_loads(english):
     assert loaded.ngettext("{count} hoạt động", "{count} hoạt động", 1) == "{count} activity"
     assert loaded.ngettext("{count} hoạt động", "{count} hoạt động", 2) == "{count} activities"
     # A plural message asked for with _() (a term in a sentence) gives its first form, not the Vietnamese.
-    assert loaded.gettext("xã có cặp kết nghĩa") == "commune with a twinning partnership"
+    assert loaded.gettext("xã có cặp kết nghĩa") == "partnered commune"
