@@ -9,6 +9,10 @@ locale/en/LC_MESSAGES/site.mo; a forked renderer inherits the active catalogue.
 from __future__ import annotations
 
 import gettext
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "site"
@@ -21,15 +25,41 @@ _active: gettext.NullTranslations = gettext.NullTranslations()
 def activate(language: str, locale: Path = LOCALE) -> None:
     """Render in `language` from now on; Vietnamese needs no catalogue."""
     global _active
-    if language == SOURCE_LANGUAGE:
-        _active = gettext.NullTranslations()
-        return
-    path = locale / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if not path.is_file():  # Babel would fall back to the ids without a word
-        raise FileNotFoundError(f"không có bản dịch «{language}»: thiếu tệp {path}")
-    from babel.support import Translations  # only a translated site needs Babel's loader
+    _active = gettext.NullTranslations() if language == SOURCE_LANGUAGE else _catalogue(language, locale)
 
-    _active = Translations.load(locale, [language], DOMAIN)
+
+@cache
+def _catalogue(language: str, locale: Path) -> gettext.NullTranslations:
+    """The compiled catalogue (site.mo), or the translators' site.po compiled here; one object per
+    language, so that what is cached on the catalogue in use stays cached from one block to the next."""
+    from babel.support import Translations  # only a translated site needs Babel
+
+    folder = locale / language / "LC_MESSAGES"
+    if (folder / f"{DOMAIN}.mo").is_file():
+        return Translations.load(locale, [language], DOMAIN)
+    if not (folder / f"{DOMAIN}.po").is_file():  # Babel would fall back to the ids without a word
+        raise FileNotFoundError(f"không có bản dịch «{language}»: thiếu tệp {folder / f'{DOMAIN}.po'}")
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with (folder / f"{DOMAIN}.po").open("rb") as po:
+        catalog = read_po(po, locale=language, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+@contextmanager
+def speaking(language: str, locale: Path = LOCALE) -> Iterator[None]:
+    """`language` for a block (the English edition's pages), then the catalogue in use before it."""
+    global _active
+    before = _active
+    activate(language, locale)
+    try:
+        yield
+    finally:
+        _active = before
 
 
 def active() -> gettext.NullTranslations:
