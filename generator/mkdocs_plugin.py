@@ -31,7 +31,7 @@ from watchdog.observers.polling import PollingObserver
 
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
-from .site import lifted_blocks, offline, search_entries, search_index
+from .site import editions, lifted_blocks, offline, search_entries, search_index
 from .site.search_pages import page_entries
 from .site.writer import CannotWrite
 from .view import urls
@@ -55,6 +55,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.searched: dict[str, list[search_index.Entry]] = {}
         self.dirty = False
         self.observer: PollingObserver | None = None  # serve: watches records/
+        self.page_urls: set[str] = set()  # every page's address, set in on_nav
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -126,6 +127,15 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         excluded = (page.meta.get("search") or {}).get("exclude")
         self.searched[page.file.src_uri] = [] if excluded else page_entries(page.url, page.title or "", html)
         return html
+
+    def on_nav(self, nav, *, config, files):
+        # Which pages exist, for each page's counterpart in the other language (editions.py).
+        self.page_urls = {file.url for file in files.documentation_pages()}
+        return nav
+
+    def on_page_context(self, context, *, page, config, nav):
+        context.update(editions.page_context(page.url, self.page_urls, config.extra.get("alternate") or [], nav))
+        return context
 
     def on_post_page(self, output, *, page, config):
         return lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, []))

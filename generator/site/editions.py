@@ -118,30 +118,30 @@ def files(site: Site) -> dict[str, bytes]:
 # overrides/partials/language.html, alternate.html and copyright.html, and main.html's hreflang links.
 
 
-def page_context(url: str, pages: set[str], alternates: list[dict], nav):
-    """`edition` for the templates: the page's language, copyright line and its address in each
-    language (this page there, where it has one, else that edition's home), and the nav of its
-    own edition."""
+def page_context(url: str, pages: set[str], choices: list[dict], nav) -> dict:
+    """`edition` for the templates (the page's language, its copyright line, and its address in
+    each language of mkdocs.yml's extra.alternate: this page there where it has one, else that
+    edition's home) and `nav`, the nav of its own edition. `pages`: the address of every page."""
     language = language_of(url)
-    links = []
-    for choice in alternates:
-        lang = choice.get("lang", "")
-        here = url if lang == language else counterpart(url)
-        found = here in pages and language_of(here) == lang
-        links.append({**choice, "link": here if found else choice.get("link", ""), "counterpart": found})
-    own = next((choice for choice in alternates if choice.get("lang") == language), {})
-    return {"language": language, "alternates": links, "copyright": own.get("copyright", "")}, EditionNav(nav, language)
+    alternates = []
+    for choice in choices:
+        there = url if choice.get("lang") == language else counterpart(url)
+        found = there in pages and language_of(there) == choice.get("lang")
+        alternates.append({**choice, "link": there if found else choice.get("link", ""), "counterpart": found})
+    own = next((choice for choice in choices if choice.get("lang") == language), {})
+    edition = {"language": language, "alternates": alternates, "copyright": own.get("copyright", "")}
+    return {"edition": edition, "nav": EditionNav(nav, language)}
 
 
 class EditionNav:
-    """mkdocs.yml's nav as a page of one edition shows it: the English pages' section alone on
-    an English page (its pages as the tabs), every other item on a Vietnamese page. Material's
+    """mkdocs.yml's nav as a page of one edition shows it: on an English page the English
+    section's pages alone (as the tabs), on a Vietnamese page every other item. Material's
     templates read `items` and `homepage`."""
 
     def __init__(self, nav, language: str) -> None:
-        english = [item for item in nav.items if _first_url(item).startswith(PREFIX)]
+        english = [item for item in nav.items if _first_page(item).url.startswith(PREFIX)]
         if language == LANGUAGE and english:
-            self.items = list(english[0].children or [english[0]])
+            self.items = list(english[0].children or english)
             self.homepage = _first_page(english[0])
         else:
             self.items = [item for item in nav.items if item not in english]
@@ -158,7 +158,3 @@ def _first_page(item):
     while getattr(item, "children", None):
         item = item.children[0]
     return item
-
-
-def _first_url(item) -> str:
-    return getattr(_first_page(item), "url", "") or ""
