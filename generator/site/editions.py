@@ -118,7 +118,7 @@ def files(site: Site) -> dict[str, bytes]:
 # overrides/partials/language.html, alternate.html and copyright.html, and main.html's hreflang links.
 
 
-def page_context(url: str, pages: set[str], choices: list[dict], nav) -> dict:
+def page_context(url: str, pages: set[str], choices: list[dict[str, str]], nav) -> dict[str, object]:
     """`edition` for the templates (the page's language, its copyright line, and its address in
     each language of mkdocs.yml's extra.alternate: this page there where it has one, else that
     edition's home) and `nav`, the nav of its own edition. `pages`: the address of every page."""
