@@ -1,8 +1,12 @@
 """The site's own wording, through one gettext catalogue (domain "site").
 
-The Vietnamese sentences in the code are the message ids: with no catalogue, the default
-and the only language shipped, they come out as written. `activate("en")` would load
-locale/en/LC_MESSAGES/site.mo; a forked renderer inherits the active catalogue.
+The Vietnamese sentences in the code are the message ids: Vietnamese, the source language,
+needs no catalogue and comes out as written. Another language is a translation,
+locale/<code>/LC_MESSAGES/site.po, compiled with Babel when first used (no compiled file
+to keep in step; a shipped .mo alone is read too). `activate(code)` switches the whole
+process (a forked renderer inherits it); `speaking(code)` switches for a block of pages and
+restores the language before it. The number and date formats (view/formats.py) and the
+templates' and scripts' words (site/interface.py) follow the active language.
 `make messages` extracts the ids into locale/site.pot. Record content is never translated.
 """
 
@@ -20,51 +24,73 @@ SOURCE_LANGUAGE = "vi"
 LOCALE = Path(__file__).parent / "locale"
 
 _active: gettext.NullTranslations = gettext.NullTranslations()
+_language = SOURCE_LANGUAGE
 
 
-def activate(language: str, locale: Path = LOCALE) -> None:
-    """Render in `language` from now on; Vietnamese needs no catalogue."""
-    global _active
-    _active = gettext.NullTranslations() if language == SOURCE_LANGUAGE else _catalogue(language, locale)
+def catalogue_file(language: str, locale: Path | None = None) -> Path | None:
+    """The translation of `language` under `locale` (LOCALE): its .po, else a compiled .mo; None without."""
+    folder = (locale or LOCALE) / language / "LC_MESSAGES"
+    return next((path for path in (folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo") if path.is_file()), None)
+
+
+def languages(locale: Path | None = None) -> list[str]:
+    """The languages the site can be written in: Vietnamese and every translation under `locale`."""
+    locale = locale or LOCALE
+    found = {p.name for p in locale.iterdir() if p.is_dir() and catalogue_file(p.name, locale)} if locale.is_dir() else set()
+    return sorted(found | {SOURCE_LANGUAGE})
 
 
 @cache
-def _catalogue(language: str, locale: Path) -> gettext.NullTranslations:
-    """The compiled catalogue (site.mo), or the translators' site.po compiled here; one object per
-    language, so that what is cached on the catalogue in use stays cached from one block to the next."""
-    from babel.support import Translations  # only a translated site needs Babel
-
-    folder = locale / language / "LC_MESSAGES"
-    if (folder / f"{DOMAIN}.mo").is_file():
-        return Translations.load(locale, [language], DOMAIN)
-    if not (folder / f"{DOMAIN}.po").is_file():  # Babel would fall back to the ids without a word
-        raise FileNotFoundError(f"không có bản dịch «{language}»: thiếu tệp {folder / f'{DOMAIN}.po'}")
-    from babel.messages.mofile import write_mo
+def _load(language: str, locale: Path) -> gettext.NullTranslations:
+    """One catalogue object per language: the caches of translated words are keyed on it."""
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    path = catalogue_file(language, locale)
+    if path is None:  # gettext would fall back to the ids without a word
+        raise FileNotFoundError(f"không có bản dịch «{language}»: thiếu tệp {locale / language / 'LC_MESSAGES' / DOMAIN}.po")
+    if path.suffix == ".mo":
+        with path.open("rb") as compiled:
+            return gettext.GNUTranslations(compiled)
+    from babel.messages.mofile import write_mo  # only a translated site needs Babel's compiler
     from babel.messages.pofile import read_po
 
-    with (folder / f"{DOMAIN}.po").open("rb") as po:
-        catalog = read_po(po, locale=language, domain=DOMAIN)
+    with path.open("rb") as source:
+        catalog = read_po(source, locale=language, domain=DOMAIN)
     compiled = io.BytesIO()
-    write_mo(compiled, catalog)
+    write_mo(compiled, catalog)  # fuzzy translations left out, as msgfmt does
     compiled.seek(0)
-    return Translations(compiled, domain=DOMAIN)
+    return gettext.GNUTranslations(compiled)
+
+
+def activate(language: str, locale: Path | None = None) -> None:
+    """Render in `language` from now on; Vietnamese needs no catalogue."""
+    _set(_load(language, locale or LOCALE), language)
 
 
 @contextmanager
-def speaking(language: str, locale: Path = LOCALE) -> Iterator[None]:
-    """`language` for a block (the English edition's pages), then the catalogue in use before it."""
-    global _active
-    before = _active
+def speaking(language: str, locale: Path | None = None) -> Iterator[None]:
+    """Render a block (a section of pages, an edition) in `language`, then the language before."""
+    before = _active, _language
     activate(language, locale)
     try:
         yield
     finally:
-        _active = before
+        _set(*before)
+
+
+def _set(catalogue: gettext.NullTranslations, language: str) -> None:
+    global _active, _language
+    _active, _language = catalogue, language
 
 
 def active() -> gettext.NullTranslations:
     """The catalogue in use: what a cache of translated words is keyed on."""
     return _active
+
+
+def language() -> str:
+    """The code of the language in use ("vi", "en"): the locale of numbers and dates, the feeds' xml:lang."""
+    return _language
 
 
 def _(message: str) -> str:

@@ -31,7 +31,8 @@ from watchdog.observers.polling import PollingObserver
 
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
-from .site import editions, lifted_blocks, offline, search_entries, search_index
+from .i18n import SOURCE_LANGUAGE
+from .site import editions, interface, lifted_blocks, offline, search_entries, search_index
 from .site.search_pages import page_entries
 from .site.writer import CannotWrite
 from .view import urls
@@ -73,11 +74,14 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
             config.repo_url = self.repository
             config.repo_name = "/".join(self.repository.split("/")[-2:])
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"
+        interface.configure(config, self.config.get("language") or SOURCE_LANGUAGE)
         return config
 
     def on_pre_build(self, *, config):
-        # The date of the data, printed above every page (overrides/main.html).
-        config.extra["data_date"] = offline.data_date_text(Path(config.docs_dir) / "generated")
+        # The templates' own words in every language, with the date of the data printed above
+        # every page (overrides/partials/words.html).
+        generated = Path(config.docs_dir) / "generated"
+        config.extra["words"] = interface.every_language(lambda: offline.data_date_text(generated))
         if not self.dirty:
             self.searched = {}
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
@@ -135,6 +139,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         context.update(editions.page_context(page.url, self.page_urls, config.extra.get("alternate") or [], nav))
+        page.content = editions.headings_titled(page.content or "", page.url)
         return context
 
     def on_post_page(self, output, *, page, config):

@@ -70,8 +70,8 @@ def moved(page: Page, counterparts: set[str], note: str) -> Page:
         url=PREFIX + page.url,
         body=note + relink(page.body, page.url, counterparts),
         search=False,  # the Vietnamese page is the one a search finds
-        # The description is the page's own, not the note's.
-        extra_meta={**page.extra_meta, "description": page.description},
+        # The description is the page's own, not the note's; the language picks the templates' words.
+        extra_meta={**page.extra_meta, "description": page.description, "language": LANGUAGE},
     )
 
 
@@ -119,7 +119,7 @@ def files(site: Site) -> dict[str, bytes]:
 
 
 def page_context(url: str, pages: set[str], choices: list[dict[str, str]], nav) -> dict[str, object]:
-    """`edition` for the templates (the page's language, its copyright line, and its address in
+    """`edition` for the templates (the copyright line of the page's language, and its address in
     each language of mkdocs.yml's extra.alternate: this page there where it has one, else that
     edition's home) and `nav`, the nav of its own edition. `pages`: the address of every page."""
     language = language_of(url)
@@ -129,8 +129,19 @@ def page_context(url: str, pages: set[str], choices: list[dict[str, str]], nav) 
         found = there in pages and language_of(there) == choice.get("lang")
         alternates.append({**choice, "link": there if found else choice.get("link", ""), "counterpart": found})
     own = next((choice for choice in choices if choice.get("lang") == language), {})
-    edition = {"language": language, "alternates": alternates, "copyright": own.get("copyright", "")}
+    edition = {"alternates": alternates, "copyright": own.get("copyright", "")}
     return {"edition": edition, "nav": EditionNav(nav, language)}
+
+
+def headings_titled(content: str, url: str) -> str:
+    """The title of the headings' links (toc's permalink_title) is one for the whole build, in the
+    site's language: an English page's take the English one."""
+    if language_of(url) != LANGUAGE:
+        return content
+    built = _("Liên kết tới mục này")
+    with i18n.speaking(LANGUAGE):
+        own = _("Liên kết tới mục này")
+    return content.replace(f'title="{html.escape(built)}"', f'title="{html.escape(own)}"')
 
 
 class EditionNav:
