@@ -1,5 +1,6 @@
 """The English catalogue is complete: every message of the template translated, its
-placeholders and markup kept, both plural forms given, and it compiles and loads."""
+placeholders and markup kept, both plural forms given, the programme's terms said one way,
+no Vietnamese word left; and it compiles and loads."""
 
 import io
 import re
@@ -47,8 +48,9 @@ def _tags(text: str) -> Counter[str]:
     return Counter(re.findall(r"</?[a-z]+[^>]*>", text))
 
 
-# Words that are the same in both languages: the currency, kept as the issue asks ("55.8 billion đồng").
-_SAME_IN_ENGLISH = ("đồng",)
+# Words kept in Vietnamese: the currency, as the issue asks ("55.8 billion đồng"), and names quoted
+# as examples of their spelling (a rule's title: "Hoà instead of Hòa").
+_SAME_IN_ENGLISH = ("đồng", "Hoà", "Hòa")
 
 
 def _vietnamese_letters(text: str) -> str:
@@ -110,6 +112,44 @@ def test_the_vietnamese_check_finds_an_untranslated_word():
     assert _vietnamese_letters("{amount} billion đồng") == ""
 
 
+# The programme's terms, said one way in every message (issue 26): a Vietnamese term in the id, its
+# English word in each form of the translation.
+_TERMS = {
+    "xã mục tiêu": ("target commune",),
+    "biên giới": ("border",),
+    "đơn vị kết nghĩa": ("sponsor",),
+    "cặp kết nghĩa": ("partner",),  # partnership, partnered commune
+    "tặng quà": ("gift",),
+    "nâng cao năng lực": ("capacity building",),
+    "hướng dẫn cách làm ăn": ("capacity building",),
+    "tập huấn": ("training",),
+    "sơ kết": ("interim review",),
+    "huyện": ("district",),
+    "chương trình": ("programme",),
+    "giao ước": ("agreement",),
+    "lượt hộ": ("household-times",),
+    "đồng": ("đồng", "VND"),
+}
+
+
+def _terms_missed(msgid: str, text: str) -> list[str]:
+    return [
+        term
+        for term, words in _TERMS.items()
+        if term in msgid.lower() and not any(word.lower() in text.lower() for word in words)
+    ]
+
+
+def test_the_programme_terms_are_translated_one_way(english):
+    missed = {text: terms for m in english if m.id for msgid, text in _pairs(m) if (terms := _terms_missed(msgid, text))}
+    assert not missed, f"say the programme's terms as the glossary does: {missed}"
+
+
+def test_the_terms_check_finds_another_word():
+    assert _terms_missed("Đơn vị kết nghĩa", "Twinned unit") == ["đơn vị kết nghĩa"]
+    assert _terms_missed("{amount} tỷ đồng", "{amount} billion đồng") == []
+
+
 def test_the_catalogue_compiles_and_loads(english):
     compiled = io.BytesIO()
     write_mo(compiled, english)
@@ -119,4 +159,4 @@ def test_the_catalogue_compiles_and_loads(english):
     assert loaded.ngettext("{count} hoạt động", "{count} hoạt động", 1) == "{count} activity"
     assert loaded.ngettext("{count} hoạt động", "{count} hoạt động", 2) == "{count} activities"
     # A plural message asked for with _() (a term in a sentence) gives its first form, not the Vietnamese.
-    assert loaded.gettext("xã có cặp kết nghĩa") == "commune with a twinning partnership"
+    assert loaded.gettext("xã có cặp kết nghĩa") == "partnered commune"
