@@ -93,3 +93,12 @@ def test_the_data_dictionary_glosses_the_programmes_terms_in_both_editions(tmp_p
         for term in glossary.TERMS:
             assert f'id="{glossary.anchor(term.key)}"' in page and term.english in page, (path, term.key)
         assert "support for social welfare" in page and "Hỗ trợ an sinh xã hội" in page
+
+
+def test_the_hand_written_english_pages_are_those_the_edition_links():
+    written = {f"{path.stem}/" for path in (PROJECT / "docs" / "en").glob("*.md")}
+    assert written == set(editions.HAND_WRITTEN)
+    for stem in written:  # each has its Vietnamese page, in its language, left out of search
+        page = (PROJECT / "docs" / "en" / f"{stem.rstrip('/')}.md").read_text(encoding="utf-8")
+        assert (PROJECT / "docs" / f"{stem.rstrip('/')}.md").exists()
+        assert page.startswith("---\nlanguage: en\nsearch:\n  exclude: true\n---\n")

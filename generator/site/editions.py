@@ -106,6 +106,7 @@ def counterpart(url: str) -> str:
 
 
 def language_of(url: str) -> str:
+    """The language of the page at `url`: English below en/, else Vietnamese."""
     return LANGUAGE if url.startswith(PREFIX) else i18n.SOURCE_LANGUAGE
 
 
