@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,89 +26,44 @@ from openpyxl.utils import column_index_from_string, range_boundaries
 
 from ..canonical import FormatError, canonical_text
 from ..dates import span
-from ..diagnostics import field_path
 from ..files import replace_whole
-from ..records import Record, RecordFile
-from ..registry import STAGE, TYPES
+from ..records import Record
+from ..registry import TYPES
 from ..rules.spelling import preferred
 from ..scaffold import ScaffoldError, build_record, record_id, record_path, schema_problems
 from ..schema import SchemaSet
 from ..schema_shape import SchemaShape
-from ..validate import Result, validate_tree
+from ..validate import validate_tree
 from ..view.model import Site, build_site, records_only
 from . import parse
 from .columns import AMOUNT, COUNT, DATE, Column, columns, importable
 from .corrections import ID_KEYS, RECORD_ID, WITHDRAW, WITHDRAW_KEYS, Change, merged, withdrawn
 from .names import _WHAT, Names, Span, names_of, shown_names, what
+from .planned import (
+    DUPLICATE,
+    NEW,
+    UNCHANGED,
+    UPDATE,
+    WHOLE_ROW,
+    WITHDRAWN,
+    Checks,
+    Known,
+    Layout,
+    Plan,
+    Planned,
+    Problem,
+    column_named,
+    column_of,
+    read_ledger,
+)
 from .read import Row, Sheet, problem_of
 from .table import Notes, header_key, holds_money, is_numbering, is_unit_note, skipped_as
 from .text import RecordText
+from .together import check_together
 from .values import stage_of
 from .wording import for_staff
 
-NEW, UPDATE, WITHDRAWN, UNCHANGED, DUPLICATE, REFUSED = "mới", "sửa", "rút lại", "không đổi", "trùng", "lỗi"
-EXISTS = UNCHANGED  # a row whose record is in the ledger as the row says it
-WHOLE_ROW = "cả dòng"
-
-
-@dataclass(frozen=True)
-class Problem:
-    sheet: str
-    row: int
-    column: str  # "C (Ngày)", or WHOLE_ROW
-    message: str
-    blocking: bool = True  # an error keeps the row out; a warning is said and the row goes in
-
-    def __str__(self) -> str:
-        kind = "" if self.blocking else "cảnh báo: "
-        column = "" if self.column == WHOLE_ROW else f", cột {self.column}"
-        return f"{self.sheet}, dòng {self.row}{column}: {kind}{self.message}"
-
-
-@dataclass
-class Planned:
-    sheet: str
-    row: int
-    record_type: str
-    data: dict[str, Any]
-    path: Path
-    text: str
-    state: str = NEW
-    before: Path | None = None  # the file of the record a row updates or withdraws
-    changes: list[str] = field(default_factory=list)  # "Tiền mặt: 90.000.000 → 95.000.000"
-
-    @property
-    def record_id(self) -> str:
-        return str(self.data["id"])
-
-
-@dataclass
-class Plan:
-    records: list[Planned] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    rows: int = 0  # data rows read
-    notes: Notes = field(default_factory=Notes)  # what was skipped or set right on the way, one line each
-
-    def of_state(self, state: str) -> list[Planned]:
-        return [p for p in self.records if p.state == state]
-
-    def rows_in_error(self) -> int:
-        """Rows kept out by an error (a header's error counts as its row): '17 dòng có lỗi'."""
-        return len({(p.sheet, p.row) for p in self.problems if p.blocking})
-
-
 # --- which columns a sheet has -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Layout:
-    record_type: str
-    header_row: int
-    columns: dict[str, Column]  # column letter -> column
-    scales: dict[str, int] = field(default_factory=dict)  # amount column letter -> its unit in đồng (triệu: 1 000 000)
-    unmatched_money: dict[str, str] = field(default_factory=dict)  # letter -> header of a money column of no field
-    record_id: str | None = None  # the letter of the column "Mã hồ sơ"
-    withdraw: str | None = None  # the letter of the column "Rút lại"
 
 
 def _keys(record_type: str) -> dict[str, Column]:
@@ -148,7 +103,7 @@ def layout_of(sheet: Sheet, problems: list[Problem], notes: Notes | None = None)
             unit = parse.unit_of(header.cells[letter])
             layout.scales[letter] = noted if unit is None else unit
             if layout.scales[letter] != 1:
-                notes.say(f"{sheet.name}: cột {_where(letter, column)} ghi theo {_UNIT_WORDS[layout.scales[letter]]}: "
+                notes.say(f"{sheet.name}: cột {column_named(letter, column)} ghi theo {_UNIT_WORDS[layout.scales[letter]]}: "
                           f"đã đổi ra đồng (90 thành {90 * layout.scales[letter]:,} đồng)".replace(",", "."))
     for letter, text in header.cells.items():
         if letter in layout.columns or letter in notes_of_unit or letter in (layout.record_id, layout.withdraw):
@@ -188,10 +143,6 @@ _MONEY_HEADERS = ", ".join(f"'{c.header}'" for c in columns("activity") if c.kin
 # --- one row -----------------------------------------------------------------------------------
 
 
-def _where(letter: str, column: Column) -> str:
-    return f"{letter} ({column.header})"
-
-
 def _value(text: str, column: Column, names: Names | None, scale: int = 1, on: Span | None = None) -> Any:
     if names is not None:
         return names.find(text, what(column), on)
@@ -228,7 +179,7 @@ def row_values(row: Row, layout: Layout, names: dict[Column, Names | None], prob
         text = row.cells.get(letter, "")
         if not text or column.kind not in (AMOUNT, COUNT) and parse.is_none(text):
             continue
-        where = _where(letter, column)
+        where = column_named(letter, column)
         # a formula without its value, an Excel error, a number too long; an amount merged over rows
         said = problem_of(text) or _merge_question(row, letter, column, layout)
         if said is not None:
@@ -302,7 +253,7 @@ def _said_right(row: Row, letter: str, column: Column, record_type: str, values:
     a name with the other tone-mark placement (set to the official one, said in the plan)."""
     value = values[column.field.dest]
     if column.kind == AMOUNT and 0 < value < SMALL_AMOUNT:
-        problems.append(Problem(row.sheet, row.number, _where(letter, column),
+        problems.append(Problem(row.sheet, row.number, column_named(letter, column),
                                 f"số tiền chỉ {value} đồng: nếu số này tính theo nghìn, triệu hay tỷ đồng, hãy ghi rõ "
                                 "đơn vị trong ô (90 triệu) hoặc trên tiêu đề cột ('Giá trị: Tiền mặt (triệu đồng)')",
                                 blocking=False))
@@ -324,64 +275,13 @@ def _how(column: Column, names: dict[Column, Names | None]) -> str:
 
 def _missing(values: dict[str, Any], layout: Layout) -> list[tuple[str, Column]]:
     letters = {column: letter for letter, column in layout.columns.items()}
-    return [(_where(letters[c], c) if c in letters else c.header, c) for c in columns(layout.record_type)
+    return [(column_named(letters[c], c) if c in letters else c.header, c) for c in columns(layout.record_type)
             if c.required and not values.get(c.field.dest)]
-
-
-def _column_of(record_type: str, data: dict[str, Any], layout: Layout, where_field: str) -> str:
-    """The column a validator finding on `where_field` (value.delivered.cash) points at."""
-    stage = "delivered" if "delivered" in data.get("value", {}) else "planned"
-    best = ""
-    for letter, column in layout.columns.items():
-        path = field_path(tuple(stage if key == STAGE else key for key in column.field.path))
-        if where_field == path or where_field.startswith(path + ".") or where_field.startswith(path + "["):
-            return _where(letter, column)
-        if where_field and path.startswith(where_field) and not best:  # a finding on the whole record has no column
-            best = _where(letter, column)
-    return best or WHOLE_ROW
-
-
-@dataclass(frozen=True)
-class Known:
-    """The ledger as the import reads it: validated once, its records named as the site names them."""
-
-    records: Path
-    result: Result
-    site: Site  # the records alone (generator/view/model.py records_only): names, no pages
-    files: dict[tuple[str, str], RecordFile]  # (type, id) -> its file
-
-    def record(self, record_type: str, record_id: str) -> Record | None:
-        return self.result.ledger.get(record_type, record_id)
-
-
-def known_of(records: Path, result: Result) -> Known:
-    """The ledger of `records` as validated in `result`, for the import."""
-    site = records_only({t: {i: r.data for i, r in sorted(by_id.items())} for t, by_id in sorted(result.ledger.records.items())})
-    files = {(f.type, f.id): f for f in result.files if f.type and f.is_yaml and not f.problem}
-    return Known(records, result, site, files)
-
-
-def read_ledger(records: Path, today: datetime.date, schemas: SchemaSet | None = None) -> Known:
-    return known_of(records, validate_tree(records, today, schemas))
 
 
 def ledger_site(records: Path, today: datetime.date) -> Site:
     """The whole site model of the ledger, as the reports read it (the import needs only read_ledger)."""
     return build_site(validate_tree(records, today), records)
-
-
-@dataclass(frozen=True)
-class Checks:
-    """What every row is checked and written with, made once per import."""
-
-    known: Known
-    today: datetime.date
-    schemas: SchemaSet
-    writer: RecordText
-
-    @property
-    def records(self) -> Path:
-        return self.known.records
 
 
 def _said(row: Row, letter: str | None) -> str:
@@ -462,7 +362,7 @@ def plan_row(row: Row, layout: Layout, names: dict[Column, Names | None], checks
     found_problems = schema_problems(record_type, data, str(path), checks.schemas)
     for message in found_problems:
         where_field, _, what_wrong = message.partition(": ")
-        problems.append(Problem(row.sheet, row.number, _column_of(record_type, data, layout, where_field), what_wrong))
+        problems.append(Problem(row.sheet, row.number, column_of(record_type, data, layout, where_field), what_wrong))
     if found_problems:
         return None
     if existing is not None:
@@ -526,7 +426,7 @@ def _with_planned(known: Known, plan: Plan) -> Site:
 
 
 def make_plan(sheets: list[Sheet], records: Path, today: datetime.date, known: Known | None = None) -> Plan:
-    from .together import check_together
+
 
     plan = Plan()
     schemas = SchemaSet()

@@ -1,6 +1,6 @@
 """The planned records checked together with the ledger, in memory, before anything is written.
 
-The ledger was validated once (generator/intake/plan.py read_ledger) and each row's record
+The ledger was validated once (generator/intake/planned.py read_ledger) and each row's record
 checked against its schema once (plan_row); here the rules run on the ledger as the import
 would leave it: new records added, updated ones in place of theirs, withdrawn ones gone
 (generator/validate.py check_changes). No file is copied or written. A finding on a planned
@@ -17,7 +17,7 @@ from ..records import Record, RecordFile, display_path
 from ..registry import TYPES, folder_of
 from ..rules.duplicates import likely_duplicates, written_place
 from ..validate import check_changes
-from .plan import DUPLICATE, NEW, REFUSED, UPDATE, WHOLE_ROW, WITHDRAWN, Checks, Layout, Plan, Planned, Problem, _column_of
+from .planned import DUPLICATE, NEW, REFUSED, UPDATE, WHOLE_ROW, WITHDRAWN, Checks, Layout, Plan, Planned, Problem, column_of
 
 
 def _record_file(planned: Planned, checks: Checks) -> tuple[RecordFile, Record]:
@@ -50,7 +50,7 @@ def check_together(plan: Plan, checks: Checks, layouts: dict[str, Layout]) -> No
         planned = by_file.get(diagnostic.file)
         blocking = diagnostic.severity == ERROR
         if planned is not None:
-            where = _column_of(planned.record_type, planned.data, layouts[planned.sheet], diagnostic.field)
+            where = column_of(planned.record_type, planned.data, layouts[planned.sheet], diagnostic.field)
             plan.problems.append(Problem(planned.sheet, planned.row, where, diagnostic.message, blocking))
             if blocking:
                 planned.state = REFUSED
