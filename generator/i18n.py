@@ -56,10 +56,10 @@ def _load(language: str, locale: Path) -> gettext.NullTranslations:
 
     with path.open("rb") as source:
         catalog = read_po(source, locale=language, domain=DOMAIN)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog)  # fuzzy translations left out, as msgfmt does
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    binary = io.BytesIO()
+    write_mo(binary, catalog)  # fuzzy translations left out, as msgfmt does
+    binary.seek(0)
+    return gettext.GNUTranslations(binary)
 
 
 def activate(language: str, locale: Path | None = None) -> None:

@@ -29,9 +29,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
+from .i18n import SOURCE_LANGUAGE
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
-from .i18n import SOURCE_LANGUAGE
 from .site import editions, interface, lifted_blocks, offline, search_entries, search_index
 from .site.search_pages import page_entries
 from .site.writer import CannotWrite

@@ -136,3 +136,20 @@ def test_a_section_speaks_its_language_and_the_language_before_comes_back(tmp_pa
             assert (i18n._("Theo năm"), formats.number(1234567), formats.date("2023-01-06")) == ("Theo năm", "1.234.567", "6/1/2023")
         assert formats.date("2023-01-06") == "6/1/2023"  # the small catalogue keeps the Vietnamese pattern
     assert (i18n.language(), i18n._("Theo năm"), formats.percent(13, 200)) == ("vi", "Theo năm", "6,5%")
+
+
+def test_english_writes_its_own_digits_and_dates(tmp_path):
+    catalog = Catalog(locale="en", domain=i18n.DOMAIN)
+    for vietnamese, english in {"{amount} tỷ đồng": "{amount} billion đồng", "d/M/y": "d MMM y", "M/y": "MMM y",
+                                "{amount} đồng": "{amount} đồng", "từ {start}": "from {start}"}.items():
+        catalog.add(vietnamese, english)
+    folder = tmp_path / "en" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / f"{i18n.DOMAIN}.po").open("wb") as f:
+        write_po(f, catalog)
+    with i18n.speaking("en", tmp_path):
+        assert formats.dong_short(55_800_000_000) == "55.8 billion đồng"
+        assert (formats.dong(1_234_567), formats.percent(13, 200)) == ("1,234,567 đồng", "6.5%")
+        assert [formats.date(d) for d in ("2023-01-06", "2023-01", "2023")] == ["6 Jan 2023", "Jan 2023", "2023"]
+        assert formats.period("2023-01-06", None) == "from 6 Jan 2023"
+    assert (formats.dong_short(55_800_000_000), formats.date("2023-01-06")) == ("55,8 tỷ đồng", "6/1/2023")
