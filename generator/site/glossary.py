@@ -23,8 +23,8 @@ class Term:
 
 TERMS = (
     Term("ket-nghia", "kết nghĩa, giúp đỡ", "twinning",
-         "A lasting pairing in which a sponsor helps a mountainous, border or island locality, under an "
-         "agreement (giao ước); the twinned locality may also give in return."),
+         "A lasting pairing in which a sponsor helps a mountainous, border or island locality, under a "
+         "signed agreement; the twinned locality may also give in return."),
     Term("don-vi-ket-nghia", "đơn vị kết nghĩa", "sponsor (twinned unit)",
          "The provincial agency, enterprise, armed-forces unit, mass organisation or lowland locality that helps."),
     Term("cap-ket-nghia", "cặp kết nghĩa", "partnership (twinning pair)",
@@ -39,7 +39,7 @@ TERMS = (
     Term("xa-co-ho-tro-duoc-ghi", "xã có hỗ trợ được ghi", "commune with recorded support",
          "A commune where at least one activity of the programme (not cancelled) took place, by the ledger."),
     Term("tang-qua", "tặng quà", "gift-giving",
-         "Visits and gifts (Tết parcels, presents to families of merit); the plan asks sponsors to reduce it "
+         "Visits and gifts (Lunar New Year parcels, presents to families of merit); the plan asks sponsors to reduce it "
          "year by year."),
     Term("huong-dan-lam-an", "hướng dẫn cách làm ăn", "capacity building",
          "Training people to earn a living, vocational training and training of commune and village officials: "
@@ -67,5 +67,5 @@ def anchor(key: str) -> str:
 
 def plan_groups(site: Site) -> list[Term]:
     """The plan's groups as the vocabulary names them, glossed; a group with no gloss here has none."""
-    return [Term(code, label, GROUPS.get(code, ""), "A group of the plan's support (Kế hoạch 1100/QĐ-UBND).")
+    return [Term(code, label, GROUPS.get(code, ""), "One of the four groups of support the plan sets out.")
             for code, label in site.groups().items()]
