@@ -51,7 +51,7 @@ TERMS = (
          "Households counted once per activity: a household helped twice counts twice."),
 )
 
-# The four groups of the plan's support (Kế hoạch 1100), by their vocabulary codes.
+# The four groups of the plan's support, by their vocabulary codes.
 GROUPS = {
     "phat-trien-kinh-te": "support for economic and social development",
     "he-thong-chinh-tri": "support for building the political system",

@@ -31,8 +31,9 @@ def value(text: str, language: str) -> Decimal | None:
 
 def figures(page, language: str) -> list[Decimal | None]:
     """The headline figures and the numbers of the tables, in the page's order."""
-    texts = page.locator("article .ledger-figures strong, article td.ledger-number").all_inner_texts()
-    assert texts, page.url
+    found = page.locator("article .ledger-figures strong, article td.ledger-number")
+    found.first.wait_for()  # the page a click led to has loaded
+    texts = found.all_inner_texts()
     return [value(text, language) for text in texts]
 
 
