@@ -161,6 +161,7 @@ def child(argv: list[str]) -> int:
 
         from generator.pipeline import generate
         from generator.site import editions
+        from generator.view.context import Context
 
         # The English edition's share, timed where the render calls it.
         edition, english = editions.files, []
@@ -175,7 +176,7 @@ def child(argv: list[str]) -> int:
         out, today = Path(argv[2]), datetime.date.fromisoformat(argv[3])
         imported = time.perf_counter()
         cpu_started = time.process_time()
-        outcome = generate(Path(root), out, today)
+        outcome = generate(Path(root), out, Context(), today)
         if outcome.errors:
             raise SystemExit(f"{len(outcome.errors)} errors: nothing generated")
         # The generation proper: pages and downloads rendered and written, validation apart.

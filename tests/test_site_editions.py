@@ -10,6 +10,7 @@ import yaml
 from generator.pipeline import render_site
 from generator.site import editions, glossary
 from generator.validate import validate_tree
+from generator.view.context import Context
 
 from site_records import PROJECT, TODAY, small_tree
 
@@ -43,7 +44,7 @@ def test_an_address_resolves_as_a_browser_resolves_it():
 def _render(tmp_path) -> dict[str, str]:
     records = small_tree(tmp_path)
     result = validate_tree(records, TODAY)
-    return {path: data.decode() for path, data in render_site(result, records).items() if path.endswith(".md")}
+    return {path: data.decode() for path, data in render_site(result, Context()).items() if path.endswith(".md")}
 
 
 def test_the_summary_pages_come_again_under_en_and_the_record_pages_do_not(tmp_path):

@@ -13,6 +13,7 @@ from generator import i18n
 from generator.pipeline import render_site
 from generator.validate import validate_tree
 from generator.view import formats
+from generator.view.context import Context
 
 from site_records import TODAY, small_tree
 
@@ -83,20 +84,22 @@ def _small_english(locale: Path, compiled: bool = False) -> Path:
 
 
 @pytest.fixture
-def english(tmp_path):
+def english(tmp_path, monkeypatch):
     """The small English catalogue, active for the test only."""
-    i18n.activate("en", _small_english(tmp_path / "locale"))
+    locale = _small_english(tmp_path / "locale")
+    monkeypatch.setattr(i18n, "LOCALE", locale)  # where a render looks for its language
+    i18n.activate("en", locale)
     yield
     i18n.activate(i18n.SOURCE_LANGUAGE)
 
 
-def _home(tmp_path: Path) -> str:
+def _home(tmp_path: Path, language: str = i18n.SOURCE_LANGUAGE) -> str:
     records = small_tree(tmp_path / "tree")
-    return render_site(validate_tree(records, TODAY), records)["index.md"].decode()
+    return render_site(validate_tree(records, TODAY), Context(language=language))["index.md"].decode()
 
 
 def test_a_catalogue_changes_the_wording_and_nothing_else(tmp_path, english):
-    home = _home(tmp_path)
+    home = _home(tmp_path, "en")
     assert "## By year" in home and "## Latest activities" in home
     assert "## Theo năm" not in home
     assert "## Theo nhóm nội dung" in home  # not in the catalogue: the Vietnamese id stands
