@@ -10,6 +10,7 @@ from generator.pipeline import render_site
 from generator.site.pages import paging
 from generator.site.slugs import heading_slug
 from generator.validate import validate_tree
+from generator.view.context import Context
 from generator.view.model import LISTING_PAGE_SIZE
 
 from site_records import PROJECT, TODAY, activity, small_tree
@@ -38,7 +39,7 @@ def files(tmp_path_factory) -> dict[str, str]:
     result = validate_tree(records, TODAY)
     assert not result.errors, [d.text() for d in result.errors[:5]]
     # A workbook is no text: kept by name only, for the links to it.
-    return {path: "" if path.endswith(".xlsx") else data.decode("utf-8") for path, data in render_site(result, records).items()}
+    return {path: "" if path.endswith(".xlsx") else data.decode("utf-8") for path, data in render_site(result, Context()).items()}
 
 
 def _pages(files: dict[str, str], folder: str) -> list[str]:
@@ -84,9 +85,10 @@ def test_every_link_between_pages_finds_its_page_and_row(files):
             resolved = posixpath.normpath(posixpath.join(here, target)).removeprefix(".")
             file = resolved if "." in posixpath.basename(resolved) else f"{resolved}/index.md".lstrip("/")
             written = PROJECT / "docs" / f"{resolved.strip('/')}.md"
-            if file not in files and written.is_file():  # a hand-written page: the anchor is a heading's slug
-                headings = re.findall(r"^#+ (.+)$", written.read_text(encoding="utf-8"), re.M)
-                assert not anchor or anchor in {heading_slug(h) for h in headings}, (path, href)
+            if file not in files and written.is_file():  # a hand-written page: the anchor is a heading's slug,
+                # or the id its attribute list gives it ("### Target communes {#xa-muc-tieu}", attr_list)
+                headings = re.findall(r"^#+ (.+?)(?: \{#([\w-]+)\})?$", written.read_text(encoding="utf-8"), re.M)
+                assert not anchor or anchor in {given or heading_slug(h) for h, given in headings}, (path, href)
                 checked += 1
                 continue
             assert file in files, (path, href)

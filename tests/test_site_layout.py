@@ -18,6 +18,8 @@ from generator.site.slugs import heading_slug
 from generator.site.writer import MARK
 from generator.validate import validate_tree
 from generator.view import urls
+from generator.view.config import read_context
+from generator.view.context import Context
 
 from site_records import PROJECT, TODAY, small_tree
 
@@ -54,7 +56,7 @@ def _docs(tmp_path):
 def test_the_folder_holds_the_pages_at_their_paths_the_hand_written_pages_and_the_index(tmp_path):
     records, docs = small_tree(tmp_path), _docs(tmp_path)
     out = tmp_path / "build" / "docs"
-    assert not generate(records, out, TODAY, docs=docs).errors
+    assert not generate(records, out, Context(), TODAY, docs=docs).errors
     assert (out / "index.md").is_file() and (out / "dia-ban" / "index.md").is_file()
     assert (out / "gioi-thieu.md").read_bytes() == (docs / "gioi-thieu.md").read_bytes()
     assert (out / "javascripts" / "sort-tables.js").is_file()
@@ -69,7 +71,7 @@ def test_the_folder_holds_the_pages_at_their_paths_the_hand_written_pages_and_th
     # A hand-written page edited, another gone: the copy follows, the generated pages stay.
     (docs / "gioi-thieu.md").write_text("# Giới thiệu\n\nĐã sửa.\n", encoding="utf-8")
     (docs / "javascripts" / "sort-tables.js").unlink()
-    generate(records, out, TODAY, docs=docs)
+    generate(records, out, Context(), TODAY, docs=docs)
     assert (out / "gioi-thieu.md").read_text(encoding="utf-8").endswith("Đã sửa.\n")
     assert not (out / "javascripts").exists() and (out / "index.md").is_file()
     assert ["gioi-thieu/#cong-chieng", "Cồng chiêng", "Giới thiệu"] not in _index_entries(out)
@@ -81,7 +83,7 @@ def test_a_hand_written_file_at_a_generated_path_is_refused_and_nothing_is_writt
     (docs / "dia-ban" / "index.md").write_text("# Địa bàn viết tay\n", encoding="utf-8")
     out = tmp_path / "build" / "docs"
     with pytest.raises(Clash, match=r"dia-ban/index\.md trùng đường dẫn"):
-        generate(records, out, TODAY, docs=docs)
+        generate(records, out, Context(), TODAY, docs=docs)
     assert not out.exists()
 
 
@@ -145,7 +147,7 @@ def shipped_pages(tmp_path_factory):
     records = shutil.copytree(PROJECT / "records", root / "records")
     result = validate_tree(records, TODAY)
     assert not result.errors
-    return {path: data for path, data in render_site(result, records).items() if path.endswith(".md")}
+    return {path: data for path, data in render_site(result, read_context(root)).items() if path.endswith(".md")}
 
 
 def test_a_generated_page_gives_search_what_python_markdown_gives(shipped_pages):

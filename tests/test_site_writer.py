@@ -2,6 +2,7 @@
 files arrive whole through a rename, pages no longer produced vanish with their folders."""
 
 import os
+import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,6 +11,7 @@ import pytest
 
 from generator.pipeline import generate
 from generator.site import writer
+from generator.view.context import Context
 
 from site_records import TODAY, activity, small_tree
 
@@ -35,13 +37,13 @@ def _folders(target: Path) -> set:
 def test_an_edited_record_rewrites_only_the_files_whose_bytes_changed(tmp_path):
     records = small_tree(tmp_path)
     out = tmp_path / "generated"
-    first = generate(records, out, TODAY)
+    first = generate(records, out, Context(), TODAY)
     assert first.written and first.changes.written == first.files and first.changes.removed == 0
     before, old = _stamps(out), _contents(out)
 
     activity(records, "2023-01-06-qua-tet", "tp-thu-nghiem-xa-la-dee", "2023-01-06", "tham-tang-qua",
              "Tặng quà Tết cho 20 hộ", value={"delivered": {"in_kind": 30_000_000}})
-    second = generate(records, out, TODAY)
+    second = generate(records, out, Context(), TODAY)
 
     after, new = _stamps(out), _contents(out)
     assert after.keys() == before.keys()
@@ -51,20 +53,20 @@ def test_an_edited_record_rewrites_only_the_files_whose_bytes_changed(tmp_path):
     assert {name for name in after if after[name] != before[name]} == changed  # the rest untouched
     assert (second.changes.written, second.changes.removed) == (len(changed), 0)
     fresh = tmp_path / "fresh"
-    generate(records, fresh, TODAY)
+    generate(records, fresh, Context(), TODAY)
     assert new == _contents(fresh)
 
 
 def test_pages_no_longer_produced_vanish_with_their_folders(tmp_path):
     records = small_tree(tmp_path)
     out = tmp_path / "generated"
-    generate(records, out, TODAY)
+    generate(records, out, Context(), TODAY)
     old = _contents(out)
     (records / "activities" / "2021" / "2021-qua.yaml").unlink()  # the only activity of 2021
-    outcome = generate(records, out, TODAY)
+    outcome = generate(records, out, Context(), TODAY)
 
     fresh = tmp_path / "fresh"
-    generate(records, fresh, TODAY)
+    generate(records, fresh, Context(), TODAY)
     assert _contents(out) == _contents(fresh)
     assert _folders(out) == _folders(fresh)  # no empty folder left behind
     gone = old.keys() - _contents(out).keys()
@@ -75,9 +77,9 @@ def test_pages_no_longer_produced_vanish_with_their_folders(tmp_path):
 def test_nothing_is_written_when_nothing_changed(tmp_path):
     records = small_tree(tmp_path)
     out = tmp_path / "generated"
-    generate(records, out, TODAY)
+    generate(records, out, Context(), TODAY)
     before = _stamps(out)
-    outcome = generate(records, out, TODAY)
+    outcome = generate(records, out, Context(), TODAY)
     assert not outcome.written and outcome.changes == writer.Written(0, 0)
     assert _stamps(out) == before  # the mark included: rewriting it would wake `mkdocs serve`
 
@@ -140,7 +142,7 @@ def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tm
 
     records = small_tree(tmp_path)
     out = tmp_path / "build" / "docs"  # the folder MkDocs builds
-    generate(records, out, TODAY)
+    generate(records, out, Context(), TODAY)
     monkeypatch.setenv(RECORDS_ENV, str(records))
     config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(out))
     plugin = LedgerPlugin()
@@ -162,3 +164,108 @@ def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tm
         plugin.on_shutdown()
         server.observer.stop()
         server.observer.join()
+
+
+def test_a_folder_of_the_built_site_is_brought_up_to_date_file_by_file(tmp_path):
+    """The search index of a rebuild while serving: unchanged files kept, stale ones removed."""
+    folder = tmp_path / "site" / "search"
+    assert writer.sync({"meta.json": b"1", "w/a.json": b"a", "w/b.json": b"b"}, folder) == writer.Written(3, 0)
+    before = _stamps(folder)
+    assert writer.sync({"meta.json": b"2", "w/a.json": b"a"}, folder) == writer.Written(1, 1)
+    assert _contents(folder) == {"meta.json": b"2", "w/a.json": b"a"}
+    assert _stamps(folder)["w/a.json"] == before["w/a.json"]
+    assert _stamps(folder)["meta.json"] != before["meta.json"]
+    assert writer.sync({"meta.json": b"2", "w/a.json": b"a"}, folder) == writer.Written(0, 0)
+
+
+def _serving(tmp_path, monkeypatch, built: list, looks_every: float = 0.1):
+    """The plugin serving a small tree beside MkDocs' own live-reload server, whose builds are
+    counted, and whose observer looks at docs/ every `looks_every` seconds (MkDocs: 0.5 s)."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.mkdocs_plugin import RECORDS_ENV, LedgerPlugin
+
+    records = small_tree(tmp_path)
+    docs = tmp_path / "docs"  # the hand-written pages, copied into the folder MkDocs builds
+    docs.mkdir()
+    (docs / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    out = tmp_path / "build" / "docs"
+    generate(records, out, Context(), TODAY, docs=docs)
+    monkeypatch.setenv(RECORDS_ENV, str(records))
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(out))
+    server = LiveReloadServer(builder=lambda: built.append(time.monotonic()), host="127.0.0.1", port=0,
+                              root=str(tmp_path / "site"), polling_interval=looks_every)
+    server.watch(str(out))  # as `mkdocs serve` does before on_serve
+    plugin = LedgerPlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    plugin.on_serve(server, config=config, builder=None)
+    server.observer.start()
+    loop = threading.Thread(target=server._build_loop, daemon=True)
+    loop.start()
+    return plugin, server, records, docs, out
+
+
+def _wait_for(condition, seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds  # bounded: a busy machine may be slow
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def _save_an_activity(records: Path, title: str = "Tặng quà Tết cho 20 hộ") -> None:
+    activity(records, "2023-01-06-qua-tet", "tp-thu-nghiem-xa-la-dee", "2023-01-06", "tham-tang-qua", title)
+
+
+def test_while_serving_the_regenerated_pages_are_built_without_waiting_for_mkdocs_to_look(tmp_path, monkeypatch):
+    built: list = []
+    plugin, server, records, _, _ = _serving(tmp_path, monkeypatch, built, looks_every=3600)  # MkDocs never looks
+    try:
+        _save_an_activity(records)
+        assert _wait_for(lambda: built)
+    finally:
+        plugin.on_shutdown()
+        server.shutdown()
+
+
+def test_while_serving_a_regeneration_has_mkdocs_rebuild_once_without_its_look_at_the_pages(tmp_path, monkeypatch):
+    """MkDocs' own look at the folder it builds no longer counts the regenerated files (it would
+    rebuild a second time); a hand-written page saved in docs/ is copied there, and built once."""
+    built: list = []
+    plugin, server, records, docs, out = _serving(tmp_path, monkeypatch, built)
+    try:
+        _save_an_activity(records)
+        assert _wait_for(lambda: built)
+        page = out / "cap-ket-nghia" / "tp-thu-nghiem-xa-la-dee" / "index.md"
+        assert "cho 20 hộ" in page.read_text(encoding="utf-8")
+        time.sleep(1.0)  # ten looks of MkDocs' observer at docs/, which holds the regenerated files
+        assert len(built) == 1
+        (docs / "gioi-thieu.md").write_text("# Giới thiệu\n\nThêm một dòng.\n", encoding="utf-8")
+        assert _wait_for(lambda: len(built) == 2)
+        assert (out / "gioi-thieu.md").read_text(encoding="utf-8").endswith("Thêm một dòng.\n")
+        time.sleep(1.0)
+        assert len(built) == 2
+    finally:
+        plugin.on_shutdown()
+        server.shutdown()
+
+
+def test_while_serving_only_the_saved_record_is_parsed_again(tmp_path, monkeypatch):
+    from generator import validate
+
+    built: list = []
+    parsed: list = []
+    real_load = validate.load_file
+    monkeypatch.setattr(validate, "load_file", lambda path, file: parsed.append(file) or real_load(path, file))
+    plugin, server, records, _, _ = _serving(tmp_path, monkeypatch, built)
+    try:
+        _save_an_activity(records)
+        assert _wait_for(lambda: built)
+        first = len(parsed)  # the whole tree, at the first save
+        _save_an_activity(records, "Tặng quà Tết cho 25 hộ")
+        assert _wait_for(lambda: len(built) == 2)
+        assert first > 10 and [Path(file).name for file in parsed[first:]] == ["2023-01-06-qua-tet.yaml"]
+    finally:
+        plugin.on_shutdown()
+        server.shutdown()

@@ -1,7 +1,8 @@
 """generate, build, serve: the public site of the project.
 
 generate  validates records/ and writes the folder MkDocs builds (build/docs/): the Markdown pages
-          and downloads, a copy of the hand-written pages of docs/, the search index;
+          and downloads, with the options mkdocs.yml gives the plugin, checked as MkDocs checks
+          them, a copy of the hand-written pages of docs/ and the search index;
 build     does that, then `mkdocs build --strict` into a fresh folder swapped in as site/;
 serve     does that, then `mkdocs serve`, which regenerates when a record changes.
 """
@@ -22,6 +23,7 @@ from ..project import Project
 from ..site import offline
 from ..site.writer import MARK, CannotWrite, NotOurs, check_target, mark, owning, staging_dir, swap_in
 from ..view import formats, urls
+from ..view.context import BadConfig, Context
 from .options import day, project_of
 
 DEV_ADDRESS = "127.0.0.1:8000"
@@ -46,11 +48,16 @@ def _generate(args: argparse.Namespace, project: Project | None) -> int:
         return 2
     known = (project.generated,) if project else ()
     try:
+        context = _context(project.root if project else records.resolve().parent)
         _outside_records(out, records)
         check_target(out, known=known)  # before validating: a refusal comes at once
         if project:
             _retire(project)
-        outcome = generate(records, out, args.today, known=known, waiting=_say, docs=project.docs if project else None)
+        outcome = generate(records, out, context, args.today, known=known, waiting=_say,
+                           docs=project.docs if project else None)
+    except BadConfig as problem:
+        _say(f"{problem}\nChưa sinh trang: sửa mkdocs.yml rồi chạy lại.")
+        return 2
     except NotOurs as refusal:
         _say(f"Không ghi: {refusal}.")
         return 2
@@ -76,6 +83,14 @@ def _retire(project: Project) -> None:
     generator's, they are no hand-written page, and a builder would publish them again."""
     if (project.retired / MARK).is_file():
         shutil.rmtree(project.retired, ignore_errors=True)
+
+
+def _context(root: Path) -> Context:
+    """The project's Context as the plugin will find it (generator/view/config.py): read here,
+    where the site is asked for, rather than on every command (MkDocs' config classes load)."""
+    from ..view.config import read_context
+
+    return read_context(root)
 
 
 def _quiet_env(**extra: str) -> dict[str, str]:

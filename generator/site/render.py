@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from ..parallel import elsewhere
 from ..registry import TYPES
-from ..view import formats, urls
+from ..view import formats
 from ..view.model import Site
-from . import api, feed
+from . import api, editions, feed
 from .datapackage import open_data
 from .downloads import FOLDER
 from .pages import coverage, dictionary, explorer, home, localities, opendata, partnerships, quality, sponsors, summaries
@@ -39,7 +39,7 @@ IN_CHILD = (summaries, localities, sponsors, partnerships)
 def section_files(site: Site, sections) -> dict[str, bytes]:
     # Sections yield their pages one at a time: each body is encoded and dropped as it comes,
     # instead of a whole section's text (twice its bytes, Vietnamese being UCS-2) held at once.
-    data_date, repository = formats.date(site.newest) if site.newest else "", urls.repository()
+    data_date, repository = formats.date(site.newest) if site.newest else "", site.identity.repository
     return {page.path: page.text(data_date, repository).encode("utf-8") for section in sections for page in section.pages(site)}
 
 
@@ -57,6 +57,7 @@ def render_files(site: Site, extra: Callable[[Site], dict[str, bytes]] | None = 
         files.update({f"{FOLDER}/{name}": data for name, data in open_data(site).items()})
         files.update(api.files(site))
         files.update(explorer.data_files(site))
+        files.update(editions.files(site))  # the English edition, after the Vietnamese pages
         files[ENTRIES] = entries_file(site)
         files.update(extra_files())
         files.update(shared())

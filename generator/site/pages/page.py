@@ -52,7 +52,7 @@ class Page:
         as people read it, heads the page when printed (overrides/main.html); the edit button
         opens the record in `repository` (the project's)."""
         # The home page's title is the site's name: Material would print it twice in <title>.
-        meta: dict[str, Any] = {"title": plain(self.title)} if self.url else {}
+        meta: dict[str, Any] = {"title": plain(self.title)} if self.url not in urls.HOMES else {}
         if self.source:
             meta["source"] = self.source
         # Always there on a generated page, empty when no record is behind it: its edit button
