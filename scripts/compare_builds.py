@@ -31,7 +31,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from generator.pipeline import generate  # noqa: E402 -- the project's own package, from the checkout
+from generator.cli import main as ketnghia  # noqa: E402 -- the project's own package, from the checkout
 from generator.project import Project  # noqa: E402
 
 _GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
@@ -120,10 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Chưa cài {args.builder}: {INSTALL[args.builder]}", file=sys.stderr)
         return 2
     project = Project(PROJECT)
-    outcome = generate(project.records, project.generated, known=(project.generated,), docs=project.docs)
-    if outcome.errors:
-        print("Hồ sơ còn lỗi: chạy ketnghia validate để xem.", file=sys.stderr)
-        return 1
+    status = ketnghia(["generate", "--project", str(project.root)])  # as `ketnghia generate` writes it
+    if status:
+        return status
     with tempfile.TemporaryDirectory(prefix="so-sanh-") as scratch:
         folder = args.keep or Path(scratch)
         sites = {name: folder / name for name in ("mkdocs", args.builder)}
