@@ -9,6 +9,8 @@ locale/en/LC_MESSAGES/site.mo; a forked renderer inherits the active catalogue.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 DOMAIN = "site"
@@ -30,6 +32,18 @@ def activate(language: str, locale: Path = LOCALE) -> None:
     from babel.support import Translations  # only a translated site needs Babel's loader
 
     _active = Translations.load(locale, [language], DOMAIN)
+
+
+@contextmanager
+def speaking(language: str, locale: Path | None = None) -> Iterator[None]:
+    """Render a block (a whole render, a section of pages) in `language`, then the language before."""
+    global _active
+    before = _active
+    activate(language, locale or LOCALE)
+    try:
+        yield
+    finally:
+        _active = before
 
 
 def active() -> gettext.NullTranslations:

@@ -28,7 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import jinja2
-from mkdocs.config.base import LegacyConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
@@ -40,7 +40,8 @@ from .site.search_pages import page_entries
 from .site.writer import CannotWrite
 from .validate import Reuse, validate_tree
 from .view import urls
-from .view.repository import repository_url
+from .view.config import LedgerConfig, context_of, moved_options
+from .view.context import Context
 
 GENERATED_PREFIX = "generated/"
 RECORDS_POLL_S = 0.1  # serve: how often records/ is looked at for a saved record
@@ -51,13 +52,14 @@ BURST_S = 0.02  # serve: MkDocs' wait for more changes once one is seen (its own
 log = logging.getLogger("mkdocs.plugins.ketnghia")
 
 
-# No options of its own: LegacyConfig is what an unparameterised BasePlugin uses at run time.
-class LedgerPlugin(BasePlugin[LegacyConfig]):
+# Its options (quiet_days, quiet_until, language) are checked by MkDocs as it loads the plugin:
+# a bad value stops the build, saying which and what to write (generator/view/config.py).
+class LedgerPlugin(BasePlugin[LedgerConfig]):
     def __init__(self) -> None:
         self.command: str | None = None
         self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
-        self.repository = ""  # the checkout's own, set in on_config (generator/view/repository.py)
+        self.context = Context()  # the project's, found in on_config: what the pages are rendered for
         # Each page's entries, gathered as the build goes. `serve` builds dirty (only the pages
         # whose files changed): the other pages' entries are kept from the builds before.
         self.searched: dict[str, list[search_index.Entry]] = {}
@@ -76,10 +78,15 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
             # worker; the site's own search needs no worker, and nothing is fetched from elsewhere.
             polyfills = config.extra.get("polyfills", [])
             config.extra["polyfills"] = [p for p in polyfills if not offline.worker_shim(p)]
-        self.repository = repository_url(Path(config.config_file_path or ".").parent, fallback=config.repo_url or "")
-        if self.repository:
-            config.repo_url = self.repository
-            config.repo_name = "/".join(self.repository.split("/")[-2:])
+        moved = moved_options(config.extra)
+        if moved:
+            raise PluginError(moved)
+        self.context = context_of(Path(config.config_file_path or ".").parent, config.site_name,
+                                  config.site_description, config.repo_url, self.config)
+        repository = self.context.identity.repository
+        if repository:
+            config.repo_url = repository
+            config.repo_name = "/".join(repository.split("/")[-2:])
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"
         return config
 
@@ -91,7 +98,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
         # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
         if self.command == "serve" and not self.watching:
-            _regenerate(*_sources(config))
+            _regenerate(*_sources(config), self.context)
 
     def on_serve(self, server, *, config, builder):
         """Watch records/ here rather than in mkdocs.yml: the pages are regenerated as soon as a
@@ -104,7 +111,8 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.observer.schedule(_AnyChange(changed.set), str(records), recursive=True)
         self.observer.start()
         wake = _rebuild_at_once(server, Path(config.docs_dir), out)
-        threading.Thread(target=_regenerate_on_change, args=(changed, records, out, wake), daemon=True).start()
+        threading.Thread(target=_regenerate_on_change, args=(changed, records, out, self.context, wake),
+                         daemon=True).start()
         self.watching = True
         return server
 
@@ -133,7 +141,8 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         if not page.file.src_uri.startswith(GENERATED_PREFIX):
             return markdown
         source = page.meta.get("source")
-        page.edit_url = f"{self.repository}/edit/{urls.BRANCH}/{source}" if source and self.repository else None
+        repository = self.context.identity.repository
+        page.edit_url = f"{repository}/edit/{urls.BRANCH}/{source}" if source and repository else None
         markdown, self.lifted[page.file.src_uri] = lifted_blocks.lift(markdown)
         return markdown
 
@@ -222,10 +231,10 @@ def _sources(config) -> tuple[Path, Path]:
     return Path(os.environ.get(RECORDS_ENV) or project.records), Path(config.docs_dir) / "generated"
 
 
-def _regenerate(records: Path, out: Path, reuse: Reuse | None = None) -> bool:
+def _regenerate(records: Path, out: Path, context: Context, reuse: Reuse | None = None) -> bool:
     """Generate the pages from `records` into `out`; whether any file changed."""
     try:
-        outcome = generate(records, out, known=(out,), waiting=log.info, reuse=reuse)
+        outcome = generate(records, out, context, known=(out,), waiting=log.info, reuse=reuse)
     except CannotWrite as failure:  # a full disk, say: MkDocs keeps serving the previous pages
         log.error(str(failure))
         return False
@@ -239,7 +248,7 @@ def _regenerate(records: Path, out: Path, reuse: Reuse | None = None) -> bool:
     return bool(outcome.written)
 
 
-def _regenerate_on_change(changed: threading.Event, records: Path, out: Path,
+def _regenerate_on_change(changed: threading.Event, records: Path, out: Path, context: Context,
                           wake: Callable[[], None] | None = None) -> None:
     reuse = Reuse()  # the files checked at the last save: an edit parses the edited file only
     try:
@@ -252,7 +261,7 @@ def _regenerate_on_change(changed: threading.Event, records: Path, out: Path,
         while changed.wait(SETTLE_S):
             changed.clear()
         try:
-            if _regenerate(records, out, reuse) and wake:
+            if _regenerate(records, out, context, reuse) and wake:
                 wake()
         except Exception:  # logged, and the next save tries again: serving goes on
             log.exception("Không sinh lại được các trang")

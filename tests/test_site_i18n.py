@@ -13,6 +13,7 @@ from generator import i18n
 from generator.pipeline import render_site
 from generator.validate import validate_tree
 from generator.view import formats
+from generator.view.context import Context
 
 from site_records import TODAY, small_tree
 
@@ -68,7 +69,7 @@ def test_the_committed_template_holds_every_wrapped_string(tmp_path, monkeypatch
 
 
 @pytest.fixture
-def english(tmp_path):
+def english(tmp_path, monkeypatch):
     """A two-message English catalogue, active for the test only."""
     catalog = Catalog(locale="en", domain=i18n.DOMAIN)
     catalog.add("Theo năm", "By year")
@@ -78,18 +79,19 @@ def english(tmp_path):
     folder.mkdir(parents=True)
     with (folder / f"{i18n.DOMAIN}.mo").open("wb") as f:
         write_mo(f, catalog)
+    monkeypatch.setattr(i18n, "LOCALE", tmp_path / "locale")  # where a render looks for its language
     i18n.activate("en", tmp_path / "locale")
     yield
     i18n.activate(i18n.SOURCE_LANGUAGE)
 
 
-def _home(tmp_path: Path) -> str:
+def _home(tmp_path: Path, language: str = i18n.SOURCE_LANGUAGE) -> str:
     records = small_tree(tmp_path / "tree")
-    return render_site(validate_tree(records, TODAY), records)["index.md"].decode()
+    return render_site(validate_tree(records, TODAY), Context(language=language))["index.md"].decode()
 
 
 def test_a_catalogue_changes_the_wording_and_nothing_else(tmp_path, english):
-    home = _home(tmp_path)
+    home = _home(tmp_path, "en")
     assert "## By year" in home and "## Latest activities" in home
     assert "## Theo năm" not in home
     assert "## Theo nhóm nội dung" in home  # not in the catalogue: the Vietnamese id stands
