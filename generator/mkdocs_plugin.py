@@ -33,9 +33,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
+from .i18n import SOURCE_LANGUAGE
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
-from .site import lifted_blocks, offline, search_entries, search_index
+from .site import editions, interface, lifted_blocks, offline, search_entries, search_index
 from .site.search_pages import page_entries
 from .site.writer import CannotWrite
 from .validate import Reuse, validate_tree
@@ -66,6 +67,7 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         self.dirty = False
         self.observer: PollingObserver | None = None  # serve: watches records/
         self.compiled = _Compiled()  # serve: the theme's templates, compiled at the first build
+        self.page_urls: set[str] = set()  # every page's address, set in on_nav
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -88,6 +90,7 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
             config.repo_url = repository
             config.repo_name = "/".join(repository.split("/")[-2:])
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"
+        interface.configure(config, self.config.get("language") or SOURCE_LANGUAGE)
         return config
 
     def on_pre_build(self, *, config):
@@ -111,8 +114,7 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         self.observer.schedule(_AnyChange(changed.set), str(records), recursive=True)
         self.observer.start()
         wake = _rebuild_at_once(server, Path(config.docs_dir), out)
-        threading.Thread(target=_regenerate_on_change, args=(changed, records, out, self.context, wake),
-                         daemon=True).start()
+        threading.Thread(target=_regenerate_on_change, args=(changed, records, out, self.context, wake), daemon=True).start()
         self.watching = True
         return server
 
@@ -152,6 +154,16 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         excluded = (page.meta.get("search") or {}).get("exclude")
         self.searched[page.file.src_uri] = [] if excluded else page_entries(page.url, page.title or "", html)
         return html
+
+    def on_nav(self, nav, *, config, files):
+        # Which pages exist, for each page's counterpart in the other language (editions.py).
+        self.page_urls = {file.url for file in files.documentation_pages()}
+        return nav
+
+    def on_page_context(self, context, *, page, config, nav):
+        context.update(editions.page_context(page.url, self.page_urls, config.extra.get("alternate") or [], nav))
+        page.content = editions.headings_titled(page.content or "", page.url)
+        return context
 
     def on_post_page(self, output, *, page, config):
         return lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, []))

@@ -166,8 +166,19 @@ def child(argv: list[str]) -> int:
         import datetime
 
         from generator.pipeline import generate
+        from generator.site import editions
         from generator.view.context import Context
 
+        # The English edition's share, timed where the render calls it.
+        edition, english = editions.files, []
+
+        def timed(site):
+            clock = time.perf_counter()
+            made = edition(site)
+            english.append(time.perf_counter() - clock)
+            return made
+
+        editions.files = timed
         out, today = Path(argv[2]), datetime.date.fromisoformat(argv[3])
         imported = time.perf_counter()
         cpu_started = time.process_time()
@@ -177,6 +188,7 @@ def child(argv: list[str]) -> int:
         # The generation proper: pages and downloads rendered and written, validation apart.
         report.update(files=outcome.files, **{f"{k}_s": v for k, v in outcome.seconds.items()})
         report["generation_s"] = outcome.seconds["render"] + outcome.seconds["write"]
+        report["edition_s"] = sum(english)
     elif step == "import":
         import datetime
 
@@ -442,6 +454,8 @@ def measure_build(records: Path, work: Path, repeat: int, help_text: str) -> dic
         if best is None or ran["wall_s"] < best["wall_s"]:
             best = {"wall_s": ran["wall_s"], "maxrss_kb": ran["maxrss_kb"]}
     best.update(page_stats(site, (".html",)))
+    html = [p.stat().st_size for p in site.rglob("*.html")]
+    best["edition_share"] = sum(p.stat().st_size for p in site.glob("en/**/*.html")) / sum(html) if html else None
     best["search"] = search_figures.measure(site, index_sizes=best.pop("search_sizes", None))
     return best
 
@@ -486,6 +500,7 @@ def print_scale(scale: float, info: dict, results: dict) -> None:
         if step == "generate":
             details = (f"validate {found['validate_s']:.2f} + render {found['render_s']:.2f} + write "
                        f"{found['write_s']:.2f} s; generation {found['generation_s']:.2f} s; " + details)
+            details += f"; English edition {found['edition_s']:.2f} s, {found['edition_s'] / found['generation_s']:.1%}"
         if step == "build":
             details += (f"; {found['entity_pages']} entity pages, median {found['median_entity_kb']:.1f} KB; "
                         f"search index {_fmt(found['search_index_mb'], '.2f', ' MB')}; first view of a commune "
@@ -493,6 +508,7 @@ def print_scale(scale: float, info: dict, results: dict) -> None:
                         f"largest {_fmt(found.get('commune_view_max_kb'), '.0f', ' KB')}; first view of the explorer "
                         f"{_fmt(found.get('explorer_view_gzip_kb'), '.0f', ' KB')} gzip")
         if step == "build":
+            details += f"; English edition {_fmt(found.get('edition_share') and 100 * found['edition_share'], '.1f', '%')} of the HTML"
             details += (f"; offline zip {_fmt(found.get('offline_zip_mb'), '.2f', ' MB')}, programme feed "
                         f"{_fmt(found.get('feed_mb') and found['feed_mb'] * 1024, '.0f', ' KB')}, datapackage.json "
                         f"{_fmt(found.get('datapackage_mb') and found['datapackage_mb'] * 1024, '.0f', ' KB')}")

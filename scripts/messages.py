@@ -1,9 +1,12 @@
-"""Extract the site's wording into its catalogue template (`make messages`).
+"""Extract the site's wording into its catalogue template, and write the templates' words in
+every language (`make messages`).
 
     .venv/bin/python scripts/messages.py [--output FILE]
 
 Writes generator/locale/site.pot from the calls to _(), ngettext() and N_() in the
-files babel.cfg names; a test checks that the committed template is up to date.
+files babel.cfg names, then overrides/partials/words/<lang>.html for Vietnamese and each
+translation (generator/locale/<lang>/LC_MESSAGES/site.po): the words MkDocs' templates and the
+scripts show (generator/site/interface.py). Tests check that the committed files are up to date.
 """
 from __future__ import annotations
 
@@ -13,8 +16,11 @@ from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 
+from generator.site import interface
+
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path("generator/locale/site.pot")
+OVERRIDES = Path("overrides")
 
 
 def extract(output: Path) -> None:
@@ -34,9 +40,18 @@ def extract(output: Path) -> None:
     )
 
 
+def write_partials(overrides: Path, locale: Path | None = None) -> None:
+    """The templates' words, one partial per language with a catalogue under `locale`."""
+    for name, text in interface.partials(locale).items():
+        path = overrides / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=PROJECT / TEMPLATE)
     args = parser.parse_args()
     os.chdir(PROJECT)
     extract(args.output.resolve())
+    write_partials(PROJECT / OVERRIDES)

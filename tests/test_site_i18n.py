@@ -7,13 +7,16 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 from generator import i18n
 from generator.pipeline import render_site
+from generator.site import interface, render
+from generator.site.pages import partnerships
 from generator.validate import validate_tree
 from generator.view import formats
 from generator.view.context import Context
+from generator.view.model import build_site
 
 from site_records import TODAY, small_tree
 
@@ -68,19 +71,35 @@ def test_the_committed_template_holds_every_wrapped_string(tmp_path, monkeypatch
     assert fresh == committed, "the wording changed: run `make messages` and commit generator/locale/site.pot"
 
 
-@pytest.fixture
-def english(tmp_path, monkeypatch):
-    """A two-message English catalogue, active for the test only."""
+def _small_english(locale: Path, compiled: bool = False) -> Path:
+    """A three-message English catalogue under `locale`: its .po, as translators write it, or
+    compiled (.mo)."""
     catalog = Catalog(locale="en", domain=i18n.DOMAIN)
     catalog.add("Theo năm", "By year")
     catalog.add("Hoạt động mới nhất", "Latest activities")
     catalog.add("{amount} tỷ đồng", "{amount} billion dong")
-    folder = tmp_path / "locale" / "en" / "LC_MESSAGES"
+    catalog.add("Cộng", "Total", flags=["fuzzy"])  # a guess not yet checked: left out, as msgfmt does
+    folder = locale / "en" / "LC_MESSAGES"
     folder.mkdir(parents=True)
-    with (folder / f"{i18n.DOMAIN}.mo").open("wb") as f:
-        write_mo(f, catalog)
-    monkeypatch.setattr(i18n, "LOCALE", tmp_path / "locale")  # where a render looks for its language
-    i18n.activate("en", tmp_path / "locale")
+    with (folder / f"{i18n.DOMAIN}.{'mo' if compiled else 'po'}").open("wb") as f:
+        (write_mo if compiled else write_po)(f, catalog)
+    return locale
+
+
+def test_the_committed_words_of_the_templates_are_those_of_the_catalogues(tmp_path):
+    messages.write_partials(tmp_path)
+    fresh = {p.relative_to(tmp_path): p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.html")}
+    folder = PROJECT / messages.OVERRIDES
+    committed = {p.relative_to(folder): p.read_text(encoding="utf-8") for p in (folder / interface.PARTIALS).glob("*.html")}
+    assert fresh == committed, "the wording changed: run `make messages` and commit overrides/partials/words/"
+
+
+@pytest.fixture
+def english(tmp_path, monkeypatch):
+    """The small English catalogue, active for the test only, and where a render looks for its language."""
+    locale = _small_english(tmp_path / "locale")
+    monkeypatch.setattr(i18n, "LOCALE", locale)
+    i18n.activate("en", locale)
     yield
     i18n.activate(i18n.SOURCE_LANGUAGE)
 
@@ -96,7 +115,9 @@ def test_a_catalogue_changes_the_wording_and_nothing_else(tmp_path, english):
     assert "## Theo năm" not in home
     assert "## Theo nhóm nội dung" in home  # not in the catalogue: the Vietnamese id stands
     # Formats read their words once per catalogue, not once per process.
-    assert formats.dong_short(16_400_000_000) == "16,4 billion dong"
+    # Digits in the language's own way: a decimal point in English.
+    assert formats.dong_short(16_400_000_000) == "16.4 billion dong"
+    assert i18n._("Cộng") == "Cộng"
 
 
 def test_switching_back_restores_the_vietnamese_words(tmp_path, english):
@@ -113,3 +134,54 @@ def test_a_language_without_a_catalogue_is_an_error_not_a_silent_fallback(tmp_pa
     with pytest.raises(FileNotFoundError):
         i18n.activate("en", tmp_path)
     assert i18n._("Theo năm") == "Theo năm"
+
+
+def test_a_compiled_catalogue_is_read_too(tmp_path):
+    with i18n.speaking("en", _small_english(tmp_path / "locale", compiled=True)):
+        assert i18n._("Theo năm") == "By year"
+
+
+def test_a_section_speaks_its_language_and_the_language_before_comes_back(tmp_path):
+    locale = _small_english(tmp_path / "locale")
+    assert i18n.languages(locale) == ["en", "vi"]
+    with i18n.speaking("en", locale):
+        assert (i18n.language(), i18n._("Theo năm"), formats.number(1234567)) == ("en", "By year", "1,234,567")
+        with i18n.speaking("vi"):
+            assert (i18n._("Theo năm"), formats.number(1234567), formats.date("2023-01-06")) == ("Theo năm", "1.234.567", "6/1/2023")
+        assert formats.date("2023-01-06") == "6/1/2023"  # the small catalogue keeps the Vietnamese pattern
+    assert (i18n.language(), i18n._("Theo năm"), formats.percent(13, 200)) == ("vi", "Theo năm", "6,5%")
+
+
+def test_english_writes_its_own_digits_and_dates(tmp_path):
+    catalog = Catalog(locale="en", domain=i18n.DOMAIN)
+    for vietnamese, english in {"{amount} tỷ đồng": "{amount} billion đồng", "d/M/y": "d MMM y", "M/y": "MMM y",
+                                "{amount} đồng": "{amount} đồng", "từ {start}": "from {start}"}.items():
+        catalog.add(vietnamese, english)
+    folder = tmp_path / "en" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / f"{i18n.DOMAIN}.po").open("wb") as f:
+        write_po(f, catalog)
+    with i18n.speaking("en", tmp_path):
+        assert formats.dong_short(55_800_000_000) == "55.8 billion đồng"
+        assert (formats.dong(1_234_567), formats.percent(13, 200)) == ("1,234,567 đồng", "6.5%")
+        assert [formats.date(d) for d in ("2023-01-06", "2023-01", "2023")] == ["6 Jan 2023", "Jan 2023", "2023"]
+        assert formats.period("2023-01-06", None) == "from 6 Jan 2023"
+    assert (formats.dong_short(55_800_000_000), formats.date("2023-01-06")) == ("55,8 tỷ đồng", "6/1/2023")
+
+
+def test_one_site_written_in_two_languages_keeps_the_words_of_each(tmp_path):
+    """A section in another language (an edition) is rendered from the same model: what the pages
+    compute once (names, links, figure cells) is kept per language, never carried across."""
+    records = small_tree(tmp_path / "tree")
+    site = build_site(validate_tree(records, TODAY), Context())
+    sections = [render.SECTIONS[0], partnerships]
+
+    def pages() -> str:
+        return "".join(data.decode() for data in render.section_files(site, sections).values())
+
+    before = pages()
+    with i18n.speaking("en", _small_english(tmp_path / "locale")):
+        english = pages()
+    assert "90.000.000" in before and "90,000,000" not in before
+    assert "90,000,000" in english and "90.000.000" not in english and "## By year" in english
+    assert pages() == before

@@ -31,7 +31,16 @@
     return files[name];
   }
 
-  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+  function pageWords() {  // the page's own words and number symbols (main.html's #ketnghia-words)
+    var element = document.getElementById("ketnghia-words");
+    try {
+      return (element && JSON.parse(element.textContent)) || {};
+    } catch (error) {
+      return {};
+    }
+  }
+  var GROUP = pageWords().group || ".";
+  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, GROUP); }
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
   }

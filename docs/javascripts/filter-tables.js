@@ -40,8 +40,18 @@
     return values;
   }
 
+  function pageWords() {  // the page's own words and number symbols (main.html's #ketnghia-words)
+    var element = document.getElementById("ketnghia-words");
+    try {
+      return (element && JSON.parse(element.textContent)) || {};
+    } catch (error) {
+      return {};
+    }
+  }
+  var GROUP = pageWords().group || ".";
+
   function number(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
   }
 
   function nameOf(names, words, field, key) {

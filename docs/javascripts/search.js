@@ -332,7 +332,7 @@
   function countText(count) {
     if (count === 0) return root.dataset.none;
     if (count === 1) return root.dataset.one;
-    return root.dataset.other.replace("#", count.toLocaleString("vi-VN"));
+    return root.dataset.other.replace("#", count.toLocaleString(root.dataset.locale || "vi"));
   }
 
   function item(entry) {
@@ -419,7 +419,7 @@
   function open() {
     if (toggle && !toggle.checked) toggle.checked = true;
     load("meta.json").catch(function () {});
-    words("Đ", {});  // compiles the word pattern (Unicode classes) before the first key
+    words("\u0110", {});  // compiles the word pattern (Unicode classes) before the first key
   }
   function close() { if (toggle) toggle.checked = false; input.blur(); }
 

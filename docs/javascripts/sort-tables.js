@@ -1,20 +1,42 @@
 /* Sortable tables for the ledger: click a column header to sort, click again to reverse.
  * Rows that are linked to (#activity-id) open their details.
  * Self-hosted on purpose (no CDN). A cell's data-sort attribute, when present, is what is
- * compared (ISO dates, amounts in đồng); otherwise Vietnamese numbers such as 1.234.567
- * or 6,5% are compared as numbers, and text in Vietnamese alphabetical order.
+ * compared (ISO dates, amounts in đồng); otherwise numbers as the page writes them (1.234.567
+ * or 6,5% in Vietnamese, 1,234,567 or 6.5% in English) are compared as numbers, and text (the
+ * records' names) in Vietnamese alphabetical order. The words and number symbols are the
+ * page's own (main.html's #ketnghia-words, written by generator/site/interface.py).
  * Tables wider than the screen scroll inside Material's .md-typeset__scrollwrap: such a
  * wrapper is made focusable (tabindex="0", a named region) so that keyboard users can
  * scroll it (WCAG 2.1.1; axe scrollable-region-focusable). */
 (function () {
   "use strict";
   var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
-  var VI_NUMBER = /^-?\d{1,3}(\.\d{3})*(,\d+)?%?$|^-?\d+(,\d+)?%?$/;
+  var words = pageWords();
+  var GROUP = words.group || ".", DECIMAL = words.decimal || ",";
+  var NUMBER = numberPattern(GROUP, DECIMAL);
 
-  function viNumber(text) {
-    var t = text.replace(/\s|đồng/g, "");
-    if (!VI_NUMBER.test(t)) return null;
-    return parseFloat(t.replace(/\./g, "").replace(",", ".").replace("%", ""));
+  function pageWords() {
+    var element = document.getElementById("ketnghia-words");
+    try {
+      return (element && JSON.parse(element.textContent)) || {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function escaped(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  /* 1.234.567 and 6,5% with the page's symbols: groups of three, then decimals, maybe a percent. */
+  function numberPattern(group, decimal) {
+    var g = escaped(group), d = escaped(decimal);
+    return new RegExp("^-?\\d{1,3}(" + g + "\\d{3})*(" + d + "\\d+)?%?$|^-?\\d+(" + d + "\\d+)?%?$");
+  }
+
+  /* A number as the page writes it, its unit (đồng) left out; null for any other text. */
+  function pageNumber(text) {
+    var t = (words.dong || []).reduce(function (rest, unit) { return rest.split(unit).join(""); }, text).replace(/\s/g, "");
+    if (!NUMBER.test(t)) return null;
+    return parseFloat(t.split(GROUP).join("").replace(DECIMAL, ".").replace("%", ""));
   }
 
   /* A date as written, maybe a month or a year only ("2021", "2021-05", "2021-05-03"): in time
@@ -28,7 +50,7 @@
       return { number: null, text: (raw + "-00-00").slice(0, 10) };
     }
     var text = raw !== null ? raw : cell.textContent.trim();
-    var number = raw !== null && /^-?\d+(\.\d+)?$/.test(raw) ? parseFloat(raw) : viNumber(text);
+    var number = raw !== null && /^-?\d+(\.\d+)?$/.test(raw) ? parseFloat(raw) : pageNumber(text);
     return { number: number, text: text };
   }
 
@@ -81,15 +103,15 @@
       }
     });
   }
-  /* "Bảng: <the section's heading>", or "Bảng" alone. */
+  /* "Table: <the section's heading>", or "Table" alone, in the page's words. */
   function tableName(wrap) {
     var caption = wrap.querySelector("caption");
     if (caption) return caption.textContent.trim();
     var block = wrap.parentElement && wrap.parentElement.classList.contains("ledger-table") ? wrap.parentElement : wrap;
     for (var el = block.previousElementSibling; el; el = el.previousElementSibling) {
-      if (/^H[1-6]$/.test(el.tagName)) return "Bảng: " + el.textContent.replace("¶", "").trim();
+      if (/^H[1-6]$/.test(el.tagName)) return (words.table_of || "{heading}").replace("{heading}", el.textContent.replace("¶", "").trim());
     }
-    return "Bảng";
+    return words.table || "";
   }
   var resizeTimer = null;
   window.addEventListener("resize", function () {
@@ -122,7 +144,7 @@
       table.dataset.sortReady = "1";
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
         th.tabIndex = 0;
-        th.title = "Bấm để sắp xếp";
+        if (words.sort) th.title = words.sort;
         th.addEventListener("click", function () { sortBy(table, column, th); });
         th.addEventListener("keydown", function (event) {
           if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(table, column, th); }
@@ -138,5 +160,5 @@
   } else {
     setup(document);
   }
-  window.ketnghiaSort = { viNumber: viNumber, compare: compare, key: key };
+  window.ketnghiaSort = { pageNumber: pageNumber, compare: compare, key: key };
 })();

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from ..dates import first_day
-from ..i18n import _
+from ..i18n import _, language
 from ..typed import Activity
 from ..view import formats, urls
 from ..view.escape import clean
@@ -96,7 +96,7 @@ def feed(site: Site, feed_url: str, page_url: str, title: str, activity_ids: Ite
     rights = _("Dữ liệu theo giấy phép CC BY 4.0")
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">\n'
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language()}">\n'
         f"<id>{_text(f'{_tag(site)}/feed/{feed_url}')}</id>\n"
         f'<title type="text">{_text(title)}</title>\n'
         f'<subtitle type="text">{_text(subtitle)}</subtitle>\n'

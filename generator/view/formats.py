@@ -1,17 +1,21 @@
-"""Number, money, percent and date formats: Vietnamese digits (Babel), words from the site catalogue."""
+"""Number, money, percent and date formats in the active language (i18n.language()): digits by
+Babel's locale data ("55,8 tỷ đồng", "55.8 billion đồng"), words and date patterns from the
+site catalogue ("6/1/2023", "6 Jan 2023")."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache, lru_cache
+from functools import cache
 from gettext import NullTranslations
 from typing import Any, NamedTuple
 
-from babel.numbers import format_decimal, get_group_symbol
+from babel.dates import format_date
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
-from ..dates import vi_date
-from ..i18n import _, active, around
+from ..dates import span
+from ..i18n import _, active, around, language
 
 
 class _Words(NamedTuple):
@@ -19,10 +23,16 @@ class _Words(NamedTuple):
     dong: tuple[str, str]  # around "{amount} đồng": numbers fill every table
     scales: tuple[tuple[int, str], ...]  # (size, "{amount} tỷ đồng"), largest first
     since: str  # "từ {start}"
+    locale: str  # Babel's locale of the digits: "vi", "en"
+    group: str  # the thousands group: "." in Vietnamese, "," in English
+    decimal: str  # "," in Vietnamese, "." in English
+    day: str  # a CLDR date pattern: "d/M/y" gives 6/1/2023, "d MMM y" 6 Jan 2023
+    month: str  # "M/y" gives 1/2023, "MMM y" Jan 2023
+    dates: dict[str | datetime.date, str]  # the dates written so far: the same few thousand fill every table
 
 
 @cache
-def _words(catalogue: NullTranslations) -> _Words:
+def _words(catalogue: NullTranslations, locale: str) -> _Words:
     """The words of these formats, translated once per catalogue: they are on every row."""
     return _Words(
         _("chưa báo cáo"),
@@ -30,32 +40,49 @@ def _words(catalogue: NullTranslations) -> _Words:
         # The press writes large sums as "16,4 tỷ đồng", "90 triệu đồng".
         ((1_000_000_000, _("{amount} tỷ đồng")), (1_000_000, _("{amount} triệu đồng")), (1_000, _("{amount} nghìn đồng"))),
         _("từ {start}"),
+        locale,
+        # Babel's own symbols, read once: formatting 100,000 integers through format_decimal
+        # costs seconds, the same result by str.format does not.
+        get_group_symbol(locale=locale),
+        get_decimal_symbol(locale=locale),
+        # TRANSLATORS: how a day is written, as a CLDR date pattern (d day, M month number,
+        # MMM its short name, y year): "d MMM y" gives "6 Jan 2023". Keep the letters' meaning.
+        _("d/M/y"),
+        # TRANSLATORS: how a month is written, as a CLDR date pattern: "MMM y" gives "Jan 2023".
+        _("M/y"),
+        {},
     )
+
+
+_current: list[Any] = [None, None]  # the catalogue last asked for and its words: numbers fill every table
+
+
+def words() -> _Words:
+    """The formats' words and symbols in the active language (also for the scripts' own words)."""
+    catalogue = active()
+    if catalogue is not _current[0]:
+        _current[:] = catalogue, _words(catalogue, language())
+    return _current[1]
 
 
 def not_reported() -> str:
     """Said of a figure no source gave: never shown as 0."""
-    return _words(active()).not_reported
-
-
-# Babel's own symbol for the thousands group ("."), read once: formatting 100,000
-# integers through format_decimal costs seconds, the same result by str.format does not.
-_GROUP = get_group_symbol(locale="vi")
+    return words().not_reported
 
 
 def number(value: int | float) -> str:
-    """1.234.567; decimals with a comma."""
+    """1.234.567; decimals with a comma (1,234,567 and a point in English)."""
     if isinstance(value, int):
-        return f"{value:,}".replace(",", _GROUP)
-    return format_decimal(value, format="#,##0.##", locale="vi")
+        return f"{value:,}".replace(",", words().group)
+    return format_decimal(value, format="#,##0.##", locale=words().locale)
 
 
 def dong(value: int | None) -> str:
     """1.234.567 đồng; None (not reported) is never shown as 0."""
-    words = _words(active())
+    words_ = words()
     if value is None:
-        return words.not_reported
-    before, after = words.dong
+        return words_.not_reported
+    before, after = words_.dong
     return f"{before}{number(value)}{after}"
 
 
@@ -68,14 +95,14 @@ def dong_short(value: int | None) -> str:
     """16,4 tỷ đồng / 90 triệu đồng / 600 nghìn đồng."""
     if value is None:
         return not_reported()
-    scales = _words(active()).scales
-    for index, (size, words) in enumerate(scales):
+    scales, locale = words().scales, words().locale
+    for index, (size, template) in enumerate(scales):
         if abs(value) >= size:
             short = _tenths(value, size)
             if abs(short) >= 1000 and index:  # 999,96 triệu reads as 1 tỷ, not 1.000 triệu
-                size, words = scales[index - 1]
+                size, template = scales[index - 1]
                 short = _tenths(value, size)
-            return words.format(amount=format_decimal(short, format="#,##0.#", locale="vi"))
+            return template.format(amount=format_decimal(short, format="#,##0.#", locale=locale))
     return dong(value)
 
 
@@ -87,7 +114,7 @@ def percent(part: int, whole: int) -> str:
     """6,5%; a dash when there is nothing to divide by."""
     if not whole:
         return "–"
-    return format_decimal(100 * part / whole, format="#,##0.#", locale="vi") + "%"
+    return format_decimal(100 * part / whole, format="#,##0.#", locale=words().locale) + "%"
 
 
 def megabytes(size: int) -> str:
@@ -97,15 +124,27 @@ def megabytes(size: int) -> str:
     return f"{number(round(size / 1_000_000, 1))} MB"
 
 
-@lru_cache(maxsize=1 << 14)
-def date(value) -> str:
-    """6/1/2023, 1/2023 or 2023 as written in the record."""
-    return vi_date(value)
+def date(value: str | datetime.date) -> str:
+    """6/1/2023, 1/2023 or 2023 as written in the record (6 Jan 2023, Jan 2023, 2023 in English)."""
+    words_ = words()
+    written = words_.dates.get(value)
+    if written is None:
+        written = words_.dates[value] = _date(value, words_)
+    return written
+
+
+def _date(value: str | datetime.date, words_: _Words) -> str:
+    if isinstance(value, datetime.date):
+        return format_date(value, words_.day, locale=words_.locale)
+    parts = value.count("-")
+    if not parts:
+        return str(int(value))
+    return format_date(span(value)[0], words_.month if parts == 1 else words_.day, locale=words_.locale)
 
 
 def period(start: str, end: str | None) -> str:
     """6/1/2023 – 2025, or from a start with no end yet."""
-    return f"{date(start)} – {date(end)}" if end else _words(active()).since.format(start=date(start))
+    return f"{date(start)} – {date(end)}" if end else words().since.format(start=date(start))
 
 
 def known_period(value: Mapping[str, Any]) -> str:
@@ -117,7 +156,7 @@ def known_period(value: Mapping[str, Any]) -> str:
         written = date(value[key])
         return _("không rõ (giả định {date})").format(date=written) if key in assumed else written
 
-    return f"{one('start')} – {one('end')}" if value.get("end") else _words(active()).since.format(start=one("start"))
+    return f"{one('start')} – {one('end')}" if value.get("end") else words().since.format(start=one("start"))
 
 
 def known_start(value: Mapping[str, Any]) -> str:

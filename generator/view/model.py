@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ..dates import first_day, last_day, vi_date
+from ..dates import first_day, last_day
 from ..diagnostics import Diagnostic
 from ..facts import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, localities_of, places_of, took_place  # noqa: F401  (the pages read the levels here)
-from ..i18n import _
+from ..i18n import _, active
 from ..registry import TYPES, folder_of
 from ..typed import Activity, Document, Locality, Organization, Partnership, Programme, ReportedTotal
-from . import urls
+from . import formats, urls
 from .collation import sort_key
 from .context import Context, Identity
 from .escape import clean
@@ -50,22 +50,53 @@ def valid_on(locality: Record, day: datetime.date) -> bool:
     return (not starts or first_day(starts) <= day) and (not ends or day <= first_day(ends))
 
 
-class Memo:
-    """What pages compute once and reuse, one table per kind of value."""
+class _Worded:
+    """The tables of text a page writes in the active language: its dates and numbers."""
 
     def __init__(self) -> None:
-        self.vocabularies: dict[str, dict[str, Record]] = {}
         self.names: dict[tuple[str, str], str] = {}  # (record type, id) -> name
-        self.totals: dict[tuple[str, str], Totals] = {}  # (record type, id) -> Totals
         self.links: dict[tuple[int, str, str], str] = {}  # (page depth, record type, id) -> <a>
         self.cells: dict[str, tuple[str, str]] = {}  # activity id -> its figure cells
         self.summary_rows: dict[tuple[int, str], list[str]] = {}  # (page depth, activity id) -> its row in a summary
+
+
+class Memo:
+    """What pages compute once and reuse, one table per kind of value; the tables of text one
+    per language, since a render may write a section in another (i18n.speaking)."""
+
+    def __init__(self) -> None:
+        self.vocabularies: dict[str, dict[str, Record]] = {}
+        self.totals: dict[tuple[str, str], Totals] = {}  # (record type, id) -> Totals
+        self.worded: dict[object, _Worded] = {}  # catalogue -> its tables
         self.groups: dict[str, str] | None = None  # support-category group -> label
         self.areas: dict[str, list[str]] = {}  # locality id -> its area's activity ids, in date order
         self.programmes: dict[str, list[str]] = {}  # programme id -> its partnership ids, by name
         self.programme_activities: dict[str, list[str]] = {}  # programme id -> its activity ids, in date order
         self.sponsors_at: dict[str, list[str]] | None = None  # locality id -> sponsors standing for it
         self.shared_names: dict[str, int] | None = None  # a locality's bare name -> how many units bear it
+
+    def _in_language(self) -> _Worded:
+        catalogue = active()
+        tables = self.worded.get(catalogue)
+        if tables is None:
+            tables = self.worded[catalogue] = _Worded()
+        return tables
+
+    @property
+    def names(self) -> dict[tuple[str, str], str]:
+        return self._in_language().names
+
+    @property
+    def links(self) -> dict[tuple[int, str, str], str]:
+        return self._in_language().links
+
+    @property
+    def cells(self) -> dict[str, tuple[str, str]]:
+        return self._in_language().cells
+
+    @property
+    def summary_rows(self) -> dict[tuple[int, str], list[str]]:
+        return self._in_language().summary_rows
 
 
 @dataclass(frozen=True)
@@ -209,11 +240,11 @@ class Site:
             parts.append(self._bare_locality_name(parent))
         start, end = locality.get("valid_from"), locality.get("valid_to")
         if start and end:
-            parts.append(f"{vi_date(start)} – {vi_date(end)}")
+            parts.append(f"{formats.date(start)} – {formats.date(end)}")
         elif start:
-            parts.append(_("từ {date}").format(date=vi_date(start)))
+            parts.append(_("từ {date}").format(date=formats.date(start)))
         elif end:
-            parts.append(_("đến {date}").format(date=vi_date(end)))
+            parts.append(_("đến {date}").format(date=formats.date(end)))
         return ", ".join(parts)
 
     def sponsor_name(self, organization_id: str) -> str:

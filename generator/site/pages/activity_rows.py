@@ -134,9 +134,13 @@ def listing_headers() -> list[str]:
     ]
 
 
-@lru_cache(maxsize=1 << 12)
 def date_cell(date: str) -> str:
     """A date as people read it, sorted as written: the same few thousand dates fill every table."""
+    return _date_cell(date, active())
+
+
+@lru_cache(maxsize=1 << 12)
+def _date_cell(date: str, catalogue: NullTranslations) -> str:
     return cell(h(formats.date(date)), date)
 
 

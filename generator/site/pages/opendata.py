@@ -78,7 +78,7 @@ def opendata_page(site: Site) -> Page:
                 "Dữ liệu được phát hành theo giấy phép {licence}: được tự do sao chép, phân phối, chỉnh sửa và dùng "
                 "cho mọi mục đích, kể cả thương mại, miễn là ghi nguồn “{site}” kèm đường dẫn tới trang này. "
                 "Mã nguồn của công cụ theo giấy phép MIT (tệp LICENSE trong kho)."
-            ).format(licence=external_link(urls.DATA_LICENCE_VI, "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"),
+            ).format(licence=external_link(urls.DATA_LICENCE_VI, _("Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)")),
                      site=h(site.identity.name))
         ),
         heading(_("Cách trích dẫn")),

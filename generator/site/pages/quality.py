@@ -74,7 +74,7 @@ def _warnings(site: Site, url: str) -> str:
             [
                 [
                     cell(link(f"#{code.lower()}", h(code))),
-                    cell(h(catalogue.RULES[code].title) if code in catalogue.RULES else ""),
+                    cell(h(_(catalogue.RULES[code].title)) if code in catalogue.RULES else ""),
                     cell(formats.number(n), n),
                 ]
                 for code, n in sorted(counts.items())
@@ -182,7 +182,7 @@ def quality_page(site: Site) -> Page:
         table(
             [_("Mã"), _("Mức"), _("Lớp"), _("Nội dung")],
             [
-                [cell(h(r.code)), cell(h(_(SEVERITY.get(r.severity, r.severity)))), cell(h(r.layer)), cell(h(r.title))]
+                [cell(h(r.code)), cell(h(_(SEVERITY.get(r.severity, r.severity)))), cell(h(_(r.layer))), cell(h(_(r.title)))]
                 for r in catalogue.RULES.values()
             ],
         ),
