@@ -38,14 +38,6 @@ PLUGIN = "ketnghia"  # the plugin's name in mkdocs.yml (pyproject.toml's entry p
 CONFIG_FILE = "mkdocs.yml"
 
 
-def languages(locale: Path | None = None) -> list[str]:
-    """Vietnamese, the words as written, and each language with a catalogue (.po, or its .mo)
-    under `locale` (generator/locale/)."""
-    patterns = (f"*/LC_MESSAGES/{i18n.DOMAIN}.po", f"*/LC_MESSAGES/{i18n.DOMAIN}.mo")
-    found = {path.parent.parent.name for pattern in patterns for path in (locale or i18n.LOCALE).glob(pattern)}
-    return sorted(found | {i18n.SOURCE_LANGUAGE})
-
-
 class _Days(c.BaseConfigOption[int]):
     """A whole number of days, above zero."""
 
@@ -82,7 +74,7 @@ class _Language(c.BaseConfigOption[str]):
     def run_validation(self, value: object) -> str:
         if value is None:
             return i18n.SOURCE_LANGUAGE
-        known = languages()
+        known = i18n.languages()  # Vietnamese, and each language with a catalogue (generator/locale/)
         if value not in known:
             raise ValidationError(f"chưa có bản dịch lời văn của trang sang «{value}»; "
                                   f"ghi một trong các mã ngôn ngữ: {', '.join(known)}")
