@@ -10,6 +10,8 @@ from .registry import ActivityStatus, Giver
 Record = Mapping[str, Any]
 # The parts of an activity's value.planned and value.delivered (common.schema.json "money").
 MONEY_PARTS = ("cash", "in_kind", "mobilised", "unspecified")
+# The two stages of an activity's value: what was promised, what was handed over.
+STAGES = ("planned", "delivered")
 # Levels of records/vocabularies/locality-levels.yaml: a commune's (cấp xã) and a district's (cấp huyện).
 COMMUNE_LEVELS = frozenset({"xa", "thi-tran", "phuong", "dac-khu"})
 DISTRICT_LEVELS = frozenset({"huyen", "quan", "thi-xa", "thanh-pho"})
@@ -40,3 +42,10 @@ def counted(activity: Record) -> bool:
     """Totals are of support to the twinned localities: cancelled activities and help in the
     other direction count in none."""
     return activity["status"] != ActivityStatus.CANCELLED and not to_sponsor(activity)
+
+
+def amount_parts(activity: Record, stage: str) -> dict[str, int]:
+    """The parts of value.planned or value.delivered that were reported, in MONEY_PARTS order:
+    {"cash": 60000000, "in_kind": 30000000}. Empty when none was: not reported is not zero."""
+    money = (activity.get("value") or {}).get(stage) or {}
+    return {part: money[part] for part in MONEY_PARTS if money.get(part) is not None}

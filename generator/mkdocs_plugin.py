@@ -24,19 +24,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from mkdocs.config.base import LegacyConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from .i18n import SOURCE_LANGUAGE
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
 from .site import interface, lifted_blocks, offline, search_entries, search_index
 from .site.search_pages import page_entries
 from .site.writer import CannotWrite
 from .view import urls
-from .view.repository import repository_url
+from .view.config import LedgerConfig, context_of, moved_options
+from .view.context import Context
 
 GENERATED_PREFIX = "generated/"
 RECORDS_POLL_S = 0.1  # serve: how often records/ is looked at for a saved record
@@ -44,13 +44,14 @@ SETTLE_S = 0.1  # an editor's save is several events (write, rename, metadata): 
 log = logging.getLogger("mkdocs.plugins.ketnghia")
 
 
-# No options of its own: LegacyConfig is what an unparameterised BasePlugin uses at run time.
-class LedgerPlugin(BasePlugin[LegacyConfig]):
+# Its options (quiet_days, quiet_until, language) are checked by MkDocs as it loads the plugin:
+# a bad value stops the build, saying which and what to write (generator/view/config.py).
+class LedgerPlugin(BasePlugin[LedgerConfig]):
     def __init__(self) -> None:
         self.command: str | None = None
         self.watching = False  # serve: records/ is watched, the pages regenerated on a save
         self.lifted: dict[str, list[str]] = {}  # page source -> HTML blocks set aside while Markdown runs
-        self.repository = ""  # the checkout's own, set in on_config (generator/view/repository.py)
+        self.context = Context()  # the project's, found in on_config: what the pages are rendered for
         # Each page's entries, gathered as the build goes. `serve` builds dirty (only the pages
         # whose files changed): the other pages' entries are kept from the builds before.
         self.searched: dict[str, list[search_index.Entry]] = {}
@@ -68,12 +69,17 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
             # worker; the site's own search needs no worker, and nothing is fetched from elsewhere.
             polyfills = config.extra.get("polyfills", [])
             config.extra["polyfills"] = [p for p in polyfills if not offline.worker_shim(p)]
-        self.repository = repository_url(Path(config.config_file_path or ".").parent, fallback=config.repo_url or "")
-        if self.repository:
-            config.repo_url = self.repository
-            config.repo_name = "/".join(self.repository.split("/")[-2:])
+        moved = moved_options(config.extra)
+        if moved:
+            raise PluginError(moved)
+        self.context = context_of(Path(config.config_file_path or ".").parent, config.site_name,
+                                  config.site_description, config.repo_url, self.config)
+        repository = self.context.identity.repository
+        if repository:
+            config.repo_url = repository
+            config.repo_name = "/".join(repository.split("/")[-2:])
         config.edit_uri = f"edit/{urls.BRANCH}/docs/"
-        interface.configure(config, self.config.get("language") or SOURCE_LANGUAGE)
+        interface.configure(config, self.context.language)
         return config
 
     def on_pre_build(self, *, config):
@@ -84,7 +90,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         # Only the first build of `mkdocs serve` run by hand (`ketnghia serve` has generated
         # already): after it, on_serve's watcher regenerates, and the builds only read the pages.
         if self.command == "serve" and not self.watching:
-            _regenerate(*_sources(config))
+            _regenerate(*_sources(config), self.context)
 
     def on_serve(self, server, *, config, builder):
         """Watch records/ here rather than in mkdocs.yml: the pages are regenerated as soon as a
@@ -96,7 +102,7 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         self.observer = PollingObserver(timeout=RECORDS_POLL_S)
         self.observer.schedule(_AnyChange(changed.set), str(records), recursive=True)
         self.observer.start()
-        threading.Thread(target=_regenerate_on_change, args=(changed, records, out), daemon=True).start()
+        threading.Thread(target=_regenerate_on_change, args=(changed, records, out, self.context), daemon=True).start()
         self.watching = True
         return server
 
@@ -118,7 +124,8 @@ class LedgerPlugin(BasePlugin[LegacyConfig]):
         if not page.file.src_uri.startswith(GENERATED_PREFIX):
             return markdown
         source = page.meta.get("source")
-        page.edit_url = f"{self.repository}/edit/{urls.BRANCH}/{source}" if source and self.repository else None
+        repository = self.context.identity.repository
+        page.edit_url = f"{repository}/edit/{urls.BRANCH}/{source}" if source and repository else None
         markdown, self.lifted[page.file.src_uri] = lifted_blocks.lift(markdown)
         return markdown
 
@@ -160,9 +167,9 @@ def _sources(config) -> tuple[Path, Path]:
     return Path(os.environ.get(RECORDS_ENV) or project.records), Path(config.docs_dir) / "generated"
 
 
-def _regenerate(records: Path, out: Path) -> None:
+def _regenerate(records: Path, out: Path, context: Context) -> None:
     try:
-        outcome = generate(records, out, known=(out,), waiting=log.info)
+        outcome = generate(records, out, context, known=(out,), waiting=log.info)
     except CannotWrite as failure:  # a full disk, say: MkDocs keeps serving the previous pages
         log.error(str(failure))
         return
@@ -175,13 +182,13 @@ def _regenerate(records: Path, out: Path) -> None:
         log.info(f"Đã sinh lại các trang từ hồ sơ: ghi {changes.written} tệp, xoá {changes.removed} tệp.")
 
 
-def _regenerate_on_change(changed: threading.Event, records: Path, out: Path) -> None:
+def _regenerate_on_change(changed: threading.Event, records: Path, out: Path, context: Context) -> None:
     while True:  # a daemon thread: it ends with `mkdocs serve`
         changed.wait()
         changed.clear()
         while changed.wait(SETTLE_S):
             changed.clear()
         try:
-            _regenerate(records, out)
+            _regenerate(records, out, context)
         except Exception:  # logged, and the next save tries again: serving goes on
             log.exception("Không sinh lại được các trang")

@@ -12,11 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import i18n
 from .diagnostics import Diagnostic
 from .intake import workbooks
 from .site.render import render_files
 from .site.writer import Written, write_tree
 from .validate import validate_tree
+from .view.context import Context
 from .view.model import build_site
 
 # Tells the MkDocs plugin which records to regenerate from while serving.
@@ -33,9 +35,10 @@ class Outcome:
     changes: Written = Written()  # how many files were rewritten and removed
 
 
-def generate(records: Path, out: Path, today: datetime.date | None = None, known: tuple[Path, ...] = (),
-             waiting: Callable[[str], None] | None = None) -> Outcome:
-    """Validate `records`; if no error, write the generated pages and downloads into `out`.
+def generate(records: Path, out: Path, context: Context, today: datetime.date | None = None,
+             known: tuple[Path, ...] = (), waiting: Callable[[str], None] | None = None) -> Outcome:
+    """Validate `records`; if no error, write the generated pages and downloads into `out`,
+    rendered for the project `context` describes (generator/view/config.py reads it).
     `known`: output folders of the project, which may be replaced even unmarked.
     `waiting`: told when another run is writing `out` and this one waits (see writer.owning)."""
     clock = time.perf_counter()
@@ -44,7 +47,7 @@ def generate(records: Path, out: Path, today: datetime.date | None = None, known
     if result.errors:
         return Outcome(sorted(result.errors), False, 0, seconds, len(result.files))
     clock = time.perf_counter()
-    files = render_site(result, records)
+    files = render_site(result, context)
     seconds["render"] = time.perf_counter() - clock
     clock = time.perf_counter()
     changes = write_tree(files, out, known=known, waiting=waiting)
@@ -52,14 +55,18 @@ def generate(records: Path, out: Path, today: datetime.date | None = None, known
     return Outcome([], bool(changes), len(files), seconds, len(result.files), changes)
 
 
-def render_site(result, records_root: Path) -> dict[str, bytes]:
-    """Every generated file, by its path below the generated folder, as bytes."""
+def render_site(result, context: Context) -> dict[str, bytes]:
+    """Every generated file, by its path below the generated folder, as bytes: a function of the
+    validated records and `context` alone. It reads none of the project's files (mkdocs.yml,
+    .git: the context holds what they say) and leaves no global changed: the site's words are
+    in the context's language for the render only."""
     # Rendering makes hundreds of thousands of short strings and no reference cycles; the
     # cycle collector would only walk the whole validated ledger again and again (~15%).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return render_files(build_site(result, records_root), extra=workbooks.files)
+        with i18n.speaking(context.language):
+            return render_files(build_site(result, context), extra=workbooks.files)
     finally:
         if collecting:
             gc.enable()

@@ -160,11 +160,12 @@ def child(argv: list[str]) -> int:
         import datetime
 
         from generator.pipeline import generate
+        from generator.view.context import Context
 
         out, today = Path(argv[2]), datetime.date.fromisoformat(argv[3])
         imported = time.perf_counter()
         cpu_started = time.process_time()
-        outcome = generate(Path(root), out, today)
+        outcome = generate(Path(root), out, Context(), today)
         if outcome.errors:
             raise SystemExit(f"{len(outcome.errors)} errors: nothing generated")
         # The generation proper: pages and downloads rendered and written, validation apart.

@@ -30,6 +30,7 @@ from mkdocs.config import load_config
 
 from generator import i18n
 from generator.pipeline import generate
+from generator.view.config import read_context
 from generator.view.urls import FEED_FILE
 
 from site_records import PROJECT, TODAY, activity, partnership, sponsor, write_record
@@ -163,8 +164,8 @@ def built(tmp_path_factory):
     (root / "mkdocs.yml").write_text(MKDOCS.format(overrides=root / "overrides", language=LANGUAGE), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(i18n, "LOCALE", locale)  # the plugin's language is looked for there
-        with i18n.speaking(LANGUAGE):
-            outcome = generate(records, root / "docs" / "generated", TODAY)
+        # The command line's route: the plugin's options read from mkdocs.yml, the language among them.
+        outcome = generate(records, root / "docs" / "generated", read_context(root), TODAY)
         assert not outcome.errors, [d.text() for d in outcome.errors]
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
         config.plugins.on_startup(command="build", dirty=False)

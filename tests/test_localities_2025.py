@@ -8,6 +8,8 @@ import pytest
 from generator.site.pages.reorganisation import across_reorganisation
 from generator.site.render import render_files
 from generator.validate import validate_tree
+from generator.view.config import read_context
+from generator.view.context import Context
 from generator.view.model import COMMUNE_LEVELS, build_site
 
 from site_records import PROJECT, TODAY, small_tree
@@ -20,7 +22,7 @@ LAST_DAY = "2025-06-30"
 def shipped():
     result = validate_tree(PROJECT / "records", TODAY)
     assert not [d for d in result.diagnostics if d.severity == "error"]
-    return build_site(result, PROJECT / "records")
+    return build_site(result, read_context(PROJECT))
 
 
 def _units_of_2025(site):
@@ -75,7 +77,7 @@ def test_a_ward_committee_page_shows_its_ward_before_and_after_the_reform(shippe
 def test_a_sponsor_that_is_not_a_reorganised_commune_has_no_such_section(shipped, tmp_path):
     for oid in ("ubnd-thanh-pho-tam-ky", "ban-dan-toc-tinh"):  # a district, and no locality at all
         assert across_reorganisation(shipped, f"don-vi/{oid}/", shipped.organizations[oid]) == ""
-    small = build_site(validate_tree(small_tree(tmp_path), TODAY), tmp_path / "records")
+    small = build_site(validate_tree(small_tree(tmp_path), TODAY), Context())
     assert all("Trước và sau ngày" not in text.decode() for path, text in render_files(small).items()
                if path.startswith("don-vi/"))
 

@@ -9,6 +9,7 @@ import pytest
 
 from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.config import read_context
 from generator.view.model import build_site
 
 from support import PROJECT, TODAY
@@ -25,9 +26,9 @@ QD_1100_DISTRICTS = {
 def shipped():
     result = validate_tree(RECORDS, TODAY)
     assert not [d for d in result.diagnostics if d.severity == "error"]
-    files = {path: content.decode("utf-8") for path, content in render_site(result, RECORDS).items()
+    files = {path: content.decode("utf-8") for path, content in render_site(result, read_context(RECORDS.parent)).items()
              if path.endswith(".md")}
-    return build_site(result, RECORDS), files
+    return build_site(result, read_context(RECORDS.parent)), files
 
 
 def _section(page: str, start: str, end: str = "\n### ") -> str:

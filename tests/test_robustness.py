@@ -15,6 +15,7 @@ from generator.cli import site as build
 from generator.pipeline import render_site
 from generator.site import writer
 from generator.validate import validate_tree
+from generator.view.context import Context
 
 from site_records import PROJECT, TODAY, activity, small_tree, write_record
 
@@ -80,7 +81,7 @@ def test_record_text_never_reaches_a_page_as_markup(tmp_path_factory, title, des
              f"{title}{marker}[x](javascript:alert(1))", description=f"{description}{marker}")
     result = validate_tree(records, TODAY)
     assert {d.code for d in result.errors} <= {"TEXT_MARKUP", "SCHEMA_LENGTH"}  # the validator refuses it too
-    for path, content in render_site(result, records).items():
+    for path, content in render_site(result, Context()).items():
         text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
         if path.endswith(".md") and "fuzz" in text:
             front, body = "", text

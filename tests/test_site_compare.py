@@ -2,20 +2,22 @@
 the gift trend is shown by number and by value, and the quiet-partnership window can be set."""
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
 
 from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.context import Context
 
 from site_records import PROJECT, TODAY, activity, partnership, small_tree, sponsor
 
 
-def _render(records) -> dict[str, str]:
+def _render(records, context: Context | None = None) -> dict[str, str]:
     result = validate_tree(records, TODAY)
     assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
-    return {path: data.decode() for path, data in render_site(result, records).items() if path.endswith(".md")}
+    return {path: data.decode() for path, data in render_site(result, context or Context()).items() if path.endswith(".md")}
 
 
 def _section(page: str, title: str, level: int = 3) -> str:
@@ -120,25 +122,14 @@ def test_quiet_window_by_default_ends_on_the_newest_record_and_says_so(tmp_path)
     assert "so-thu-nghiem-xa-phuoc-chanh/" not in quiet  # trained in 5/2022
 
 
-def test_quiet_window_is_set_in_mkdocs_yml(tmp_path):
+def test_quiet_window_is_set_by_the_plugins_options(tmp_path):
     records = _quiet_tree(tmp_path)
-    (records.parent / "mkdocs.yml").write_text(
-        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_days: 180\n    quiet_until: 2022-12-31\n", encoding="utf-8")
-    quiet = _quiet(_render(records)["do-phu/index.md"])
+    quiet = _quiet(_render(records, Context(quiet_days=180, quiet_until=datetime.date(2022, 12, 31)))["do-phu/index.md"])
     assert quiet.startswith(" trong 180 ngày gần nhất\n")
     assert "Tính từ 4/7/2022 đến 31/12/2022 (ngày chốt do trang đặt; hồ sơ mới nhất: 7/1/2023), trên" in quiet
     # 1/3/2022 and 5/2022 fall before the window; La Dêê's 6/1/2023 after it, so it does not count.
     for pid in ("don-vi-lang-xa-zuoich", "so-thu-nghiem-xa-phuoc-chanh", "tp-thu-nghiem-xa-la-dee"):
         assert f"{pid}/" in quiet, pid
-
-
-def test_quiet_window_settings_that_are_not_understood_keep_the_default(tmp_path):
-    records = _quiet_tree(tmp_path)
-    (records.parent / "mkdocs.yml").write_text(
-        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_days: -3\n    quiet_until: hôm qua\n", encoding="utf-8")
-    quiet = _quiet(_render(records)["do-phu/index.md"])
-    assert quiet.startswith(" trong 12 tháng gần nhất\n")
-    assert "Tính từ 7/1/2022 đến 7/1/2023 (ngày của hồ sơ mới nhất), trên các cặp" in quiet
 
 
 def test_quiet_partnerships_are_of_running_programmes_and_signed_before_the_window(tmp_path):
@@ -148,13 +139,9 @@ def test_quiet_partnerships_are_of_running_programmes_and_signed_before_the_wind
     quiet = _quiet(_render(records)["do-phu/index.md"])
     assert "so-thu-nghiem-xa-phuoc-chanh/" not in quiet and "don-vi-lang-xa-tra-leng/" not in quiet
     # Past its programme's end (30/6/2025), nothing more is expected of a partnership of Kế hoạch 1100.
-    (records.parent / "mkdocs.yml").write_text(
-        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_until: 2025-12-31\n", encoding="utf-8")
-    quiet = _quiet(_render(records)["do-phu/index.md"])
+    quiet = _quiet(_render(records, Context(quiet_until=datetime.date(2025, 12, 31)))["do-phu/index.md"])
     assert "cap-ket-nghia/" not in quiet and "Không có: mọi cặp kết nghĩa" in quiet
-    (records.parent / "mkdocs.yml").write_text(
-        "site_name: Thử\nextra:\n  ketnghia:\n    quiet_until: 2025-06-30\n", encoding="utf-8")
-    quiet = _quiet(_render(records)["do-phu/index.md"])
+    quiet = _quiet(_render(records, Context(quiet_until=datetime.date(2025, 6, 30)))["do-phu/index.md"])
     assert "don-vi-lang-xa-tra-leng/" in quiet and "tp-thu-nghiem-xa-la-dee/" in quiet
 
 

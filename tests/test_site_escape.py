@@ -7,6 +7,7 @@ import markdown
 
 from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.context import Context
 from generator.view.escape import external_link, h, md, plain, safe_url
 
 from site_records import TODAY, activity, partnership, small_tree, sponsor
@@ -60,7 +61,7 @@ def test_a_script_in_a_title_shows_as_text_on_every_page(tmp_path):
     )
     result = validate_tree(records, TODAY)
     result.diagnostics = [d for d in result.diagnostics if d.code != "TEXT_MARKUP"]  # the validator would refuse it
-    files = render_site(result, records)
+    files = render_site(result, Context())
     pages = {p: b.decode() for p, b in files.items() if p.endswith(".md")}
     touched = [p for p, text in pages.items() if "alert(1)" in text]
     assert "don-vi/don-vi-script/index.md" in touched and "hoat-dong/2023/y-te/index.md" in touched

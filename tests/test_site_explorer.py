@@ -8,6 +8,7 @@ from generator.pipeline import render_site
 from generator.site.pages.explorer import PART
 from generator.site.pages.page import DESCRIPTION_LENGTH, Page
 from generator.validate import validate_tree
+from generator.view.context import Context
 
 from site_records import TODAY, activity, partnership, small_tree, sponsor
 
@@ -15,7 +16,7 @@ from site_records import TODAY, activity, partnership, small_tree, sponsor
 def _files(records) -> dict[str, bytes]:
     result = validate_tree(records, TODAY)
     assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
-    return render_site(result, records)
+    return render_site(result, Context())
 
 
 def test_the_explorer_data_hold_every_activity_once_newest_first(tmp_path):

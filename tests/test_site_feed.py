@@ -7,6 +7,7 @@ import pytest
 
 from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.context import Context
 
 from site_records import TODAY, activity, partnership, small_tree, sponsor
 
@@ -19,7 +20,7 @@ def _render(records, hostile=False):
     result = validate_tree(records, TODAY)
     if hostile:
         result.diagnostics = [d for d in result.diagnostics if d.code != "TEXT_MARKUP"]  # the validator would refuse it
-    return render_site(result, records)
+    return render_site(result, Context())
 
 
 def test_programme_feed_is_valid_atom_newest_first(tmp_path):

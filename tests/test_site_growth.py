@@ -10,6 +10,7 @@ from generator.pipeline import render_site
 from generator.site.pages import paging
 from generator.site.slugs import heading_slug
 from generator.validate import validate_tree
+from generator.view.context import Context
 from generator.view.model import LISTING_PAGE_SIZE
 
 from site_records import PROJECT, TODAY, activity, small_tree
@@ -38,7 +39,7 @@ def files(tmp_path_factory) -> dict[str, str]:
     result = validate_tree(records, TODAY)
     assert not result.errors, [d.text() for d in result.errors[:5]]
     # A workbook is no text: kept by name only, for the links to it.
-    return {path: "" if path.endswith(".xlsx") else data.decode("utf-8") for path, data in render_site(result, records).items()}
+    return {path: "" if path.endswith(".xlsx") else data.decode("utf-8") for path, data in render_site(result, Context()).items()}
 
 
 def _pages(files: dict[str, str], folder: str) -> list[str]:

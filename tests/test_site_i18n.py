@@ -15,6 +15,7 @@ from generator.site import interface, render
 from generator.site.pages import partnerships
 from generator.validate import validate_tree
 from generator.view import formats
+from generator.view.context import Context
 from generator.view.model import build_site
 
 from site_records import TODAY, small_tree
@@ -94,20 +95,21 @@ def test_the_committed_words_of_the_templates_are_those_of_the_catalogues(tmp_pa
 
 
 @pytest.fixture
-def english(tmp_path):
+def english(tmp_path, monkeypatch):
     """The small English catalogue, active for the test only."""
-    i18n.activate("en", _small_english(tmp_path / "locale"))
+    monkeypatch.setattr(i18n, "LOCALE", _small_english(tmp_path / "locale"))  # where a render looks for its language
+    i18n.activate("en")
     yield
     i18n.activate(i18n.SOURCE_LANGUAGE)
 
 
-def _home(tmp_path: Path) -> str:
+def _home(tmp_path: Path, language: str = i18n.SOURCE_LANGUAGE) -> str:
     records = small_tree(tmp_path / "tree")
-    return render_site(validate_tree(records, TODAY), records)["index.md"].decode()
+    return render_site(validate_tree(records, TODAY), Context(language=language))["index.md"].decode()
 
 
 def test_a_catalogue_changes_the_wording_and_nothing_else(tmp_path, english):
-    home = _home(tmp_path)
+    home = _home(tmp_path, "en")
     assert "## By year" in home and "## Latest activities" in home
     assert "## Theo năm" not in home
     assert "## Theo nhóm nội dung" in home  # not in the catalogue: the Vietnamese id stands
@@ -170,7 +172,7 @@ def test_one_site_written_in_two_languages_keeps_the_words_of_each(tmp_path):
     """A section in another language (an edition) is rendered from the same model: what the pages
     compute once (names, links, figure cells) is kept per language, never carried across."""
     records = small_tree(tmp_path / "tree")
-    site = build_site(validate_tree(records, TODAY), records)
+    site = build_site(validate_tree(records, TODAY), Context())
     sections = [render.SECTIONS[0], partnerships]
 
     def pages() -> str:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from generator.site.render import render_files
 from generator.validate import validate_tree
 from generator.view import urls
+from generator.view.context import Context
 from generator.view.model import build_site
 
 from site_records import PROJECT, TODAY, activity, partnership, small_tree, sponsor
@@ -29,7 +30,7 @@ def _render_with(tmp_path, record_id: str) -> dict[str, bytes]:
     activity(records, record_id, record_id, "2023-05-10", "y-te", f"Hoạt động {record_id}")
     result = validate_tree(records, TODAY)
     assert not result.errors, [d.text() for d in result.errors]
-    return render_files(build_site(result, records))
+    return render_files(build_site(result, Context()))
 
 
 def _check(files: dict[str, bytes], record_id: str) -> None:

@@ -17,6 +17,7 @@ from generator.pipeline import render_site
 from generator.site.writer import write_tree
 from generator.validate import validate_tree
 from generator.view import urls as site_urls
+from generator.view.config import read_context
 
 from site_records import PROJECT, TODAY
 
@@ -33,7 +34,7 @@ def built_site(tmp_path_factory):
     records = shutil.copytree(PROJECT / "records", root / "records")
     result = validate_tree(records, TODAY)
     assert not result.errors, [d.text() for d in result.errors]
-    write_tree(render_site(result, records), root / "docs" / "generated")
+    write_tree(render_site(result, read_context(root)), root / "docs" / "generated")
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
         cwd=root,

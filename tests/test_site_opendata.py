@@ -12,6 +12,7 @@ import pytest
 from generator.pipeline import render_site
 from generator.site.downloads import DATASETS
 from generator.validate import validate_tree
+from generator.view.context import Context
 
 from site_records import TODAY, activity, small_tree
 
@@ -19,7 +20,7 @@ frictionless = pytest.importorskip("frictionless")
 
 
 def _render(records):
-    return render_site(validate_tree(records, TODAY), records)
+    return render_site(validate_tree(records, TODAY), Context())
 
 
 def _write(files, folder, prefix="du-lieu-mo/"):

@@ -20,6 +20,7 @@ import pytest
 from generator.cli import main
 from generator.cli import site as site_command
 from generator.site import writer
+from generator.view.context import Context
 
 from site_records import small_tree
 
@@ -265,8 +266,8 @@ def test_serving_logs_a_failed_regeneration_and_goes_on(tmp_path, caplog, monkey
     out = tmp_path / "docs" / "generated"
     _fail(monkeypatch, "replace", errno.ENOSPC, tmp_path / "docs")
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.ketnghia"):
-        _regenerate(records, out)  # does not raise: the server keeps serving the previous pages
+        _regenerate(records, out, Context())  # does not raise: the server keeps serving the previous pages
     assert any("ổ đĩa đã đầy" in record.getMessage() and record.levelno == logging.ERROR for record in caplog.records)
     monkeypatch.undo()
-    _regenerate(records, out)  # the next save succeeds
+    _regenerate(records, out, Context())  # the next save succeeds
     assert (out / "index.md").is_file()

@@ -9,6 +9,7 @@ from generator import parallel
 from generator.pipeline import render_site
 from generator.site import render
 from generator.validate import validate_tree
+from generator.view.context import Context
 
 from site_records import PROJECT, TODAY, small_tree
 
@@ -94,10 +95,10 @@ def test_no_fork_while_other_threads_run():
 def test_shared_rendering_writes_the_same_files(tree, tmp_path, monkeypatch, forks):
     records = PROJECT / "records" if tree == "shipped" else small_tree(tmp_path)
     result = validate_tree(records, TODAY)
-    alone = render_site(result, records)
+    alone = render_site(result, Context())
     assert forks == []  # below SHARED_FROM activities, one process does it all
     monkeypatch.setattr(render, "SHARED_FROM", 0)
-    shared = render_site(result, records)
+    shared = render_site(result, Context())
     assert len(forks) == 2  # the pages' share, and the pages' workbooks
     assert shared == alone
     assert list(shared) == sorted(shared)

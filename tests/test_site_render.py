@@ -7,13 +7,14 @@ import re
 
 from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.context import Context, Identity
 from generator.view.model import build_site
 
 from site_records import TODAY, activity, partnership, small_tree, sponsor
 
 
 def _render(records):
-    return render_site(validate_tree(records, TODAY), records)
+    return render_site(validate_tree(records, TODAY), Context())
 
 
 def test_same_records_give_byte_identical_output(tmp_path):
@@ -44,15 +45,26 @@ def test_pages_exist_for_every_record_and_section(tmp_path):
         assert path in files, path
 
 
-def test_entity_pages_link_to_their_yaml(tmp_path):
+def test_entity_pages_link_to_their_yaml_in_the_contexts_repository(tmp_path):
     records = small_tree(tmp_path)
-    # The project's repository: here mkdocs.yml's repo_url (no git, no GITHUB_REPOSITORY).
-    (records.parent / "mkdocs.yml").write_text("site_name: Thử\nrepo_url: https://example.org/so-x/ket-nghia\n",
+    # The project's files are read by whoever makes the context, never by the render.
+    (records.parent / "mkdocs.yml").write_text("site_name: Sổ trong tệp\nrepo_url: https://git.example/so-z/x\n",
                                                encoding="utf-8")
-    files = _render(records)
-    page = files["cap-ket-nghia/tp-thu-nghiem-xa-la-dee/index.md"].decode()
-    assert 'source: "records/partnerships/tp-thu-nghiem-xa-la-dee.yaml"' in page
-    assert "https://example.org/so-x/ket-nghia/blob/main/records/partnerships/tp-thu-nghiem-xa-la-dee.yaml" in page
+    result = validate_tree(records, TODAY)
+    # Two projects in one process: each render links its own repository, named by its context
+    # alone, and leaves nothing behind for the next.
+    first = render_site(result, Context(Identity(repository="https://git.example/so-x/ket-nghia")))
+    second = render_site(result, Context(Identity(name="Sổ khác", repository="https://git.example/so-y/ket-nghia")))
+    page = "cap-ket-nghia/tp-thu-nghiem-xa-la-dee/index.md"
+    assert 'source: "records/partnerships/tp-thu-nghiem-xa-la-dee.yaml"' in first[page].decode()
+    assert "https://git.example/so-x/ket-nghia/blob/main/records/partnerships/tp-thu-nghiem-xa-la-dee.yaml" in first[page].decode()
+    assert all(b"git.example/so-y/" not in data for data in first.values())
+    assert "https://git.example/so-y/ket-nghia/blob/main/records/partnerships/" in second[page].decode()
+    assert all(b"git.example/so-x/" not in data for data in second.values())
+    assert "Sổ khác" in second["index.md"].decode() and "Sổ khác" not in first["index.md"].decode()
+    # Without a repository, no link into one: and the first render's did not stay.
+    assert all(b"git.example" not in data for data in render_site(result, Context()).values())
+    assert all("Sổ trong tệp".encode() not in data for data in first.values())
 
 
 def test_home_page_figures(tmp_path):
@@ -140,9 +152,9 @@ def test_datapackage_describes_every_download(tmp_path):
 def test_coverage_lists_unpartnered_target_communes(tmp_path):
     records = small_tree(tmp_path)
     result = validate_tree(records, TODAY)
-    targets = build_site(result, records).target_communes("qd-1100-2020-2025")
+    targets = build_site(result, Context()).target_communes("qd-1100-2020-2025")
     assert "xa-phuoc-chanh" in targets and "xa-la-dee" in targets and "xa-que-tan" not in targets  # 2025 unit
-    coverage = render_site(result, records)["do-phu/index.md"].decode()
+    coverage = render_site(result, Context())["do-phu/index.md"].decode()
     assert "xã Zuôich" in coverage  # a target commune nobody in the tree is twinned with
     assert f"{len(targets) - 2} trong số {len(targets)} xã mục tiêu" in coverage
 
@@ -171,7 +183,8 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path):
     script = (
         "import hashlib, sys, datetime; from pathlib import Path; "
         "from generator.validate import validate_tree; from generator.pipeline import render_site; "
-        "root = Path(sys.argv[1]); files = render_site(validate_tree(root, datetime.date(2026, 11, 26)), root); "
+        "from generator.view.context import Context; "
+        "root = Path(sys.argv[1]); files = render_site(validate_tree(root, datetime.date(2026, 11, 26)), Context()); "
         "print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())"
     )
     digests = {

@@ -7,6 +7,7 @@ import re
 
 from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.context import Context
 
 from site_records import SOURCE, TODAY, activity, partnership, small_tree, sponsor, write_record
 
@@ -14,7 +15,7 @@ from site_records import SOURCE, TODAY, activity, partnership, small_tree, spons
 def _render(records) -> dict[str, str]:
     result = validate_tree(records, TODAY)
     assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
-    return {path: data.decode() for path, data in render_site(result, records).items() if path.endswith(".md")}
+    return {path: data.decode() for path, data in render_site(result, Context()).items() if path.endswith(".md")}
 
 
 def _reported(records, rid, locality, start, end, *figures, **extra):

@@ -2,12 +2,13 @@
 
 from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.context import Context
 
 from site_records import TODAY, small_tree
 
 
 def _render(records):
-    return render_site(validate_tree(records, TODAY), records)
+    return render_site(validate_tree(records, TODAY), Context())
 
 
 def test_a_district_summary_holds_groups_gift_share_communes_and_sources(tmp_path):

@@ -9,6 +9,7 @@ import pytest
 
 from generator.site.render import render_files
 from generator.validate import validate_tree
+from generator.view.config import read_context
 from generator.view.model import DISTRICT_LEVELS, build_site
 
 from site_records import PROJECT, TODAY
@@ -18,7 +19,7 @@ from site_records import PROJECT, TODAY
 def shipped():
     result = validate_tree(PROJECT / "records", TODAY)
     assert not result.errors, [d.text() for d in result.errors]
-    site = build_site(result, PROJECT / "records")
+    site = build_site(result, read_context(PROJECT))
     files = {path: data.decode() for path, data in render_files(site).items() if path.endswith(".md")}
     return site, files
 

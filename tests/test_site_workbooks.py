@@ -12,6 +12,7 @@ from generator.intake.read import read
 from generator.intake.template import sheet_title
 from generator.pipeline import render_site
 from generator.validate import validate_tree
+from generator.view.config import read_context
 
 from support import PROJECT, TODAY
 
@@ -20,7 +21,7 @@ RECORDS = PROJECT / "records"
 
 @pytest.fixture(scope="module")
 def files():
-    return render_site(validate_tree(RECORDS, TODAY), RECORDS)
+    return render_site(validate_tree(RECORDS, TODAY), read_context(RECORDS.parent))
 
 
 def _ids_in(path) -> list[str]:
@@ -60,6 +61,6 @@ def test_a_districts_workbook_reads_back_unchanged(files, tmp_path):
 
 
 def test_the_workbooks_are_the_same_bytes_each_build(files):
-    again = render_site(validate_tree(RECORDS, TODAY), RECORDS)
+    again = render_site(validate_tree(RECORDS, TODAY), read_context(RECORDS.parent))
     assert {n: d for n, d in again.items() if n.startswith("bang-tinh/")} == {
         n: d for n, d in files.items() if n.startswith("bang-tinh/")}

@@ -10,6 +10,7 @@ import pytest
 
 from generator.pipeline import generate
 from generator.site import writer
+from generator.view.context import Context
 
 from site_records import TODAY, activity, small_tree
 
@@ -35,13 +36,13 @@ def _folders(target: Path) -> set:
 def test_an_edited_record_rewrites_only_the_files_whose_bytes_changed(tmp_path):
     records = small_tree(tmp_path)
     out = tmp_path / "generated"
-    first = generate(records, out, TODAY)
+    first = generate(records, out, Context(), TODAY)
     assert first.written and first.changes.written == first.files and first.changes.removed == 0
     before, old = _stamps(out), _contents(out)
 
     activity(records, "2023-01-06-qua-tet", "tp-thu-nghiem-xa-la-dee", "2023-01-06", "tham-tang-qua",
              "Tặng quà Tết cho 20 hộ", value={"delivered": {"in_kind": 30_000_000}})
-    second = generate(records, out, TODAY)
+    second = generate(records, out, Context(), TODAY)
 
     after, new = _stamps(out), _contents(out)
     assert after.keys() == before.keys()
@@ -51,20 +52,20 @@ def test_an_edited_record_rewrites_only_the_files_whose_bytes_changed(tmp_path):
     assert {name for name in after if after[name] != before[name]} == changed  # the rest untouched
     assert (second.changes.written, second.changes.removed) == (len(changed), 0)
     fresh = tmp_path / "fresh"
-    generate(records, fresh, TODAY)
+    generate(records, fresh, Context(), TODAY)
     assert new == _contents(fresh)
 
 
 def test_pages_no_longer_produced_vanish_with_their_folders(tmp_path):
     records = small_tree(tmp_path)
     out = tmp_path / "generated"
-    generate(records, out, TODAY)
+    generate(records, out, Context(), TODAY)
     old = _contents(out)
     (records / "activities" / "2021" / "2021-qua.yaml").unlink()  # the only activity of 2021
-    outcome = generate(records, out, TODAY)
+    outcome = generate(records, out, Context(), TODAY)
 
     fresh = tmp_path / "fresh"
-    generate(records, fresh, TODAY)
+    generate(records, fresh, Context(), TODAY)
     assert _contents(out) == _contents(fresh)
     assert _folders(out) == _folders(fresh)  # no empty folder left behind
     gone = old.keys() - _contents(out).keys()
@@ -75,9 +76,9 @@ def test_pages_no_longer_produced_vanish_with_their_folders(tmp_path):
 def test_nothing_is_written_when_nothing_changed(tmp_path):
     records = small_tree(tmp_path)
     out = tmp_path / "generated"
-    generate(records, out, TODAY)
+    generate(records, out, Context(), TODAY)
     before = _stamps(out)
-    outcome = generate(records, out, TODAY)
+    outcome = generate(records, out, Context(), TODAY)
     assert not outcome.written and outcome.changes == writer.Written(0, 0)
     assert _stamps(out) == before  # the mark included: rewriting it would wake `mkdocs serve`
 
@@ -140,7 +141,7 @@ def test_while_serving_a_saved_record_regenerates_the_pages_outside_the_build(tm
 
     records = small_tree(tmp_path)
     out = tmp_path / "docs" / "generated"
-    generate(records, out, TODAY)
+    generate(records, out, Context(), TODAY)
     monkeypatch.setenv(RECORDS_ENV, str(records))
     config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
     plugin = LedgerPlugin()

@@ -14,9 +14,9 @@ from ..intake.names import names_of
 from ..intake.parse import folded, nearest
 from ..intake.plan import read_ledger
 from ..view.model import Site
-from .options import BadUsage, day, project_of
+from .options import BadUsage, day, project_of, type_words
 
-_TYPE_WORDS = {"activities": "activity", "partnerships": "partnership"}
+_TYPE_WORDS = type_words(EXPORTED)  # by their folder; the registry's name is understood too
 _WORDS = {"activity": "hoạt động", "partnership": "cặp kết nghĩa"}  # what the command says it wrote
 
 

@@ -36,11 +36,10 @@ from ..intake.read import SUPPORTED, Sheet, Unopenable, read
 from ..intake.template import template
 from ..records import display_path
 from ..validate import Result
-from .options import BadUsage, day, project_of
+from .options import BadUsage, day, project_of, type_words
 
-# The record types by the plural staff type on the command line (and the registry's name).
-_TYPE_WORDS = {"activities": "activity", "partnerships": "partnership", "organizations": "organization",
-               "documents": "document"}
+# The record types a workbook brings in, by their folder (the registry's name is understood too).
+_TYPE_WORDS = type_words(importable())
 
 
 def _record_type(word: str) -> str:

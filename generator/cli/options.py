@@ -1,12 +1,14 @@
-"""What several commands share: the project they work on, and how a date is typed."""
+"""What several commands share: the project they work on, how a date and a record type are typed."""
 from __future__ import annotations
 
 import argparse
 import datetime
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..project import Project, find_project
+from ..registry import folder_of
 
 
 def project_of(args: argparse.Namespace) -> Project:
@@ -18,6 +20,12 @@ def project_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--project", "-C", type=Path, default=default, metavar="THƯ_MỤC",
                         help="thư mục dự án (có mkdocs.yml và records/); mặc định: tìm từ thư mục hiện tại "
                              "lên các thư mục cha, hoặc theo biến môi trường KETNGHIA_PROJECT")
+
+
+def type_words(record_types: Iterable[str]) -> dict[str, str]:
+    """The record types as staff type them on the command line: the folder of records/ that
+    holds them, from the registry ("activities" -> "activity")."""
+    return {folder_of(record_type): record_type for record_type in record_types}
 
 
 def day(value: str) -> datetime.date:

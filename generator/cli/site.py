@@ -1,6 +1,7 @@
 """generate, build, serve: the public site of the project.
 
-generate  validates records/ and writes the Markdown pages and downloads (docs/generated/);
+generate  validates records/ and writes the Markdown pages and downloads (docs/generated/),
+          with the options mkdocs.yml gives the plugin, checked as MkDocs checks them;
 build     does that, then `mkdocs build --strict` into a fresh folder swapped in as site/;
 serve     does that, then `mkdocs serve`, which regenerates when a record changes.
 """
@@ -21,6 +22,7 @@ from ..project import Project
 from ..site import offline
 from ..site.writer import CannotWrite, NotOurs, check_target, mark, owning, staging_dir, swap_in
 from ..view import formats, urls
+from ..view.context import BadConfig, Context
 from .options import day, project_of
 
 DEV_ADDRESS = "127.0.0.1:8000"
@@ -45,9 +47,13 @@ def _generate(args: argparse.Namespace, project: Project | None) -> int:
         return 2
     known = (project.generated,) if project else ()
     try:
+        context = _context(project.root if project else records.resolve().parent)
         _outside_records(out, records)
         check_target(out, known=known)  # before validating: a refusal comes at once
-        outcome = generate(records, out, args.today, known=known, waiting=_say)
+        outcome = generate(records, out, context, args.today, known=known, waiting=_say)
+    except BadConfig as problem:
+        _say(f"{problem}\nChưa sinh trang: sửa mkdocs.yml rồi chạy lại.")
+        return 2
     except NotOurs as refusal:
         _say(f"Không ghi: {refusal}.")
         return 2
@@ -66,6 +72,14 @@ def _generate(args: argparse.Namespace, project: Project | None) -> int:
     timing = "; ".join(f"{steps[k]} {formats.number(round(v, 2))} giây" for k, v in outcome.seconds.items())
     print(f"Sinh {outcome.files} tệp vào {out} ({state}; {timing}).")
     return 0
+
+
+def _context(root: Path) -> Context:
+    """The project's Context as the plugin will find it (generator/view/config.py): read here,
+    where the site is asked for, rather than on every command (MkDocs' config classes load)."""
+    from ..view.config import read_context
+
+    return read_context(root)
 
 
 def _quiet_env(**extra: str) -> dict[str, str]:

@@ -34,6 +34,7 @@ from ..scaffold import ScaffoldError, build_record, record_id, record_path, sche
 from ..schema import SchemaSet
 from ..schema_shape import SchemaShape
 from ..validate import validate_tree
+from ..view.context import Context
 from ..view.model import Site, build_site, records_only
 from . import parse
 from .columns import AMOUNT, COUNT, DATE, Column, columns, importable
@@ -280,8 +281,9 @@ def _missing(values: dict[str, Any], layout: Layout) -> list[tuple[str, Column]]
 
 
 def ledger_site(records: Path, today: datetime.date) -> Site:
-    """The whole site model of the ledger, as the reports read it (the import needs only read_ledger)."""
-    return build_site(validate_tree(records, today), records)
+    """The whole site model of the ledger, as the reports read it (the import needs only read_ledger).
+    A report names no site nor repository: the default Context serves."""
+    return build_site(validate_tree(records, today), Context())
 
 
 def _said(row: Row, letter: str | None) -> str:

@@ -2,8 +2,8 @@
 
 Its activities are those the site's pages list (the sponsor page's, the district or commune
 page's, the programme page's), its totals are the site's Totals of them, and the gift share is
-the home page's (delivered value of gift-giving over all delivered value), beside the share of
-training and capacity building the plan asks to grow. generator/intake/report_files.py writes
+the pages' (view/shares.py: delivered value of gift-giving over all delivered value), beside the
+share of training and capacity building the plan asks to grow. generator/intake/report_files.py writes
 it as .xlsx and .docx.
 """
 from __future__ import annotations
@@ -12,9 +12,10 @@ import datetime
 from dataclasses import dataclass
 
 from ..facts import Record, to_sponsor
-from ..view import formats
+from ..view import formats, shares
 from ..view.model import Site, year_of
 from ..view.scopes import area_activities, programme_activities, sponsor_activities
+from ..view.shares import Share
 from ..view.totals import Totals
 from .parse import folded, nearest
 
@@ -38,12 +39,13 @@ class GroupLine:
 
 @dataclass(frozen=True)
 class Line:
-    """A figure of the report's head: a number (đồng, a count) and, for a share, its whole."""
+    """A figure of the report's head: a number (đồng, a count), and for the delivered value of a
+    kind of help, its share of the whole."""
 
     what: str
     value: int | None
     unit: str  # "dong", "count", "number"
-    whole: int | None = None  # the delivered value a share is of
+    share: Share | None = None
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,8 @@ class Report:
     year: str
     activity_ids: list[str]
     totals: Totals
-    gift: int  # delivered value of gift-giving
-    training: int  # delivered value of training, capacity building
+    gift: Share  # gift-giving, as the site's pages give its share
+    training: Share  # training, capacity building
     groups: list[GroupLine]
     rows: list[list[object]]  # one per activity, in COLUMNS order; None where not reported
     sources: list[tuple[str, ...]]  # one per activity: each of its sources on a line
@@ -63,9 +65,6 @@ class Report:
     @property
     def title(self) -> str:
         return f"Báo cáo sơ kết năm {self.year}: {self.about}"
-
-    def share(self, part: int) -> str:
-        return formats.percent(part, self.totals.delivered or 0)
 
 
 def source_texts(activity: Record) -> tuple[str, ...]:
@@ -99,11 +98,6 @@ def _row(site: Site, aid: str) -> list[object]:
     ]
 
 
-def _delivered_where(site: Site, ids: list[str], flag: str) -> int:
-    return sum(site.figures[a].delivered or 0 for a in ids if site.figures[a].counted
-               and site.vocabulary("support-categories").get(site.activities[a]["category"], {}).get(flag))
-
-
 def build_report(site: Site, year: str, sponsor: str | None = None, locality: str | None = None,
                  programme: str | None = None) -> Report:
     """The report of one subject, named by its id or its name (see `subject_id`)."""
@@ -123,8 +117,8 @@ def build_report(site: Site, year: str, sponsor: str | None = None, locality: st
     ids = [a for a in everything if year_of(site.activities[a]) == year]
     groups = [GroupLine(label, site.totals_of_ids(a for a in ids if site.category_group(site.activities[a]["category"]) == code))
               for code, label in site.groups().items()]
-    return Report(sid, subject, about, year, ids, site.totals_of_ids(ids), _delivered_where(site, ids, "gift"),
-                  _delivered_where(site, ids, "training"), groups, [_row(site, a) for a in ids],
+    return Report(sid, subject, about, year, ids, site.totals_of_ids(ids), shares.share(site, ids),
+                  shares.share(site, ids, "training"), groups, [_row(site, a) for a in ids],
                   [source_texts(site.activities[a]) for a in ids])
 
 
@@ -207,8 +201,8 @@ def summary_lines(report: Report) -> list[Line]:
         Line("Giá trị đã thực hiện", totals.delivered, "dong"),
         Line("Số hộ hưởng lợi", totals.households, "count"),
         Line("Số người hưởng lợi", totals.people, "count"),
-        Line("Tặng quà trong giá trị đã thực hiện", report.gift, "dong", totals.delivered or 0),
-        Line("Tập huấn, nâng cao năng lực trong giá trị đã thực hiện", report.training, "dong", totals.delivered or 0),
+        Line("Tặng quà trong giá trị đã thực hiện", report.gift.value, "dong", report.gift),
+        Line("Tập huấn, nâng cao năng lực trong giá trị đã thực hiện", report.training.value, "dong", report.training),
     ]
 
 
@@ -218,4 +212,4 @@ def line_text(line: Line) -> str:
         text = formats.number(line.value or 0)
     else:
         text = (formats.dong if line.unit == "dong" else formats.count)(line.value)
-    return f"{text} ({formats.percent(line.value or 0, line.whole)})" if line.whole is not None else text
+    return f"{text} ({line.share.by_value})" if line.share is not None else text

@@ -55,8 +55,8 @@ def _head_sheet(book: Workbook, report: Report) -> None:
         put(head, row, 1, line.what)
         put(head, row, 2, line.value, _NUMBER)  # not reported stays an empty cell, never 0
         put(head, row, 3, {"dong": "đồng", "count": "", "number": ""}[line.unit])
-        if line.whole is not None:
-            put(head, row, 4, (line.value or 0) / line.whole if line.whole else None, _SHARE)
+        if line.share is not None:
+            put(head, row, 4, line.share.fraction, _SHARE)
         row += 1
     row += 1
     for column, header in enumerate(("Nhóm nội dung", "Hoạt động", "Kế hoạch (đồng)", "Đã thực hiện (đồng)"), start=1):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Diagnostic, FieldPath
-from ..facts import MONEY_PARTS
+from ..facts import STAGES, amount_parts
 from ..records import Record
 from ..registry import ActivityStatus
 
@@ -29,11 +29,9 @@ _CEILINGS = {"đồng": MONEY_CEILING, "hộ": HOUSEHOLDS_CEILING, "người": P
 
 
 def _amounts(data: dict[str, Any]) -> Iterator[tuple[FieldPath, int, int, str]]:
-    for stage in ("planned", "delivered"):
-        for part in MONEY_PARTS:
-            value = data.get("value", {}).get(stage, {}).get(part)
-            if value is not None:
-                yield ("value", stage, part), value, MONEY_WARNING, "đồng"
+    for stage in STAGES:
+        for part, value in amount_parts(data, stage).items():
+            yield ("value", stage, part), value, MONEY_WARNING, "đồng"
     for key, limit in (("households", HOUSEHOLDS_WARNING), ("people", PEOPLE_WARNING)):
         value = data.get("beneficiaries", {}).get(key)
         if value is not None:
@@ -62,8 +60,7 @@ def check_record(record: Record, folder_parts: tuple[str, ...], today: datetime.
                          "hãy đối chiếu với nguồn, kiểm tra số chữ số 0"))
     if not found:  # a figure already flagged needs no second finding
         found.extend(_per_beneficiary(record))
-    delivered = record.data.get("value", {}).get("delivered")
-    if delivered and any(delivered.get(p) for p in MONEY_PARTS) and record.data["status"] in (ActivityStatus.PLANNED, ActivityStatus.CANCELLED):
+    if any(amount_parts(record.data, "delivered").values()) and record.data["status"] in (ActivityStatus.PLANNED, ActivityStatus.CANCELLED):
         found.append(record.diagnostic(("value", "delivered"), "VALUE_STATUS",
                      f"có giá trị đã thực hiện nhưng tình trạng là '{record.data['status']}': "
                      "hãy chuyển số tiền sang value.planned, hoặc sửa tình trạng"))
@@ -75,11 +72,8 @@ def _per_beneficiary(record: Record) -> list[Diagnostic]:
     if not beneficiaries or not value:
         return []
     found = []
-    for stage in ("planned", "delivered"):
-        parts = value.get(stage)
-        if not parts:
-            continue
-        total = sum(parts.get(p) or 0 for p in MONEY_PARTS)
+    for stage in STAGES:
+        total = sum(amount_parts(record.data, stage).values())
         for key, limit, unit in (("households", PER_HOUSEHOLD_WARNING, "hộ"), ("people", PER_PERSON_WARNING, "người")):
             count = beneficiaries.get(key)
             if count and total > limit * count:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..facts import MONEY_PARTS, places_of
+from ..facts import STAGES, amount_parts, places_of
 from ..ledger import Context, Ledger
 from ..records import Record
 
@@ -42,9 +42,7 @@ def normalised_title(title: str) -> str:
 def amounts_key(activity: Activity) -> tuple[tuple[str, str, int], ...] | None:
     """Every amount written, planned and delivered; None when there is none above zero
     (two activities without figures share nothing that inflates a total)."""
-    value = activity.get("value") or {}
-    key = tuple((stage, part, value[stage][part]) for stage in ("planned", "delivered")
-                for part in MONEY_PARTS if value.get(stage) and value[stage].get(part) is not None)
+    key = tuple((stage, part, amount) for stage in STAGES for part, amount in amount_parts(activity, stage).items())
     return key if any(amount > 0 for _, _, amount in key) else None
 
 

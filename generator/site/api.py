@@ -28,7 +28,7 @@ RECORD_SCHEMAS = "ho-so/"  # the records' own schemas, below urls.API_SCHEMAS, a
 
 def _page(site: Site, record_type: str, record_id: str) -> str:
     if record_type == "activity":
-        return f"{site.activity_urls[record_id]}#{record_id}"
+        return urls.activity(record_id, site.activity_urls)
     return urls.entity(record_type, record_id)
 
 
@@ -94,7 +94,7 @@ def document(site: Site, record_type: str, record_id: str) -> dict[str, Any]:
         "id": record_id,
         "name": site.name_of(record_type, record_id),
         "page": here.to(_page(site, record_type, record_id)),
-        "yaml": urls.yaml_url(site.file_of(record_type, record_id)),
+        "yaml": urls.yaml_url(site.identity.repository, site.file_of(record_type, record_id)),
         "schema": here.to(urls.api_schema(urls.API_COLLECTIONS[record_type])),
         "links": _links(site, record_type, record_id, here),
         "record": site.records[record_type][record_id],

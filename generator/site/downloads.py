@@ -11,14 +11,13 @@ from typing import Any
 
 import orjson
 
-from ..facts import Record
+from ..facts import MONEY_PARTS, Record, amount_parts
 from ..i18n import N_, _
 from ..registry import TYPES, Giver
 from ..schema_shape import SchemaShape
 from ..view import urls
 from ..view.escape import clean
 from ..view.model import DISTRICT_LEVELS, Site, year_of
-from ..view.totals import MONEY_PARTS
 
 FOLDER = urls.OPEN_DATA.rstrip("/")
 
@@ -183,7 +182,7 @@ def _partnership_columns(site: Site) -> list[Column]:
 
 
 def _money_part(kind: str, part: str) -> Callable[[Record], int | None]:
-    return lambda d: ((d.get("value") or {}).get(kind) or {}).get(part)
+    return lambda d: amount_parts(d, kind).get(part)
 
 
 _PART_EN = {"cash": "cash", "in_kind": "in kind", "mobilised": "mobilised from others", "unspecified": "not split"}

@@ -28,9 +28,9 @@ ENTRIES = 50  # the newest activities of each feed; the downloads hold them all
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
-def _tag() -> str:
+def _tag(site: Site) -> str:
     """The tag URI the ids of the feeds start with: the project's repository (host, path)."""
-    host, _, path = urls.repository().partition("//")[2].partition("/")
+    host, _, path = site.identity.repository.partition("//")[2].partition("/")
     return f"tag:{host},2020:{path}" if host and path else "tag:ket-nghia.invalid,2020:ledger"
 
 
@@ -46,8 +46,8 @@ def _stamp(day: datetime.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def entry_id(activity_id: str) -> str:
-    return f"{_tag()}/activity/{activity_id}"
+def entry_id(site: Site, activity_id: str) -> str:
+    return f"{_tag(site)}/activity/{activity_id}"
 
 
 def newest_first(site: Site, activity_ids: Iterable[str]) -> list[Activity]:
@@ -72,13 +72,13 @@ def _summary(site: Site, activity: Activity) -> str:
 
 
 def _entry(site: Site, feed_url: str, activity: Activity) -> str:
-    page = f"{site.activity_urls[activity['id']]}#{activity['id']}"
+    page = urls.activity(activity["id"], site.activity_urls)
     day = _stamp(first_day(activity["date"]))
     sponsors = site.partnerships[activity["partnership"]]["sponsors"]
     authors = "".join(f"<author><name>{_text(site.sponsor_name(s))}</name></author>" for s in sponsors)
     return (
         "<entry>"
-        f"<id>{_text(entry_id(activity['id']))}</id>"
+        f"<id>{_text(entry_id(site, activity['id']))}</id>"
         f'<title type="text">{_text(activity["title"])}</title>'
         f"<link rel=\"alternate\" type=\"text/html\" href={_attr(urls.relative(feed_url, page))}/>"
         f"<updated>{day}</updated><published>{day}</published>"
@@ -97,7 +97,7 @@ def feed(site: Site, feed_url: str, page_url: str, title: str, activity_ids: Ite
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language()}">\n'
-        f"<id>{_text(f'{_tag()}/feed/{feed_url}')}</id>\n"
+        f"<id>{_text(f'{_tag(site)}/feed/{feed_url}')}</id>\n"
         f'<title type="text">{_text(title)}</title>\n'
         f'<subtitle type="text">{_text(subtitle)}</subtitle>\n'
         f"<updated>{_stamp(updated)}</updated>\n"

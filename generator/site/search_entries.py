@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..view import formats
+from ..view import formats, urls
 from ..view.escape import clean
 from ..view.model import Site
 from .search_index import ACTIVITY_RANK, Entry
@@ -43,7 +43,7 @@ def activity_entry(site: Site, activity_id: str, common: dict[tuple[str, str, st
         (beneficiaries.get("note") or "") if beneficiaries else "",
         *(site.tag_label(t) for t in activity.get("tags", ())),
     ]
-    url = f"{site.activity_urls[activity_id]}#{activity_id}"
+    url = urls.activity(activity_id, site.activity_urls)
     context = f"{formats.date(activity['date'])} · {place_name}"
     return [url, clean(activity["title"]), context, " ".join((text, *extra)).replace("\t", " ").replace("\n", " ")]
 

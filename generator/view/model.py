@@ -1,9 +1,9 @@
 """The site model: validated records resolved and indexed for the pages.
 
-Built once per render from `validate_tree`'s result and not changed afterwards; every list
-is in a stable order (Vietnamese collation for names, date then id for activities). What the
-pages compute once and reuse lives apart, in a Memo whose tables are keyed by what they hold:
-no record id can collide with another key.
+Built once per render, by keyword, from `validate_tree`'s result and the project's Context
+(view/context.py), and not changed afterwards; every list is in a stable order (Vietnamese
+collation for names, date then id for activities). What the pages compute once and reuse lives
+apart, in a Memo whose tables are keyed by what they hold: no record id can collide with another key.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import datetime
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TypeVar
 
 from ..dates import first_day, last_day
@@ -24,7 +23,7 @@ from ..registry import TYPES, folder_of
 from ..typed import Activity, Document, Locality, Organization, Partnership, Programme, ReportedTotal
 from . import formats, urls
 from .collation import sort_key
-from .config import Identity, identity_of
+from .context import Context, Identity
 from .escape import clean
 from .totals import Figures, Totals, figures_of, totals_of
 
@@ -105,20 +104,21 @@ class Site:
     records: dict[str, dict[str, Record]]  # type -> {id: data}
     files: dict[tuple[str, str], str]  # (type, id) -> path in the repository, "records/…/id.yaml"
     diagnostics: list[Diagnostic]
-    activities_of_partnership: dict[str, list[str]]
-    partnerships_of_locality: dict[str, list[str]]
-    partnerships_of_sponsor: dict[str, list[str]]
-    activities_of_locality: dict[str, list[str]]
-    children: dict[str, list[str]]
-    predecessors: dict[str, list[str]]
-    cited_by: dict[str, list[tuple[str, str]]]
-    newest: datetime.date | None
-    listings: dict[tuple[str, str], list[list[Activity]]]  # (year, category) -> [[activity, …] per page]
-    activity_urls: dict[str, str]  # activity id -> URL of its listing page
-    in_order: list[Activity]  # every activity, in activity_order
-    rank: dict[str, int]  # activity id -> its place in in_order: a cheap sort key
-    figures: dict[str, Figures]  # activity id -> Figures, read once
-    identity: Identity = Identity()  # the site's name and description, from mkdocs.yml
+    # The indexes the pages read; records_only leaves them empty.
+    activities_of_partnership: dict[str, list[str]] = field(default_factory=dict)
+    partnerships_of_locality: dict[str, list[str]] = field(default_factory=dict)
+    partnerships_of_sponsor: dict[str, list[str]] = field(default_factory=dict)
+    activities_of_locality: dict[str, list[str]] = field(default_factory=dict)
+    children: dict[str, list[str]] = field(default_factory=dict)
+    predecessors: dict[str, list[str]] = field(default_factory=dict)
+    cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    newest: datetime.date | None = None
+    listings: dict[tuple[str, str], list[list[Activity]]] = field(default_factory=dict)  # (year, category) -> [[activity, …] per page]
+    activity_urls: dict[str, str] = field(default_factory=dict)  # activity id -> URL of its listing page
+    in_order: list[Activity] = field(default_factory=list)  # every activity, in activity_order
+    rank: dict[str, int] = field(default_factory=dict)  # activity id -> its place in in_order: a cheap sort key
+    figures: dict[str, Figures] = field(default_factory=dict)  # activity id -> Figures, read once
+    context: Context = field(default_factory=Context)  # the project rendered: its name, repository, options
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
     # The records of each programme type, typed (generator/typed.py): set from `records`.
     localities: dict[str, Locality] = field(init=False, compare=False, repr=False)
@@ -136,6 +136,10 @@ class Site:
                                   ("activities", "activity"), ("reported_totals", "reported-total"), ("programmes", "programme")):
             object.__setattr__(self, name, self.records.get(record_type, {}))
 
+    @property
+    def identity(self) -> Identity:
+        """The site's name, description and repository (the context's)."""
+        return self.context.identity
 
     def vocabulary(self, vocabulary_id: str) -> dict[str, Record]:
         known = self.memo.vocabularies
@@ -165,7 +169,11 @@ class Site:
         return self.memo.groups
 
     def is_gift(self, category: str) -> bool:
-        return bool(self.vocabulary("support-categories").get(category, {}).get("gift"))
+        return self.flagged(category, "gift")
+
+    def flagged(self, category: str, flag: str) -> bool:
+        """Whether a support category is of a kind the plan counts apart: "gift", "training"."""
+        return bool(self.vocabulary("support-categories").get(category, {}).get(flag))
 
     # Figures -----------------------------------------------------------------
     def totals(self, activities: Iterable[Record]) -> Totals:
@@ -401,48 +409,27 @@ def records_only(records: dict[str, dict[str, Record]], files: dict[tuple[str, s
                  diagnostics: list[Diagnostic] | None = None) -> Site:
     """A site of the records alone: their names and labels, none of the pages' indexes (what the
     spreadsheet import and the workbooks read)."""
-    return Site(records, files or {}, diagnostics or [], {}, {}, {}, {}, {}, {}, {}, None, {}, {}, [], {}, {})
+    return Site(records=records, files=files or {}, diagnostics=diagnostics or [])
 
 
-def build_site(result, records_root: Path) -> Site:
-    """Resolve and index the ledger of a validation result."""
-    identity = identity_of(Path(os.path.realpath(records_root)).parent)
-    urls.use_repository(identity.repository)
+def build_site(result, context: Context) -> Site:
+    """Resolve and index the ledger of a validation result, for the project `context` describes.
+    Reads no file: the records' paths are made relative to the records folder validated."""
     records = {t: {i: r.data for i, r in sorted(by_id.items())} for t, by_id in sorted(result.ledger.records.items())}
-    root = os.path.realpath(records_root)
-    files = {}
-    for record_file in result.files:
-        if record_file.type:
-            files[(record_file.type, record_file.id)] = _repository_path(record_file.path, root)
-    # The records alone first: names (and so the orders below) need nothing else.
-    bare = records_only(records, files, [_in_repository(d, root) for d in result.diagnostics])
-    activities = sorted(bare.activities.values(), key=activity_order)
-    of_partnership: dict[str, list[str]] = {}
-    of_locality: dict[str, list[str]] = {}
-    for activity in activities:
-        _append(of_partnership, activity["partnership"], activity["id"])
-        # A joint activity is listed at each commune it served; area totals count it once.
-        for place in places_of(activity, bare.partnerships[activity["partnership"]]):
-            _append(of_locality, place, activity["id"])
-    partnerships_of_locality: dict[str, list[str]] = {}
-    partnerships_of_sponsor: dict[str, list[str]] = {}
-    for pid in bare.by_name("partnership", bare.partnerships):
-        partnership = bare.partnerships[pid]
-        for place in localities_of(partnership):
-            _append(partnerships_of_locality, place, pid)
-        for sponsor in partnership["sponsors"]:
-            _append(partnerships_of_sponsor, sponsor, pid)
-    children: dict[str, list[str]] = {}
-    predecessors: dict[str, list[str]] = {}
-    for lid in bare.by_name("locality", bare.localities):
-        locality = bare.localities[lid]
-        if locality.get("parent"):
-            _append(children, locality["parent"], lid)
-        if locality.get("successor"):
-            _append(predecessors, locality["successor"], lid)
+    root = os.path.realpath(result.root)
+    files = {(f.type, f.id): _repository_path(f.path, root) for f in result.files if f.type}
+    # The records alone first: names (and so the orders below) need nothing else. The names
+    # found on the way are kept for the pages (its memo).
+    named = records_only(records, files)
+    activities = sorted(named.activities.values(), key=activity_order)
+    of_partnership, of_locality = _activities_by(named, activities)
+    partnerships_of_locality, partnerships_of_sponsor = _partnerships_by(named)
+    children, predecessors = _units_by(named)
     listings, activity_urls = _paginate(activities)
-    return dataclasses.replace(
-        bare,
+    return Site(
+        records=records,
+        files=files,
+        diagnostics=[_in_repository(d, root) for d in result.diagnostics],
         activities_of_partnership=of_partnership,
         partnerships_of_locality=partnerships_of_locality,
         partnerships_of_sponsor=partnerships_of_sponsor,
@@ -456,8 +443,47 @@ def build_site(result, records_root: Path) -> Site:
         in_order=activities,
         rank={activity["id"]: place for place, activity in enumerate(activities)},
         figures={activity["id"]: figures_of(activity) for activity in activities},
-        identity=identity,
+        context=context,
+        memo=named.memo,
     )
+
+
+def _activities_by(named: Site, activities: list[Activity]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Activity ids by partnership and by locality, in date order."""
+    of_partnership: dict[str, list[str]] = {}
+    of_locality: dict[str, list[str]] = {}
+    for activity in activities:
+        _append(of_partnership, activity["partnership"], activity["id"])
+        # A joint activity is listed at each commune it served; area totals count it once.
+        for place in places_of(activity, named.partnerships[activity["partnership"]]):
+            _append(of_locality, place, activity["id"])
+    return of_partnership, of_locality
+
+
+def _partnerships_by(named: Site) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Partnership ids by locality and by sponsor, by name."""
+    of_locality: dict[str, list[str]] = {}
+    of_sponsor: dict[str, list[str]] = {}
+    for pid in named.by_name("partnership", named.partnerships):
+        partnership = named.partnerships[pid]
+        for place in localities_of(partnership):
+            _append(of_locality, place, pid)
+        for sponsor in partnership["sponsors"]:
+            _append(of_sponsor, sponsor, pid)
+    return of_locality, of_sponsor
+
+
+def _units_by(named: Site) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Locality ids by parent and by successor, by name."""
+    children: dict[str, list[str]] = {}
+    predecessors: dict[str, list[str]] = {}
+    for lid in named.by_name("locality", named.localities):
+        locality = named.localities[lid]
+        if locality.get("parent"):
+            _append(children, locality["parent"], lid)
+        if locality.get("successor"):
+            _append(predecessors, locality["successor"], lid)
+    return children, predecessors
 
 
 def listing_url(year: str, category: str, page: int) -> str:

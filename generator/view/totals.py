@@ -6,23 +6,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..facts import MONEY_PARTS, Record, counted
+from ..facts import Record, amount_parts, counted
 
 
-def money_total(money: dict[str, int] | None) -> int | None:
+def money_total(activity: Record, stage: str) -> int | None:
     """Sum of the reported parts of value.planned or value.delivered; None if none reported."""
-    if not money:
-        return None
-    parts = [money[p] for p in MONEY_PARTS if p in money]
-    return sum(parts) if parts else None
+    parts = amount_parts(activity, stage)
+    return sum(parts.values()) if parts else None
 
 
 def delivered(activity: Record) -> int | None:
-    return money_total((activity.get("value") or {}).get("delivered"))
+    return money_total(activity, "delivered")
 
 
 def planned(activity: Record) -> int | None:
-    return money_total((activity.get("value") or {}).get("planned"))
+    return money_total(activity, "planned")
 
 
 def households(activity: Record) -> int | None:

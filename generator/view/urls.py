@@ -2,26 +2,16 @@
 
 Pages are written as `<path>/index.md`; MkDocs serves them at `<path>/`. Links are
 written as final relative URLs so that they also work inside HTML blocks, which MkDocs
-does not rewrite. The repository is named here once: mkdocs.yml gets it from the hook.
+does not rewrite. Links into the repository take it from the render's Context (view/context.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..registry import TYPES
 
-BRANCH = "main"
-# The repository the pages link to: the project's own (generator/view/repository.py), set
-# once per site model (generator/view/model.py build_site) before any page is rendered.
-_repository = {"url": ""}
-
-
-def use_repository(url: str) -> None:
-    _repository["url"] = url.rstrip("/")
-
-
-def repository() -> str:
-    """https://github.com/owner/name of the project being rendered; "" when none is known."""
-    return _repository["url"]
+BRANCH = "main"  # the branch the pages link records on, in the project's repository (Context)
 
 # record type -> the folder of its pages (generator/registry.py)
 SECTIONS = {name: t.section for name, t in TYPES.items() if t.section}
@@ -85,6 +75,12 @@ SEARCH = "tim-kiem/"  # the search index (generator/site/search_index.py), fetch
 
 def entity(record_type: str, record_id: str) -> str:
     return f"{SECTIONS[record_type]}/{record_id}/"
+
+
+def activity(activity_id: str, listed_on: Mapping[str, str]) -> str:
+    """An activity's address: its row, under the anchor of its id, on the listing page that holds
+    it (`listed_on`: activity id -> page, Site.activity_urls). An activity has no page of its own."""
+    return f"{listed_on[activity_id]}#{activity_id}"
 
 
 def summary(record_type: str, record_id: str, year: str) -> str:
@@ -156,11 +152,12 @@ def relative(from_url: str, to_url: str) -> str:
     return ("../" * depth + to_url) or "./"
 
 
-def yaml_url(repo_path: str) -> str:
-    """The YAML file in the repository, as people can read it on GitHub ("" when no repository is known)."""
-    return f"{_repository['url']}/blob/{BRANCH}/{repo_path}" if _repository["url"] else ""
+def yaml_url(repository: str, repo_path: str) -> str:
+    """The YAML file in `repository` (the Context's), as people can read it on GitHub ("" when
+    no repository is known)."""
+    return f"{repository}/blob/{BRANCH}/{repo_path}" if repository else ""
 
 
-def folder_url(repo_path: str) -> str:
+def folder_url(repository: str, repo_path: str) -> str:
     """A folder of YAML files, for pages drawn from many records."""
-    return f"{_repository['url']}/tree/{BRANCH}/{repo_path}" if _repository["url"] else ""
+    return f"{repository}/tree/{BRANCH}/{repo_path}" if repository else ""

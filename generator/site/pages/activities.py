@@ -100,7 +100,7 @@ def list_page(site: Site, year: str, category: str, group: Group, number: int) -
             attributes=table_attributes(site, activities, f"hoat-dong-{year}-{category}-{number}.csv"),
         ),
         pager,
-        folder_note(f"activities/{year}"),
+        folder_note(site, f"activities/{year}"),
     ]
     title = _("{category} – năm {year}").format(category=site.label("support-categories", category), year=year)
     if number > 1:
@@ -142,7 +142,7 @@ def year_page(site: Site, year: str, groups: Groups) -> Page:
         ]
     else:
         body.append(para(_("Danh sách đầy đủ nằm ở trang của từng nội dung hỗ trợ trong bảng trên.")))
-    body.append(folder_note(f"activities/{year}"))
+    body.append(folder_note(site, f"activities/{year}"))
     return Page(url, _("Hoạt động năm {year}").format(year=year), "".join(body), search=False)
 
 
@@ -210,7 +210,7 @@ def index_page(site: Site, groups: Groups) -> Page:
         heading(_("Theo nhóm nội dung")),
         table(summary_headers(_("Nhóm nội dung")), group_rows, sortable=False),
         follow(url, feed_meta(site)),
-        folder_note("activities"),
+        folder_note(site, "activities"),
     ]
     return Page(url, _("Hoạt động"), "".join(body), extra_meta=feed_meta(site))
 

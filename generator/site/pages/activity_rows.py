@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from gettext import NullTranslations
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from ...facts import to_sponsor
+from ...facts import amount_parts, to_sponsor
 from ...i18n import N_, _, active, around, ngettext
 from ...typed import Activity
 from ...view import formats, urls
 from ...view.escape import clean, h, link
 from ...view.model import Site
-from ...view.totals import MONEY_PARTS
 from ..html_table import cell, number_cell, table
 from .links import activity_ref, ref, shared_mark, sources_html
 from .page import para
@@ -58,17 +57,17 @@ def _words(catalogue: NullTranslations) -> _Words:
     )
 
 
-def money_detail(money: Mapping[str, Any] | None) -> str:
-    """'90.000.000 đồng (tiền mặt 60.000.000; hiện vật 30.000.000)': digits and the site's
-    own words, nothing to escape."""
-    parts = [(p, money[p]) for p in MONEY_PARTS if p in money] if money else []
+def money_detail(activity: Activity, stage: str) -> str:
+    """value.planned or value.delivered as '90.000.000 đồng (tiền mặt 60.000.000; hiện vật
+    30.000.000)': digits and the site's own words, nothing to escape."""
+    parts = amount_parts(activity, stage)
     if not parts:
         return formats.not_reported()
-    total = sum(v for part, v in parts)
+    total = sum(parts.values())
     labels = _words(active()).money
     if len(parts) == 1:
-        return f"{formats.dong(total)} ({labels[parts[0][0]]})"
-    detail = "; ".join(f"{labels[p]} {formats.number(v)}" for p, v in parts)
+        return f"{formats.dong(total)} ({labels[next(iter(parts))]})"
+    detail = "; ".join(f"{labels[p]} {formats.number(v)}" for p, v in parts.items())
     return f"{formats.dong(total)} ({detail})"
 
 
@@ -89,10 +88,10 @@ def activity_detail(site: Site, page_url: str, activity: Activity) -> str:
         f" · {h(site.label('support-categories', activity['category']))}</p>"
     ]
     before, after = words.delivered
-    money = f"{before}{money_detail(value.get('delivered'))}{after}"
+    money = f"{before}{money_detail(activity, 'delivered')}{after}"
     if value.get("planned"):
         before, after = words.planned
-        money += f" · {before}{money_detail(value['planned'])}{after}"
+        money += f" · {before}{money_detail(activity, 'planned')}{after}"
     if value.get("mobilised_from"):
         before, after = words.mobilised_from
         money += f" · {before}{h(value['mobilised_from'])}{after}"
@@ -118,7 +117,7 @@ def activity_detail(site: Site, page_url: str, activity: Activity) -> str:
         before, after = words.tags
         lines.append(f"<p>{before}{tags}{after}</p>")
     path = site.file_of("activity", activity["id"])
-    record = link(urls.yaml_url(path), words.record_file, external=True)
+    record = link(urls.yaml_url(site.identity.repository, path), words.record_file, external=True)
     before, after = words.sources
     lines.append(f"<p>{before}{sources_html(activity['sources'])}{after} · {record}</p>")
     return "".join(lines)
@@ -253,7 +252,7 @@ def other_direction_note(site: Site, page_url: str, activity_ids: Iterable[str])
     if not reverse:
         return ""
     items = ", ".join(
-        link(urls.relative(page_url, f"{site.activity_urls[a['id']]}#{a['id']}"), h(a["title"]))
+        link(urls.relative(page_url, urls.activity(a["id"], site.activity_urls)), h(a["title"]))
         + " (" + h(formats.date(a["date"])) + ")"
         for a in reverse
     )

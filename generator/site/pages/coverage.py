@@ -7,7 +7,7 @@ import datetime
 from ...dates import first_day, last_day
 from ...i18n import _, ngettext
 from ...view import formats, urls
-from ...view.config import QUIET_DAYS
+from ...view.context import QUIET_DAYS
 from ...view.escape import h, link, md
 from ...view.model import Site, last_activity, valid_on
 from ..html_table import cell, number_cell, table
@@ -22,11 +22,11 @@ URL = urls.COVERAGE
 
 def quiet_window(site: Site) -> tuple[datetime.date, datetime.date] | None:
     """(first day, last day) of the window in which a partnership in force should have acted: it ends
-    on mkdocs.yml's extra.ketnghia.quiet_until, else on the newest record's date; None without either."""
-    end = site.identity.quiet_until or site.newest
+    on the plugin's option quiet_until (the Context's), else on the newest record's date; None without either."""
+    end = site.context.quiet_until or site.newest
     if end is None:
         return None
-    return end - datetime.timedelta(days=site.identity.quiet_days), end
+    return end - datetime.timedelta(days=site.context.quiet_days), end
 
 
 def unpartnered(site: Site, programme_id: str, targets: list[str]) -> list[str]:
@@ -212,11 +212,11 @@ def coverage_page(site: Site) -> Page:
     quiet = quiet_partnerships(site)
     none = _("chưa có")
     window = quiet_window(site)
-    days = site.identity.quiet_days
+    days = site.context.quiet_days
     if window is None:
         measured = _("Chưa có dữ liệu.")
     else:
-        if site.identity.quiet_until:
+        if site.context.quiet_until:
             to = _("ngày chốt do trang đặt; hồ sơ mới nhất: {newest}").format(
                 newest=formats.date(site.newest) if site.newest else _("chưa có"))
         else:
@@ -261,7 +261,7 @@ def coverage_page(site: Site) -> Page:
         para(_("Các xã giáp biên giới đất liền, với các cặp kết nghĩa của xã và của huyện.")),
         table([_("Xã"), _("Cặp kết nghĩa của xã"), _("Cặp kết nghĩa của huyện"), _("Căn cứ biên giới")], rows),
     ]
-    body.append(folder_note(""))
+    body.append(folder_note(site, ""))
     return Page(url, _("Độ phủ"), "".join(body))
 
 

@@ -90,7 +90,7 @@ def index_page(site: Site) -> Page:
     ]
     body = para(_("Các văn bản làm căn cứ cho chương trình kết nghĩa, cho việc sắp xếp địa bàn và cho các danh mục."))
     body += table([_("Số hiệu"), _("Trích yếu"), _("Loại"), _("Ngày"), _("Số hồ sơ dẫn chiếu")], rows)
-    body += folder_note("documents")
+    body += folder_note(site, "documents")
     return Page(INDEX, _("Văn bản"), body)
 
 

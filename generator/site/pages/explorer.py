@@ -136,6 +136,7 @@ def data_files(site: Site) -> dict[str, bytes]:
         for number, start in enumerate(range(0, len(rows), PART), 1):
             chunk = rows[start : start + PART]
             name, sources = f"p-{year}-{number}.json", f"nguon-{year}-{number}.json"
+            # Each listing page once; explorer.js adds the row's anchor as urls.activity does: page#id.
             pages = sorted({site.activity_urls[a["id"]] for a in chunk})
             page_at = _positions(pages)
             part_rows = []

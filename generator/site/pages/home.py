@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...i18n import _, ngettext
-from ...view import formats, urls
+from ...view import formats, shares, urls
 from ...view.escape import h, link, md
 from ...view.model import Record, Site, year_of
 from ...view.scopes import programme_activities
@@ -87,57 +87,42 @@ def by_group_chart(site: Site, activities: Sequence[Record]) -> str:
     )
 
 
-def gift_years(site: Site, activities: Sequence[Record]) -> dict[str, tuple[int, int, int, int, int]]:
-    """year -> (gift activities, activities, gift value, value, activities with a reported value): the
-    live activities of each year, and the delivered value of those with one reported."""
-    years: dict[str, tuple[int, int, int, int, int]] = {}
-    for activity in _live(site, activities):
-        gift = site.is_gift(activity["category"])
-        value = site.figures[activity["id"]].delivered
-        gifts, count, gift_value, total, reported = years.get(year_of(activity), (0, 0, 0, 0, 0))
-        years[year_of(activity)] = (
-            gifts + int(gift),
-            count + 1,
-            gift_value + ((value or 0) if gift else 0),
-            total + (value or 0),
-            reported + int(value is not None),
-        )
-    return dict(sorted(years.items()))
-
-
 def gift_share_chart(site: Site, activities: Sequence[Record]) -> str:
     """Share of gift-giving, by number of activities and in delivered value: the plan asks to reduce
     it year by year. Years without any reported value cannot enter the share in value: said in words."""
-    years = gift_years(site, activities)
+    years = shares.by_year(site, [a["id"] for a in _live(site, activities)])
     count_bars, count_rows, value_bars, value_rows = [], [], [], []
-    for year, (gifts, count, gift, total, reported) in years.items():
+    for year, share in years.items():
+        gifts, count = share.part.activities, share.every.activities
         href = urls.relative(URL, urls.year_page(year))
         # The count beside each share: a share drawn from one or two activities says so.
         count_bars.append((year, gifts / count if count else 0, _("{share} ({part}/{whole})").format(
-            share=formats.percent(gifts, count), part=formats.number(gifts), whole=formats.number(count))))
+            share=share.by_number, part=formats.number(gifts), whole=formats.number(count))))
         count_rows.append(
             row(
                 year,
                 (formats.number(gifts), gifts),
                 (formats.number(count), count),
-                (formats.percent(gifts, count), None),
+                (share.by_number, None),
                 href=href,
             )
         )
+        reported = share.every.delivered_reported
         if not reported:
             continue
-        value_bars.append((year, gift / total if total else 0, _("{share} (từ {count} hoạt động)").format(
-            share=formats.percent(gift, total), count=formats.number(reported))))
+        gift, total = share.value, share.every.delivered or 0
+        value_bars.append((year, share.fraction or 0, _("{share} (từ {count} hoạt động)").format(
+            share=share.by_value, count=formats.number(reported))))
         value_rows.append(
             row(
                 year,
                 (h(formats.dong(gift)), gift),
                 (h(formats.dong(total)), total),
-                (formats.percent(gift, total), None),
+                (share.by_value, None),
                 href=href,
             )
         )
-    unvalued = [year for year, (*_counts, reported) in years.items() if not reported]
+    unvalued = [year for year, share in years.items() if not share.every.delivered_reported]
     body = [
         chart_with_table(
             _("Tỷ trọng tặng quà theo số hoạt động"),
@@ -327,7 +312,7 @@ def home_page(site: Site) -> Page:
         ),
     ]
     body.append(follow(URL, meta))
-    body.append(folder_note(""))
+    body.append(folder_note(site, ""))
     return Page(URL, site.identity.name, "".join(body), extra_meta=meta)
 
 

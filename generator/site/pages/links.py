@@ -35,7 +35,7 @@ def _ref(site: Site, page_url: str, record_type: str, record_id: str, label: str
 
 
 def activity_ref(site: Site, page_url: str, activity: Activity) -> str:
-    target = f"{site.activity_urls[activity['id']]}#{activity['id']}"
+    target = urls.activity(activity["id"], site.activity_urls)
     return link(urls.relative(page_url, target), h(activity["title"])) + shared_mark(activity)
 
 
@@ -56,15 +56,15 @@ def source_note(site: Site, record_type: str, record_id: str) -> str:
     path = site.file_of(record_type, record_id)
     # In words for residents; the file's path stays as the link, for those who check or correct it.
     note = _("Số liệu trang này lấy từ một tệp hồ sơ công khai, ai cũng xem và đề nghị sửa được: {file}").format(
-        file=link(urls.yaml_url(path), h(path), external=True))
+        file=link(urls.yaml_url(site.identity.repository, path), h(path), external=True))
     return f'\n\n<p class="ledger-source">{note}</p>\n'
 
 
-def folder_note(folder: str) -> str:
+def folder_note(site: Site, folder: str) -> str:
     """For pages drawn from many records: the folder of YAML files behind them."""
     path = f"records/{folder}".rstrip("/") + "/"
     return para(_("Số liệu trang này lấy từ các tệp hồ sơ công khai, ai cũng xem và đề nghị sửa được: {file}").format(
-        file=link(urls.folder_url(path), h(path), external=True)), "ledger-source")
+        file=link(urls.folder_url(site.identity.repository, path), h(path), external=True)), "ledger-source")
 
 
 def sources_html(sources: Sequence[Source]) -> str:

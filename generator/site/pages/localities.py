@@ -353,7 +353,7 @@ def index_page(site: Site) -> Page:
             listed.update(successors)
     rest = site.by_name("locality", [i for i in site.localities if i not in listed])
     body += [heading(_("Địa phương khác")), para(", ".join(ref(site, url, "locality", i) for i in rest), NAMES)]
-    body.append(folder_note("localities"))
+    body.append(folder_note(site, "localities"))
     return Page(url, _("Địa bàn"), "".join(body))
 
 

@@ -88,7 +88,7 @@ def opendata_page(site: Site) -> Page:
         api_text(URL),
     ]
     body.append(announcement(site.newest))
-    body.append(folder_note(""))
+    body.append(folder_note(site, ""))
     return Page(URL, _("Dữ liệu mở"), "".join(body))
 
 

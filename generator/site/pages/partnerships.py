@@ -148,7 +148,7 @@ def index_pages(site: Site) -> Iterator[Page]:
         partnership_headers(),
         ids,
         lambda url, chunk: partnership_rows(site, url, chunk),
-        folder_note("partnerships"),
+        folder_note(site, "partnerships"),
     )
 
 

@@ -147,7 +147,7 @@ def index_page(site: Site) -> Page:
     body = [
         para(_("Các chương trình kết nghĩa mà sổ ghi nhận; chương trình đang thực hiện đứng trước.")),
         table(summary_headers(), summary_rows(site, url), sortable=False),
-        folder_note("programmes"),
+        folder_note(site, "programmes"),
     ]
     return Page(url, _("Chương trình"), "".join(body))
 

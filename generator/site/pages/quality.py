@@ -85,7 +85,7 @@ def _warnings(site: Site, url: str) -> str:
         items = [d for d in warnings if d.code == code]
         rows = [
             [
-                cell(link(urls.yaml_url(d.file), h(f"{d.file}:{d.line}"), external=True)),
+                cell(link(urls.yaml_url(site.identity.repository, d.file), h(f"{d.file}:{d.line}"), external=True)),
                 cell(h(d.field)),
                 cell(h(d.message)),
             ]
@@ -140,7 +140,7 @@ def _assumed_ends(site: Site, url: str) -> str:
         "chương trình hoặc của địa bàn: cần tìm nguồn, hoặc sửa mốc giả định cho khớp.",
         len(found)).format(count=formats.number(len(found))))
     rows = [[cell(ref(site, url, "partnership", pid)), cell(h(formats.date(end)), end), cell(h(beyond)),
-             cell(link(urls.yaml_url(site.file_of("partnership", pid)), h(site.file_of("partnership", pid)),
+             cell(link(urls.yaml_url(site.identity.repository, site.file_of("partnership", pid)), h(site.file_of("partnership", pid)),
                        external=True))]
             for pid, end, beyond in found]
     return note + table([_("Cặp kết nghĩa"), _("Kết thúc giả định"), _("Muộn hơn"), _("Tệp")], rows)
@@ -187,7 +187,7 @@ def quality_page(site: Site) -> Page:
             ],
         ),
     ]
-    body.append(folder_note(""))
+    body.append(folder_note(site, ""))
     return Page(url, _("Chất lượng dữ liệu"), "".join(body))
 
 

@@ -115,7 +115,7 @@ def index_page(site: Site) -> Page:
             body.append(f'\n<div id="{total["id"]}"></div>\n' + note + figures_table(site, url, [total]))
     if not scopes:
         body.append(para(_("Chưa có số liệu báo cáo nào được ghi nhận.")))
-    body.append(folder_note("reported-totals"))
+    body.append(folder_note(site, "reported-totals"))
     return Page(url, _("Số liệu báo cáo"), "".join(body))
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...i18n import _, ngettext
-from ...view import formats, urls
+from ...view import formats, shares, urls
 from ...view.escape import external_link, h
-from ...view.model import Site, year_of
+from ...view.model import Site
 from ...view.scopes import sponsor_activities
+from ...view.shares import Share
 from ...view.totals import Totals
 from .. import workbooks
 from ..html_table import cell, number_cell, table
@@ -41,48 +42,33 @@ def year_headers() -> list[str]:
     ]
 
 
-def _share_cell(part: int | None, whole: int | None) -> str:
-    """A share as people read it, sorted by its value; empty when nothing was reported."""
+def _share_cell(text: str, part: int | None, whole: int | None) -> str:
+    """A share as people read it (`text`), sorted by its value; empty when nothing was reported."""
     if not whole:
         return number_cell(None)
-    return cell(formats.percent(part or 0, whole), round(10_000 * (part or 0) / whole))
+    return cell(text, round(10_000 * (part or 0) / whole))
 
 
-def _by_year(site: Site, activity_ids: list[str]) -> list[tuple[str, Totals, Totals]]:
-    """(year, totals of its activities, totals of its gifts), oldest first. Cancelled activities
-    count nowhere (totals.Totals)."""
-    years: dict[str, list[str]] = {}
-    for activity_id in activity_ids:
-        years.setdefault(year_of(site.activities[activity_id]), []).append(activity_id)
-    return [
-        (year, site.totals_of_ids(ids), site.totals_of_ids(a for a in ids if site.is_gift(site.activities[a]["category"])))
-        for year, ids in sorted(years.items())
-    ]
-
-
-Years = list[tuple[str, Totals, Totals]]  # _by_year's rows
-
-
-def year_rows(years: Years) -> list[list[str]]:
+def year_rows(years: dict[str, Share]) -> list[list[str]]:
     """A row per year: activities, planned and delivered value, and the share of gifts (the plan
     asks for fewer gifts and more lasting help) by value and by number."""
     return [
         [
             cell(h(year), int(year)),
-            number_cell(every.activities),
-            number_cell(every.planned),
-            number_cell(every.delivered),
-            _share_cell(gifts.delivered, every.delivered),
-            _share_cell(gifts.activities, every.activities),
+            number_cell(share.every.activities),
+            number_cell(share.every.planned),
+            number_cell(share.every.delivered),
+            _share_cell(share.by_value, share.value, share.every.delivered),
+            _share_cell(share.by_number, share.part.activities, share.every.activities),
         ]
-        for year, every, gifts in years
+        for year, share in years.items()
     ]
 
 
-def gift_trend(years: Years) -> str:
+def gift_trend(years: dict[str, Share]) -> str:
     """The share of gifts by value in the first and the last year with a reported value, and the
     years without one: the trend rests on the years that reported."""
-    valued = [(year, formats.percent(gifts.delivered or 0, every.delivered)) for year, every, gifts in years if every.delivered]
+    valued = [(year, share.by_value) for year, share in years.items() if share.every.delivered]
     sentences = []
     if len(valued) >= 2:
         (first_year, first), (last_year, last) = valued[0], valued[-1]
@@ -91,7 +77,7 @@ def gift_trend(years: Years) -> str:
                 first=first, first_year=first_year, last=last, last_year=last_year
             )
         )
-    unvalued = [year for year, every, _gifts in years if not every.delivered]
+    unvalued = [year for year, share in years.items() if not share.every.delivered]
     if unvalued:
         sentences.append(_("Năm chưa có báo cáo giá trị: {years}.").format(years=", ".join(unvalued)))
     return " ".join(sentences)
@@ -104,7 +90,7 @@ def year_table(site: Site, activity_ids: list[str]) -> str:
         "Kế hoạch hướng tới giảm dần việc tặng quà, tăng hỗ trợ sinh kế và công trình lâu dài. "
         "Tỷ trọng tặng quà theo giá trị chỉ tính các hoạt động có báo cáo giá trị; ô trống là chưa có báo cáo."
     )
-    years = _by_year(site, activity_ids)  # grouped once for the table and the trend
+    years = shares.by_year(site, activity_ids)  # grouped once for the table and the trend
     trend = gift_trend(years)
     return table(year_headers(), year_rows(years)) + para(h(f"{trend} {note}".strip()), "ledger-note")
 
@@ -234,7 +220,7 @@ def index_pages(site: Site) -> Iterator[Page]:
         [_("Đơn vị"), _("Loại"), _("Địa bàn kết nghĩa"), _("Hoạt động"), _("Đã thực hiện (đồng)")],
         ids,
         lambda url, chunk: _index_rows(site, url, chunk),
-        folder_note("organizations"),
+        folder_note(site, "organizations"),
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ...i18n import _
 from ...typed import Activity
-from ...view import formats, urls
+from ...view import formats, shares, urls
 from ...view.escape import h, link
 from ...view.model import COMMUNE_LEVELS, DISTRICT_LEVELS, Site, year_of
 from ...view.scopes import area_activities, programme_activities, reporting_units, reports_on_its_own, sponsor_activities
@@ -53,13 +53,11 @@ def _group_table(site: Site, activities: list[Activity]) -> str:
 
 
 def _gift_share(site: Site, activities: list[Activity]) -> str:
-    whole = site.totals(activities)
-    gifts = site.totals(a for a in activities if site.is_gift(a["category"]))
-    if whole.delivered is None:
+    share = shares.share(site, (a["id"] for a in activities))
+    if share.every.delivered is None:
         return para(_("Chưa có hoạt động nào báo cáo giá trị đã thực hiện."))
     return para(_("Tặng quà: {gift} trên tổng {whole} đã thực hiện ({share}).").format(
-        gift=h(formats.dong(gifts.delivered or 0)), whole=h(formats.dong(whole.delivered)),
-        share=formats.percent(gifts.delivered or 0, whole.delivered)))
+        gift=h(formats.dong(share.value)), whole=h(formats.dong(share.every.delivered)), share=share.by_value))
 
 
 def _places_table(site: Site, url: str, activities: list[Activity]) -> str:
