@@ -46,7 +46,7 @@ test: setup browser
 	$(PY) -m pytest
 
 benchmark: setup
-	$(PY) scripts/benchmark.py
+	$(PY) scripts/benchmark.py --scales 1 --memory-scale 10
 
 # The site's wording, extracted into generator/locale/site.pot for translators.
 messages: setup

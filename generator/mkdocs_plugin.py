@@ -9,14 +9,17 @@
   copy's index links files (urls.on_disk) and comes as scripts too (read from file://).
 - Big generated tables skip Python-Markdown and the search parser (lifted_blocks).
 - While serving, a change under records/ regenerates the pages, outside MkDocs' build
-  (on_serve): only the files whose content changed are rewritten, and those wake MkDocs
-  for one rebuild. Generating inside the build woke it a second time. `ketnghia serve`
-  asks for dirty rebuilds: only the pages whose files changed are built again.
+  (on_serve): only the files whose content changed are rewritten, files whose bytes did
+  not change are not parsed again, and the plugin wakes MkDocs for one rebuild at once
+  rather than leaving its watch of docs/ (every 0.5 s) to find the generated files.
+  `ketnghia serve` asks for dirty rebuilds: only the pages whose files changed are built
+  again, their templates compiled once for the whole session.
 The project is the folder of the mkdocs.yml being built, never the plugin's own.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import threading
@@ -24,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -31,16 +35,20 @@ from watchdog.observers.polling import PollingObserver
 
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
-from .site import interface, lifted_blocks, offline, search_entries, search_index
+from .site import editions, interface, lifted_blocks, offline, search_entries, search_index
 from .site.search_pages import page_entries
 from .site.writer import CannotWrite
+from .validate import Reuse, validate_tree
 from .view import urls
 from .view.config import LedgerConfig, context_of, moved_options
 from .view.context import Context
 
 GENERATED_PREFIX = "generated/"
 RECORDS_POLL_S = 0.1  # serve: how often records/ is looked at for a saved record
-SETTLE_S = 0.1  # an editor's save is several events (write, rename, metadata): wait for the last
+# An editor's save is several events (write, rename, metadata), nearly always found at one look:
+# a short wait for more; a save whose events fall across two looks costs one more regeneration.
+SETTLE_S = 0.05
+BURST_S = 0.02  # serve: MkDocs' wait for more changes once one is seen (its own is 0.1 s)
 log = logging.getLogger("mkdocs.plugins.ketnghia")
 
 
@@ -57,6 +65,8 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         self.searched: dict[str, list[search_index.Entry]] = {}
         self.dirty = False
         self.observer: PollingObserver | None = None  # serve: watches records/
+        self.compiled = _Compiled()  # serve: the theme's templates, compiled at the first build
+        self.page_urls: set[str] = set()  # every page's address, set in on_nav
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -102,9 +112,17 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         self.observer = PollingObserver(timeout=RECORDS_POLL_S)
         self.observer.schedule(_AnyChange(changed.set), str(records), recursive=True)
         self.observer.start()
-        threading.Thread(target=_regenerate_on_change, args=(changed, records, out, self.context), daemon=True).start()
+        wake = _rebuild_at_once(server, Path(config.docs_dir), out)
+        threading.Thread(target=_regenerate_on_change, args=(changed, records, out, self.context, wake), daemon=True).start()
         self.watching = True
         return server
+
+    def on_env(self, env, *, config, files):
+        # Each rebuild makes a new environment and compiled the theme's templates again (0.3 s):
+        # while serving, what was compiled is kept, and used again while its source is the same.
+        if self.command == "serve":
+            env.bytecode_cache = self.compiled
+        return env
 
     def on_shutdown(self):
         if self.observer is not None:
@@ -136,6 +154,16 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         self.searched[page.file.src_uri] = [] if excluded else page_entries(page.url, page.title or "", html)
         return html
 
+    def on_nav(self, nav, *, config, files):
+        # Which pages exist, for each page's counterpart in the other language (editions.py).
+        self.page_urls = {file.url for file in files.documentation_pages()}
+        return nav
+
+    def on_page_context(self, context, *, page, config, nav):
+        context.update(editions.page_context(page.url, self.page_urls, config.extra.get("alternate") or [], nav))
+        page.content = editions.headings_titled(page.content or "", page.url)
+        return context
+
     def on_post_page(self, output, *, page, config):
         return lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, []))
 
@@ -148,17 +176,64 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
 
 
 class _AnyChange(FileSystemEventHandler):
-    """A file below records/ written, made, moved or removed. The observer polls and sees
-    changes only; a native one also reports reads, and validation reads every record."""
+    """A file below the watched folder written, made, moved or removed, outside `apart` if
+    given. The observer polls and sees changes only; a native one also reports reads, and
+    validation reads every record."""
 
     READS = frozenset({"opened", "closed_no_write"})
 
-    def __init__(self, notify: Callable[[], None]) -> None:
+    def __init__(self, notify: Callable[[], None], apart: Path | None = None) -> None:
         self.notify = notify
+        self.apart = apart
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if not event.is_directory and event.event_type not in self.READS:
-            self.notify()
+        if event.is_directory or event.event_type in self.READS:
+            return
+        if self.apart is not None and all(self._apart(p) for p in (event.src_path, getattr(event, "dest_path", ""))
+                                          if p):
+            return
+        self.notify()
+
+    def _apart(self, path: str | bytes) -> bool:
+        return self.apart in Path(os.fsdecode(path)).parents
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the next build; Jinja compiles a template again
+    when its source changed (the bucket's checksum)."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.stored:
+            bucket.bytecode_from_string(self.stored[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+
+
+def _rebuild_at_once(server, docs: Path, generated: Path) -> Callable[[], None] | None:
+    """A function that has MkDocs rebuild now, as its watch does when it finds a changed file,
+    and MkDocs' watch of `docs` made to leave `generated` to it: the regenerated files are not
+    waited for (MkDocs looks every 0.5 s), nor built twice. None, and MkDocs' watch left as it
+    is, when the server is not the LiveReloadServer of MkDocs 1.6 whose parts this uses."""
+    docs_path = os.path.abspath(docs)  # as MkDocs' watch names it, and its events their files
+    if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild")
+            and docs_path in getattr(server, "_watched_paths", {})):
+        return None
+
+    def wake() -> None:
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    # MkDocs waits this long after a change for more (0.1 s): what its observer finds at one look
+    # comes in one burst, and the regenerated files are all written before the wake.
+    server.build_delay = min(getattr(server, "build_delay", BURST_S), BURST_S)
+    server.unwatch(docs_path)
+    server.observer.schedule(_AnyChange(wake, apart=Path(os.path.abspath(generated))), docs_path, recursive=True)
+    return wake
 
 
 def _sources(config) -> tuple[Path, Path]:
@@ -167,12 +242,13 @@ def _sources(config) -> tuple[Path, Path]:
     return Path(os.environ.get(RECORDS_ENV) or project.records), Path(config.docs_dir) / "generated"
 
 
-def _regenerate(records: Path, out: Path, context: Context) -> None:
+def _regenerate(records: Path, out: Path, context: Context, reuse: Reuse | None = None) -> bool:
+    """Generate the pages from `records` into `out`; whether any file changed."""
     try:
-        outcome = generate(records, out, context, known=(out,), waiting=log.info)
+        outcome = generate(records, out, context, known=(out,), waiting=log.info, reuse=reuse)
     except CannotWrite as failure:  # a full disk, say: MkDocs keeps serving the previous pages
         log.error(str(failure))
-        return
+        return False
     if outcome.errors:
         for diagnostic in outcome.errors:
             log.warning(diagnostic.text())
@@ -180,15 +256,23 @@ def _regenerate(records: Path, out: Path, context: Context) -> None:
     elif outcome.written:
         changes = outcome.changes
         log.info(f"Đã sinh lại các trang từ hồ sơ: ghi {changes.written} tệp, xoá {changes.removed} tệp.")
+    return bool(outcome.written)
 
 
-def _regenerate_on_change(changed: threading.Event, records: Path, out: Path, context: Context) -> None:
+def _regenerate_on_change(changed: threading.Event, records: Path, out: Path, context: Context,
+                          wake: Callable[[], None] | None = None) -> None:
+    reuse = Reuse()  # the files checked at the last save: an edit parses the edited file only
+    try:
+        validate_tree(records, datetime.date.today(), reuse=reuse)  # the first save parses one file too
+    except Exception:  # the first save reports it, in the loop below
+        reuse = Reuse()
     while True:  # a daemon thread: it ends with `mkdocs serve`
         changed.wait()
         changed.clear()
         while changed.wait(SETTLE_S):
             changed.clear()
         try:
-            _regenerate(records, out, context)
+            if _regenerate(records, out, context, reuse) and wake:
+                wake()
         except Exception:  # logged, and the next save tries again: serving goes on
             log.exception("Không sinh lại được các trang")

@@ -17,7 +17,7 @@ from .diagnostics import Diagnostic
 from .intake import workbooks
 from .site.render import render_files
 from .site.writer import Written, write_tree
-from .validate import validate_tree
+from .validate import Reuse, validate_tree
 from .view.context import Context
 from .view.model import build_site
 
@@ -36,13 +36,15 @@ class Outcome:
 
 
 def generate(records: Path, out: Path, context: Context, today: datetime.date | None = None,
-             known: tuple[Path, ...] = (), waiting: Callable[[str], None] | None = None) -> Outcome:
+             known: tuple[Path, ...] = (), waiting: Callable[[str], None] | None = None,
+             reuse: Reuse | None = None) -> Outcome:
     """Validate `records`; if no error, write the generated pages and downloads into `out`,
     rendered for the project `context` describes (generator/view/config.py reads it).
     `known`: output folders of the project, which may be replaced even unmarked.
-    `waiting`: told when another run is writing `out` and this one waits (see writer.owning)."""
+    `waiting`: told when another run is writing `out` and this one waits (see writer.owning).
+    `reuse`: what the files said at the last run, for those whose bytes are the same (serve)."""
     clock = time.perf_counter()
-    result = validate_tree(records, today or datetime.date.today())
+    result = validate_tree(records, today or datetime.date.today(), reuse=reuse)
     seconds = {"validate": time.perf_counter() - clock}
     if result.errors:
         return Outcome(sorted(result.errors), False, 0, seconds, len(result.files))

@@ -12,7 +12,7 @@ from . import parallel, rules
 from .catalogue import severity
 from .diagnostics import Diagnostic
 from .ledger import Context, Ledger
-from .loader import PackedPositions, load_file
+from .loader import LoadError, PackedPositions, load_file, read_file
 from .records import RECORD_TYPES, Record, RecordFile, discover, display_path
 from .schema import SchemaSet
 
@@ -41,17 +41,17 @@ def _location_error(record_file: RecordFile) -> Diagnostic:
 
 
 def validate_tree(root: Path, today: datetime.date, schemas: SchemaSet | None = None,
-                  parallel_from: int | None = None) -> Result:
+                  parallel_from: int | None = None, reuse: Reuse | None = None) -> Result:
     """Every diagnostic of the tree at `root`, in the order of its files, then the ledger-wide
     ones. From `parallel_from` files on (PARALLEL_FROM unless given), the files are checked on
-    every core."""
+    every core; given `reuse`, in this process, each file only when its bytes changed since."""
     # Loading builds millions of small objects that are never cyclic garbage; the
     # collector's passes over them cost a third of the time, so it waits until the end.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
         return _validate_tree(root, today, schemas or SchemaSet(),
-                              PARALLEL_FROM if parallel_from is None else parallel_from)
+                              PARALLEL_FROM if parallel_from is None else parallel_from, reuse)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -107,13 +107,46 @@ def _check_all(files: list[RecordFile], today: datetime.date, schemas: SchemaSet
     return checked
 
 
-def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet, parallel_from: int) -> Result:
+@dataclass
+class Reuse:
+    """What each file said at the last validation, kept for the next one (`serve` validates the
+    whole tree at every save): a file whose bytes are the same is not parsed or checked again."""
+
+    today: datetime.date | None = None
+    found: dict[str, tuple[bytes, Checked]] = field(default_factory=dict)  # path -> (bytes, what they said)
+
+    def check_all(self, files: list[RecordFile], today: datetime.date, schemas: SchemaSet) -> list[Checked]:
+        if today != self.today:  # the per-record rules compare dates with today
+            self.today, self.found = today, {}
+        checked = [self._check(record_file, today, schemas) for record_file in files]
+        paths = {record_file.path for record_file in files}
+        self.found = {path: kept for path, kept in self.found.items() if path in paths}  # files removed since
+        return checked
+
+    def _check(self, record_file: RecordFile, today: datetime.date, schemas: SchemaSet) -> Checked:
+        if record_file.problem or record_file.type is None or not record_file.is_yaml:
+            return _check_file(record_file, today, schemas)  # said without reading the file
+        try:
+            raw = read_file(record_file.path)
+        except (LoadError, OSError):
+            return _check_file(record_file, today, schemas)  # which says why, in the usual words
+        kept = self.found.get(record_file.path)
+        if kept is not None and kept[0] == raw:
+            return kept[1]
+        checked = _check_file(record_file, today, schemas)
+        self.found[record_file.path] = raw, checked
+        return checked
+
+
+def _validate_tree(root: Path, today: datetime.date, schemas: SchemaSet, parallel_from: int,
+                   reuse: Reuse | None) -> Result:
     ledger = Ledger()
     result = Result(ledger, root=Path(root))
     result.files = list(discover(root))
+    checked = (_check_all(result.files, today, schemas, parallel_from) if reuse is None
+               else reuse.check_all(result.files, today, schemas))
     files_by_type: dict[str, list[tuple[RecordFile, Record | None]]] = {}
-    for record_file, (diagnostics, record) in zip(result.files, _check_all(result.files, today, schemas, parallel_from),
-                                                  strict=True):
+    for record_file, (diagnostics, record) in zip(result.files, checked, strict=True):
         result.diagnostics.extend(diagnostics)
         if record_file.type is None or not record_file.is_yaml:
             continue

@@ -96,9 +96,10 @@ def test_the_committed_words_of_the_templates_are_those_of_the_catalogues(tmp_pa
 
 @pytest.fixture
 def english(tmp_path, monkeypatch):
-    """The small English catalogue, active for the test only."""
-    monkeypatch.setattr(i18n, "LOCALE", _small_english(tmp_path / "locale"))  # where a render looks for its language
-    i18n.activate("en")
+    """The small English catalogue, active for the test only, and where a render looks for its language."""
+    locale = _small_english(tmp_path / "locale")
+    monkeypatch.setattr(i18n, "LOCALE", locale)
+    i18n.activate("en", locale)
     yield
     i18n.activate(i18n.SOURCE_LANGUAGE)
 

@@ -2,6 +2,7 @@
 files arrive whole through a rename, pages no longer produced vanish with their folders."""
 
 import os
+import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -201,3 +202,104 @@ def test_a_dirty_rebuild_keeps_the_search_entries_of_the_pages_it_did_not_build(
     build(plain, {"a.md": "xin chào", "b.md": "tạm biệt"}, ["a.md", "b.md"])
     build(plain, {"a.md": "xin chào", "b.md": "tạm biệt"}, ["a.md"])
     assert indexed[-1] == ["a/ xin chào"]
+
+
+def test_a_folder_of_the_built_site_is_brought_up_to_date_file_by_file(tmp_path):
+    """The search index of a rebuild while serving: unchanged files kept, stale ones removed."""
+    folder = tmp_path / "site" / "search"
+    assert writer.sync({"meta.json": b"1", "w/a.json": b"a", "w/b.json": b"b"}, folder) == writer.Written(3, 0)
+    before = _stamps(folder)
+    assert writer.sync({"meta.json": b"2", "w/a.json": b"a"}, folder) == writer.Written(1, 1)
+    assert _contents(folder) == {"meta.json": b"2", "w/a.json": b"a"}
+    assert _stamps(folder)["w/a.json"] == before["w/a.json"]
+    assert _stamps(folder)["meta.json"] != before["meta.json"]
+    assert writer.sync({"meta.json": b"2", "w/a.json": b"a"}, folder) == writer.Written(0, 0)
+
+
+def _serving(tmp_path, monkeypatch, built: list, looks_every: float = 0.1):
+    """The plugin serving a small tree beside MkDocs' own live-reload server, whose builds are
+    counted, and whose observer looks at docs/ every `looks_every` seconds (MkDocs: 0.5 s)."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.mkdocs_plugin import RECORDS_ENV, LedgerPlugin
+
+    records = small_tree(tmp_path)
+    docs = tmp_path / "docs"
+    out = docs / "generated"
+    generate(records, out, Context(), TODAY)
+    (docs / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    monkeypatch.setenv(RECORDS_ENV, str(records))
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(docs))
+    server = LiveReloadServer(builder=lambda: built.append(time.monotonic()), host="127.0.0.1", port=0,
+                              root=str(tmp_path / "site"), polling_interval=looks_every)
+    server.watch(str(docs))  # as `mkdocs serve` does before on_serve
+    plugin = LedgerPlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    plugin.on_serve(server, config=config, builder=None)
+    server.observer.start()
+    loop = threading.Thread(target=server._build_loop, daemon=True)
+    loop.start()
+    return plugin, server, records, docs
+
+
+def _wait_for(condition, seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds  # bounded: a busy machine may be slow
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def _save_an_activity(records: Path, title: str = "Tặng quà Tết cho 20 hộ") -> None:
+    activity(records, "2023-01-06-qua-tet", "tp-thu-nghiem-xa-la-dee", "2023-01-06", "tham-tang-qua", title)
+
+
+def test_while_serving_the_regenerated_pages_are_built_without_waiting_for_mkdocs_to_look(tmp_path, monkeypatch):
+    built: list = []
+    plugin, server, records, _ = _serving(tmp_path, monkeypatch, built, looks_every=3600)  # MkDocs never looks
+    try:
+        _save_an_activity(records)
+        assert _wait_for(lambda: built)
+    finally:
+        plugin.on_shutdown()
+        server.shutdown()
+
+
+def test_while_serving_a_regeneration_has_mkdocs_rebuild_once_without_its_look_at_the_pages(tmp_path, monkeypatch):
+    """MkDocs' own look at docs/ no longer counts the generated files (it would rebuild a second
+    time), but still sees a hand-written page."""
+    built: list = []
+    plugin, server, records, docs = _serving(tmp_path, monkeypatch, built)
+    try:
+        _save_an_activity(records)
+        assert _wait_for(lambda: built)
+        page = docs / "generated" / "cap-ket-nghia" / "tp-thu-nghiem-xa-la-dee" / "index.md"
+        assert "cho 20 hộ" in page.read_text(encoding="utf-8")
+        time.sleep(1.0)  # ten looks of MkDocs' observer at docs/, which holds the regenerated files
+        assert len(built) == 1
+        (docs / "gioi-thieu.md").write_text("# Giới thiệu\n\nThêm một dòng.\n", encoding="utf-8")
+        assert _wait_for(lambda: len(built) == 2)
+    finally:
+        plugin.on_shutdown()
+        server.shutdown()
+
+
+def test_while_serving_only_the_saved_record_is_parsed_again(tmp_path, monkeypatch):
+    from generator import validate
+
+    built: list = []
+    parsed: list = []
+    real_load = validate.load_file
+    monkeypatch.setattr(validate, "load_file", lambda path, file: parsed.append(file) or real_load(path, file))
+    plugin, server, records, _ = _serving(tmp_path, monkeypatch, built)
+    try:
+        _save_an_activity(records)
+        assert _wait_for(lambda: built)
+        first = len(parsed)  # the whole tree, at the first save
+        _save_an_activity(records, "Tặng quà Tết cho 25 hộ")
+        assert _wait_for(lambda: len(built) == 2)
+        assert first > 10 and [Path(file).name for file in parsed[first:]] == ["2023-01-06-qua-tet.yaml"]
+    finally:
+        plugin.on_shutdown()
+        server.shutdown()

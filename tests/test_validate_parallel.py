@@ -108,3 +108,28 @@ def test_positions_of_changed_data_are_read_again(tmp_path):
     packed = PackedPositions(doc, str(path))
     doc.data["items"].append("z")  # the walk no longer fits the numbers kept
     assert packed.get(("items", 1)) == (4, 5)
+
+
+def test_a_validation_reusing_the_last_gives_what_a_fresh_one_gives(spoiled, tmp_path, monkeypatch):
+    """`serve` validates at every save, reusing what each unchanged file said: the same findings,
+    in the same order, the same records, and only the changed files parsed again."""
+    from generator import validate
+
+    copy = shutil.copytree(spoiled, tmp_path / "records")
+    reuse = validate.Reuse()
+    assert validate_tree(copy, TODAY, reuse=reuse).diagnostics == validate_tree(copy, TODAY).diagnostics
+    activities = sorted((copy / "activities").rglob("*.yaml"))
+    edited, removed = activities[3], activities[4]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: Sửa lại ", 1), encoding="utf-8")
+    removed.unlink()
+    (copy / "activities" / "2021" / "moi.yaml").write_text("id: moi\n", encoding="utf-8")
+    parsed: list[str] = []
+    real_load = validate.load_file
+    monkeypatch.setattr(validate, "load_file", lambda path, file: parsed.append(Path(file).name) or real_load(path, file))
+    again = validate_tree(copy, TODAY, reuse=reuse)
+    assert sorted(parsed) == sorted([edited.name, "moi.yaml"])
+    monkeypatch.undo()
+    fresh = validate_tree(copy, TODAY)
+    assert again.diagnostics == fresh.diagnostics
+    assert _ledger(again) == _ledger(fresh)
+    assert any(d.file.endswith("moi.yaml") for d in again.diagnostics)

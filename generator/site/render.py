@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ..parallel import elsewhere
 from ..registry import TYPES
 from ..view.model import Site
-from . import api, feed
+from . import api, editions, feed
 from .datapackage import open_data
 from .downloads import FOLDER
 from .pages import coverage, dictionary, explorer, home, localities, opendata, partnerships, quality, sponsors, summaries
@@ -55,6 +55,7 @@ def render_files(site: Site, extra: Callable[[Site], dict[str, bytes]] | None = 
         files.update({f"{FOLDER}/{name}": data for name, data in open_data(site).items()})
         files.update(api.files(site))
         files.update(explorer.data_files(site))
+        files.update(editions.files(site))  # the English edition, after the Vietnamese pages
         files[ENTRIES] = entries_file(site)
         files.update(extra_files())
         files.update(shared())

@@ -49,6 +49,7 @@ from pathlib import Path
 
 from ..folding import FOLD, UNIT_KINDS, words
 from ..view import urls
+from .writer import sync
 
 CHUNK = 32  # entries per chunk file: a page of results fetches a few small files
 KEY_LENGTH = 3
@@ -222,13 +223,6 @@ def index_files(entries: Iterable[Entry], scripts: bool = False) -> dict[str, by
 def write(site_dir: Path, entries: Iterable[Entry], scripts: bool = False) -> dict[str, bytes]:
     """Replace the search folder of the built site with the index of `entries` (and, with
     `scripts`, the scripts the offline copy reads)."""
-    folder = site_dir / urls.SEARCH
     files = index_files(entries, scripts)
-    if folder.exists():
-        for old in sorted(folder.rglob("*"), reverse=True):
-            old.unlink() if old.is_file() or old.is_symlink() else old.rmdir()
-    for relative, data in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+    sync(files, site_dir / urls.SEARCH)  # a rebuild while serving rewrites only the files that changed
     return files

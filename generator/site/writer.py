@@ -186,8 +186,11 @@ def _scan(folder: str, prefix: str, found: dict[str, tuple[str, int]], emptied: 
 def _same(path: str, size: int, data: bytes) -> bool:
     if size != len(data):  # an edit nearly always changes the size: no read needed
         return False
-    with open(path, "rb") as file:
-        return file.read() == data
+    descriptor = os.open(path, os.O_RDONLY)  # plain system calls: a file object makes three more per file
+    try:
+        return os.read(descriptor, size + 1) == data
+    finally:
+        os.close(descriptor)
 
 
 def _prune(folders: set[str], top: str) -> None:
@@ -221,7 +224,24 @@ def _update(files: dict[str, bytes], target: Path) -> Written:
         # Before any other file: a run killed halfway must not leave a folder the next run
         # refuses as not ours. Written only when missing: a rewrite would wake `mkdocs serve`.
         mark(target)
+    return _bring(files, top, found, emptied)
 
+
+def sync(files: dict[str, bytes], folder: Path) -> Written:
+    """Make `folder` (a folder of the built site, which MkDocs' dirty rebuilds keep) hold exactly
+    `files`, rewriting only those whose bytes differ. No lock and no mark: MkDocs owns the site."""
+    folder.mkdir(parents=True, exist_ok=True)
+    found: dict[str, tuple[str, int]] = {}
+    emptied: set[str] = set()
+    _scan(str(folder), "", found, emptied)
+    if not found:  # a first build: no reader to spare a half-written file, no rename needed
+        _write_plainly(files, folder)
+        return Written(len(files), 0)
+    return _bring(files, str(folder), found, emptied)
+
+
+def _bring(files: dict[str, bytes], top: str, found: dict[str, tuple[str, int]], emptied: set[str]) -> Written:
+    """Change what is `found` below `top` into `files`: stale files removed, changed ones rewritten."""
     # Compare everything first, then change in one short burst: `mkdocs serve` looks for
     # changes every half second, and a look in the middle of the changes costs a second rebuild.
     stale = found.keys() - files.keys()
@@ -248,17 +268,32 @@ def _write_new(files: dict[str, bytes], target: Path) -> Written:
     """A first generation: every file written plainly into a folder beside the target, which
     is then renamed into place whole. A rename per file would cost four times as long."""
     staging = staging_dir(target)
-    folders = {staging}  # made already: one mkdir per folder, not per file
     try:
         mark(staging)
-        for relative, data in files.items():
-            path = staging / relative
-            if path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(path.parent)
-            path.write_bytes(data)
+        _write_plainly(files, staging)
         swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return Written(len(files), 0)
+
+
+def _write_plainly(files: dict[str, bytes], folder: Path) -> None:
+    """Every file written into `folder`, which exists and holds none of them."""
+    top = str(folder)
+    folders = {top}  # made already: one mkdir per folder, not per file
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    for relative, data in files.items():
+        path = os.path.join(top, relative)
+        parent = os.path.dirname(path)
+        if parent not in folders:
+            os.makedirs(parent, exist_ok=True)
+            folders.add(parent)
+        # Plain system calls: tens of thousands of files, and a file object makes two more per file.
+        descriptor = os.open(path, flags, 0o666)  # less the umask, as open() makes it
+        try:
+            written = os.write(descriptor, data)
+            while written < len(data):  # a write may take less than asked (a signal, a full pipe)
+                written += os.write(descriptor, memoryview(data)[written:])
+        finally:
+            os.close(descriptor)

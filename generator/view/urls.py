@@ -16,6 +16,10 @@ BRANCH = "main"  # the branch the pages link records on, in the project's reposi
 # record type -> the folder of its pages (generator/registry.py)
 SECTIONS = {name: t.section for name, t in TYPES.items() if t.section}
 HOME = ""
+# The English edition: a few summary pages again below this folder, each at its Vietnamese address
+# (generator/site/editions.py); its home page is the folder itself.
+ENGLISH = "en/"
+HOMES = (HOME, ENGLISH)
 ACTIVITIES = "hoat-dong"
 ACTIVITY_INDEX = f"{ACTIVITIES}/"
 CATEGORIES = "hoat-dong/noi-dung"

@@ -1,4 +1,5 @@
-"""Từ điển dữ liệu: every dataset and column of the open data, in Vietnamese and English."""
+"""Từ điển dữ liệu: the programme's terms glossed in English (generator/site/glossary.py), then every
+dataset and column of the open data, in Vietnamese and English."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from ...view.escape import h, link
 from ...view.model import Site
 from ..dictionary import describe
 from ..downloads import DATASETS
+from ..glossary import TERMS, Term, anchor, plan_groups
 from ..html_table import cell, table
 from .page import Page, heading, para
 
@@ -27,6 +29,7 @@ def dictionary_page(site: Site) -> Page:
                 "Each dataset and column of the open data, in Vietnamese and English."
             )
         ),
+        glossary_section(site),
     ]
     for dataset in DATASETS.values():
         described = describe(site, dataset)
@@ -41,17 +44,34 @@ def dictionary_page(site: Site) -> Page:
         rows = [
             [
                 cell(f"<code>{h(e.name)}</code>"),
-                cell(h(e.title)),
+                cell(vietnamese(e.title)),
                 cell(h(e.en)),
                 cell(_type(e.type)),
                 cell(h(e.unit)),
-                cell(h(e.meaning)),
+                cell(vietnamese(e.meaning)),
             ]
             for e in described.entries
         ]
         body.append(table([_("Cột"), _("Tên tiếng Việt"), _("Tên tiếng Anh (English)"), _("Kiểu"), _("Đơn vị"),
                            _("Ý nghĩa")], rows, sortable=False))
     return Page(URL, _("Từ điển dữ liệu"), "".join(body))
+
+
+def vietnamese(text: str) -> str:
+    """Text that is Vietnamese in both editions (a column's Vietnamese name, a schema's meaning),
+    said to be so: a reader's browser and screen reader read it as such."""
+    return f'<span lang="vi">{h(text)}</span>' if text else ""
+
+
+def glossary_section(site: Site) -> str:
+    """The programme's terms and the four groups of its plan, with their English glosses."""
+    terms: list[Term] = [*TERMS, *plan_groups(site)]
+    rows = [(anchor(t.key), [cell(vietnamese(t.vietnamese)), cell(h(t.english)), cell(h(t.note))]) for t in terms]
+    return (heading(_("Thuật ngữ của chương trình"))
+            + para(_("Các từ của chương trình với nghĩa tiếng Anh, dùng như nhau trên mọi trang, bản tiếng Việt "
+                     "và bản tiếng Anh, và trong dữ liệu mở."))
+            + table([_("Thuật ngữ"), _("Tiếng Anh (English)"), _("Nghĩa trong sổ (bằng tiếng Anh)")], rows,
+                    sortable=False))
 
 
 def pages(site: Site) -> list[Page]:

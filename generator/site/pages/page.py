@@ -49,7 +49,7 @@ class Page:
 
     def text(self) -> str:
         # The home page's title is the site's name: Material would print it twice in <title>.
-        meta: dict[str, Any] = {"title": plain(self.title)} if self.url else {}
+        meta: dict[str, Any] = {"title": plain(self.title)} if self.url not in urls.HOMES else {}
         if self.source:
             meta["source"] = self.source
         meta["description"] = self.description
