@@ -16,6 +16,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from generator import i18n
+from generator.site.glossary import TERMS
 
 TEMPLATE = i18n.LOCALE / f"{i18n.DOMAIN}.pot"
 ENGLISH = i18n.LOCALE / "en" / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
@@ -112,8 +113,8 @@ def test_the_vietnamese_check_finds_an_untranslated_word():
     assert _vietnamese_letters("{amount} billion đồng") == ""
 
 
-# The programme's terms, said one way in every message (issue 26): a Vietnamese term in the id, its
-# English word in each form of the translation.
+# The programme's terms, said one way in every message: a Vietnamese term in the id, the stem of
+# its English word (the glossary's, site/glossary.py, where it has one) in each form of the translation.
 _TERMS = {
     "xã mục tiêu": ("target commune",),
     "biên giới": ("border",),
@@ -150,6 +151,23 @@ def test_the_terms_check_finds_another_word():
     assert _terms_missed("{amount} tỷ đồng", "{amount} billion đồng") == []
 
 
+def test_a_message_that_is_a_term_of_the_glossary_says_its_gloss(english):
+    glosses = {term.vietnamese.lower(): term.english.split(" (")[0] for term in TERMS}  # "sponsor (twinned unit)"
+    said = [(text, glosses[msgid.lower()]) for m in english if m.id for msgid, text in _pairs(m) if msgid.lower() in glosses]
+    assert len({gloss for _, gloss in said}) >= 6, "the pages name the glossary's terms"
+    assert [(text, gloss) for text, gloss in said if not _says(text, gloss)] == []
+
+
+def _says(text: str, gloss: str) -> bool:
+    """The gloss in the text, each of its words in the singular or the plural."""
+    return re.search(r"\s+".join(re.escape(word) + "s?" for word in gloss.split()), text, re.IGNORECASE) is not None
+
+
+def test_the_gloss_check_reads_plurals_and_finds_another_word():
+    assert _says("Communes with recorded support", "commune with recorded support")
+    assert not _says("Twinned units", "sponsor")
+
+
 def test_the_catalogue_compiles_and_loads(english):
     compiled = io.BytesIO()
     write_mo(compiled, english)
@@ -160,3 +178,11 @@ def test_the_catalogue_compiles_and_loads(english):
     assert loaded.ngettext("{count} hoạt động", "{count} hoạt động", 2) == "{count} activities"
     # A plural message asked for with _() (a term in a sentence) gives its first form, not the Vietnamese.
     assert loaded.gettext("xã có cặp kết nghĩa") == "partnered commune"
+
+
+def test_the_site_speaks_english_from_the_shipped_catalogue():
+    assert "en" in i18n.languages()
+    with i18n.speaking("en"):
+        assert i18n._("Độ phủ") == "Coverage"
+        assert i18n.ngettext("{count} hoạt động", "{count} hoạt động", 2) == "{count} activities"
+    assert i18n._("Độ phủ") == "Độ phủ"

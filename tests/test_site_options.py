@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+from generator import i18n
 from generator.cli import main
-from generator.i18n import languages
 from generator.view.config import LedgerConfig, read_context
 from generator.view.context import QUIET_DAYS, BadConfig, Context, Identity
 
@@ -69,11 +69,11 @@ def test_a_bad_value_is_an_error_that_says_what_to_write(options, key, says):
 
 
 def test_a_language_is_known_by_its_catalogue(tmp_path, monkeypatch):
-    assert languages(tmp_path) == ["vi"]
+    assert i18n.languages(tmp_path) == ["vi"]
     (tmp_path / "en" / "LC_MESSAGES").mkdir(parents=True)
     (tmp_path / "en" / "LC_MESSAGES" / "site.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
     (tmp_path / "fr").mkdir()  # a folder without a catalogue is no language
-    assert languages(tmp_path) == ["en", "vi"]
+    assert i18n.languages(tmp_path) == ["en", "vi"]
     monkeypatch.setattr("generator.i18n.LOCALE", tmp_path)
     assert _errors({"language": "en"}) == {}
     assert "các mã ngôn ngữ: en, vi" in _errors({"language": "fr"})["language"]

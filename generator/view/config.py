@@ -74,7 +74,7 @@ class _Language(c.BaseConfigOption[str]):
     def run_validation(self, value: object) -> str:
         if value is None:
             return i18n.SOURCE_LANGUAGE
-        known = i18n.languages()
+        known = i18n.languages()  # Vietnamese, and each language with a catalogue (generator/locale/)
         if value not in known:
             raise ValidationError(f"chưa có bản dịch lời văn của trang sang «{value}»; "
                                   f"ghi một trong các mã ngôn ngữ: {', '.join(known)}")
