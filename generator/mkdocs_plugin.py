@@ -32,7 +32,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from .i18n import SOURCE_LANGUAGE
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
 from .site import editions, interface, lifted_blocks
@@ -75,7 +74,7 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         if repository:
             config.repo_url = repository
             config.repo_name = "/".join(repository.split("/")[-2:])
-        interface.configure(config, self.config.get("language") or SOURCE_LANGUAGE)
+        interface.configure(config, self.context.language)
         return config
 
     def on_pre_build(self, *, config):
