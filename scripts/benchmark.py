@@ -23,7 +23,7 @@ os.wait4) is its own:
             default) filled as staff fill the template, into a scratch copy of the project's
             own records (not the synthetic tree): reading, planning, checking and writing
   build     python -m generator build --records … --site-dir … (when it exists), run in a
-            scratch copy of the project: build always writes <project>/docs/generated/
+            scratch copy of the project: build always writes <project>/build/docs/
 
 Before timing, every file of the tree is read once so that the OS file cache
 is hot for the parse and for validation alike. With --repeat N each step runs N
@@ -422,8 +422,8 @@ def _scratch_ignore(folder: str, names: list) -> set:
 
 
 def scratch_project(work: Path) -> Path:
-    """A copy of the project without records, site/ or docs/generated/: `build` writes its pages into
-    <project>/docs/generated/ whatever --records says, so it runs in the copy and leaves the working tree alone."""
+    """A copy of the project without records, site/ or build/: `build` writes its pages into
+    <project>/build/docs/ whatever --records says, so it runs in the copy and leaves the working tree alone."""
     copy = work / "project"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(PROJECT, copy, ignore=_scratch_ignore)
