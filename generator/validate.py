@@ -14,7 +14,7 @@ from .diagnostics import Diagnostic
 from .ledger import Context, Ledger
 from .loader import LoadError, PackedPositions, load_file, read_file
 from .records import RECORD_TYPES, Record, RecordFile, discover, display_path
-from .schema import SchemaSet
+from .schema import SchemaSet, schema_texts
 
 
 @dataclass
@@ -50,7 +50,7 @@ def validate_tree(root: Path, today: datetime.date, schemas: SchemaSet | None = 
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _validate_tree(root, today, schemas or SchemaSet(),
+        return _validate_tree(root, today, schemas or (reuse.schemas() if reuse else SchemaSet()),
                               PARALLEL_FROM if parallel_from is None else parallel_from, reuse)
     finally:
         if gc_was_enabled:
@@ -114,6 +114,15 @@ class Reuse:
 
     today: datetime.date | None = None
     found: dict[str, tuple[bytes, Checked]] = field(default_factory=dict)  # path -> (bytes, what they said)
+    compiled: tuple[dict[str, str], SchemaSet] | None = None  # the schemas' texts, and them compiled
+
+    def schemas(self) -> SchemaSet:
+        """The schemas compiled at the last validation while their texts are the same (compiling
+        them costs about 0.1 s a save); other texts check every file again."""
+        texts = schema_texts()
+        if self.compiled is None or self.compiled[0] != texts:
+            self.compiled, self.found = (texts, SchemaSet()), {}
+        return self.compiled[1]
 
     def check_all(self, files: list[RecordFile], today: datetime.date, schemas: SchemaSet) -> list[Checked]:
         if today != self.today:  # the per-record rules compare dates with today

@@ -133,3 +133,27 @@ def test_a_validation_reusing_the_last_gives_what_a_fresh_one_gives(spoiled, tmp
     assert again.diagnostics == fresh.diagnostics
     assert _ledger(again) == _ledger(fresh)
     assert any(d.file.endswith("moi.yaml") for d in again.diagnostics)
+
+
+def test_a_validation_reusing_the_last_keeps_its_compiled_schemas_until_they_change(spoiled, tmp_path, monkeypatch):
+    """Compiling the schemas costs about 0.1 s of each save while serving: they are kept while
+    their texts are the same; another text compiles them again and checks every file again."""
+    from generator import validate
+
+    copy = shutil.copytree(spoiled, tmp_path / "records")
+    reuse = validate.Reuse()
+    validate_tree(copy, TODAY, reuse=reuse)
+    first = reuse.schemas()
+    assert reuse.found and reuse.schemas() is first
+    texts = validate.schema_texts()
+    monkeypatch.setattr(validate, "schema_texts", lambda: {**texts, "extra.schema.json": "{}"})
+    assert reuse.schemas() is not first and not reuse.found
+    parsed: list[str] = []
+    real_load = validate.load_file
+    monkeypatch.setattr(validate, "load_file", lambda path, file: parsed.append(Path(file).name) or real_load(path, file))
+    again = validate_tree(copy, TODAY, reuse=reuse)
+    reparsed = sorted(parsed)
+    parsed.clear()
+    fresh = validate_tree(copy, TODAY, parallel_from=10**9)
+    assert reparsed == sorted(parsed) and len(parsed) > 800  # every file checked again, as a fresh validation does
+    assert again.diagnostics == fresh.diagnostics
