@@ -12,7 +12,7 @@ from generator.cli import main
 from generator.pipeline import generate, render_site
 from generator.project import Project
 from generator.site import lifted_blocks, search_pages
-from generator.site.hand_pages import Clash
+from generator.site.hand_pages import Clash, Linked
 from generator.site.search_entries import ENTRIES
 from generator.site.slugs import heading_slug
 from generator.site.writer import MARK
@@ -83,6 +83,21 @@ def test_a_hand_written_file_at_a_generated_path_is_refused_and_nothing_is_writt
     (docs / "dia-ban" / "index.md").write_text("# Địa bàn viết tay\n", encoding="utf-8")
     out = tmp_path / "build" / "docs"
     with pytest.raises(Clash, match=r"dia-ban/index\.md trùng đường dẫn"):
+        generate(records, out, Context(), TODAY, docs=docs)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("link", ["file", "folder"])
+def test_a_link_under_docs_is_refused_and_what_it_points_at_is_not_copied(tmp_path, link):
+    """A pull request may hold a link (docs/x.txt -> a file outside the project): it is refused by
+    name, not followed into the site."""
+    records, docs = small_tree(tmp_path), _docs(tmp_path)
+    secret = tmp_path / "outside"
+    secret.mkdir()
+    (secret / "secret.txt").write_text("mật khẩu", encoding="utf-8")
+    (docs / "x").symlink_to(secret / "secret.txt" if link == "file" else secret)
+    out = tmp_path / "build" / "docs"
+    with pytest.raises(Linked, match=r"x là một liên kết"):
         generate(records, out, Context(), TODAY, docs=docs)
     assert not out.exists()
 

@@ -21,9 +21,13 @@ class Clash(NotOurs):
     """A hand-written file has the path of a generated one; the text says which, in Vietnamese."""
 
 
+class Linked(NotOurs):
+    """A link under docs/: what it points at (a file outside the project, say) would be published."""
+
+
 def read(docs: Path) -> dict[str, bytes]:
     """Every file below `docs`, by its path there; dot files (editors' and the builders' own)
-    and folders the generator made (marked) left out."""
+    and folders the generator made (marked) left out. Linked if a file or folder is a link."""
     if not docs.is_dir():
         return {}
     found: dict[str, bytes] = {}
@@ -31,6 +35,9 @@ def read(docs: Path) -> dict[str, bytes]:
     for path in sorted(docs.rglob("*")):
         relative = path.relative_to(docs)
         hidden = any(part.startswith(".") for part in relative.parts)
+        if path.is_symlink() and not hidden:  # a link in a pull request could copy any file of the machine into the site
+            raise Linked(f"{docs / relative} là một liên kết (symlink), không phải tệp viết tay: "
+                         "hãy thay liên kết bằng chính tệp hoặc thư mục đó trong docs/")
         if path.is_file() and not hidden and not any(folder in path.parents for folder in generated):
             found[relative.as_posix()] = path.read_bytes()
     return found
