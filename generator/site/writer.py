@@ -7,6 +7,10 @@ interrupted run leaves whole files that the next run brings up to date. Files no
 produced are removed. Writing nothing when nothing changed is what keeps `mkdocs serve`
 from rebuilding forever; writing only what changed keeps one edit to a handful of files.
 
+The files need not be held together: `writing` yields a Tree, and each process rendering a share
+of the site puts its files through a Share of its own as it makes them (site/render.py), so that
+no process holds the whole output and the writing is spread over the cores.
+
 The site folder of `build` is still replaced whole (staging_dir, swap_in): MkDocs writes it.
 
 Every change to an output folder happens inside `owning`: one run at a time per folder (two
@@ -204,18 +208,140 @@ def _prune(folders: set[str], top: str) -> None:
             folder = os.path.dirname(folder)
 
 
-def write_tree(files: dict[str, bytes], target: Path, known: tuple[Path, ...] = (),
-               waiting: Callable[[str], None] | None = None) -> Written:
-    """Make `target` hold exactly `files` (and the mark), writing only the files that differ.
-    NotOurs if `target` holds anything else (see check_target); CannotWrite if the disk refuses."""
+# An update keeps a share's changed files until the share ends, then writes them in one short
+# burst: `mkdocs serve` looks for changes every half second, and a look in the middle of the
+# changes costs a second rebuild. Past this many bytes it writes what it holds, so that no
+# process ever holds a whole site's changes (a new look changes every page).
+HELD_BYTES = 32 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one share of a Tree put: small, so that a child hands it back cheaply."""
+
+    count: int  # files put
+    written: int  # files created or replaced
+    kept: frozenset[str] = frozenset()  # files put that were there before: the others there are stale
+
+
+class Share:
+    """One process's part of a Tree: each file `put` as soon as it is made, nothing else kept
+    but what an update holds for its burst (HELD_BYTES at most)."""
+
+    def __init__(self, top: str, found: dict[str, tuple[str, int]] | None) -> None:
+        self.top = top
+        self.found = found  # None: a folder being filled, with nothing to compare with and no reader yet
+        self.count = self.written = self.held_bytes = 0
+        self.kept: set[str] = set()
+        self.held: list[tuple[str, bytes]] = []
+        self.folders = {top}  # known to exist: one mkdir per new folder, not per file
+
+    def put(self, name: str, data: bytes) -> None:
+        self.count += 1
+        if self.found is None:
+            _write_plainly(self.top, name, data, self.folders)
+            self.written += 1
+            return
+        there = self.found.get(name)
+        if there is not None:
+            self.kept.add(name)
+            if _same(*there, data):
+                return
+        self.held.append((name, data))
+        self.held_bytes += len(data)
+        if self.held_bytes > HELD_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        found = self.found or {}
+        for name, data in self.held:
+            _replace(self.top, name, data, name in found, self.folders)
+            self.written += 1
+        self.held, self.held_bytes = [], 0
+
+    def part(self) -> Part:
+        return Part(self.count, self.written + len(self.held), frozenset(self.kept))
+
+
+class Tree:
+    """A folder being made to hold exactly the files put through its shares (see `writing`).
+    Each process doing a share of the work writes its own files, through a share of its own."""
+
+    def __init__(self, top: str, found: dict[str, tuple[str, int]] | None, emptied: set[str] | None = None) -> None:
+        self.top, self.found, self.emptied = top, found, emptied or set()
+        self.pid = os.getpid()
+        self.here: list[Share] = []  # this process's shares: their changes wait for `end`
+
+    def share(self) -> Share:
+        share = Share(self.top, self.found)
+        if os.getpid() == self.pid:
+            self.here.append(share)
+        return share
+
+    def done(self, share: Share) -> Part:
+        """`share` has put all its files. A forked child writes the changes it holds now: it
+        cannot hand them over without copying them; this process's wait for `end`."""
+        if os.getpid() != self.pid:
+            share.flush()
+        return share.part()
+
+    def end(self, parts: list[Part]) -> Written:
+        """Every share done (`parts` from all of them): stale files removed, then this
+        process's held changes written in one burst."""
+        if self.found is None:
+            return Written(sum(part.written for part in parts), 0)
+        stale = self.found.keys() - frozenset().union(*(part.kept for part in parts))
+        # Stale files first: a folder they leave empty may be where a new file of that name goes.
+        for name in stale:
+            path = self.found[name][0]
+            with contextlib.suppress(FileNotFoundError):  # cleared already, for a file where its folder was
+                os.unlink(path)
+            self.emptied.add(os.path.dirname(path))
+        _prune(self.emptied, self.top)
+        for share in self.here:
+            share.flush()
+        return Written(sum(part.written for part in parts), len(stale))
+
+
+@contextlib.contextmanager
+def writing(target: Path, known: tuple[Path, ...] = (), waiting: Callable[[str], None] | None = None) -> Iterator[Tree]:
+    """Make `target` hold exactly the files put through the yielded Tree's shares (and the mark),
+    ended by Tree.end. A new or empty `target` is filled in a folder beside it, renamed into place
+    whole at the end (a rename per file would cost four times as long; an error leaves `target`
+    as it was); otherwise only the files that differ are rewritten, and those no longer put
+    removed. NotOurs if `target` holds anything else (see check_target); CannotWrite if the disk
+    refuses."""
     with owning(target, waiting=waiting):
         check_target(target, known)
-        if not target.exists() or not any(target.iterdir()):
-            return _write_new(files, target)
-        return _update(files, target)
+        if target.exists() and any(target.iterdir()):
+            yield _updating(target)
+            return
+        staging = staging_dir(target)
+        try:
+            mark(staging)
+            yield Tree(str(staging), None)
+            swap_in(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
 
 
-def _update(files: dict[str, bytes], target: Path) -> Written:
+def write_tree(files: dict[str, bytes], target: Path, known: tuple[Path, ...] = (),
+               waiting: Callable[[str], None] | None = None) -> Written:
+    """Make `target` hold exactly `files` (and the mark), writing only the files that differ:
+    `writing` with a single share."""
+    with writing(target, known, waiting) as tree:
+        return _put_all(tree, files)
+
+
+def _put_all(tree: Tree, files: dict[str, bytes]) -> Written:
+    share = tree.share()
+    for name, data in files.items():
+        share.put(name, data)
+    return tree.end([tree.done(share)])
+
+
+def _updating(target: Path) -> Tree:
     top = str(target)
     found: dict[str, tuple[str, int]] = {}
     emptied: set[str] = set()
@@ -224,7 +350,7 @@ def _update(files: dict[str, bytes], target: Path) -> Written:
         # Before any other file: a run killed halfway must not leave a folder the next run
         # refuses as not ours. Written only when missing: a rewrite would wake `mkdocs serve`.
         mark(target)
-    return _bring(files, top, found, emptied)
+    return Tree(top, found, emptied)
 
 
 def sync(files: dict[str, bytes], folder: Path) -> Written:
@@ -234,66 +360,55 @@ def sync(files: dict[str, bytes], folder: Path) -> Written:
     found: dict[str, tuple[str, int]] = {}
     emptied: set[str] = set()
     _scan(str(folder), "", found, emptied)
-    if not found:  # a first build: no reader to spare a half-written file, no rename needed
-        _write_plainly(files, folder)
-        return Written(len(files), 0)
-    return _bring(files, str(folder), found, emptied)
+    # A first build (nothing found): no reader to spare a half-written file, no rename needed.
+    return _put_all(Tree(str(folder), found or None, emptied), files)
 
 
-def _bring(files: dict[str, bytes], top: str, found: dict[str, tuple[str, int]], emptied: set[str]) -> Written:
-    """Change what is `found` below `top` into `files`: stale files removed, changed ones rewritten."""
-    # Compare everything first, then change in one short burst: `mkdocs serve` looks for
-    # changes every half second, and a look in the middle of the changes costs a second rebuild.
-    stale = found.keys() - files.keys()
-    changed = [name for name, data in files.items() if name not in found or not _same(*found[name], data)]
-
-    # Stale files first: a folder they leave empty may be where a new file of that name goes.
-    for name in stale:
-        path = found[name][0]
-        os.unlink(path)
-        emptied.add(os.path.dirname(path))
-    _prune(emptied, top)
-    folders = {top}  # known to exist: one mkdir per new folder, not per file
-    for name in changed:
-        path = os.path.join(top, name)
-        parent = os.path.dirname(path)
-        if name not in found and parent not in folders:
-            os.makedirs(parent, exist_ok=True)
-            folders.add(parent)
-        replace_whole(path, files[name])
-    return Written(len(changed), len(stale))
-
-
-def _write_new(files: dict[str, bytes], target: Path) -> Written:
-    """A first generation: every file written plainly into a folder beside the target, which
-    is then renamed into place whole. A rename per file would cost four times as long."""
-    staging = staging_dir(target)
-    try:
-        mark(staging)
-        _write_plainly(files, staging)
-        swap_in(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return Written(len(files), 0)
-
-
-def _write_plainly(files: dict[str, bytes], folder: Path) -> None:
-    """Every file written into `folder`, which exists and holds none of them."""
-    top = str(folder)
-    folders = {top}  # made already: one mkdir per folder, not per file
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    for relative, data in files.items():
-        path = os.path.join(top, relative)
-        parent = os.path.dirname(path)
-        if parent not in folders:
-            os.makedirs(parent, exist_ok=True)
-            folders.add(parent)
-        # Plain system calls: tens of thousands of files, and a file object makes two more per file.
-        descriptor = os.open(path, flags, 0o666)  # less the umask, as open() makes it
+def _replace(top: str, name: str, data: bytes, existed: bool, folders: set[str]) -> None:
+    """`name` below `top` rewritten whole through a rename."""
+    path = os.path.join(top, name)
+    parent = os.path.dirname(path)
+    if not existed and parent not in folders:
         try:
-            written = os.write(descriptor, data)
-            while written < len(data):  # a write may take less than asked (a signal, a full pipe)
-                written += os.write(descriptor, memoryview(data)[written:])
-        finally:
-            os.close(descriptor)
+            os.makedirs(parent, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):  # a stale file where this file's folder goes
+            _clear_way(top, name)
+            os.makedirs(parent, exist_ok=True)
+        folders.add(parent)
+    try:
+        replace_whole(path, data)
+    except IsADirectoryError:  # a folder of stale files where this file goes
+        shutil.rmtree(path)
+        replace_whole(path, data)
+
+
+def _clear_way(top: str, name: str) -> None:
+    """Remove the file standing where a folder of `name`'s path goes: a stale file (a file and a
+    folder of one name are never both put), which another process removes later otherwise."""
+    parts = name.split("/")[:-1]
+    for depth in range(1, len(parts) + 1):
+        path = os.path.join(top, *parts[:depth])
+        if os.path.lexists(path) and not os.path.isdir(path):
+            os.unlink(path)
+            return
+
+
+_PLAIN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def _write_plainly(top: str, name: str, data: bytes, folders: set[str]) -> None:
+    """`name` written into `top`, which holds no such file yet."""
+    path = os.path.join(top, name)
+    parent = os.path.dirname(path)
+    if parent not in folders:
+        os.makedirs(parent, exist_ok=True)
+        folders.add(parent)
+    # Plain system calls: tens of thousands of files, and a file object makes two more per file.
+    descriptor = os.open(path, _PLAIN_FLAGS, 0o666)  # less the umask, as open() makes it
+    try:
+        written = os.write(descriptor, data)
+        while written < len(data):  # a write may take less than asked (a signal, a full pipe)
+            written += os.write(descriptor, memoryview(data)[written:])
+    finally:
+        os.close(descriptor)
+
