@@ -7,25 +7,28 @@ workbooks (generator/intake/workbooks.py) are rendered from one model (generator
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from . import i18n
 from .diagnostics import Diagnostic
 from .intake import workbooks
-from .site.docs_folder import folder_files
-from .site.render import render_files
-from .site.writer import Written, write_tree
+from .site import docs_folder, hand_pages, render
+from .site.render import Sink
+from .site.writer import Written, writing
 from .validate import Reuse, validate_tree
 from .view.context import Context
 from .view.model import build_site
 
 # Tells the MkDocs plugin which records to regenerate from while serving.
 RECORDS_ENV = "KETNGHIA_RECORDS"
+T = TypeVar("T")
 
 
 @dataclass
@@ -52,16 +55,40 @@ def generate(records: Path, out: Path, context: Context, today: datetime.date | 
     seconds = {"validate": time.perf_counter() - clock}
     if result.errors:
         return Outcome(sorted(result.errors), False, 0, seconds, len(result.files))
+    hand = hand_pages.read(docs) if docs else {}  # a link under docs/ refused before anything is written
     clock = time.perf_counter()
-    files = render_site(result, context)
-    seconds["render"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    files = folder_files(files, docs)
-    seconds["index"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    changes = write_tree(files, out, known=known, waiting=waiting)
-    seconds["write"] = time.perf_counter() - clock
-    return Outcome([], bool(changes), len(files), seconds, len(result.files), changes)
+    with writing(out, known=known, waiting=waiting) as tree:
+        # Each share of the render writes its own files as it makes them (site/render.py).
+        made = render_shares(result, context, lambda: docs_folder.writing_share(tree, hand, docs))
+        seconds["render"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        changes, files = docs_folder.finish(tree, made, hand, docs)
+        seconds["index"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+    seconds["write"] = time.perf_counter() - clock  # the old files removed, or the new folder swapped in
+    return Outcome([], bool(changes), files, seconds, len(result.files), changes)
+
+
+@contextlib.contextmanager
+def rendering(context: Context) -> Iterator[None]:
+    """What a render runs in: the context's language, and no cycle collection."""
+    # Rendering makes hundreds of thousands of short strings and no reference cycles; the
+    # cycle collector would only walk the whole validated ledger again and again (~15%).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with i18n.speaking(context.language):
+            yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def render_shares(result, context: Context, open_sink: Callable[[], Sink[T]]) -> list[T]:
+    """render_site, each share of the work putting its files into a sink of its own
+    (site/render.py), the import's workbooks among them."""
+    with rendering(context):
+        return render.render_shares(build_site(result, context), open_sink, extra=workbooks.files)
 
 
 def render_site(result, context: Context) -> dict[str, bytes]:
@@ -69,13 +96,5 @@ def render_site(result, context: Context) -> dict[str, bytes]:
     validated records and `context` alone. It reads none of the project's files (mkdocs.yml,
     .git: the context holds what they say) and leaves no global changed: the site's words are
     in the context's language for the render only."""
-    # Rendering makes hundreds of thousands of short strings and no reference cycles; the
-    # cycle collector would only walk the whole validated ledger again and again (~15%).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        with i18n.speaking(context.language):
-            return render_files(build_site(result, context), extra=workbooks.files)
-    finally:
-        if collecting:
-            gc.enable()
+    with rendering(context):
+        return render.render_files(build_site(result, context), extra=workbooks.files)

@@ -4,24 +4,100 @@ hand-written pages (hand_pages.py) and the search index of them all (search_inde
 Everything a builder publishes is a file of this folder, at the path it is served from: MkDocs,
 ProperDocs and Zensical build the same site from it with no plugin of ours. The index is made
 here, from the pages' text (search_pages.py) and the activities the render listed
-(search_entries.ENTRIES, not written), rather than by a plugin after the build.
+(search_entries.ENTRIES, not written), rather than by a plugin after the build. Each share of
+the render notes its pages' entries as it hands them on (a Share), so that no page is kept or
+read again for the index.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..view import urls
 from . import hand_pages, search_entries, search_index, search_pages
+from .search_index import Entry
+from .writer import Tree, Written
+
+
+@dataclass
+class Made:
+    """What one share of the render made: what its sink said (the writer's Part, or the files
+    themselves), the search entries of its pages, by path, and the activities' list if it made it."""
+
+    put: Any
+    pages: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    activities: bytes = b""
+
+
+class Share:
+    """One process's share of the folder: each file handed to `put` (the writer's, or a dict's) as
+    the render makes it, refused if a hand-written file has its path (hand_pages.Clash), and its
+    search entries noted as it passes. `done` gives what `put`'s owner says of them."""
+
+    def __init__(self, put: Callable[[str, bytes], None], done: Callable[[], object],
+                 hand: Collection[str], docs: Path) -> None:
+        self._put, self._done = put, done
+        self.hand, self.docs = hand, docs
+        self.made = Made(None)
+
+    def put(self, path: str, data: bytes) -> None:
+        if path == search_entries.ENTRIES:
+            self.made.activities = data
+            return
+        if path in self.hand:
+            raise hand_pages.clash(self.docs, path)
+        if path.endswith(".md"):
+            found = search_pages.page_entries_of(path, data, False)
+            if found:
+                self.made.pages[path] = found
+        self._put(path, data)
+
+    def done(self) -> Made:
+        self.made.put = self._done()
+        return self.made
+
+
+def index_files(made: list[Made], hand: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The search index (files by their path in the folder) of the pages the shares `made`, the
+    hand-written ones and the activities."""
+    pages = {path: found for share in made for path, found in share.pages.items()}
+    entries = [entry for path in sorted(pages) for entry in pages[path]]
+    entries += [entry for path, data in hand.items() for entry in search_pages.page_entries_of(path, data, True)]
+    entries += search_entries.parse(b"".join(share.activities for share in made))
+    return {urls.SEARCH + name: data for name, data in search_index.index_files(entries).items()}
+
+
+def writing_share(tree: Tree, hand: Collection[str], docs: Path | None) -> Share:
+    """A share of the folder `tree` is writing, for the process that asks."""
+    share = tree.share()
+    return Share(share.put, lambda: tree.done(share), hand, docs or Path("docs"))
+
+
+def finish(tree: Tree, made: list[Made], hand: Mapping[str, bytes], docs: Path | None) -> tuple[Written, int]:
+    """Once every share of the render is `made`: the search index and the hand-written files
+    written, then the tree ended (writer.Tree.end). What it changed, and the files it holds."""
+    index = index_files(made, hand)
+    both = sorted(index.keys() & hand.keys())
+    if both:
+        raise hand_pages.clash(docs or Path("docs"), both[0])
+    last = tree.share()
+    for path, data in {**index, **hand}.items():
+        last.put(path, data)
+    parts = [*(share.put for share in made), tree.done(last)]
+    return tree.end(parts), sum(part.count for part in parts)
 
 
 def folder_files(rendered: dict[str, bytes], docs: Path | None) -> dict[str, bytes]:
-    """The files of the built folder, by path: `rendered` (the render's output), the
+    """The files of the built folder, by path: `rendered` (the render's output, in one dict), the
     hand-written files of `docs` (none without it) and the search index.
     hand_pages.Clash if a hand-written file has the path of a generated one."""
-    files = dict(rendered)
-    activities = search_entries.parse(files.pop(search_entries.ENTRIES, b""))
     hand = hand_pages.read(docs) if docs else {}
-    entries = search_pages.entries({**files, **hand}, hand.keys()) + activities
-    files.update({urls.SEARCH + name: data for name, data in search_index.index_files(entries).items()})
+    files: dict[str, bytes] = {}
+    share = Share(files.__setitem__, lambda: None, hand, docs or Path("docs"))
+    for path, data in rendered.items():
+        share.put(path, data)
+    files.update(index_files([share.done()], hand))
     return hand_pages.merged(files, hand, docs or Path("docs"))

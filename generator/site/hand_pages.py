@@ -47,6 +47,11 @@ def merged(generated: dict[str, bytes], hand: dict[str, bytes], docs: Path) -> d
     """The generated files and the hand-written ones; Clash if a path is both."""
     both = sorted(generated.keys() & hand.keys())
     if both:
-        raise Clash(f"tệp {docs / both[0]} trùng đường dẫn với một trang do trình sinh trang tạo ra: "
-                    "hãy đổi tên hoặc chuyển tệp viết tay đó sang chỗ khác")
+        raise clash(docs, both[0])
     return dict(sorted({**generated, **hand}.items()))
+
+
+def clash(docs: Path, path: str) -> Clash:
+    """The refusal of the hand-written file `path` of `docs`, at the path of a generated one."""
+    return Clash(f"tệp {docs / path} trùng đường dẫn với một trang do trình sinh trang tạo ra: "
+                 "hãy đổi tên hoặc chuyển tệp viết tay đó sang chỗ khác")

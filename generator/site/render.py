@@ -1,9 +1,11 @@
-"""The site wing's pure step: the site model in, {path: content} out. No clock, no disk writes."""
+"""The site wing's pure step: the site model in, each file handed to a sink as it is made (the
+writer's, or a dict). No clock, and no disk written here: what a sink does is its own."""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Protocol, TypeVar
 
 from ..parallel import elsewhere
 from ..registry import TYPES
@@ -29,36 +31,91 @@ SECTIONS = (
 )
 # At province scale the yearly summaries, the localities, sponsors and partnerships and the
 # feeds take about as long as the rest (the open data, the API, the listings: some 3 s of 7 on
-# 20,000 activities): a forked child makes them on the second core. What the child makes comes
-# back through a pipe, so the bulkiest output (the open data and the API, 120 MB at that scale)
-# stays in the parent. Below this many activities a fork costs more than it saves.
+# 20,000 activities): a forked child makes them on the second core, and the import's workbooks
+# (about as long again) a second child: three shares on two cores. Each share puts its files
+# into a sink of its own as it makes them (the writer's, site/writer.py), so that no process
+# holds the whole output and only what the sink says of them comes back from a child.
+# Below this many activities a fork costs more than it saves.
 SHARED_FROM = 2000
 IN_CHILD = (summaries, localities, sponsors, partnerships)
 
+T = TypeVar("T")
+Put = Callable[[str, bytes], None]
 
-def section_files(site: Site, sections) -> dict[str, bytes]:
-    # Sections yield their pages one at a time: each body is encoded and dropped as it comes,
+
+class Sink(Protocol[T]):
+    """Where a share puts its files, one at a time; `done` says what became of them."""
+
+    def put(self, path: str, data: bytes) -> None: ...
+
+    def done(self) -> T: ...
+
+
+def put_pages(site: Site, sections, put: Put) -> None:
+    # Sections yield their pages one at a time: each body is encoded and handed on as it comes,
     # instead of a whole section's text (twice its bytes, Vietnamese being UCS-2) held at once.
     data_date, repository = formats.date(site.newest) if site.newest else "", site.identity.repository
-    return {page.path: page.text(data_date, repository).encode("utf-8") for section in sections for page in section.pages(site)}
+    for section in sections:
+        for page in section.pages(site):
+            put(page.path, page.text(data_date, repository).encode("utf-8"))
 
 
-def render_files(site: Site, extra: Callable[[Site], dict[str, bytes]] | None = None) -> dict[str, bytes]:
-    """Every file of the site wing, with `extra`'s: what the other wing makes of the same model
-    (the import's workbooks, generator/intake/workbooks.py), made in a child of its own."""
-    def child_share() -> dict[str, bytes]:
-        return {**section_files(site, IN_CHILD), **feed.files(site)}
+def section_files(site: Site, sections) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    put_pages(site, sections, files.__setitem__)
+    return files
 
-    # The workbooks (about as long again at that scale) in a second child: three shares on two cores.
+
+def _put_all(files: Mapping[str, bytes], put: Put, folder: str = "") -> None:
+    for name, data in files.items():
+        put(folder + name, data)
+
+
+def _main_share(site: Site, put: Put) -> None:
+    put_pages(site, [s for s in SECTIONS if s not in IN_CHILD], put)
+    _put_all(open_data(site), put, f"{FOLDER}/")
+    _put_all(api.files(site), put)
+    _put_all(explorer.data_files(site), put)
+    _put_all(editions.files(site), put)  # the English edition, after the Vietnamese pages
+    put(ENTRIES, entries_file(site))
+
+
+def _summaries_share(site: Site, put: Put) -> None:
+    put_pages(site, IN_CHILD, put)
+    _put_all(feed.files(site), put)
+
+
+def render_shares(site: Site, open_sink: Callable[[], Sink[T]],
+                  extra: Callable[[Site], Mapping[str, bytes]] | None = None) -> list[T]:
+    """Every file of the site wing, with `extra`'s (what the other wing makes of the same model:
+    the import's workbooks, generator/intake/workbooks.py), put into sinks `open_sink` opens, one
+    per share and in the process doing it; what each sink's `done` says, this process's first."""
+    def share(make: Callable[[Site, Put], None]) -> Callable[[], T]:
+        def work() -> T:
+            sink = open_sink()
+            make(site, sink.put)
+            return sink.done()
+        return work
+
+    def extra_share(site: Site, put: Put) -> None:
+        _put_all(extra(site) if extra else {}, put)
+
     shared_wanted = len(site.activities) >= SHARED_FROM
-    with elsewhere(child_share, wanted=shared_wanted) as shared, \
-            elsewhere(lambda: extra(site) if extra else {}, wanted=shared_wanted) as extra_files:
-        files = section_files(site, [s for s in SECTIONS if s not in IN_CHILD])
-        files.update({f"{FOLDER}/{name}": data for name, data in open_data(site).items()})
-        files.update(api.files(site))
-        files.update(explorer.data_files(site))
-        files.update(editions.files(site))  # the English edition, after the Vietnamese pages
-        files[ENTRIES] = entries_file(site)
-        files.update(extra_files())
-        files.update(shared())
-    return dict(sorted(files.items()))
+    with elsewhere(share(_summaries_share), wanted=shared_wanted) as summaries_done, \
+            elsewhere(share(extra_share), wanted=shared_wanted) as extra_done:
+        return [share(_main_share)(), extra_done(), summaries_done()]
+
+
+class _Collected(dict):
+    """A sink that keeps every file: the whole output in one dict, for tests and small trees."""
+
+    def put(self, path: str, data: bytes) -> None:
+        self[path] = data
+
+    def done(self) -> dict[str, bytes]:
+        return dict(self)
+
+
+def render_files(site: Site, extra: Callable[[Site], Mapping[str, bytes]] | None = None) -> dict[str, bytes]:
+    """Every file of the site wing (and `extra`'s), by path, in one dict."""
+    return dict(sorted(item for part in render_shares(site, _Collected, extra) for item in part.items()))

@@ -18,6 +18,7 @@ and anchors (HAND_EXTENSIONS; a test compares them with mkdocs.yml).
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import html.parser
 import re
@@ -165,13 +166,28 @@ def entries(files: dict[str, bytes], hand: Collection[str]) -> list[Entry]:
     found: list[Entry] = []
     for path, data in files.items():
         if path.endswith(".md"):
-            found += _page(path, data, path in hand)
+            found += page_entries_of(path, data, path in hand)
     return found
 
 
 # While serving, each save regenerates every page and most come out the same: their entries are
-# kept, by content, rather than read again (a tenth of a second on the shipped records).
-@functools.lru_cache(maxsize=1 << 14)
+# kept, by path and a digest of the content, rather than read again (a tenth of a second on the
+# shipped records). A digest, not the content: the cache must not hold every page of a large tree.
+_SEEN: dict[tuple[str, bool], tuple[bytes, tuple[Entry, ...]]] = {}
+
+
+def page_entries_of(path: str, data: bytes, hand: bool) -> tuple[Entry, ...]:
+    """The entries of the page `data` at `path` in the folder (none for a page marked
+    `search: exclude`, nor for another file); `hand`: a hand-written page."""
+    digest = hashlib.blake2b(data, digest_size=16).digest()
+    seen = _SEEN.get((path, hand))
+    if seen is not None and seen[0] == digest:
+        return seen[1]
+    found = _page(path, data, hand)
+    _SEEN[path, hand] = digest, found
+    return found
+
+
 def _page(path: str, data: bytes, hand: bool) -> tuple[Entry, ...]:
     url = page_url(path)
     meta, body = _split(data.decode("utf-8"))
