@@ -30,9 +30,10 @@ SECTIONS = (
     dictionary,
 )
 # At province scale the yearly summaries, the localities, sponsors and partnerships and the
-# feeds take about as long as the rest (the open data, the API, the listings: some 3 s of 7 on
-# 20,000 activities): a forked child makes them on the second core, and the import's workbooks
-# (about as long again) a second child: three shares on two cores. Each share puts its files
+# feeds take about as long as the rest (the open data, the listings: some 3 s of 7 on 20,000
+# activities): a forked child makes them on the second core, and the import's workbooks and the
+# API (about as long again) a second child: three shares on two cores, the parent's the
+# shortest since it makes the search index once the others are done. Each share puts its files
 # into a sink of its own as it makes them (the writer's, site/writer.py), so that no process
 # holds the whole output and only what the sink says of them comes back from a child.
 # Below this many activities a fork costs more than it saves.
@@ -74,7 +75,6 @@ def _put_all(files: Mapping[str, bytes], put: Put, folder: str = "") -> None:
 def _main_share(site: Site, put: Put) -> None:
     put_pages(site, [s for s in SECTIONS if s not in IN_CHILD], put)
     _put_all(open_data(site), put, f"{FOLDER}/")
-    _put_all(api.files(site), put)
     _put_all(explorer.data_files(site), put)
     _put_all(editions.files(site), put)  # the English edition, after the Vietnamese pages
     put(ENTRIES, entries_file(site))
@@ -99,6 +99,9 @@ def render_shares(site: Site, open_sink: Callable[[], Sink[T]],
 
     def extra_share(site: Site, put: Put) -> None:
         _put_all(extra(site) if extra else {}, put)
+        # The API's files are small but many (20,000 at province scale): creating them costs
+        # more than making them, and the workbooks leave room on their core.
+        _put_all(api.files(site), put)
 
     shared_wanted = len(site.activities) >= SHARED_FROM
     with elsewhere(share(_summaries_share), wanted=shared_wanted) as summaries_done, \
