@@ -41,15 +41,16 @@ SHARED_FROM = 2000
 IN_CHILD = (summaries, localities, sponsors, partnerships)
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 Put = Callable[[str, bytes], None]
 
 
-class Sink(Protocol[T]):
+class Sink(Protocol[T_co]):
     """Where a share puts its files, one at a time; `done` says what became of them."""
 
     def put(self, path: str, data: bytes) -> None: ...
 
-    def done(self) -> T: ...
+    def done(self) -> T_co: ...
 
 
 def put_pages(site: Site, sections, put: Put) -> None:
@@ -109,7 +110,7 @@ def render_shares(site: Site, open_sink: Callable[[], Sink[T]],
         return [share(_main_share)(), extra_done(), summaries_done()]
 
 
-class _Collected(dict):
+class _Collected(dict[str, bytes]):
     """A sink that keeps every file: the whole output in one dict, for tests and small trees."""
 
     def put(self, path: str, data: bytes) -> None:
