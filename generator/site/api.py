@@ -11,6 +11,7 @@ of the site on any host, below any path or on disk answers the same. Static file
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..registry import TYPES as RECORD_TYPES
@@ -224,9 +225,15 @@ def schemas() -> dict[str, bytes]:
 
 def files(site: Site) -> dict[str, bytes]:
     """{path below the site root: bytes}"""
-    out: dict[str, bytes] = {urls.API_INDEX: json_document(index(site)), **schemas()}
+    return dict(each_file(site))
+
+
+def each_file(site: Site) -> Iterator[tuple[str, bytes]]:
+    """(path below the site root, bytes) of every file, one at a time: the render writes each as
+    it comes (at province scale 20,000 files, too many to hold together at ten times that)."""
+    yield urls.API_INDEX, json_document(index(site))
+    yield from schemas().items()
     for record_type in TYPES:
-        out[urls.api_collection(record_type)] = json_document(collection(site, record_type))
+        yield urls.api_collection(record_type), json_document(collection(site, record_type))
         for record_id in _ids(site, record_type):
-            out[urls.api_record(record_type, record_id)] = json_document(document(site, record_type, record_id))
-    return out
+            yield urls.api_record(record_type, record_id), json_document(document(site, record_type, record_id))

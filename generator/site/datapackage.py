@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from importlib import metadata
 from typing import Any
 
@@ -27,12 +28,13 @@ def code_version() -> str:
         return "0"
 
 
-def version(tables: dict[str, bytes]) -> str:
-    """The tool's version, then a digest of the data files: the same records give the same
-    version, any change to a download gives another (SemVer build metadata)."""
+def version(digests: dict[str, bytes]) -> str:
+    """The tool's version, then a digest of the data files (`digests`: each file's SHA-256, by
+    name): the same records give the same version, any change to a download gives another
+    (SemVer build metadata)."""
     digest = hashlib.sha256()
-    for name in sorted(tables):
-        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(tables[name]).digest())
+    for name in sorted(digests):
+        digest.update(name.encode("utf-8") + b"\0" + digests[name])
     return f"{code_version()}+{digest.hexdigest()[:12]}"
 
 
@@ -104,9 +106,9 @@ def citation(site: Site, data_version: str = "") -> str:
     return f"{text} {site.identity.repository}" if site.identity.repository else text
 
 
-def package(site: Site, tables: dict[str, bytes]) -> bytes:
+def package(site: Site, digests: dict[str, bytes]) -> bytes:
     resources = [r for dataset in DATASETS.values() for r in _resources(describe(site, dataset))]
-    data_version = version(tables)
+    data_version = version(digests)
     data = {
         "name": slugify(site.identity.name),
         "title": site.identity.name,
@@ -127,6 +129,14 @@ def package(site: Site, tables: dict[str, bytes]) -> bytes:
 
 def open_data(site: Site) -> dict[str, bytes]:
     """{file name below du-lieu-mo/: bytes}: the tables and the package describing them."""
-    files = tables(site)
-    files["datapackage.json"] = package(site, files)
-    return files
+    return dict(each_file(site))
+
+
+def each_file(site: Site) -> Iterator[tuple[str, bytes]]:
+    """(file name below du-lieu-mo/, bytes): the tables one at a time, then the package, which
+    needs only their digests: no two tables are held together."""
+    digests = {}
+    for name, data in tables(site):
+        digests[name] = hashlib.sha256(data).digest()
+        yield name, data
+    yield "datapackage.json", package(site, digests)

@@ -4,7 +4,7 @@ Frictionless `datapackage.json` describing them. Codes and their labels side by 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -684,16 +684,15 @@ def json_document(value: object) -> bytes:
         return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
-def tables(site: Site) -> dict[str, bytes]:
-    """{file name below du-lieu-mo/: bytes}: the CSV and JSON of every dataset."""
-    files = {}
+def tables(site: Site) -> Iterator[tuple[str, bytes]]:
+    """(file name below du-lieu-mo/, bytes): the CSV and JSON of every dataset, one at a time
+    (the activities' are some 30 MB each at province scale: the render writes each as it comes)."""
     for dataset in DATASETS.values():
         rows = dataset_rows(site, dataset)
-        files[f"{dataset.name}.csv"] = csv_bytes(dataset_columns(site, dataset), rows)
+        yield f"{dataset.name}.csv", csv_bytes(dataset_columns(site, dataset), rows)
         # The JSON keeps each record whole; a reported total's CSV has a row per figure.
         whole = records_in_order(site, dataset.record_type) if dataset.record_type == "reported-total" else rows
-        files[f"{dataset.name}.json"] = json_bytes(whole)
-    return files
+        yield f"{dataset.name}.json", json_bytes(whole)
 
 
 def sizes(site: Site) -> dict[str, int]:

@@ -4,15 +4,14 @@ writer's, or a dict). No clock, and no disk written here: what a sink does is it
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, TypeVar
 
 from ..parallel import elsewhere
 from ..registry import TYPES
 from ..view import formats
 from ..view.model import Site
-from . import api, editions, feed
-from .datapackage import open_data
+from . import api, datapackage, editions, feed
 from .downloads import FOLDER
 from .pages import coverage, dictionary, explorer, home, localities, opendata, partnerships, quality, sponsors, summaries
 from .search_entries import ENTRIES, entries_file
@@ -68,14 +67,14 @@ def section_files(site: Site, sections) -> dict[str, bytes]:
     return files
 
 
-def _put_all(files: Mapping[str, bytes], put: Put, folder: str = "") -> None:
-    for name, data in files.items():
+def _put_all(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], put: Put, folder: str = "") -> None:
+    for name, data in files.items() if isinstance(files, Mapping) else files:
         put(folder + name, data)
 
 
 def _main_share(site: Site, put: Put) -> None:
     put_pages(site, [s for s in SECTIONS if s not in IN_CHILD], put)
-    _put_all(open_data(site), put, f"{FOLDER}/")
+    _put_all(datapackage.each_file(site), put, f"{FOLDER}/")
     _put_all(explorer.data_files(site), put)
     _put_all(editions.files(site), put)  # the English edition, after the Vietnamese pages
     put(ENTRIES, entries_file(site))
@@ -87,7 +86,7 @@ def _summaries_share(site: Site, put: Put) -> None:
 
 
 def render_shares(site: Site, open_sink: Callable[[], Sink[T]],
-                  extra: Callable[[Site], Mapping[str, bytes]] | None = None) -> list[T]:
+                  extra: Callable[[Site], Mapping[str, bytes] | Iterable[tuple[str, bytes]]] | None = None) -> list[T]:
     """Every file of the site wing, with `extra`'s (what the other wing makes of the same model:
     the import's workbooks, generator/intake/workbooks.py), put into sinks `open_sink` opens, one
     per share and in the process doing it; what each sink's `done` says, this process's first."""
@@ -102,7 +101,7 @@ def render_shares(site: Site, open_sink: Callable[[], Sink[T]],
         _put_all(extra(site) if extra else {}, put)
         # The API's files are small but many (20,000 at province scale): creating them costs
         # more than making them, and the workbooks leave room on their core.
-        _put_all(api.files(site), put)
+        _put_all(api.each_file(site), put)
 
     shared_wanted = len(site.activities) >= SHARED_FROM
     with elsewhere(share(_summaries_share), wanted=shared_wanted) as summaries_done, \
@@ -120,6 +119,6 @@ class _Collected(dict[str, bytes]):
         return dict(self)
 
 
-def render_files(site: Site, extra: Callable[[Site], Mapping[str, bytes]] | None = None) -> dict[str, bytes]:
+def render_files(site: Site, extra: Callable[[Site], Mapping[str, bytes] | Iterable[tuple[str, bytes]]] | None = None) -> dict[str, bytes]:
     """Every file of the site wing (and `extra`'s), by path, in one dict."""
     return dict(sorted(item for part in render_shares(site, _Collected, extra) for item in part.items()))
