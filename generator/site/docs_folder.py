@@ -11,25 +11,28 @@ read again for the index.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..view import urls
 from . import hand_pages, search_entries, search_index, search_pages
-from .search_index import Entry
+from .search_index import Entry, Words
 from .writer import Tree, Written
+
+Analysed = tuple[tuple[Entry, Words], ...]  # search entries, each with its words
 
 
 @dataclass
 class Made:
     """What one share of the render made: what its sink said (the writer's Part, or the files
-    themselves), the search entries of its pages, by path, and the activities' list if it made it."""
+    themselves), the search entries of its pages, by path, and those of the activities if it
+    listed them; each entry with its words, the bulk of the index's work, done in that share."""
 
     put: Any
-    pages: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
-    activities: bytes = b""
+    pages: dict[str, Analysed] = field(default_factory=dict)
+    activities: Analysed = ()
 
 
 class Share:
@@ -45,14 +48,14 @@ class Share:
 
     def put(self, path: str, data: bytes) -> None:
         if path == search_entries.ENTRIES:
-            self.made.activities = data
+            self.made.activities = _analysed(search_entries.parse(data))
             return
         if path in self.hand:
             raise hand_pages.clash(self.docs, path)
         if path.endswith(".md"):
             found = search_pages.page_entries_of(path, data, False)
             if found:
-                self.made.pages[path] = found
+                self.made.pages[path] = _analysed(found)
         self._put(path, data)
 
     def done(self) -> Made:
@@ -64,10 +67,14 @@ def index_files(made: list[Made], hand: Mapping[str, bytes]) -> dict[str, bytes]
     """The search index (files by their path in the folder) of the pages the shares `made`, the
     hand-written ones and the activities."""
     pages = {path: found for share in made for path, found in share.pages.items()}
-    entries = [entry for path in sorted(pages) for entry in pages[path]]
-    entries += [entry for path, data in hand.items() for entry in search_pages.page_entries_of(path, data, True)]
-    entries += search_entries.parse(b"".join(share.activities for share in made))
-    return {urls.SEARCH + name: data for name, data in search_index.index_files(entries).items()}
+    analysed = [pair for path in sorted(pages) for pair in pages[path]]
+    analysed += [pair for share in made for pair in share.activities]
+    hand_entries = [entry for path, data in hand.items() for entry in search_pages.page_entries_of(path, data, True)]
+    return {urls.SEARCH + name: data for name, data in search_index.index_files(hand_entries, analysed).items()}
+
+
+def _analysed(entries: Iterable[Entry]) -> Analysed:
+    return tuple((entry, search_index.entry_words(entry)) for entry in entries)
 
 
 def writing_share(tree: Tree, hand: Collection[str], docs: Path | None) -> Share:

@@ -43,6 +43,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -126,7 +127,11 @@ def ordered(entries: Iterable[Entry]) -> list[Entry]:
     """Names first, by rank, the shorter first (of two whole names typed, "xã Trà My" before
     "thị trấn Trà My"); then the rest by rank; each in the order of the served site's URLs: the
     offline copy numbers its entries alike."""
-    return sorted(entries, key=lambda e: (not is_name(e), _rank(e), _name_length(e), urls.served(e.url)))
+    return sorted(entries, key=_place)
+
+
+def _place(entry: Entry) -> tuple[bool, int, int, str]:
+    return not is_name(entry), _rank(entry), _name_length(entry), urls.served(entry.url)
 
 
 def _name_length(entry: Entry) -> int:
@@ -180,39 +185,59 @@ def as_script(name: str, data: bytes) -> bytes:
     return f"{REGISTER}({json.dumps(name)},{text});\n".encode()
 
 
-def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
-    """{path below urls.SEARCH: bytes} for these entries."""
-    docs = ordered(entries)
-    names = sum(1 for e in docs if is_name(e))
+@dataclass(frozen=True)
+class Words:
+    """What an entry gives the word files, worked out from the entry alone: in the process that
+    made its page, while the others make theirs (the words are most of the index's work)."""
+
+    title: tuple[str, ...]  # the words of its title, and a name's words joined
+    text: tuple[str, ...]  # the other words of its context and text
+    begun: tuple[str, ...] = ()  # a name's beginnings of one or two letters
+
+
+def entry_words(entry: Entry) -> Words:
+    title = set(words(entry.title))
+    begun: tuple[str, ...] = ()
+    if is_name(entry):
+        joined, wholes = name_words(entry.title)
+        title.update(joined)
+        title.update(wholes)
+        begun = tuple(sorted({w[:n] for w in title if not w.startswith("=") for n in range(1, KEY_LENGTH) if len(w) > n}))
+    text = set(words(f"{entry.context} {entry.text}")) - title
+    # One string per word, however many entries hold it: they are kept until the index is made.
+    return Words(tuple(map(sys.intern, title)), tuple(map(sys.intern, text)), begun)
+
+
+def index_files(entries: Iterable[Entry], analysed: Iterable[tuple[Entry, Words]] = ()) -> dict[str, bytes]:
+    """{path below urls.SEARCH: bytes} for these entries and those `analysed` already (entry_words)."""
+    docs = sorted([*analysed, *((entry, None) for entry in entries)], key=lambda pair: _place(pair[0]))
+    count = len(docs)
+    names = sum(1 for entry, _ in docs if is_name(entry))
     in_title: dict[str, list[int]] = defaultdict(list)
     in_text: dict[str, list[int]] = defaultdict(list)
     begun: dict[str, list[int]] = defaultdict(list)  # "de*": the names with a word begun by "de"
-    for number, entry in enumerate(docs):
-        title = set(words(entry.title))
-        if number < names:
-            joined, wholes = name_words(entry.title)
-            title.update(joined)
-            title.update(wholes)
-            for beginning in sorted({w[:n] for w in title if not w.startswith("=") for n in range(1, KEY_LENGTH) if len(w) > n}):
-                begun[beginning + "*"].append(number)
-        for word in title:
+    for number, (entry, known) in enumerate(docs):
+        found = known or entry_words(entry)
+        for beginning in found.begun:
+            begun[beginning + "*"].append(number)
+        for word in found.title:
             in_title[word].append(number)
-        for word in set(words(f"{entry.context} {entry.text}")) - title:
+        for word in found.text:
             in_text[word].append(number)
     shards: dict[str, dict[str, list[int] | str | list[list[int] | str]]] = defaultdict(dict)
     for word in sorted(in_title.keys() | in_text.keys()):
         shards[key_of(word.lstrip("="))][word] = [
-            encoded(in_title.get(word, []), len(docs)), encoded(in_text.get(word, []), len(docs))
+            encoded(in_title.get(word, []), count), encoded(in_text.get(word, []), count)
         ]
     for beginning, numbers in sorted(begun.items()):
-        shards[beginning[:-1]][beginning] = encoded(numbers, len(docs))
+        shards[beginning[:-1]][beginning] = encoded(numbers, count)
     files = {f"w/{file_name(key)}.json": _json(dict(sorted(shard.items()))) for key, shard in shards.items()}
     typos = _typo_shards(w for w in in_title.keys() | in_text.keys() if not w.startswith("="))
     files |= {f"t/{file_name(key)}.json": _json(shard) for key, shard in typos.items()}
-    for start in range(0, len(docs), CHUNK):
-        chunk = [[e.url, e.title, e.context] for e in docs[start : start + CHUNK]]
+    for start in range(0, count, CHUNK):
+        chunk = [[e.url, e.title, e.context] for e, _ in docs[start : start + CHUNK]]
         files[f"e/{start // CHUNK}.json"] = _json(chunk)
-    meta = {"version": VERSION, "entries": len(docs), "names": names, "chunk": CHUNK, "key": KEY_LENGTH,
+    meta = {"version": VERSION, "entries": count, "names": names, "chunk": CHUNK, "key": KEY_LENGTH,
             "fold": FOLD, "keys": sorted(shards), "typo": [TYPO_KEY, MIN_TYPO_WORD], "typoKeys": " ".join(sorted(typos))}
     files["meta.json"] = _json(meta)
     return dict(sorted(files.items()))
