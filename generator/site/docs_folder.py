@@ -12,7 +12,7 @@ read again for the index.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,8 @@ def index_files(made: list[Made], hand: Mapping[str, bytes]) -> dict[str, bytes]
 
 
 def _analysed(entries: Iterable[Entry]) -> Analysed:
-    return tuple((entry, search_index.entry_words(entry)) for entry in entries)
+    # The text searched is in the words now: only what results show is kept (and handed back).
+    return tuple((replace(entry, text=""), search_index.entry_words(entry)) for entry in entries)
 
 
 def writing_share(tree: Tree, hand: Collection[str], docs: Path | None) -> Share:
