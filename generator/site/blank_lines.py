@@ -25,7 +25,13 @@ _AFTER_TAG = re.compile(r">\n\s*")
 def compact(html: str) -> str:
     """`html` with each run of whitespace that begins with a line break and touches a tag made one line break."""
     parts = _KEPT.split(html)
-    # split() gives text, kept element, its name, text, ...: only the texts are compacted.
+    # split() gives text, kept element, its name, text, ...: only the texts are compacted, and
+    # their ends touch the tags of the kept elements around them.
     for i in range(0, len(parts), 3):
-        parts[i] = _AFTER_TAG.sub(">\n", _BEFORE_TAG.sub("\n", parts[i]))
+        text = _AFTER_TAG.sub(">\n", _BEFORE_TAG.sub("\n", parts[i]))
+        if i > 0 and text.startswith("\n"):
+            text = "\n" + text.lstrip()
+        if i < len(parts) - 1 and text[len(text.rstrip()):].startswith("\n"):
+            text = text.rstrip() + "\n"
+        parts[i] = text
     return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
