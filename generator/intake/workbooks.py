@@ -25,16 +25,10 @@ def _offered(site: Site) -> Iterator[tuple[str, str]]:
 
 def files(site: Site) -> dict[str, bytes]:
     """Every workbook the site offers, by its path below the generated folder."""
-    return dict(each_file(site))
-
-
-def each_file(site: Site) -> Iterator[tuple[str, bytes]]:
-    """(path below the generated folder, bytes) of every workbook the site offers, one at a time:
-    the render writes each as it comes."""
-    for record_type in urls.TEMPLATES:
-        yield urls.workbook(record_type), workbook_bytes(workbook(site, record_type))
+    made = {urls.workbook(record_type): workbook_bytes(workbook(site, record_type)) for record_type in urls.TEMPLATES}
     filler = Filler(site, "activity")
     for record_type, record_id in _offered(site):
         activity_ids = workbook_activities(site, record_type, record_id)
         if activity_ids:
-            yield urls.workbook(record_type, record_id), filler.xlsx(activity_ids)[0]
+            made[urls.workbook(record_type, record_id)] = filler.xlsx(activity_ids)[0]
+    return made
