@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 
 from ..facts import localities_of, places_of
 from ..view.model import Site, activity_order
-from .columns import columns
+from .columns import TEXT, columns
 from .names import what, written_names
 from .template import parts_of, workbook, zipped
 from .values import cell, path_of, stage_of, value_at
@@ -118,8 +118,8 @@ class Filler:
         self.letters = [get_column_letter(i) for i in range(1, len(self.columns) + 2)]
         self.cells = [(column, names[column], what(column), {stage: path_of(column, stage) for stage in _STAGES},
                        f'r="{letter}{_ROW}" s="{styles[letter]}"') for column, letter in zip(self.columns, self.letters, strict=False)]
-        self.id_cell = f'r="{self.letters[-1]}{_ROW}" s="{styles[self.letters[-1]]}"'
-        self.named: dict[tuple[int, str], object] = {}  # (column, code) -> what its cell says
+        self.where = [attributes for *_, attributes in self.cells] + [f'r="{self.letters[-1]}{_ROW}" s="{styles[self.letters[-1]]}"']
+        self.named: dict[tuple[int, str], object] = {}  # (column, code or date) -> what its cell says
         self.rows: dict[str, bytes] = {}  # record id -> its row, numbered _ROW, encoded once for every workbook
 
     def row_values(self, record_id: str) -> list[object]:
@@ -130,7 +130,7 @@ class Filler:
             value = value_at(data, paths[stage])
             if value is None:
                 values.append(None)
-            elif names is not None and isinstance(value, str):
+            elif column.kind != TEXT and isinstance(value, str):  # a code or a date: the same few recur
                 key = (index, value)
                 if key not in self.named:
                     self.named[key] = cell(column, value, names, said)
@@ -143,8 +143,7 @@ class Filler:
         if record_id in self.rows:
             return self.rows[record_id]
         cells = []
-        where = [attributes for *_, attributes in self.cells] + [self.id_cell]
-        for at, value in zip(where, self.row_values(record_id), strict=True):
+        for at, value in zip(self.where, self.row_values(record_id), strict=True):
             if value is None:
                 continue
             if isinstance(value, int):

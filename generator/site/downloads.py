@@ -688,13 +688,14 @@ def json_bytes(rows: Sequence[Record]) -> bytes:
     return json_document(rows)
 
 
-def json_document(value: object) -> bytes:
-    """Any JSON value, written as json_bytes writes the tables."""
+def json_document(value: object, line: bool = True) -> bytes:
+    """Any JSON value, written as json_bytes writes the tables; a line of its own unless `line` is False."""
     try:
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | (orjson.OPT_APPEND_NEWLINE if line else 0))
     except orjson.JSONEncodeError:
         # An absurd amount beyond 64 bits (the validator only warns): the json module writes it.
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return (text + "\n" if line else text).encode("utf-8")
 
 
 def tables(site: Site) -> dict[str, bytes]:
