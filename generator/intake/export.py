@@ -28,7 +28,7 @@ from ..facts import localities_of, places_of
 from ..view.model import Site, activity_order
 from .columns import TEXT, columns
 from .names import what, written_names
-from .template import parts_of, workbook, zipped
+from .template import EACH, parts_of, workbook, zipped
 from .values import cell, path_of, stage_of, value_at
 
 EXPORTED = ("activity", "partnership")
@@ -160,7 +160,7 @@ class Filler:
         extent = f'<dimension ref="A1:{self.letters[-1]}{len(rows) + 1}"/>'
         head = self.head.replace("<sheetViews>", extent + "<sheetViews>", 1)
         sheet = b"".join((f"{head}<sheetData>{self.header}".encode(), *rows, self.tail))
-        return zipped([(DATA_SHEET, sheet)], self.base), len(rows)
+        return zipped([(DATA_SHEET, sheet)], self.base, EACH), len(rows)
 
 
 def rows(site: Site, record_type: str, ids: Iterable[str]) -> list[tuple[str, list[object]]]:

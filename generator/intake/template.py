@@ -38,10 +38,13 @@ DATA_ROWS = 500  # rows that get the dropdowns and formats
 FILLED_ROWS = 5000  # rows of a pre-filled workbook that get the dropdowns
 # Every workbook says it was made on this day, whenever it was: the same records, the same bytes.
 MADE = datetime.datetime(2020, 1, 1)
-# Deflate's level 3 rather than the usual 6: at province scale the site's 494 workbooks compress
-# in 0.44 s of CPU instead of 0.99 s, for 12% more bytes (29.0 MB against 25.9 MB; a median
-# workbook 40 KB against 38 KB). Level 1 saves 0.05 s more for 7% more bytes again.
-COMPRESSION = 3
+# Deflate levels. What is compressed once (a blank template; the parts every pre-filled workbook
+# shares: guide, lists, styles) at the best level. The rows of each pre-filled workbook at level 3
+# rather than the usual 6: at province scale (492 workbooks) 0.51 s of CPU against 1.07 s, for
+# 28.8 MB against 25.8 MB (a median workbook 40.0 KB against 37.5 KB); level 1 saves 0.06 s more
+# for another 2 MB, level 4 costs 0.18 s more to save 1.5 MB.
+ONCE = 9
+EACH = 3
 _REQUIRED = PatternFill("solid", fgColor="FFE699")
 _OPTIONAL = PatternFill("solid", fgColor="DDEBF7")
 
@@ -182,7 +185,7 @@ def parts_of(book: Workbook) -> list[tuple[str, bytes]]:
                  else archive.read(name)) for name in archive.namelist()]
 
 
-def zipped(parts: Iterable[tuple[str, bytes]], base: bytes = b"") -> bytes:
+def zipped(parts: Iterable[tuple[str, bytes]], base: bytes = b"", level: int = ONCE) -> bytes:
     """An .xlsx of these parts, after those of `base` (an .xlsx made so, compressed once for
     many workbooks), every entry dated MADE: the same content, the same bytes."""
     out = io.BytesIO(base)
@@ -192,7 +195,7 @@ def zipped(parts: Iterable[tuple[str, bytes]], base: bytes = b"") -> bytes:
             info = zipfile.ZipInfo(name, when)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data, compresslevel=COMPRESSION)
+            archive.writestr(info, data, compresslevel=level)
     return out.getvalue()
 
 
