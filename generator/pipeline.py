@@ -88,7 +88,7 @@ def render_shares(result, context: Context, open_sink: Callable[[], Sink[T]]) ->
     """render_site, each share of the work putting its files into a sink of its own
     (site/render.py), the import's workbooks among them."""
     with rendering(context):
-        return render.render_shares(build_site(result, context), open_sink, extra=workbooks.files)
+        return render.render_shares(build_site(result, context), open_sink, extra=workbooks.each_file)
 
 
 def render_site(result, context: Context) -> dict[str, bytes]:

@@ -25,13 +25,17 @@ def _offered(site: Site) -> Iterator[tuple[str, str]]:
 
 def files(site: Site) -> dict[str, bytes]:
     """Every workbook the site offers, by its path below the generated folder."""
+    return dict(each_file(site))
+
+
+def each_file(site: Site) -> Iterator[tuple[str, bytes]]:
+    """(path below the generated folder, bytes) of every workbook the site offers, one at a time:
+    the render writes each as it comes (some 250 MB together at ten times province scale)."""
     filler = Filler(site, "activity")
-    made = {}
     for record_type in urls.TEMPLATES:  # the blank templates; the activities' with the names the filler read
         names = filler.names if record_type == filler.record_type else None
-        made[urls.workbook(record_type)] = workbook_bytes(workbook(site, record_type, names))
+        yield urls.workbook(record_type), workbook_bytes(workbook(site, record_type, names))
     for record_type, record_id in _offered(site):
         activity_ids = workbook_activities(site, record_type, record_id)
         if activity_ids:
-            made[urls.workbook(record_type, record_id)] = filler.xlsx(activity_ids)[0]
-    return made
+            yield urls.workbook(record_type, record_id), filler.xlsx(activity_ids)[0]
