@@ -58,6 +58,7 @@ class _Worded:
         self.links: dict[tuple[int, str, str], str] = {}  # (page depth, record type, id) -> <a>
         self.cells: dict[str, tuple[str, str]] = {}  # activity id -> its figure cells
         self.summary_rows: dict[tuple[int, str], list[str]] = {}  # (page depth, activity id) -> its row in a summary
+        self.summary_cells: dict[str, tuple[str, str, str, str, str]] = {}  # activity id -> the cells of that row that link nowhere
 
 
 class Memo:
@@ -97,6 +98,10 @@ class Memo:
     @property
     def summary_rows(self) -> dict[tuple[int, str], list[str]]:
         return self._in_language().summary_rows
+
+    @property
+    def summary_cells(self) -> dict[str, tuple[str, str, str, str, str]]:
+        return self._in_language().summary_cells
 
 
 @dataclass(frozen=True)
