@@ -72,6 +72,16 @@ def _summary(site: Site, activity: Activity) -> str:
 
 
 def _entry(site: Site, feed_url: str, activity: Activity) -> str:
+    """An activity's entry: the same in every feed of one depth (its programme's, its district's,
+    its sponsors'), its link being relative to the feed."""
+    key = (feed_url.count("/"), activity["id"])
+    entries = site.memo.feed_entries
+    if key not in entries:
+        entries[key] = _new_entry(site, feed_url, activity)
+    return entries[key]
+
+
+def _new_entry(site: Site, feed_url: str, activity: Activity) -> str:
     page = urls.activity(activity["id"], site.activity_urls)
     day = _stamp(first_day(activity["date"]))
     sponsors = site.partnerships[activity["partnership"]]["sponsors"]

@@ -59,6 +59,7 @@ class _Worded:
         self.cells: dict[str, tuple[str, str]] = {}  # activity id -> its figure cells
         self.summary_rows: dict[tuple[int, str], list[str]] = {}  # (page depth, activity id) -> its row in a summary
         self.summary_cells: dict[str, tuple[str, str, str, str, str]] = {}  # activity id -> the cells of that row that link nowhere
+        self.feed_entries: dict[tuple[int, str], str] = {}  # (feed depth, activity id) -> its entry in a feed
 
 
 class Memo:
@@ -98,6 +99,10 @@ class Memo:
     @property
     def summary_rows(self) -> dict[tuple[int, str], list[str]]:
         return self._in_language().summary_rows
+
+    @property
+    def feed_entries(self) -> dict[tuple[int, str], str]:
+        return self._in_language().feed_entries
 
     @property
     def summary_cells(self) -> dict[str, tuple[str, str, str, str, str]]:

@@ -48,15 +48,15 @@ def _fields(site: Site, activity: Activity) -> tuple[list[str], ...]:
     )
 
 
-def row_data(site: Site, activity: Activity) -> str:
+def row_data(site: Site, activity: Activity, fields: tuple[list[str], ...]) -> str:
     """What the filters know of an activity's row:
     "2023|so-a so-b|huyen-x|xa-y|an-sinh-xa-hoi|1|2023-01-06-qua|chuong-trinh-a|30000000|1".
     Ids and codes are lowercase words joined by hyphens (schemas/common.schema.json): no
-    space, no "|", no ";"."""
+    space, no "|", no ";". `fields`: its _fields."""
     figures = site.figures[activity["id"]]
     delivered = "" if figures.delivered is None else str(figures.delivered)
     programme = site.partnerships[activity["partnership"]]["programme"]
-    return "|".join([*(" ".join(values) for values in _fields(site, activity)), activity["id"], programme, delivered,
+    return "|".join([*(" ".join(values) for values in fields), activity["id"], programme, delivered,
                      "1" if figures.counted else "0"])
 
 
@@ -69,8 +69,11 @@ def table_attributes(site: Site, activities: Sequence[Activity], file_name: str)
     `activities`: the rows' order), the names of the ids they hold, the controls' words, the CSV's name."""
     names: dict[str, dict[str, str]] = {"programme": {}, "sponsor": {}, "district": {}, "commune": {}, "group": {}}
     groups = site.groups()
+    rows = []
     for activity in activities:
-        _year, sponsors, districts, communes, group, _gift = _fields(site, activity)
+        fields = _fields(site, activity)
+        rows.append(row_data(site, activity, fields))
+        _year, sponsors, districts, communes, group, _gift = fields
         names["sponsor"].update((s, site.name_of("organization", s)) for s in sponsors)
         names["district"].update((d, site.locality_name(d)) for d in districts)
         names["commune"].update((c, site.locality_name(c)) for c in communes)
@@ -97,5 +100,5 @@ def table_attributes(site: Site, activities: Sequence[Activity], file_name: str)
     return (
         f' data-filters="{_json_attribute(words)}" data-filter-names="{_json_attribute(names)}"'
         f' data-filter-file="{html.escape(file_name, quote=True)}"'
-        f' data-filter-rows="{html.escape(";".join(row_data(site, a) for a in activities), quote=True)}"'
+        f' data-filter-rows="{html.escape(";".join(rows), quote=True)}"'
     )
