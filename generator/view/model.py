@@ -13,7 +13,7 @@ import datetime
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..dates import first_day, last_day
 from ..diagnostics import Diagnostic
@@ -76,6 +76,8 @@ class Memo:
         self.programme_activities: dict[str, list[str]] = {}  # programme id -> its activity ids, in date order
         self.sponsors_at: dict[str, list[str]] | None = None  # locality id -> sponsors standing for it
         self.shared_names: dict[str, int] | None = None  # a locality's bare name -> how many units bear it
+        # (partnership, places, category) -> what the filters of a listing know of its activities
+        self.filter_fields: dict[tuple[str, tuple[str, ...], str], Any] = {}
 
     def _in_language(self) -> _Worded:
         catalogue = active()
