@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from ..dates import first_day, last_day
 from ..diagnostics import Diagnostic
-from ..facts import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, localities_of, places_of, took_place  # noqa: F401  (the pages read the levels here)
+from ..facts import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, localities_of, places_of, to_sponsor, took_place  # noqa: F401  (the pages read the levels here)
 from ..i18n import _, active
 from ..registry import TYPES, folder_of
 from ..typed import Activity, Document, Locality, Organization, Partnership, Programme, ReportedTotal
@@ -76,6 +76,7 @@ class Memo:
         self.programme_activities: dict[str, list[str]] = {}  # programme id -> its activity ids, in date order
         self.sponsors_at: dict[str, list[str]] | None = None  # locality id -> sponsors standing for it
         self.shared_names: dict[str, int] | None = None  # a locality's bare name -> how many units bear it
+        self.other_direction: frozenset[str] | None = None  # the activities facts.to_sponsor holds for
         # (partnership, places, category) -> what the filters of a listing know of its activities
         self.filter_fields: dict[tuple[str, tuple[str, ...], str], Any] = {}
 
@@ -194,6 +195,13 @@ class Site:
 
     def totals_of_ids(self, activity_ids: Iterable[str]) -> Totals:
         return totals_of(self.figures[a] for a in activity_ids)
+
+    def other_direction(self) -> frozenset[str]:
+        """The activities in which the twinned locality gave to its sponsor (facts.to_sponsor): a
+        few, named apart on every page that lists activities."""
+        if self.memo.other_direction is None:
+            self.memo.other_direction = frozenset(a["id"] for a in self.in_order if to_sponsor(a))
+        return self.memo.other_direction
 
     def in_date_order(self, activity_ids: Iterable[str]) -> list[str]:
         """Activity ids sorted by activity_order (date, then id)."""
