@@ -72,6 +72,7 @@ class Memo:
         self.worded: dict[object, _Worded] = {}  # catalogue -> its tables
         self.groups: dict[str, str] | None = None  # support-category group -> label
         self.areas: dict[str, list[str]] = {}  # locality id -> its area's activity ids, in date order
+        self.area_partnerships: dict[str, list[str]] = {}  # locality id -> the partnerships of its area
         self.programmes: dict[str, list[str]] = {}  # programme id -> its partnership ids, by name
         self.programme_activities: dict[str, list[str]] = {}  # programme id -> its activity ids, in date order
         self.sponsors_at: dict[str, list[str]] | None = None  # locality id -> sponsors standing for it
