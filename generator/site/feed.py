@@ -34,12 +34,17 @@ def _tag(site: Site) -> str:
     return f"tag:{host},2020:{path}" if host and path else "tag:ket-nghia.invalid,2020:ledger"
 
 
+def _xml_chars(value: str) -> str:
+    """`value` without the characters XML 1.0 forbids; none of them is printable, and most texts are."""
+    return value if value.isprintable() else _NOT_XML.sub("", value)
+
+
 def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", clean(value)))
+    return escape(_xml_chars(clean(value)))
 
 
 def _attr(value: str) -> str:
-    return quoteattr(_NOT_XML.sub("", value))
+    return quoteattr(_xml_chars(value))
 
 
 def _stamp(day: datetime.date) -> str:
