@@ -41,7 +41,6 @@ _ESCAPED = re.compile(r"\\(.)")
 _TAG = re.compile(r"<[^>]*>")
 # mkdocs.yml's markdown_extensions, as far as they make a page's text and anchors.
 HAND_EXTENSIONS = ("toc", "attr_list", "admonition", "tables")
-_slug = functools.lru_cache(maxsize=4096)(heading_slug)  # a few hundred headings recur on every page
 
 
 class _Sections(html.parser.HTMLParser):
@@ -110,7 +109,7 @@ def generated_html(body: str) -> str:
 
     def element(line: re.Match[str]) -> str:
         level, inner = len(line[1]), _ESCAPED.sub(r"\1", line[2])
-        anchor = unique(_slug(_text(line[2])), anchors, counters)
+        anchor = unique(heading_slug(_text(line[2])), anchors, counters)
         return f'<h{level} id="{html.escape(anchor)}">{inner}</h{level}>'
 
     return _HEADING_LINE.sub(element, body)
