@@ -68,14 +68,13 @@ def _where(site: Site, activity: Activity) -> _Where:
     return known[key]
 
 
-def row_data(site: Site, activity: Activity) -> str:
-    """What the filters know of an activity's row:
+def row_data(site: Site, activity: Activity, where: _Where) -> str:
+    """What the filters know of an activity's row (`where`: its _where):
     "2023|so-a so-b|huyen-x|xa-y|an-sinh-xa-hoi|1|2023-01-06-qua|chuong-trinh-a|30000000|1".
     Ids and codes are lowercase words joined by hyphens (schemas/common.schema.json): no
     space, no "|", no ";"."""
     figures = site.figures[activity["id"]]
     delivered = "" if figures.delivered is None else str(figures.delivered)
-    where = _where(site, activity)
     return f"{year_of(activity)}|{where.text}|{activity['id']}|{where.programme}|{delivered}|{int(figures.counted)}"
 
 
@@ -109,7 +108,8 @@ def table_attributes(site: Site, activities: Sequence[Activity], file_name: str)
     """The <table>'s attributes: its rows' data (row_data, ";" between them, in the order of
     `activities`: the rows' order), the names of the ids they hold, the controls' words, the CSV's name."""
     ids: dict[str, set[str]] = {"programme": set(), "sponsor": set(), "district": set(), "commune": set(), "group": set()}
-    for where in (_where(site, a) for a in activities):
+    wheres = [_where(site, a) for a in activities]
+    for where in wheres:
         ids["programme"].add(where.programme)
         ids["sponsor"].update(where.sponsors)
         ids["district"].update(where.districts)
@@ -124,7 +124,7 @@ def table_attributes(site: Site, activities: Sequence[Activity], file_name: str)
         "commune": {c: site.locality_name(c) for c in ids["commune"]},
         "group": {g: groups.get(g, g) for g in ids["group"]},
     }
-    rows = ";".join(row_data(site, a) for a in activities)
+    rows = ";".join(row_data(site, a, where) for a, where in zip(activities, wheres, strict=True))
     return (
         f' data-filters="{_words(active())}" data-filter-names="{_json_attribute(names)}"'
         f' data-filter-file="{html.escape(file_name, quote=True)}"'
