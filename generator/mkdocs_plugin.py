@@ -8,6 +8,7 @@ site without it. What it adds:
   repository the pages link to, the checkout's own (on_config);
 - each page's counterpart in the other language, for the language switch (editions.py);
 - big generated tables skip Python-Markdown (lifted_blocks): a faster build, the same pages;
+- the pages are sent without the templates' blank lines and indentation (blank_lines);
 - while serving, a change under records/ or docs/ regenerates the pages, outside MkDocs' build
   (on_serve): only the files whose content changed are rewritten, files whose bytes did
   not change are not parsed again, and the plugin wakes MkDocs for one rebuild at once
@@ -34,7 +35,7 @@ from watchdog.observers.polling import PollingObserver
 
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
-from .site import editions, interface, lifted_blocks
+from .site import blank_lines, editions, interface, lifted_blocks
 from .site.writer import CannotWrite, NotOurs
 from .validate import Reuse, validate_tree
 from .view.config import LedgerConfig, context_of, moved_options
@@ -128,7 +129,7 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         return context
 
     def on_post_page(self, output, *, page, config):
-        return lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, []))
+        return blank_lines.compact(lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, [])))
 
 
 class _AnyChange(FileSystemEventHandler):

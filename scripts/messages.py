@@ -4,9 +4,9 @@ every language (`make messages`).
     .venv/bin/python scripts/messages.py [--output FILE]
 
 Writes generator/locale/site.pot from the calls to _(), ngettext() and N_() in the
-files babel.cfg names, then overrides/partials/words/<lang>.html for Vietnamese and each
-translation (generator/locale/<lang>/LC_MESSAGES/site.po): the words MkDocs' templates and the
-scripts show (generator/site/interface.py). Tests check that the committed files are up to date.
+files babel.cfg names, then overrides/partials/words/<lang>.html and docs/javascripts/words/<lang>.js
+for Vietnamese and each translation (generator/locale/<lang>/LC_MESSAGES/site.po): the words
+MkDocs' templates and the scripts show (generator/site/interface.py). Tests check that the committed files are up to date.
 """
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from generator.site import interface
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path("generator/locale/site.pot")
-OVERRIDES = Path("overrides")
 
 
 def extract(output: Path) -> None:
@@ -40,10 +39,10 @@ def extract(output: Path) -> None:
     )
 
 
-def write_partials(overrides: Path, locale: Path | None = None) -> None:
-    """The templates' words, one partial per language with a catalogue under `locale`."""
+def write_partials(project: Path, locale: Path | None = None) -> None:
+    """The templates' and the scripts' words in `project`, in each language with a catalogue under `locale`."""
     for name, text in interface.partials(locale).items():
-        path = overrides / name
+        path = project / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
@@ -54,4 +53,4 @@ if __name__ == "__main__":
     args = parser.parse_args()
     os.chdir(PROJECT)
     extract(args.output.resolve())
-    write_partials(PROJECT / OVERRIDES)
+    write_partials(PROJECT)

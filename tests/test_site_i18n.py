@@ -88,10 +88,11 @@ def _small_english(locale: Path, compiled: bool = False) -> Path:
 
 def test_the_committed_words_of_the_templates_are_those_of_the_catalogues(tmp_path):
     messages.write_partials(tmp_path)
-    fresh = {p.relative_to(tmp_path): p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.html")}
-    folder = PROJECT / messages.OVERRIDES
-    committed = {p.relative_to(folder): p.read_text(encoding="utf-8") for p in (folder / interface.PARTIALS).glob("*.html")}
-    assert fresh == committed, "the wording changed: run `make messages` and commit overrides/partials/words/"
+    fresh = {p.relative_to(tmp_path): p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.*")}
+    committed = {p.relative_to(PROJECT): p.read_text(encoding="utf-8")
+                 for folder in (interface.PARTIALS, interface.SCRIPTS) for p in (PROJECT / folder).glob("*.*")}
+    assert fresh == committed, "the wording changed: run `make messages` and commit overrides/partials/words/ and docs/javascripts/words/"
+    assert {path.suffix for path in fresh} == {".html", ".js"}
 
 
 @pytest.fixture

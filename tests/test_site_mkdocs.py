@@ -256,3 +256,18 @@ def test_every_api_document_is_valid_against_the_schema_published_beside_it(buil
         assert not errors, (path, errors[:3])
         checked += 1
     assert checked > 300
+
+
+def test_a_page_carries_only_its_own_weight(built_site):
+    """What every page would repeat is not in it: the templates' blank lines and indentation
+    (generator/site/blank_lines.py), the scripts' words (one cached script per language), a
+    palette stylesheet none of whose rules apply to the site's own colours, a lone hreflang."""
+    commune = (built_site / "dia-ban/xa-phuoc-chanh/index.html").read_text(encoding="utf-8")
+    frame = re.sub(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1>", "<kept>", commune, flags=re.S)
+    assert "\n\n" not in frame and not re.search(r">\n[ \t]|\n[ \t]+<", frame)
+    assert re.search(r'<script src="\.\./\.\./javascripts/words/vi\.js"></script>', commune)
+    assert "ketnghiaWords" not in commune and "Bấm để sắp xếp" not in commune
+    assert (built_site / "javascripts/words/vi.js").read_text(encoding="utf-8").count("ketnghiaWords") == 1
+    assert "palette." not in commune and 'rel="alternate "' not in commune  # no English counterpart
+    english = (built_site / "en/do-phu/index.html").read_text(encoding="utf-8")
+    assert english.count('rel="alternate "') == 2 and '<script src="../../javascripts/words/en.js">' in english

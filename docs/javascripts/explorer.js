@@ -31,13 +31,8 @@
     return files[name];
   }
 
-  function pageWords() {  // the page's own words and number symbols (main.html's #ketnghia-words)
-    var element = document.getElementById("ketnghia-words");
-    try {
-      return (element && JSON.parse(element.textContent)) || {};
-    } catch (error) {
-      return {};
-    }
+  function pageWords() {  // the page's words and number symbols (javascripts/words/<lang>.js, loaded by main.html)
+    return window.ketnghiaWords || {};
   }
   var GROUP = pageWords().group || ".";
   function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, GROUP); }

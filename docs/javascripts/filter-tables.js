@@ -40,13 +40,8 @@
     return values;
   }
 
-  function pageWords() {  // the page's own words and number symbols (main.html's #ketnghia-words)
-    var element = document.getElementById("ketnghia-words");
-    try {
-      return (element && JSON.parse(element.textContent)) || {};
-    } catch (error) {
-      return {};
-    }
+  function pageWords() {  // the page's own words and number symbols (javascripts/words/<lang>.js, loaded by main.html)
+    return window.ketnghiaWords || {};
   }
   var GROUP = pageWords().group || ".";
 

@@ -3,8 +3,9 @@
  * Self-hosted on purpose (no CDN). A cell's data-sort attribute, when present, is what is
  * compared (ISO dates, amounts in đồng); otherwise numbers as the page writes them (1.234.567
  * or 6,5% in Vietnamese, 1,234,567 or 6.5% in English) are compared as numbers, and text (the
- * records' names) in Vietnamese alphabetical order. The words and number symbols are the
- * page's own (main.html's #ketnghia-words, written by generator/site/interface.py).
+ * records' names) in Vietnamese alphabetical order. The words and number symbols are those of
+ * the page's language (javascripts/words/<lang>.js, loaded by main.html, written by
+ * generator/site/interface.py).
  * Tables wider than the screen scroll inside Material's .md-typeset__scrollwrap: such a
  * wrapper is made focusable (tabindex="0", a named region) so that keyboard users can
  * scroll it (WCAG 2.1.1; axe scrollable-region-focusable). */
@@ -16,12 +17,7 @@
   var NUMBER = numberPattern(GROUP, DECIMAL);
 
   function pageWords() {
-    var element = document.getElementById("ketnghia-words");
-    try {
-      return (element && JSON.parse(element.textContent)) || {};
-    } catch (error) {
-      return {};
-    }
+    return window.ketnghiaWords || {};
   }
 
   function escaped(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }

@@ -1,14 +1,15 @@
 """The words of the templates (overrides/) and of the scripts (docs/javascripts/), in the
 active language: MkDocs renders those, not the generator, so their words come from here.
 
-`make messages` writes them, one file per language the site can be written in, as a Jinja
-partial the templates import (overrides/partials/words/<lang>.html: `partial()`); a test keeps
-them in step with the catalogues. So any builder of the templates has them, plugin or not. A
-page takes the set of its language: its front matter's `language`, else the site's
-(`theme.language`, which the plugin's option sets: `configure`); Material's own words go the
-same way (overrides/partials/language.html). A section in another language is a matter of its
-pages' front matter. The scripts read theirs from the page (main.html writes `scripts` as JSON,
-`<script id="ketnghia-words">`).
+`make messages` writes them, one pair of files per language the site can be written in: the
+templates' as a Jinja partial they import (overrides/partials/words/<lang>.html: `partial()`),
+the scripts' as a script of their own (docs/javascripts/words/<lang>.js: `script()`), fetched
+once and cached by the browser rather than written into every page; a test keeps them in step
+with the catalogues. So any builder of the templates has them, plugin or not. A page takes the
+set of its language: its front matter's `language`, else the site's (`theme.language`, which
+the plugin's option sets: `configure`); Material's own words go the same way
+(overrides/partials/language.html). A section in another language is a matter of its pages'
+front matter. main.html loads the scripts' words of the page's language before the scripts.
 """
 
 from __future__ import annotations
@@ -26,8 +27,7 @@ from ..view import formats
 
 
 def words() -> dict[str, Any]:
-    """The templates' and scripts' words in the active language."""
-    digits = formats.words()
+    """The templates' words in the active language."""
     return {
         "language": i18n.language(),
         "og_locale": _territorial(i18n.language()),
@@ -41,20 +41,26 @@ def words() -> dict[str, Any]:
         "search_suggest": _("Không có kết quả. Có phải bạn muốn tìm:"),
         "search_home": _("Tìm xã của bạn"),
         "search_failed": _("Không tải được dữ liệu tìm kiếm: hãy thử lại."),
-        "scripts": {
-            # Numbers as the pages write them: read back to sort a table, written by the filters.
-            "locale": digits.locale,
-            "group": digits.group,
-            "decimal": digits.decimal,
-            "dong": [part.strip() for part in around(_("{amount} đồng"), "amount") if part.strip()],
-            "table": _("Bảng"),
-            "table_of": _("Bảng: {heading}"),
-            "sort": _("Bấm để sắp xếp"),
-        },
     }
 
 
-PARTIALS = "partials/words"  # below the theme's custom_dir (overrides/)
+def script_words() -> dict[str, Any]:
+    """The scripts' words in the active language."""
+    digits = formats.words()
+    return {
+        # Numbers as the pages write them: read back to sort a table, written by the filters.
+        "locale": digits.locale,
+        "group": digits.group,
+        "decimal": digits.decimal,
+        "dong": [part.strip() for part in around(_("{amount} đồng"), "amount") if part.strip()],
+        "table": _("Bảng"),
+        "table_of": _("Bảng: {heading}"),
+        "sort": _("Bấm để sắp xếp"),
+    }
+
+
+PARTIALS = "overrides/partials/words"  # the templates' words, below the theme's custom_dir
+SCRIPTS = "docs/javascripts/words"  # the scripts' words, published as they are
 
 
 def partial() -> str:
@@ -66,12 +72,23 @@ def partial() -> str:
             f"{{%- set words = {literal} -%}}\n")
 
 
+def script() -> str:
+    """docs/javascripts/words/<lang>.js for the active language: `script_words()` as the global
+    the scripts read (`window.ketnghiaWords`), sorted and in ASCII (whatever charset it is served in)."""
+    literal = json.dumps(script_words(), sort_keys=True, indent=1)
+    return ("/* The scripts' own words in one language, written by `make messages` from its catalogue\n"
+            " * (generator/site/interface.py): edit the catalogue, not this file. */\n"
+            f"window.ketnghiaWords = {literal};\n")
+
+
 def partials(locale: Path | None = None) -> dict[str, str]:
-    """{path below overrides/: its text}, one partial per language with a catalogue under `locale`."""
+    """{path below the project: its text}, the templates' and the scripts' words in each language
+    with a catalogue under `locale`."""
     out = {}
     for code in i18n.languages(locale):
         with i18n.speaking(code, locale):
             out[f"{PARTIALS}/{code}.html"] = partial()
+            out[f"{SCRIPTS}/{code}.js"] = script()
     return out
 
 
