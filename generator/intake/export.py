@@ -26,9 +26,9 @@ from openpyxl.utils import get_column_letter
 
 from ..facts import localities_of, places_of
 from ..view.model import Site, activity_order
-from .columns import columns
-from .names import names_of, what
-from .template import parts_of, workbook, zipped
+from .columns import TEXT, columns
+from .names import what, written_names
+from .template import EACH, parts_of, workbook, zipped
 from .values import cell, path_of, stage_of, value_at
 
 EXPORTED = ("activity", "partnership")
@@ -87,6 +87,13 @@ DATA_SHEET = "xl/worksheets/sheet2.xml"  # the data sheet, second after the guid
 
 
 _ROW = "\x00"  # stands for the row number in a record's row, written once and placed in each workbook
+_ESCAPED = re.compile(f"{ILLEGAL_CHARACTERS_RE.pattern}|[&<>]")  # what a cell's text cannot hold as it is
+
+
+def _xml_text(value: object) -> str:
+    """A cell's text in the sheet's XML: characters XML forbids left out, markup escaped."""
+    text = str(value)
+    return escape(ILLEGAL_CHARACTERS_RE.sub("", text)) if _ESCAPED.search(text) else text
 
 
 class Filler:
@@ -98,21 +105,22 @@ class Filler:
     def __init__(self, site: Site, record_type: str):
         self.site, self.record_type = site, record_type
         self.columns = columns(record_type)
-        names = {column: names_of(site, column) for column in self.columns}
+        self.names = names = {column: written_names(site, column) for column in self.columns}
         parts = parts_of(workbook(site, record_type, names, pattern=True))
         self.base = zipped(part for part in parts if part[0] != DATA_SHEET)  # the parts no record changes
         sheet = dict(parts)[DATA_SHEET].decode("utf-8")
         head, rest = sheet.split("<sheetData>", 1)
-        rows, self.tail = rest.split("</sheetData>", 1)
+        rows, tail = rest.split("</sheetData>", 1)
         self.header = rows[:rows.index("</row>") + len("</row>")]
         styles = dict(_PATTERN_CELL.findall(rows))  # column letter -> style of its values
         self.head = re.sub(r'<dimension ref="[^"]*"/>', "", head)
+        self.tail = f"</sheetData>{tail}".encode()
         self.letters = [get_column_letter(i) for i in range(1, len(self.columns) + 2)]
         self.cells = [(column, names[column], what(column), {stage: path_of(column, stage) for stage in _STAGES},
                        f'r="{letter}{_ROW}" s="{styles[letter]}"') for column, letter in zip(self.columns, self.letters, strict=False)]
-        self.id_cell = f'r="{self.letters[-1]}{_ROW}" s="{styles[self.letters[-1]]}"'
-        self.named: dict[tuple[int, str], object] = {}  # (column, code) -> what its cell says
-        self.rows: dict[str, str] = {}  # record id -> its row, numbered _ROW
+        self.where = [attributes for *_, attributes in self.cells] + [f'r="{self.letters[-1]}{_ROW}" s="{styles[self.letters[-1]]}"']
+        self.named: dict[tuple[int, str], object] = {}  # (column, code or date) -> what its cell says
+        self.rows: dict[str, bytes] = {}  # record id -> its row, numbered _ROW, encoded once for every workbook
 
     def row_values(self, record_id: str) -> list[object]:
         data = self.site.records[self.record_type][record_id]
@@ -120,7 +128,9 @@ class Filler:
         values: list[object] = []
         for index, (column, names, said, paths, _) in enumerate(self.cells):
             value = value_at(data, paths[stage])
-            if names is not None and isinstance(value, str):
+            if value is None:
+                values.append(None)
+            elif column.kind != TEXT and isinstance(value, str):  # a code or a date: the same few recur
                 key = (index, value)
                 if key not in self.named:
                     self.named[key] = cell(column, value, names, said)
@@ -129,29 +139,28 @@ class Filler:
                 values.append(cell(column, value, names, said))
         return values + [record_id]
 
-    def _row(self, record_id: str) -> str:
+    def _row(self, record_id: str) -> bytes:
         if record_id in self.rows:
             return self.rows[record_id]
         cells = []
-        where = [attributes for *_, attributes in self.cells] + [self.id_cell]
-        for at, value in zip(where, self.row_values(record_id), strict=True):
+        for at, value in zip(self.where, self.row_values(record_id), strict=True):
             if value is None:
                 continue
             if isinstance(value, int):
                 cells.append(f"<c {at}><v>{value}</v></c>")
             else:
-                text = escape(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-                cells.append(f'<c {at} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
-        self.rows[record_id] = row = f'<row r="{_ROW}">{"".join(cells)}</row>'
+                cells.append(f'<c {at} t="inlineStr"><is><t xml:space="preserve">{_xml_text(value)}</t></is></c>')
+        self.rows[record_id] = row = f'<row r="{_ROW}">{"".join(cells)}</row>'.encode()
         return row
 
     def xlsx(self, ids: Iterable[str]) -> tuple[bytes, int]:
         """The workbook of these records, one row each in the given order, and how many."""
-        rows = [self._row(record_id).replace(_ROW, str(number)) for number, record_id in enumerate(ids, start=2)]
+        number = _ROW.encode()
+        rows = [self._row(record_id).replace(number, b"%d" % n) for n, record_id in enumerate(ids, start=2)]
         extent = f'<dimension ref="A1:{self.letters[-1]}{len(rows) + 1}"/>'
         head = self.head.replace("<sheetViews>", extent + "<sheetViews>", 1)
-        sheet = f"{head}<sheetData>{self.header}{''.join(rows)}</sheetData>{self.tail}".encode()
-        return zipped([(DATA_SHEET, sheet)], self.base), len(rows)
+        sheet = b"".join((f"{head}<sheetData>{self.header}".encode(), *rows, self.tail))
+        return zipped([(DATA_SHEET, sheet)], self.base, EACH), len(rows)
 
 
 def rows(site: Site, record_type: str, ids: Iterable[str]) -> list[tuple[str, list[object]]]:

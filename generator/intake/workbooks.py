@@ -25,8 +25,11 @@ def _offered(site: Site) -> Iterator[tuple[str, str]]:
 
 def files(site: Site) -> dict[str, bytes]:
     """Every workbook the site offers, by its path below the generated folder."""
-    made = {urls.workbook(record_type): workbook_bytes(workbook(site, record_type)) for record_type in urls.TEMPLATES}
     filler = Filler(site, "activity")
+    made = {}
+    for record_type in urls.TEMPLATES:  # the blank templates; the activities' with the names the filler read
+        names = filler.names if record_type == filler.record_type else None
+        made[urls.workbook(record_type)] = workbook_bytes(workbook(site, record_type, names))
     for record_type, record_id in _offered(site):
         activity_ids = workbook_activities(site, record_type, record_id)
         if activity_ids:

@@ -181,8 +181,20 @@ def _partnership_columns(site: Site) -> list[Column]:
     ]
 
 
-def _money_part(kind: str, part: str) -> Callable[[Record], int | None]:
-    return lambda d: amount_parts(d, kind).get(part)
+def _parts(kind: str) -> Callable[[Record], dict[str, int]]:
+    """amount_parts of a row, read once for the four columns that ask it in turn."""
+    last: list[Any] = [None, {}]  # the row last asked, its parts
+
+    def parts(d: Record) -> dict[str, int]:
+        if last[0] is not d:
+            last[:] = d, amount_parts(d, kind)
+        return last[1]
+
+    return parts
+
+
+def _money_part(parts: Callable[[Record], dict[str, int]], part: str) -> Callable[[Record], int | None]:
+    return lambda d: parts(d).get(part)
 
 
 _PART_EN = {"cash": "cash", "in_kind": "in kind", "mobilised": "mobilised from others", "unspecified": "not split"}
@@ -190,12 +202,13 @@ _PART_EN = {"cash": "cash", "in_kind": "in kind", "mobilised": "mobilised from o
 
 def _money_columns(kind: str, title: str, en: str, total: Callable[[Record], int | None]) -> list[Column]:
     labels = {"cash": _("tiền mặt"), "in_kind": _("hiện vật"), "mobilised": _("vận động"), "unspecified": _("chưa tách")}
+    parts = _parts(kind)
     columns = [
         Column(
             f"{kind}_{part}",
             "integer",
             _("{value}: {part} (đồng)").format(value=title, part=labels[part]),
-            _money_part(kind, part),
+            _money_part(parts, part),
             f"{en}: {_PART_EN[part]}; empty when not reported",
             _("đồng"),
         )
@@ -638,12 +651,12 @@ def _field(value) -> str:
     """One CSV field, quoted as the csv module's Excel dialect quotes (only when it holds a
     comma, a double quote or a line break; quotes doubled). Every cell of every CSV passes
     here, so formulas are neutralised here; numbers stay numbers, the JSON stays exact."""
-    if value is None:
-        return ""  # not reported: an empty cell, never 0
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, str):
+    if isinstance(value, str):  # most cells: asked first
         text = "'" + value if value[:1] in _FORMULA_START else value
+    elif value is None:
+        return ""  # not reported: an empty cell, never 0
+    elif value is True or value is False:
+        return "true" if value else "false"
     else:
         text = str(value)
     if '"' in text:
@@ -675,13 +688,14 @@ def json_bytes(rows: Sequence[Record]) -> bytes:
     return json_document(rows)
 
 
-def json_document(value: object) -> bytes:
-    """Any JSON value, written as json_bytes writes the tables."""
+def json_document(value: object, line: bool = True) -> bytes:
+    """Any JSON value, written as json_bytes writes the tables; a line of its own unless `line` is False."""
     try:
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | (orjson.OPT_APPEND_NEWLINE if line else 0))
     except orjson.JSONEncodeError:
         # An absurd amount beyond 64 bits (the validator only warns): the json module writes it.
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return (text + "\n" if line else text).encode("utf-8")
 
 
 def tables(site: Site) -> dict[str, bytes]:

@@ -22,6 +22,7 @@ from ...typed import Activity
 from ...view import formats, urls
 from ...view.escape import clean, h
 from ...view.model import Site, year_of
+from ..downloads import json_document
 from .filters import districts_of
 from .page import Page, para
 
@@ -31,10 +32,6 @@ COMMON = "chung.json"
 PART = 1000  # rows per part: a part is some 100 KB (25 KB gzip) at province scale
 # Amount brackets in đồng: the facet "giá trị" offers the ranges between them, and "not reported".
 BRACKETS = (10_000_000, 50_000_000, 200_000_000, 1_000_000_000)
-
-
-def _json(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def _positions(ids: list[str]) -> dict[str, int]:
@@ -91,12 +88,14 @@ def _group_position(site: Site, groups: list[str], category: str) -> int:
     return groups.index(group) if group in groups else -1
 
 
-def _common(site: Site, activities: list[Activity]) -> dict[str, Any]:
+def _common(site: Site, activities: list[Activity], districts_at: dict[str, list[str]]) -> dict[str, Any]:
     places = {p for a in activities for p in site.places(a)}
     communes = site.by_name("locality", [p for p in places if site.is_commune(p)])
-    districts = site.by_name("locality", sorted({d for a in activities for d in districts_of(site, site.places(a))}))
-    sponsors = site.by_name("organization", sorted({s for a in activities for s in site.partnerships[a["partnership"]]["sponsors"]}))
-    programmes = [p for p in site.programmes_in_order() if p in {site.partnerships[a["partnership"]]["programme"] for a in activities}]
+    districts = site.by_name("locality", sorted({d for a in activities for d in districts_at[a["id"]]}))
+    pairs = {a["partnership"] for a in activities}
+    sponsors = site.by_name("organization", sorted({s for p in pairs for s in site.partnerships[p]["sponsors"]}))
+    in_use = {site.partnerships[p]["programme"] for p in pairs}
+    programmes = [p for p in site.programmes_in_order() if p in in_use]
     categories = list(site.vocabulary("support-categories"))
     groups = list(site.groups())
     district_at = _positions(districts)
@@ -125,7 +124,8 @@ def _common(site: Site, activities: list[Activity]) -> dict[str, Any]:
 def data_files(site: Site) -> dict[str, bytes]:
     """{path below the generated folder: bytes}: the common file and the parts."""
     activities = sorted(site.activities.values(), key=lambda a: (a["date"], a["id"]), reverse=True)
-    common = _common(site, activities)
+    districts_at = {a["id"]: districts_of(site, site.places(a)) for a in activities}  # activity id -> its districts
+    common = _common(site, activities, districts_at)
     at = {key: _positions([item[0] for item in common[key]]) for key in ("programmes", "sponsors", "districts", "communes", "categories")}
     by_year: dict[str, list[Activity]] = {}
     for activity in activities:
@@ -147,17 +147,17 @@ def data_files(site: Site) -> dict[str, bytes]:
                 part_rows.append([
                     a["id"], a["date"], at["programmes"][partnership["programme"]],
                     [at["sponsors"][s] for s in partnership["sponsors"]],
-                    [at["districts"][d] for d in districts_of(site, places)],
+                    [at["districts"][d] for d in districts_at[a["id"]]],
                     [at["communes"][p] for p in places if p in at["communes"]],
                     at["categories"][a["category"]],
                     figures.delivered, figures.households, 1 if figures.counted else 0,
                     clean(a["title"]), page_at[site.activity_urls[a["id"]]],
                 ])
-            files[URL + DATA + name] = _json({"pages": pages, "rows": part_rows})
-            files[URL + DATA + sources] = _json([[s.get("url") or "" for s in a.get("sources", ())] for a in chunk])
+            files[URL + DATA + name] = json_document({"pages": pages, "rows": part_rows}, line=False)
+            files[URL + DATA + sources] = json_document([[s.get("url") or "" for s in a.get("sources", ())] for a in chunk], line=False)
             parts.append([year, len(chunk), name, sources])
     common["parts"] = parts
-    files[URL + DATA + COMMON] = _json(common)
+    files[URL + DATA + COMMON] = json_document(common, line=False)
     return files
 
 
