@@ -18,12 +18,25 @@ from generator.site.pages import activities, home, sponsors, summaries
 from generator.view import formats, shares, urls
 from generator.view.model import year_of
 from generator.view.scopes import programme_activities, sponsor_activities
-from generator.view.totals import delivered, planned
+from generator.view.totals import Figures, Totals, delivered, planned, totals_of
 
 from site_records import TODAY, activity, small_tree
 from support import PROJECT
 
 # --- the parts of an amount ----------------------------------------------------------------------
+
+
+def test_totals_of_many_figures_are_those_added_one_by_one():
+    figures = [Figures(True, 90, None, 3, None), Figures(False, 50, 10, 1, 2), Figures(True, None, 0, None, 7),
+               Figures(True, 0, 20, 0, None)]
+    one_by_one = Totals()
+    for one in figures:
+        one_by_one.add(one)
+    assert totals_of(figures) == one_by_one
+    assert (one_by_one.activities, one_by_one.delivered, one_by_one.planned, one_by_one.households,
+            one_by_one.people) == (3, 90, 20, 3, 7)
+    assert totals_of([]) == Totals() and Totals().delivered is None
+
 
 
 def test_amount_parts_are_the_reported_parts_in_their_order_and_zero_is_kept():

@@ -187,6 +187,26 @@ def test_activity_listings_carry_what_the_filters_need(tmp_path):
     assert [r.split("|")[0] for r in timeline] == ["2021", "2022"]
 
 
+def test_activities_of_one_partnership_place_and_category_keep_their_own_filter_fields(tmp_path):
+    # What a partnership, its places and a category give is worked out once for all their
+    # activities; the year, the id, the amount and whether it counts stay each activity's own.
+    records = small_tree(tmp_path)
+    partnership(records, "tp-thu-nghiem-huyen-phuoc-son", ["tp-thu-nghiem"], "huyen-phuoc-son")
+    activity(records, "2023-03-01-den", "tp-thu-nghiem-huyen-phuoc-son", "2023-03-01", "ha-tang-nong-thon", "Đèn",
+             value={"delivered": {"cash": 5000000}})
+    activity(records, "2023-05-01-den", "tp-thu-nghiem-huyen-phuoc-son", "2023-05-01", "ha-tang-nong-thon", "Đèn nữa",
+             status="huy")
+    activity(records, "2024-03-01-den", "tp-thu-nghiem-huyen-phuoc-son", "2024-03-01", "ha-tang-nong-thon", "Đèn mới")
+    files = _render(records)
+    timeline = _filtered_table(files["cap-ket-nghia/tp-thu-nghiem-huyen-phuoc-son/index.md"])[2]
+    assert timeline == [
+        "2023|tp-thu-nghiem|huyen-phuoc-son||phat-trien-kinh-te|0|2023-03-01-den|qd-1100-2020-2025|5000000|1",
+        "2023|tp-thu-nghiem|huyen-phuoc-son||phat-trien-kinh-te|0|2023-05-01-den|qd-1100-2020-2025||0",
+        "2024|tp-thu-nghiem|huyen-phuoc-son||phat-trien-kinh-te|0|2024-03-01-den|qd-1100-2020-2025||1",
+    ]
+    assert _filtered_table(files["hoat-dong/2024/ha-tang-nong-thon/index.md"])[2] == timeline[2:]
+
+
 def test_the_filter_script_sets_text_only_and_asks_no_host():
     script = FILTER_JS.read_text(encoding="utf-8")
     for markup in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):

@@ -6,7 +6,7 @@ import json
 
 from generator.pipeline import render_site
 from generator.site.pages.explorer import PART
-from generator.site.pages.page import DESCRIPTION_LENGTH, Page
+from generator.site.pages.page import DESCRIPTION_LENGTH, Page, without_boilerplate
 from generator.validate import validate_tree
 from generator.view.context import Context
 
@@ -66,6 +66,19 @@ def test_a_pages_description_comes_from_its_own_content():
     assert 'description: "Cặp kết nghĩa. 27 cặp kết nghĩa và hơn. Nguồn: Báo Quảng Nam"' in page.text()
     long = Page("x/", "Tiêu đề", "<p>" + "chữ " * 200 + "</p>").description
     assert len(long) <= DESCRIPTION_LENGTH + 1 and long.endswith("chữ…")
+
+
+def test_a_description_leaves_out_whole_tables_and_folder_notes_only():
+    table = '<div class="ledger-table">\n<table><tr><td>1</td></tr></table>\n</div>'
+    note = '<p class="ledger-source">tệp</p>'
+    assert without_boilerplate(f"a{table}b{note}c") == "a b c"
+    # A table ends at the first </table> followed by blank space and </div>; one never closed,
+    # or a note never ended, is text like any other.
+    inner = '<div class="ledger-table"><table></table>x</table> </div>'
+    assert without_boilerplate(f"a{inner}b") == "a b"
+    assert without_boilerplate('a<div class="ledger-table"><table></table>b') == 'a<div class="ledger-table"><table></table>b'
+    assert without_boilerplate(f'<p class="ledger-source">a{note}') == " "
+    assert without_boilerplate(f'{note[:-4]} {table}') == '<p class="ledger-source">tệp  '
 
 
 def test_every_generated_page_has_a_description_of_its_own(tmp_path):

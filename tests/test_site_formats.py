@@ -37,6 +37,13 @@ def test_percent():
     assert formats.percent(1, 0) == "–"
 
 
+def test_a_format_given_again_is_written_the_same_and_zero_keeps_its_sign():
+    # Decimal formats are kept once made: equal numbers share them, 0 and -0 (equal) do not.
+    assert [formats.percent(1, 3), formats.percent(1, 3)] == ["33,3%", "33,3%"]
+    assert [formats.percent(0, 5), formats.percent(0, -5), formats.percent(0, 5)] == ["0%", "-0%", "0%"]
+    assert [formats.dong_short(16_450_000_000), formats.dong_short(16_450_000_000)] == ["16,5 tỷ đồng"] * 2
+
+
 def test_dates_short_and_long():
     assert formats.date("2020-04-16") == "16/4/2020"
     assert formats.date("2023-01") == "1/2023"

@@ -34,12 +34,17 @@ def _tag(site: Site) -> str:
     return f"tag:{host},2020:{path}" if host and path else "tag:ket-nghia.invalid,2020:ledger"
 
 
+def _xml_chars(value: str) -> str:
+    """`value` without the characters XML 1.0 forbids; none of them is printable, and most texts are."""
+    return value if value.isprintable() else _NOT_XML.sub("", value)
+
+
 def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", clean(value)))
+    return escape(_xml_chars(clean(value)))
 
 
 def _attr(value: str) -> str:
-    return quoteattr(_NOT_XML.sub("", value))
+    return quoteattr(_xml_chars(value))
 
 
 def _stamp(day: datetime.date) -> str:
@@ -72,6 +77,16 @@ def _summary(site: Site, activity: Activity) -> str:
 
 
 def _entry(site: Site, feed_url: str, activity: Activity) -> str:
+    """An activity's entry: the same in every feed of one depth (its programme's, its district's,
+    its sponsors'), its link being relative to the feed."""
+    key = (feed_url.count("/"), activity["id"])
+    entries = site.memo.feed_entries
+    if key not in entries:
+        entries[key] = _new_entry(site, feed_url, activity)
+    return entries[key]
+
+
+def _new_entry(site: Site, feed_url: str, activity: Activity) -> str:
     page = urls.activity(activity["id"], site.activity_urls)
     day = _stamp(first_day(activity["date"]))
     sponsors = site.partnerships[activity["partnership"]]["sponsors"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 from gettext import NullTranslations
 from typing import Any, NamedTuple
 
@@ -74,7 +74,7 @@ def number(value: int | float) -> str:
     """1.234.567; decimals with a comma (1,234,567 and a point in English)."""
     if isinstance(value, int):
         return f"{value:,}".replace(",", words().group)
-    return format_decimal(value, format="#,##0.##", locale=words().locale)
+    return _decimal(value, "#,##0.##", words().locale)
 
 
 def dong(value: int | None) -> str:
@@ -84,6 +84,18 @@ def dong(value: int | None) -> str:
         return words_.not_reported
     before, after = words_.dong
     return f"{before}{number(value)}{after}"
+
+
+def _decimal(value: float | Decimal, pattern: str, locale: str) -> str:
+    """Babel's format_decimal, kept: the same few thousand sums and shares recur on the summaries,
+    the sponsor pages and the home page, at some microseconds each. Not zero: 0 and -0 are one key
+    and are written apart ("-0")."""
+    return _kept_decimal(value, pattern, locale) if value else format_decimal(value, format=pattern, locale=locale)
+
+
+@lru_cache(maxsize=1 << 12, typed=True)
+def _kept_decimal(value: float | Decimal, pattern: str, locale: str) -> str:
+    return format_decimal(value, format=pattern, locale=locale)
 
 
 def _tenths(value: int, size: int) -> Decimal:
@@ -102,7 +114,7 @@ def dong_short(value: int | None) -> str:
             if abs(short) >= 1000 and index:  # 999,96 triệu reads as 1 tỷ, not 1.000 triệu
                 size, template = scales[index - 1]
                 short = _tenths(value, size)
-            return template.format(amount=format_decimal(short, format="#,##0.#", locale=locale))
+            return template.format(amount=_decimal(short, "#,##0.#", locale))
     return dong(value)
 
 
@@ -114,7 +126,7 @@ def percent(part: int, whole: int) -> str:
     """6,5%; a dash when there is nothing to divide by."""
     if not whole:
         return "–"
-    return format_decimal(100 * part / whole, format="#,##0.#", locale=words().locale) + "%"
+    return _decimal(100 * part / whole, "#,##0.#", words().locale) + "%"
 
 
 def megabytes(size: int) -> str:

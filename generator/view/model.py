@@ -13,11 +13,11 @@ import datetime
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..dates import first_day, last_day
 from ..diagnostics import Diagnostic
-from ..facts import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, localities_of, places_of, took_place  # noqa: F401  (the pages read the levels here)
+from ..facts import COMMUNE_LEVELS, DISTRICT_LEVELS, Record, localities_of, places_of, to_sponsor, took_place  # noqa: F401  (the pages read the levels here)
 from ..i18n import _, active
 from ..registry import TYPES, folder_of
 from ..typed import Activity, Document, Locality, Organization, Partnership, Programme, ReportedTotal
@@ -58,6 +58,8 @@ class _Worded:
         self.links: dict[tuple[int, str, str], str] = {}  # (page depth, record type, id) -> <a>
         self.cells: dict[str, tuple[str, str]] = {}  # activity id -> its figure cells
         self.summary_rows: dict[tuple[int, str], list[str]] = {}  # (page depth, activity id) -> its row in a summary
+        self.summary_cells: dict[str, tuple[str, str, str, str, str]] = {}  # activity id -> the cells of that row that link nowhere
+        self.feed_entries: dict[tuple[int, str], str] = {}  # (feed depth, activity id) -> its entry in a feed
 
 
 class Memo:
@@ -70,10 +72,14 @@ class Memo:
         self.worded: dict[object, _Worded] = {}  # catalogue -> its tables
         self.groups: dict[str, str] | None = None  # support-category group -> label
         self.areas: dict[str, list[str]] = {}  # locality id -> its area's activity ids, in date order
+        self.area_partnerships: dict[str, list[str]] = {}  # locality id -> the partnerships of its area
         self.programmes: dict[str, list[str]] = {}  # programme id -> its partnership ids, by name
         self.programme_activities: dict[str, list[str]] = {}  # programme id -> its activity ids, in date order
         self.sponsors_at: dict[str, list[str]] | None = None  # locality id -> sponsors standing for it
         self.shared_names: dict[str, int] | None = None  # a locality's bare name -> how many units bear it
+        self.other_direction: frozenset[str] | None = None  # the activities facts.to_sponsor holds for
+        # (partnership, places, category) -> what the filters of a listing know of its activities
+        self.filter_fields: dict[tuple[str, tuple[str, ...], str], Any] = {}
 
     def _in_language(self) -> _Worded:
         catalogue = active()
@@ -97,6 +103,14 @@ class Memo:
     @property
     def summary_rows(self) -> dict[tuple[int, str], list[str]]:
         return self._in_language().summary_rows
+
+    @property
+    def feed_entries(self) -> dict[tuple[int, str], str]:
+        return self._in_language().feed_entries
+
+    @property
+    def summary_cells(self) -> dict[str, tuple[str, str, str, str, str]]:
+        return self._in_language().summary_cells
 
 
 @dataclass(frozen=True)
@@ -182,6 +196,13 @@ class Site:
 
     def totals_of_ids(self, activity_ids: Iterable[str]) -> Totals:
         return totals_of(self.figures[a] for a in activity_ids)
+
+    def other_direction(self) -> frozenset[str]:
+        """The activities in which the twinned locality gave to its sponsor (facts.to_sponsor): a
+        few, named apart on every page that lists activities."""
+        if self.memo.other_direction is None:
+            self.memo.other_direction = frozenset(a["id"] for a in self.in_order if to_sponsor(a))
+        return self.memo.other_direction
 
     def in_date_order(self, activity_ids: Iterable[str]) -> list[str]:
         """Activity ids sorted by activity_order (date, then id)."""

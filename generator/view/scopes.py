@@ -33,13 +33,17 @@ def area_totals(site: Site, locality_id: str) -> Totals:
 
 
 def area_partnerships(site: Site, locality_id: str) -> list[str]:
-    """Twinned with the area, then those active in it through a partnership with a wider area."""
-    places = area_ids(site, locality_id)
-    twinned = {p for place in places for p in site.partnerships_of_locality.get(place, [])}
-    active = {
-        site.activities[a]["partnership"] for place in places for a in site.activities_of_locality.get(place, [])
-    } - twinned
-    return site.by_name("partnership", twinned) + site.by_name("partnership", active)
+    """Twinned with the area, then those active in it through a partnership with a wider area
+    (shared: do not modify; a locality's page, its parent's and its successor's ask for it)."""
+    known = site.memo.area_partnerships
+    if locality_id not in known:
+        places = area_ids(site, locality_id)
+        twinned = {p for place in places for p in site.partnerships_of_locality.get(place, [])}
+        active = {
+            site.activities[a]["partnership"] for place in places for a in site.activities_of_locality.get(place, [])
+        } - twinned
+        known[locality_id] = site.by_name("partnership", twinned) + site.by_name("partnership", active)
+    return known[locality_id]
 
 
 def reports_on_its_own(site: Site, locality_id: str) -> bool:

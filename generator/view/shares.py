@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import formats
 from .model import Site, year_of
-from .totals import Totals
+from .totals import Totals, totals_of
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,11 @@ class Share:
 def share(site: Site, activity_ids: Iterable[str], flag: str = "gift") -> Share:
     """The activities of the categories flagged `flag` ("gift", "training": records/vocabularies/
     support-categories.yaml) among `activity_ids`."""
-    every, part = Totals(), Totals()
-    for activity_id in activity_ids:
-        figures = site.figures[activity_id]
-        every.add(figures)
-        if site.flagged(site.activities[activity_id]["category"], flag):
-            part.add(figures)
-    return Share(every, part)
+    ids = list(activity_ids)
+    flagged = {code for code in site.vocabulary("support-categories") if site.flagged(code, flag)}
+    figures, activities = site.figures, site.activities
+    return Share(totals_of(figures[a] for a in ids),
+                 totals_of(figures[a] for a in ids if activities[a]["category"] in flagged))
 
 
 def by_year(site: Site, activity_ids: Iterable[str], flag: str = "gift") -> dict[str, Share]:

@@ -108,8 +108,25 @@ class Totals:
 
 
 def totals_of(figures: Iterable[Figures]) -> Totals:
-    """Totals of activities given by their Figures (see Site.totals for activity records)."""
-    result = Totals()
-    for one in figures:
-        result.add(one)
-    return result
+    """Totals of activities given by their Figures (see Site.totals for activity records): what
+    Totals.add does, in local variables, since pages sum hundreds of thousands of them."""
+    activities = delivered_sum = delivered_reported = planned_sum = planned_reported = 0
+    households_sum = households_reported = people_sum = people_reported = 0
+    for counted_, delivered_value, planned_value, households_value, people_value in figures:
+        if not counted_:
+            continue
+        activities += 1
+        if delivered_value is not None:
+            delivered_sum += delivered_value
+            delivered_reported += 1
+        if planned_value is not None:
+            planned_sum += planned_value
+            planned_reported += 1
+        if households_value is not None:
+            households_sum += households_value
+            households_reported += 1
+        if people_value is not None:
+            people_sum += people_value
+            people_reported += 1
+    return Totals(activities, delivered_sum, delivered_reported, planned_sum, planned_reported,
+                  households_sum, households_reported, people_sum, people_reported)

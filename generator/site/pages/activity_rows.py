@@ -248,7 +248,8 @@ def cancelled_note(site: Site, activity_ids: Iterable[str]) -> str:
 def other_direction_note(site: Site, page_url: str, activity_ids: Iterable[str]) -> str:
     """The activities in which the twinned locality gave to its sponsor, named apart: the figures
     beside them are of support to the localities and leave them out."""
-    reverse = [site.activities[a] for a in activity_ids if to_sponsor(site.activities[a])]
+    other_direction = site.other_direction()
+    reverse = [site.activities[a] for a in activity_ids if a in other_direction] if other_direction else []
     if not reverse:
         return ""
     items = ", ".join(

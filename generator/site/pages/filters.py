@@ -14,8 +14,11 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
+from functools import cache
+from gettext import NullTranslations
+from typing import NamedTuple
 
-from ...i18n import _
+from ...i18n import _, active
 from ...typed import Activity
 from ...view.model import DISTRICT_LEVELS, Site, year_of
 
@@ -35,49 +38,50 @@ def districts_of(site: Site, places: Sequence[str]) -> list[str]:
     return sorted(found)
 
 
-def _fields(site: Site, activity: Activity) -> tuple[list[str], ...]:
+class _Where(NamedTuple):
+    """The filters' fields of the activities of one partnership at the same places in one category:
+    shared by many activities (a few thousand such at province scale, against 20,000 activities)."""
+
+    sponsors: list[str]
+    districts: list[str]
+    communes: list[str]
+    group: list[str]
+    programme: str
+    text: str  # sponsors, districts, communes, group and gift, as a row writes them
+
+
+def _where(site: Site, activity: Activity) -> _Where:
     places = site.places(activity)
-    group = site.category_group(activity["category"])
-    return (
-        [year_of(activity)],
-        sorted(site.partnerships[activity["partnership"]]["sponsors"]),
-        districts_of(site, places),
-        sorted(p for p in places if site.is_commune(p)),
-        [group] if group else [],
-        ["1" if site.is_gift(activity["category"]) else "0"],
-    )
+    key = (activity["partnership"], places, activity["category"])
+    known = site.memo.filter_fields
+    if key not in known:
+        partnership = site.partnerships[activity["partnership"]]
+        group = site.category_group(activity["category"])
+        fields = (
+            sorted(partnership["sponsors"]),
+            districts_of(site, places),
+            sorted(p for p in places if site.is_commune(p)),
+            [group] if group else [],
+        )
+        gift = "1" if site.is_gift(activity["category"]) else "0"
+        known[key] = _Where(*fields, partnership["programme"], "|".join([*(" ".join(v) for v in fields), gift]))
+    return known[key]
 
 
-def row_data(site: Site, activity: Activity) -> str:
-    """What the filters know of an activity's row:
+def row_data(site: Site, activity: Activity, where: _Where) -> str:
+    """What the filters know of an activity's row (`where`: its _where):
     "2023|so-a so-b|huyen-x|xa-y|an-sinh-xa-hoi|1|2023-01-06-qua|chuong-trinh-a|30000000|1".
     Ids and codes are lowercase words joined by hyphens (schemas/common.schema.json): no
     space, no "|", no ";"."""
     figures = site.figures[activity["id"]]
     delivered = "" if figures.delivered is None else str(figures.delivered)
-    programme = site.partnerships[activity["partnership"]]["programme"]
-    return "|".join([*(" ".join(values) for values in _fields(site, activity)), activity["id"], programme, delivered,
-                     "1" if figures.counted else "0"])
+    return f"{year_of(activity)}|{where.text}|{activity['id']}|{where.programme}|{delivered}|{int(figures.counted)}"
 
 
-def _json_attribute(value: object) -> str:
-    return html.escape(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")), quote=True)
-
-
-def table_attributes(site: Site, activities: Sequence[Activity], file_name: str) -> str:
-    """The <table>'s attributes: its rows' data (row_data, ";" between them, in the order of
-    `activities`: the rows' order), the names of the ids they hold, the controls' words, the CSV's name."""
-    names: dict[str, dict[str, str]] = {"programme": {}, "sponsor": {}, "district": {}, "commune": {}, "group": {}}
-    groups = site.groups()
-    for activity in activities:
-        _year, sponsors, districts, communes, group, _gift = _fields(site, activity)
-        names["sponsor"].update((s, site.name_of("organization", s)) for s in sponsors)
-        names["district"].update((d, site.locality_name(d)) for d in districts)
-        names["commune"].update((c, site.locality_name(c)) for c in communes)
-        names["group"].update((g, groups.get(g, g)) for g in group)
-        programme = site.partnerships[activity["partnership"]]["programme"]
-        names["programme"][programme] = site.name_of("programme", programme)
-    words = {
+@cache
+def _words(catalogue: NullTranslations) -> str:
+    """The controls' words as the attribute holds them, once per catalogue (a page per 50 activities)."""
+    return _json_attribute({
         "year": _("Năm"),
         "programme": _("Chương trình"),
         "sponsor": _("Đơn vị kết nghĩa"),
@@ -93,9 +97,36 @@ def table_attributes(site: Site, activities: Sequence[Activity], file_name: str)
         "totals": _("Các dòng đang hiện: đã thực hiện {delivered} đồng ({reported} hoạt động có báo cáo giá trị)."),
         "csv": _("Tải CSV các dòng đang hiện"),
         "id": _("Mã hoạt động"),
+    })
+
+
+def _json_attribute(value: object) -> str:
+    return html.escape(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")), quote=True)
+
+
+def table_attributes(site: Site, activities: Sequence[Activity], file_name: str) -> str:
+    """The <table>'s attributes: its rows' data (row_data, ";" between them, in the order of
+    `activities`: the rows' order), the names of the ids they hold, the controls' words, the CSV's name."""
+    ids: dict[str, set[str]] = {"programme": set(), "sponsor": set(), "district": set(), "commune": set(), "group": set()}
+    wheres = [_where(site, a) for a in activities]
+    for where in wheres:
+        ids["programme"].add(where.programme)
+        ids["sponsor"].update(where.sponsors)
+        ids["district"].update(where.districts)
+        ids["commune"].update(where.communes)
+        ids["group"].update(where.group)
+    groups = site.groups()
+    # Sorted by json.dumps: the order they are found in does not show.
+    names = {
+        "programme": {p: site.name_of("programme", p) for p in ids["programme"]},
+        "sponsor": {s: site.name_of("organization", s) for s in ids["sponsor"]},
+        "district": {d: site.locality_name(d) for d in ids["district"]},
+        "commune": {c: site.locality_name(c) for c in ids["commune"]},
+        "group": {g: groups.get(g, g) for g in ids["group"]},
     }
+    rows = ";".join(row_data(site, a, where) for a, where in zip(activities, wheres, strict=True))
     return (
-        f' data-filters="{_json_attribute(words)}" data-filter-names="{_json_attribute(names)}"'
+        f' data-filters="{_words(active())}" data-filter-names="{_json_attribute(names)}"'
         f' data-filter-file="{html.escape(file_name, quote=True)}"'
-        f' data-filter-rows="{html.escape(";".join(row_data(site, a) for a in activities), quote=True)}"'
+        f' data-filter-rows="{html.escape(rows, quote=True)}"'
     )

@@ -146,8 +146,10 @@ def _children_table(site: Site, url: str, lid: str) -> str:
         )
     headers = [_("Đơn vị"), _("Biên giới"), _("Thời gian"), _("Cặp kết nghĩa"), _("Hoạt động"), _("Đã thực hiện (đồng)")]
     children = set(site.children.get(lid, []))
-    joint = [site.activities[a] for a in area_activities(site, lid) if site.figures[a].counted
-             and len([p for p in site.places(site.activities[a]) if p in children]) > 1]
+    # Only an activity that names several communes can be joint: few, and cheap to tell first.
+    joint = [activity for activity in (site.activities[a] for a in area_activities(site, lid))
+             if len(activity.get("localities", ())) > 1 and site.figures[activity["id"]].counted
+             and len([p for p in site.places(activity) if p in children]) > 1]
     return table(headers, rows) + joint_note(joint) + para(
         _(
             "«Cặp kết nghĩa» gồm các cặp kết nghĩa với chính đơn vị đó và các cặp kết nghĩa với cấp trên có "

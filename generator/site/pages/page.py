@@ -12,8 +12,11 @@ from ...view import urls
 from ...view.escape import md, plain
 
 DESCRIPTION_LENGTH = 200
-# Tables, and the note naming the folder of records (the same on many pages).
-_BOILERPLATE = re.compile(r'<div class="ledger-table".*?</table>\s*</div>|<p class="ledger-source">.*?</p>', re.S)
+# What a description leaves out, as (opening, closing): tables (closed by </table>, blank space
+# and </div>) and the note naming the folder of records (the same on many pages).
+_TABLE = ('<div class="ledger-table"', "</table>")
+_SOURCE = ('<p class="ledger-source">', "</p>")
+_TABLE_CLOSED = re.compile(r"\s*</div>")
 _HEADING = re.compile(r"^#{2,6} (.*)$", re.M)
 _SPACE_BEFORE = re.compile(r" ([.,;:)])")
 _TAG = re.compile(r"<[^>]*>")
@@ -34,7 +37,7 @@ class Page:
         """The page's own summary for its meta description and Open Graph tags: its title, then
         the text of its body with tables left out and headings ended by a colon, cut at a word
         near 200 characters."""
-        parts = _HEADING.split(_BOILERPLATE.sub(" ", self.body))  # [text, heading, text, heading, text…]
+        parts = _HEADING.split(without_boilerplate(self.body))  # [text, heading, text, heading, text…]
         texts = [_SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", html.unescape(_TAG.sub(" ", part))).strip()) for part in parts]
         text = " ".join([texts[0], *(f"{texts[i]}: {texts[i + 1]}" for i in range(1, len(texts), 2) if texts[i + 1])]).strip()
         if self.url:
@@ -58,7 +61,9 @@ class Page:
         # Always there on a generated page, empty when no record is behind it: its edit button
         # opens the record, or is not shown (overrides/partials/actions.html), whatever builds it.
         meta["edit_url"] = urls.edit_url(repository, self.source) if self.source else ""
-        meta["description"] = self.description
+        # A page moved into another edition brings its own (editions.moved): not made again.
+        description = self.extra_meta.get("description")
+        meta["description"] = self.description if description is None else description
         if not self.search:
             meta["search"] = {"exclude": True}
         if data_date:
@@ -68,6 +73,42 @@ class Page:
         front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
         front = f"---\n{front}---\n\n" if front else ""
         return f"{front}# {md(self.title)}\n\n{self.body.strip()}\n"
+
+
+def without_boilerplate(body: str) -> str:
+    """`body` with its tables and folder notes each replaced by a space. Found with str.find: a
+    listing's body is some 100 KB of table, which a regular expression would walk a character
+    at a time."""
+    kept: list[str] = []
+    done = 0  # what is copied to `kept`
+    searched = 0  # where the next block may start
+    while True:
+        table, source = body.find(_TABLE[0], searched), body.find(_SOURCE[0], searched)
+        if table < 0 and source < 0:
+            break
+        start = table if source < 0 or 0 <= table < source else source
+        end = _block_end(body, start, table == start)
+        if end < 0:  # not closed: text like any other
+            searched = start + 1
+            continue
+        kept += (body[done:start], " ")
+        done = searched = end
+    kept.append(body[done:])
+    return "".join(kept)
+
+
+def _block_end(body: str, start: int, is_table: bool) -> int:
+    """Where the table or note that opens at `start` ends (its first close that ends it), or -1."""
+    opening, closing = _TABLE if is_table else _SOURCE
+    at = start + len(opening)
+    while (at := body.find(closing, at)) >= 0:
+        at += len(closing)
+        if not is_table:
+            return at
+        closed = _TABLE_CLOSED.match(body, at)
+        if closed:
+            return closed.end()
+    return -1
 
 
 def para(inner_html: str, css: str | None = None) -> str:

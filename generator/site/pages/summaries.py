@@ -14,7 +14,7 @@ from ...view import formats, shares, urls
 from ...view.escape import h, link
 from ...view.model import COMMUNE_LEVELS, DISTRICT_LEVELS, Site, year_of
 from ...view.scopes import area_activities, programme_activities, reporting_units, reports_on_its_own, sponsor_activities
-from ...view.totals import Totals
+from ...view.totals import Figures, Totals, totals_of
 from ..html_table import cell, number_cell, table
 from ..reported import years_of
 from .activity_rows import date_cell, figure_cells
@@ -33,18 +33,18 @@ def _by_year(site: Site, activity_ids: list[str]) -> dict[str, list[Activity]]:
     return years
 
 
-def _group_table(site: Site, activities: list[Activity]) -> str:
+def _group_table(site: Site, activities: list[Activity], whole: Totals) -> str:
+    """By group of the plan, then `whole`: the totals of `activities`."""
     groups = site.groups()
-    totals: dict[str, Totals] = {code: Totals() for code in groups}
+    figures: dict[str, list[Figures]] = {code: [] for code in groups}
     for activity in activities:
         group = site.category_group(activity["category"]) or ""
-        totals.setdefault(group, Totals()).add(site.figures[activity["id"]])
+        figures.setdefault(group, []).append(site.figures[activity["id"]])
     rows = [
         [cell(h(groups.get(code, _("Khác")))), cell(formats.number(t.activities)), number_cell(t.planned),
          number_cell(t.delivered)]
-        for code, t in totals.items() if t.activities
+        for code, t in ((code, totals_of(f)) for code, f in figures.items()) if t.activities
     ]
-    whole = site.totals(activities)
     total_label = _("Cộng")
     rows.append([cell(f"<strong>{total_label}</strong>"), cell(formats.number(whole.activities)),
                  number_cell(whole.planned), number_cell(whole.delivered)])
@@ -61,35 +61,50 @@ def _gift_share(site: Site, activities: list[Activity]) -> str:
 
 
 def _places_table(site: Site, url: str, activities: list[Activity]) -> str:
-    places: dict[str, Totals] = {}
+    figures: dict[str, list[Figures]] = {}
+    joint = []
     for activity in activities:
-        for place in site.places(activity):  # a joint activity: in the row of each commune it served
-            places.setdefault(place, Totals()).add(site.figures[activity["id"]])
+        places = site.places(activity)
+        one = site.figures[activity["id"]]
+        for place in places:  # a joint activity: in the row of each commune it served
+            figures.setdefault(place, []).append(one)
+        if len(places) > 1 and one.counted:
+            joint.append(activity)
     rows = [
         [cell(ref(site, url, "locality", place)), cell(formats.number(t.activities)), number_cell(t.delivered),
          number_cell(t.households)]
-        for place in site.by_name("locality", places) for t in (places[place],)
+        for place in site.by_name("locality", figures) for t in (totals_of(figures[place]),)
     ]
     return table([_("Địa bàn"), _("Số hoạt động"), _("Đã thực hiện (đồng)"), _("Số hộ")], rows, sortable=False) + \
-        joint_note([a for a in activities if len(site.places(a)) > 1 and site.figures[a["id"]].counted])
-
-
+        joint_note(joint)
 
 
 def _activity_row(site: Site, url: str, a: Activity) -> list[str]:
-    """An activity's row: the same in its district's summary and its sponsors' (pages of one depth)."""
+    """An activity's row: the same in its district's summary and its sponsors' (pages of one depth);
+    the cells without a link to the site the same on every page."""
     key = (url.count("/"), a["id"])
     rows = site.memo.summary_rows
     if key not in rows:
+        date, category, delivered, households, sources = _unlinked_cells(site, a)
         rows[key] = [
-            date_cell(a["date"]),
+            date,
             cell(activity_ref(site, url, a) + f"<br><small>{h(site.label('activity-statuses', a['status']))}</small>"),
             cell(", ".join(ref(site, url, "locality", p) for p in site.places(a))),
-            cell(h(site.label("support-categories", a["category"]))),
-            *figure_cells(site, a),
-            cell(f"<small>{sources_html(a['sources'])}</small>"),
+            category,
+            delivered,
+            households,
+            sources,
         ]
     return rows[key]
+
+
+def _unlinked_cells(site: Site, a: Activity) -> tuple[str, str, str, str, str]:
+    """Date, category, delivered, households and sources: a summary row's cells that link to no page."""
+    cells = site.memo.summary_cells
+    if a["id"] not in cells:
+        cells[a["id"]] = (date_cell(a["date"]), cell(h(site.label("support-categories", a["category"]))),
+                          *figure_cells(site, a), cell(f"<small>{sources_html(a['sources'])}</small>"))
+    return cells[a["id"]]
 
 
 def _activities_table(site: Site, url: str, activities: list[Activity]) -> str:
@@ -150,6 +165,7 @@ def summary_pages(site: Site, record_type: str, record_id: str, year: str, activ
     listed = record_type == "organization" or (
         record_type == "locality" and site.localities[record_id]["level"] in DISTRICT_LEVELS | COMMUNE_LEVELS)
     chunks = chunked(activities, SUMMARY_PAGE_SIZE) if listed else [activities]
+    whole = site.totals(activities)
     for number, chunk in enumerate(chunks, 1):
         page_url = urls.paged(url, number)
         pager = pages_nav(page_url, lambda n: urls.paged(url, n), len(chunks), number)
@@ -160,9 +176,9 @@ def summary_pages(site: Site, record_type: str, record_id: str, year: str, activ
         ]
         if number == 1:
             body += [
-                totals_figures(site.totals(activities)),
+                totals_figures(whole),
                 heading(_("Kế hoạch và đã thực hiện theo nhóm nội dung")),
-                _group_table(site, activities),
+                _group_table(site, activities, whole),
                 _gift_share(site, activities),
                 heading(_("Địa bàn được hỗ trợ")),
                 _places_table(site, page_url, activities),
