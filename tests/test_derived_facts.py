@@ -26,15 +26,15 @@ from support import PROJECT
 # --- the parts of an amount ----------------------------------------------------------------------
 
 
-def test_totals_of_many_figures_are_those_added_one_by_one():
+def test_totals_of_figures_count_each_reported_figure_and_leave_cancelled_ones_out():
     figures = [Figures(True, 90, None, 3, None), Figures(False, 50, 10, 1, 2), Figures(True, None, 0, None, 7),
                Figures(True, 0, 20, 0, None)]
-    one_by_one = Totals()
-    for one in figures:
-        one_by_one.add(one)
-    assert totals_of(figures) == one_by_one
-    assert (one_by_one.activities, one_by_one.delivered, one_by_one.planned, one_by_one.households,
-            one_by_one.people) == (3, 90, 20, 3, 7)
+    totals = totals_of(figures)
+    # The cancelled activity (not counted) adds nothing; a zero is a reported figure, None is not.
+    assert totals == Totals(activities=3, delivered_sum=90, delivered_reported=2, planned_sum=20, planned_reported=2,
+                            households_sum=3, households_reported=2, people_sum=7, people_reported=1)
+    assert (totals.activities, totals.delivered, totals.planned, totals.households,
+            totals.people) == (3, 90, 20, 3, 7)
     assert totals_of([]) == Totals() and Totals().delivered is None
 
 

@@ -66,25 +66,6 @@ class Totals:
     people_sum: int = 0
     people_reported: int = 0
 
-    def add(self, figures: Figures) -> Totals:
-        counted, delivered_value, planned_value, households_value, people_value = figures
-        if not counted:
-            return self
-        self.activities += 1
-        if delivered_value is not None:
-            self.delivered_sum += delivered_value
-            self.delivered_reported += 1
-        if planned_value is not None:
-            self.planned_sum += planned_value
-            self.planned_reported += 1
-        if households_value is not None:
-            self.households_sum += households_value
-            self.households_reported += 1
-        if people_value is not None:
-            self.people_sum += people_value
-            self.people_reported += 1
-        return self
-
     def merge(self, other: Totals) -> Totals:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -108,8 +89,8 @@ class Totals:
 
 
 def totals_of(figures: Iterable[Figures]) -> Totals:
-    """Totals of activities given by their Figures (see Site.totals for activity records): what
-    Totals.add does, in local variables, since pages sum hundreds of thousands of them."""
+    """Totals of activities given by their Figures (see Site.totals for activity records), summed
+    in local variables: pages sum hundreds of thousands of them."""
     activities = delivered_sum = delivered_reported = planned_sum = planned_reported = 0
     households_sum = households_reported = people_sum = people_reported = 0
     for counted_, delivered_value, planned_value, households_value, people_value in figures:
