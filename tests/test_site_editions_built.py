@@ -5,22 +5,12 @@ from __future__ import annotations
 
 import html.parser
 import re
-import shutil
-import subprocess
-import sys
 
 import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from generator.pipeline import render_site
-from generator.project import Project
-from generator.site.docs_folder import folder_files
-from generator.site.writer import write_tree
-from generator.validate import validate_tree
-from generator.view.config import read_context
-
-from site_records import PROJECT, TODAY
+from site_records import PROJECT, build_shipped_site
 
 SITE_URL = "https://example.org/ket-nghia/"
 # A letter of Vietnamese that English does not use: a word holding one is a Vietnamese word.
@@ -30,22 +20,7 @@ _WORD = re.compile(r"\w+")
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("project")
-    shutil.copy(PROJECT / "mkdocs.yml", root)
-    for folder in ("overrides", "generator"):
-        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(PROJECT / "docs", root / "docs", ignore=shutil.ignore_patterns("generated"))
-    records = shutil.copytree(PROJECT / "records", root / "records")
-    result = validate_tree(records, TODAY)
-    assert not result.errors, [d.text() for d in result.errors]
-    write_tree(folder_files(render_site(result, read_context(root)), root / "docs"), Project(root).generated)
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
-        cwd=root, capture_output=True, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "", "SITE_URL": SITE_URL},
-    )
-    assert done.returncode == 0, done.stderr
-    return root / "site"
+    return build_shipped_site(tmp_path_factory.mktemp("project"), {"NO_MKDOCS_2_WARNING": "1", "PATH": "", "SITE_URL": SITE_URL})
 
 
 def _english_pages(site):

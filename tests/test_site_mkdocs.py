@@ -5,7 +5,6 @@ import html
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 import urllib.parse
@@ -13,15 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import render_site
-from generator.project import Project
-from generator.site.docs_folder import folder_files
-from generator.site.writer import write_tree
-from generator.validate import validate_tree
 from generator.view import urls as site_urls
-from generator.view.config import read_context
 
-from site_records import PROJECT, TODAY
+from site_records import PROJECT, build_shipped_site
 
 sys.path.insert(0, str(PROJECT / "scripts"))
 import compare_builds  # scripts/compare_builds.py, the comparison the CI workflow runs
@@ -29,26 +22,7 @@ import compare_builds  # scripts/compare_builds.py, the comparison the CI workfl
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("project")
-    shutil.copy(PROJECT / "mkdocs.yml", root)
-    for folder in ("overrides", "generator"):
-        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(PROJECT / "docs", root / "docs", ignore=shutil.ignore_patterns("generated"))
-    if not (root / "docs" / "huong-dan-dong-gop.md").exists():  # written in another change
-        (root / "docs" / "huong-dan-dong-gop.md").write_text("# Hướng dẫn đóng góp\n", encoding="utf-8")
-    records = shutil.copytree(PROJECT / "records", root / "records")
-    result = validate_tree(records, TODAY)
-    assert not result.errors, [d.text() for d in result.errors]
-    write_tree(folder_files(render_site(result, read_context(root)), root / "docs"), Project(root).generated)
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=BUILD_ENV,
-    )
-    assert done.returncode == 0, done.stderr
-    return root / "site"
+    return build_shipped_site(tmp_path_factory.mktemp("project"), BUILD_ENV)
 
 
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": ""}
