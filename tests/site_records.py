@@ -149,13 +149,11 @@ def small_tree(tmp_path: Path) -> Path:
 
 
 def build_shipped_site(root: Path, env: dict[str, str]) -> Path:
-    """A copy of the project in `root` (empty): the shipped records generated as `generate` does,
-    then a real `mkdocs build --strict` with `env`. The built site's folder."""
-    from generator.pipeline import render_site
+    """A copy of the project in `root` (empty): the shipped records generated as `ketnghia
+    generate` does (pipeline.generate, the forked shares and the search index included), then a
+    real `mkdocs build --strict` with `env`. The built site's folder."""
+    from generator.pipeline import generate
     from generator.project import Project
-    from generator.site.docs_folder import folder_files
-    from generator.site.writer import write_tree
-    from generator.validate import validate_tree
     from generator.view.config import read_context
 
     shutil.copy(PROJECT / "mkdocs.yml", root)
@@ -163,9 +161,8 @@ def build_shipped_site(root: Path, env: dict[str, str]) -> Path:
         shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(PROJECT / "docs", root / "docs", ignore=shutil.ignore_patterns("generated"))
     records = shutil.copytree(PROJECT / "records", root / "records")
-    result = validate_tree(records, TODAY)
-    assert not result.errors, [d.text() for d in result.errors]
-    write_tree(folder_files(render_site(result, read_context(root)), root / "docs"), Project(root).generated)
+    outcome = generate(records, Project(root).generated, read_context(root), TODAY, docs=root / "docs")
+    assert not outcome.errors, [d.text() for d in outcome.errors]
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
                           cwd=root, capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr

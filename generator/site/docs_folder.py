@@ -26,18 +26,18 @@ Analysed = tuple[tuple[Entry, Words], ...]  # search entries, each with its word
 
 @dataclass
 class Made:
-    """What one share of the render made: what its sink said (the writer's Part, or the files
-    themselves), the search entries of its pages, by path, and those of the activities if it
-    listed them; each entry with its words, the bulk of the index's work, done in that share."""
+    """What one share of the render made: what its writer's share said, the search entries of
+    its pages, by path, and those of the activities if it listed them; each entry with its
+    words, the bulk of the index's work, done in that share."""
 
-    put: Any
+    put: Any  # writer.Part
     pages: dict[str, Analysed] = field(default_factory=dict)
     activities: Analysed = ()
 
 
 class Share:
-    """One process's share of the folder: each file handed to `put` (the writer's, or a dict's) as
-    the render makes it, refused if a hand-written file has its path (hand_pages.Clash), and its
+    """One process's share of the folder: each file handed to `put` (the writer's) as the render
+    makes it, refused if a hand-written file has its path (hand_pages.Clash), and its
     search entries noted as it passes. `done` gives what `put`'s owner says of them."""
 
     def __init__(self, put: Callable[[str, bytes], None], done: Callable[[], object],
@@ -96,16 +96,3 @@ def finish(tree: Tree, made: list[Made], hand: Mapping[str, bytes], docs: Path |
         last.put(path, data)
     parts = [*(share.put for share in made), tree.done(last)]
     return tree.end(parts), sum(part.count for part in parts)
-
-
-def folder_files(rendered: dict[str, bytes], docs: Path | None) -> dict[str, bytes]:
-    """The files of the built folder, by path: `rendered` (the render's output, in one dict), the
-    hand-written files of `docs` (none without it) and the search index.
-    hand_pages.Clash if a hand-written file has the path of a generated one."""
-    hand = hand_pages.read(docs) if docs else {}
-    files: dict[str, bytes] = {}
-    share = Share(files.__setitem__, lambda: None, hand, docs or Path("docs"))
-    for path, data in rendered.items():
-        share.put(path, data)
-    files.update(index_files([share.done()], hand))
-    return hand_pages.merged(files, hand, docs or Path("docs"))

@@ -43,14 +43,6 @@ def read(docs: Path) -> dict[str, bytes]:
     return found
 
 
-def merged(generated: dict[str, bytes], hand: dict[str, bytes], docs: Path) -> dict[str, bytes]:
-    """The generated files and the hand-written ones; Clash if a path is both."""
-    both = sorted(generated.keys() & hand.keys())
-    if both:
-        raise clash(docs, both[0])
-    return dict(sorted({**generated, **hand}.items()))
-
-
 def clash(docs: Path, path: str) -> Clash:
     """The refusal of the hand-written file `path` of `docs`, at the path of a generated one."""
     return Clash(f"tệp {docs / path} trùng đường dẫn với một trang do trình sinh trang tạo ra: "
