@@ -9,6 +9,9 @@ site without it. What it adds:
 - each page's counterpart in the other language, for the language switch (editions.py);
 - big generated tables skip Python-Markdown (lifted_blocks): a faster build, the same pages;
 - the pages are sent without the templates' blank lines and indentation (blank_lines);
+- under `ketnghia build`, a run that builds one part of the pages (build_parts.py): the
+  other parts' pages are neither read (the nav's apart) nor written, the static files copied
+  by one part only;
 - while serving, a change under records/ or docs/ regenerates the pages, outside MkDocs' build
   (on_serve): only the files whose content changed are rewritten, files whose bytes did
   not change are not parsed again, and the plugin wakes MkDocs for one rebuild at once
@@ -30,12 +33,13 @@ from pathlib import Path
 import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import InclusionLevel
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
-from .site import blank_lines, editions, interface, lifted_blocks
+from .site import blank_lines, build_parts, editions, interface, lifted_blocks
 from .site.writer import CannotWrite, NotOurs
 from .validate import Reuse, validate_tree
 from .view.config import LedgerConfig, context_of, moved_options
@@ -60,6 +64,9 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         self.observer: PollingObserver | None = None  # serve: watches records/
         self.compiled = _Compiled()  # serve: the theme's templates, compiled at the first build
         self.page_urls: set[str] = set()  # every page's address, set in on_nav
+        self.part: build_parts.Part | None = None  # the part of the pages this run builds, if one
+        self.elsewhere: set[str] = set()  # the pages (source paths) other parts write
+        self.unread: set[str] = set()  # those of them not in the nav: not even read here
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -76,6 +83,12 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
             config.repo_url = repository
             config.repo_name = "/".join(repository.split("/")[-2:])
         interface.configure(config, self.context.language)
+        try:
+            self.part = build_parts.of_environment(os.environ.get(build_parts.ENV))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        if self.part:
+            logging.getLogger("mkdocs.commands.build").addFilter(self._not_skipped)
         return config
 
     def on_pre_build(self, *, config):
@@ -108,6 +121,13 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         # while serving, what was compiled is kept, and used again while its source is the same.
         if self.command == "serve":
             env.bytecode_cache = self.compiled
+        if self.part:
+            # Another part's page gets an empty template: nothing rendered, nothing written.
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({build_parts.SKIPPED: ""}), env.loader])
+            if not self.part.copies_static:  # excluded once every page has linked to them: copied by one part
+                for file in files:
+                    if not file.is_documentation_page():
+                        file.inclusion = InclusionLevel.EXCLUDED
         return env
 
     def on_shutdown(self):
@@ -121,15 +141,39 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
     def on_nav(self, nav, *, config, files):
         # Which pages exist, for each page's counterpart in the other language (editions.py).
         self.page_urls = {file.url for file in files.documentation_pages()}
+        if self.part:
+            pages = {file.src_uri: file for file in files.documentation_pages()}
+            static = sum(1 for file in files if not file.is_documentation_page())
+            self.elsewhere = pages.keys() - self.part.own(pages, static)
+            self.unread = self.elsewhere - {page.file.src_uri for page in nav.pages}
+            for src_uri in self.unread:
+                pages[src_uri].content_string = ""  # its part reads it
         return nav
 
+    def on_page_content(self, html, *, page, config, files):
+        if page.file.src_uri in self.elsewhere:
+            page.meta["template"] = build_parts.SKIPPED
+            if page.file.src_uri in self.unread:
+                page.present_anchor_ids = None  # not rendered here: MkDocs skips links to its anchors
+        return html
+
     def on_page_context(self, context, *, page, config, nav):
+        if page.file.src_uri in self.elsewhere:
+            return context
         context.update(editions.page_context(page.url, self.page_urls, config.extra.get("alternate") or [], nav))
         page.content = editions.headings_titled(page.content or "", page.url)
         return context
 
     def on_post_page(self, output, *, page, config):
-        return blank_lines.compact(lifted_blocks.restore(output, self.lifted.pop(page.file.src_uri, [])))
+        lifted = self.lifted.pop(page.file.src_uri, [])
+        if page.file.src_uri in self.elsewhere:
+            return output
+        return blank_lines.compact(lifted_blocks.restore(output, lifted))
+
+    def _not_skipped(self, record: logging.LogRecord) -> bool:
+        # MkDocs says "Page skipped" of each page another part writes: for those, said for nothing.
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '") and message.split("'")[1] in self.elsewhere)
 
 
 class _AnyChange(FileSystemEventHandler):

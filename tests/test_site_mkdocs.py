@@ -38,6 +38,29 @@ def test_properdocs_builds_the_same_site(built_site):
     assert compare_builds.exact_differences(built_site, built_site) == []
 
 
+@pytest.mark.parametrize("parts", [2, 3])
+def test_a_build_in_parts_gives_the_same_site_as_one_run(built_site, parts, monkeypatch, capfd):
+    """`ketnghia build` runs one MkDocs build per core, each writing its share of the pages
+    (site/build_parts.py), and merges their folders: the same files, byte for byte, as one run."""
+    from generator.cli import site as cli_site
+    from generator.project import Project
+
+    for name, value in BUILD_ENV.items():
+        monkeypatch.setenv(name, value)
+    folders = [built_site.parent / f"site-part-{parts}-{number}" for number in range(parts)]
+    assert cli_site._mkdocs_builds(Project(built_site.parent), folders, []) == 0
+    assert compare_builds.exact_differences(built_site, folders[0]) == []
+    # Each part wrote its own pages only, and said nothing of the others'.
+    said = capfd.readouterr().err
+    assert said.count("Documentation built") == parts and "Page skipped" not in said
+
+
+def test_a_part_named_wrongly_stops_the_build(built_site):
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(built_site.parent / "x")],
+                          cwd=built_site.parent, capture_output=True, text=True, env={**BUILD_ENV, "KETNGHIA_PART": "2/2"})
+    assert done.returncode != 0 and "KETNGHIA_PART='2/2': cần dạng k/n" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_the_site_needs_no_plugin(built_site):
     """Without the plugin `ketnghia` MkDocs builds the same site: every file but the pages byte
     for byte (the search index among them), and every page with the same article, edit link and

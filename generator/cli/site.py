@@ -3,7 +3,8 @@
 generate  validates records/ and writes the folder MkDocs builds (build/docs/): the Markdown pages
           and downloads, with the options mkdocs.yml gives the plugin, checked as MkDocs checks
           them, a copy of the hand-written pages of docs/ and the search index;
-build     does that, then `mkdocs build --strict` into a fresh folder swapped in as site/;
+build     does that, then `mkdocs build --strict` (one run per core, each building its share of
+          the pages: site/build_parts.py) into a fresh folder swapped in as site/;
 serve     does that, then `mkdocs serve`, which regenerates when a record changes.
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 from ..diagnostics import format_text
 from ..pipeline import RECORDS_ENV, generate
 from ..project import Project
-from ..site import offline
+from ..site import build_parts, offline
 from ..site.writer import MARK, CannotWrite, NotOurs, check_target, mark, owning, staging_dir, swap_in
 from ..view import formats, urls
 from ..view.context import BadConfig, Context
@@ -139,27 +140,28 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         # Locked from MkDocs' start to the swap: the staging folder must outlive another run's tidying.
         with owning(site_dir, f"trang cũ trong {site_dir} được giữ nguyên", waiting=_say):
-            staging = staging_dir(site_dir)
             # The offline copy is a second MkDocs build: made when asked (CI, publishing), not
-            # for every preview.
-            copy = staging_dir(site_dir) if args.offline or args.offline_dir else None
+            # for every preview. Each build runs in parts, one per free core (build_parts.py).
+            copy = args.offline or args.offline_dir
+            parts = build_parts.parts_for(2 if copy else 1)
+            staging = [staging_dir(site_dir) for _ in range(parts)]
+            copies = [staging_dir(site_dir) for _ in range(parts)] if copy else []
             try:
-                failed = _mkdocs_builds(project, staging, copy)
+                failed = _mkdocs_builds(project, staging, copies)
                 if failed:
                     _say("mkdocs build --strict thất bại: trang cũ được giữ nguyên.")
                     return failed
-                if copy:
-                    size = offline.publish(staging, copy)
+                if copies:
+                    size = offline.publish(staging[0], copies[0])
                     print(f"Bản sao ngoại tuyến: {urls.OPEN_DATA}{urls.OFFLINE_FILE}, "
                           f"{formats.megabytes(size)}.")
                     if args.offline_dir:
-                        _keep(copy, args.offline_dir)
-                mark(staging)
-                swap_in(staging, site_dir)
+                        _keep(copies[0], args.offline_dir)
+                mark(staging[0])
+                swap_in(staging[0], site_dir)
             finally:
-                shutil.rmtree(staging, ignore_errors=True)
-                if copy:
-                    shutil.rmtree(copy, ignore_errors=True)
+                for folder in [*staging, *copies]:
+                    shutil.rmtree(folder, ignore_errors=True)
     except CannotWrite as failure:
         _say(str(failure))
         return 2
@@ -167,16 +169,27 @@ def run_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _mkdocs_builds(project: Project, site: Path, copy: Path | None) -> int:
-    """`mkdocs build --strict` into `site` and, given `copy`, the offline copy into it: a second
-    build run beside the first on the other core. The first failing exit code, or 0."""
-    builds = [(_mkdocs(project, "build", "--strict", "--site-dir", str(site)), _quiet_env())]
-    if copy:
-        builds.append((_mkdocs(project, "build", "--strict", "--site-dir", str(copy)), _quiet_env(**{offline.ENV: "true"})))
+def _mkdocs_builds(project: Project, site: list[Path], copy: list[Path]) -> int:
+    """`mkdocs build --strict` into the folders `site` and, given `copy`, the offline copy into
+    those: each build cut into as many parts as it has folders, every part run at once, and
+    each build's parts merged into its first folder. The first failing exit code, or 0."""
+    builds = [(_mkdocs(project, "build", "--strict", "--site-dir", str(folder)), _quiet_env(**_part(number, len(site))))
+              for number, folder in enumerate(site)]
+    builds += [(_mkdocs(project, "build", "--strict", "--site-dir", str(folder)),
+                _quiet_env(**{offline.ENV: "true"}, **_part(number, len(copy)))) for number, folder in enumerate(copy)]
     with ThreadPoolExecutor(len(builds)) as pool:
         runs = [pool.submit(subprocess.run, command, cwd=project.root, env=env) for command, env in builds]
         codes = [run.result().returncode for run in runs]  # an interruption is raised here
-    return next((code for code in codes if code), 0)
+    failed = next((code for code in codes if code), 0)
+    if not failed:
+        for folders in (site, copy):
+            for folder in folders[1:]:
+                build_parts.merge(str(folder), str(folders[0]))
+    return failed
+
+
+def _part(number: int, parts: int) -> dict[str, str]:
+    return {build_parts.ENV: f"{number}/{parts}"} if parts > 1 else {}
 
 
 def _keep(copy: Path, target: Path) -> None:

@@ -1,0 +1,90 @@
+"""The site built by several MkDocs runs at once, one per core, and their folders merged.
+
+MkDocs builds page after page in one process: Python-Markdown (a third of a build) and the
+theme's templates (a half) run on one core while the other waits. `ketnghia build` runs one
+`mkdocs build` per core instead, each a "part" (ENV = "k/n"), and the plugin
+(mkdocs_plugin.py) has part k read, render and write only its own share of the pages (the
+part that copies the static files gets fewer). A page's HTML depends on its own source, the nav and the list
+of files, which every part has; the pages of the nav (a few dozen, whose titles the nav shows)
+are read in every part, and written by their own. The static files are copied by the last
+part alone, and the theme's pages (404, sitemap), which every part makes alike, kept once.
+The merged folder holds the same files, byte for byte, as one run's (tests/test_site_mkdocs.py).
+
+What a part cannot check: a Markdown link from its page to an anchor of a page another part
+rendered (MkDocs knows the anchors of the pages it rendered only); the link's target file is
+still checked. The generated pages' links are HTML, which MkDocs checks in no build: the
+tests check every link and anchor of the built site.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+ENV = "KETNGHIA_PART"  # "k/n": this MkDocs run builds part k of n (`ketnghia build` sets it)
+SKIPPED = "ketnghia-part-elsewhere.html"  # the template of a page another part writes: empty
+MAX_PARTS = 4  # past this, each part's own start (MkDocs, the theme, the list of files) outweighs its share
+# Copying this many static files takes about as long as reading, rendering and writing a page
+# (measured on the province-scale benchmark: 24,000 files, 2,900 pages): the part that copies
+# them gets fewer pages.
+FILES_PER_PAGE = 25
+
+
+@dataclass(frozen=True)
+class Part:
+    number: int  # 0 … count - 1
+    count: int
+
+    def __str__(self) -> str:
+        return f"{self.number}/{self.count}"
+
+    @property
+    def copies_static(self) -> bool:
+        return self.number == self.count - 1
+
+    def own(self, pages: Iterable[str], static_files: int = 0) -> set[str]:
+        """The pages (source paths) this part writes: each page in turn, in the order of their
+        paths, to the part with the least work so far, the copy of `static_files` counted. Every
+        part, given the same files, shares them out alike."""
+        work = [0.0] * self.count
+        work[-1] = static_files / FILES_PER_PAGE  # the last part copies them (copies_static)
+        mine = set()
+        for page in sorted(pages):
+            least = min(range(self.count), key=work.__getitem__)
+            work[least] += 1
+            if least == self.number:
+                mine.add(page)
+        return mine
+
+
+def of_environment(value: str | None) -> Part | None:
+    """The part ENV names; None when it names none, or the only one. ValueError if it is not k/n."""
+    if not value:
+        return None
+    number, slash, count = value.partition("/")
+    try:
+        part = Part(int(number), int(count))
+    except ValueError:
+        part = None
+    if not slash or part is None or not 0 <= part.number < part.count:
+        raise ValueError(f"{ENV}={value!r}: cần dạng k/n, 0 ≤ k < n (phần k trong n phần của lần dựng trang)")
+    return part if part.count > 1 else None
+
+
+def parts_for(builds: int) -> int:
+    """How many parts each of `builds` MkDocs builds run at once should be cut into: the cores shared."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(MAX_PARTS, cores // max(1, builds)))
+
+
+def merge(part: str, into: str) -> None:
+    """Every file of the folder `part` moved into `into`: a folder `into` lacks moves whole, in
+    one rename; a file `into` has already (a theme page every part makes alike) stays as it is."""
+    with os.scandir(part) as entries:
+        for entry in entries:
+            target = os.path.join(into, entry.name)
+            if not os.path.lexists(target):
+                os.rename(entry.path, target)
+            elif entry.is_dir(follow_symlinks=False) and os.path.isdir(target):
+                merge(entry.path, target)

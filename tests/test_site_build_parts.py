@@ -1,0 +1,59 @@
+"""A site build in parts (site/build_parts.py): how the pages are shared out, how a part is
+named, how the parts' folders are merged. The built site itself is compared with one run's in
+tests/test_site_mkdocs.py."""
+
+import pytest
+
+from generator.site import build_parts
+from generator.site.build_parts import Part
+
+PAGES = [f"dia-ban/xa-{n:04}/index.md" for n in range(1000)] + ["index.md", "gioi-thieu.md"]
+
+
+@pytest.mark.parametrize("count", [2, 3, 4])
+def test_every_page_is_written_by_exactly_one_part(count):
+    shares = [Part(number, count).own(reversed(PAGES), static_files=5000) for number in range(count)]
+    assert sorted(page for share in shares for page in share) == sorted(PAGES)
+    # The order the pages come in does not matter: every part shares them out alike.
+    assert shares == [Part(number, count).own(PAGES, static_files=5000) for number in range(count)]
+
+
+def test_the_part_copying_the_static_files_gets_fewer_pages():
+    plain = [len(Part(number, 2).own(PAGES)) for number in range(2)]
+    assert plain == [501, 501]
+    # 5,000 files take about as long as 200 pages (FILES_PER_PAGE).
+    shares = [len(Part(number, 2).own(PAGES, static_files=200 * build_parts.FILES_PER_PAGE)) for number in range(2)]
+    assert shares == [601, 401]
+    assert Part(1, 2).copies_static and not Part(0, 2).copies_static
+
+
+@pytest.mark.parametrize("value, part", [(None, None), ("", None), ("0/1", None), ("0/2", Part(0, 2)), ("2/3", Part(2, 3))])
+def test_the_part_a_run_builds_comes_from_its_environment(value, part):
+    assert build_parts.of_environment(value) == part
+
+
+@pytest.mark.parametrize("value", ["1", "2/2", "-1/2", "a/b", "1/0", "0/2/3"])
+def test_a_part_not_written_k_of_n_is_refused_saying_what_to_write(value):
+    with pytest.raises(ValueError, match="cần dạng k/n"):
+        build_parts.of_environment(value)
+
+
+def test_a_part_is_merged_into_the_first_folders_whole_and_a_file_both_have_is_kept(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, files in ((first, {"404.html": "first", "dia-ban/a/index.html": "a", "dia-ban/a/atom.xml": "feed"}),
+                          (second, {"404.html": "second", "dia-ban/b/index.html": "b", "dia-ban/a/ban.html": "c",
+                                    "don-vi/x/index.html": "x"})):
+        for name, text in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text)
+    build_parts.merge(str(second), str(first))
+    found = {path.relative_to(first).as_posix(): path.read_text() for path in first.rglob("*") if path.is_file()}
+    assert found == {"404.html": "first", "dia-ban/a/index.html": "a", "dia-ban/a/atom.xml": "feed",
+                     "dia-ban/a/ban.html": "c", "dia-ban/b/index.html": "b", "don-vi/x/index.html": "x"}
+
+
+def test_as_many_parts_as_cores_for_each_build(monkeypatch):
+    monkeypatch.setattr(build_parts.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert (build_parts.parts_for(1), build_parts.parts_for(2), build_parts.parts_for(3)) == (2, 1, 1)
+    monkeypatch.setattr(build_parts.os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    assert build_parts.parts_for(1) == build_parts.MAX_PARTS
