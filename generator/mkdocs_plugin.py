@@ -124,10 +124,17 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         if self.part:
             # Another part's page gets an empty template: nothing rendered, nothing written.
             env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({build_parts.SKIPPED: ""}), env.loader])
-            if not self.part.copies_static:  # excluded once every page has linked to them: copied by one part
-                for file in files:
-                    if not file.is_documentation_page():
-                        file.inclusion = InclusionLevel.EXCLUDED
+            # Once every page has linked to them: the static files are left out of MkDocs' copy,
+            # the generated ones linked into place by one part, the theme's copied by it.
+            docs, folders = os.path.join(os.path.abspath(config.docs_dir), ""), set()
+            for file in files:
+                if file.is_documentation_page() or not file.inclusion.is_included():
+                    continue
+                if not self.part.copies_static:
+                    file.inclusion = InclusionLevel.EXCLUDED
+                elif file.abs_src_path and file.abs_src_path.startswith(docs):
+                    build_parts.link(file.abs_src_path, file.abs_dest_path, folders)
+                    file.inclusion = InclusionLevel.EXCLUDED
         return env
 
     def on_shutdown(self):

@@ -57,3 +57,25 @@ def test_as_many_parts_as_cores_for_each_build(monkeypatch):
     assert (build_parts.parts_for(1), build_parts.parts_for(2), build_parts.parts_for(3)) == (2, 1, 1)
     monkeypatch.setattr(build_parts.os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
     assert build_parts.parts_for(1) == build_parts.MAX_PARTS
+
+
+def test_a_generated_file_is_linked_into_the_site_or_copied_where_the_disk_cannot_link(tmp_path, monkeypatch):
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "du-lieu-mo").mkdir(parents=True)
+    (docs / "du-lieu-mo" / "hoat-dong.csv").write_bytes(b"id\n1\n")
+    folders: set[str] = set()
+    build_parts.link(str(docs / "du-lieu-mo" / "hoat-dong.csv"), str(site / "du-lieu-mo" / "hoat-dong.csv"), folders)
+    assert (site / "du-lieu-mo" / "hoat-dong.csv").samefile(docs / "du-lieu-mo" / "hoat-dong.csv")
+    # A file left at that name is replaced; a disk that cannot link gets a copy.
+    (site / "du-lieu-mo" / "hoat-dong.csv").unlink()
+    (site / "du-lieu-mo" / "hoat-dong.csv").write_bytes(b"old")
+    build_parts.link(str(docs / "du-lieu-mo" / "hoat-dong.csv"), str(site / "du-lieu-mo" / "hoat-dong.csv"), folders)
+    assert (site / "du-lieu-mo" / "hoat-dong.csv").samefile(docs / "du-lieu-mo" / "hoat-dong.csv")
+
+    def cannot(source, target):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(build_parts.os, "link", cannot)
+    build_parts.link(str(docs / "du-lieu-mo" / "hoat-dong.csv"), str(site / "khac" / "hoat-dong.csv"), folders)
+    copied = site / "khac" / "hoat-dong.csv"
+    assert copied.read_bytes() == b"id\n1\n" and not copied.samefile(docs / "du-lieu-mo" / "hoat-dong.csv")

@@ -53,6 +53,29 @@ def test_a_build_in_parts_gives_the_same_site_as_one_run(built_site, parts, monk
     # Each part wrote its own pages only, and said nothing of the others'.
     said = capfd.readouterr().err
     assert said.count("Documentation built") == parts and "Page skipped" not in said
+    # The generated files are linked into the site, not copied; the theme's are copied.
+    docs = built_site.parent / "build" / "docs"
+    assert (folders[0] / "du-lieu-mo" / "hoat-dong.csv").samefile(docs / "du-lieu-mo" / "hoat-dong.csv")
+    assert not (folders[0] / "index.html").samefile(built_site / "index.html")
+
+
+def test_making_the_offline_copy_leaves_the_generated_files_it_shares_bytes_with(built_site, tmp_path):
+    """A built site's files may be links to the generated folder's (build_parts.link): the
+    offline copy's search index and pages are rewritten as new files, never in place."""
+    from generator.site import offline, search_index
+    from generator.site.build_parts import link
+
+    docs, copy = built_site.parent / "build" / "docs", tmp_path / "offline"
+    shared = [path for path in (docs / site_urls.SEARCH).rglob("*") if path.is_file()] + list(built_site.rglob("*.html"))
+    before = {path: path.read_bytes() for path in shared}
+    folders: set[str] = set()
+    for path in shared:
+        link(str(path), str(copy / path.relative_to(docs if docs in path.parents else built_site)), folders)
+    offline.relink_tree(copy)
+    search_index.make_local(copy)
+    assert {path: path.read_bytes() for path in shared} == before
+    assert (copy / "index.html").read_bytes() != before[built_site / "index.html"]
+    assert list((copy / site_urls.SEARCH).rglob("*.js")) and not list((docs / site_urls.SEARCH).rglob("*.js"))
 
 
 def test_a_part_named_wrongly_stops_the_build(built_site):

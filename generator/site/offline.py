@@ -17,6 +17,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from ..files import replace_whole
 from ..i18n import _
 from ..view import formats, urls
 from ..view.escape import h
@@ -60,7 +61,13 @@ def relink_tree(folder: Path) -> None:
         text = path.read_text(encoding="utf-8")
         changed = relink(text)
         if changed != text:
-            path.write_text(changed, encoding="utf-8")
+            _rewrite(path, changed)
+
+
+def _rewrite(path: Path, text: str) -> None:
+    # A new file, never the old one written in place: a file of the built site may share its
+    # bytes with the generated folder (build_parts.link).
+    replace_whole(str(path), text.encode("utf-8"))
 
 
 def zip_tree(folder: Path, target: Path, stamp: datetime.date) -> int:
@@ -91,7 +98,7 @@ def publish(site_dir: Path, offline_dir: Path) -> int:
     search_index.make_local(offline_dir)
     own = offline_dir / urls.OPEN_DATA / "index.html"  # the copy does not offer itself
     if own.exists():
-        own.write_text(_PLACED.sub("", own.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+        _rewrite(own, _PLACED.sub("", own.read_text(encoding="utf-8"), count=1))
     stamp = data_date(site_dir) or datetime.date(2020, 4, 16)
     target = site_dir / urls.OPEN_DATA / urls.OFFLINE_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -99,5 +106,5 @@ def publish(site_dir: Path, offline_dir: Path) -> int:
     page = site_dir / urls.OPEN_DATA / "index.html"
     if page.exists():
         text = page.read_text(encoding="utf-8")
-        page.write_text(_PLACED.sub(lambda m: _offer(stamp, size), text, count=1), encoding="utf-8")
+        _rewrite(page, _PLACED.sub(lambda m: _offer(stamp, size), text, count=1))
     return size

@@ -49,6 +49,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import replace_whole
 from ..folding import FOLD, UNIT_KINDS, words
 from ..view import urls
 
@@ -265,4 +266,6 @@ def make_local(site_dir: Path) -> None:
     built = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html")}
     files = {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.json"))}
     for relative, data in for_disk(files, built).items():
-        (folder / relative).write_bytes(data)
+        # A new file, never written in place: the built site's may share its bytes with the
+        # generated folder's (build_parts.link).
+        replace_whole(str(folder / relative), data)
