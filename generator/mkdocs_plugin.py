@@ -126,7 +126,8 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
             env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({build_parts.SKIPPED: ""}), env.loader])
             # Once every page has linked to them: the static files are left out of MkDocs' copy,
             # the generated ones linked into place by one part, the theme's copied by it.
-            docs, folders = os.path.join(os.path.abspath(config.docs_dir), ""), set()
+            docs = os.path.join(os.path.abspath(config.docs_dir), "")
+            folders: set[str] = set()  # made already, in the site
             for file in files:
                 if file.is_documentation_page() or not file.inclusion.is_included():
                     continue
