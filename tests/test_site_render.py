@@ -23,6 +23,28 @@ def test_same_records_give_byte_identical_output(tmp_path):
     assert first == _render(records)
 
 
+def test_the_site_model_is_built_once_by_keyword_and_indexes_itself(tmp_path, monkeypatch):
+    from generator.view import model
+
+    made = []
+    real_init = model.Site.__init__
+
+    def counted(self, *args, **kwargs):
+        assert not args, "Site is built by keyword"
+        made.append(kwargs)
+        real_init(self, **kwargs)
+
+    monkeypatch.setattr(model.Site, "__init__", counted)
+    site = build_site(validate_tree(small_tree(tmp_path), TODAY), Context())
+    assert len(made) == 1 and made[0]["indexed"] is True
+    assert site.activities_of_partnership["tp-thu-nghiem-xa-la-dee"][0] == "2023-01-06-mo-hinh-heo"
+    assert [a["id"] for a in site.in_order] == sorted(site.activities, key=lambda i: (site.activities[i]["date"], i))
+    # The records alone (what the import reads): names, and no index made.
+    alone = model.records_only(site.records)
+    assert alone.name_of("partnership", "tp-thu-nghiem-xa-la-dee") == site.name_of("partnership", "tp-thu-nghiem-xa-la-dee")
+    assert (alone.in_order, alone.activities_of_partnership, alone.newest) == ([], {}, None)
+
+
 def test_pages_exist_for_every_record_and_section(tmp_path):
     files = _render(small_tree(tmp_path))
     for path in (

@@ -118,21 +118,22 @@ class Site:
     records: dict[str, dict[str, Record]]  # type -> {id: data}
     files: dict[tuple[str, str], str]  # (type, id) -> path in the repository, "records/…/id.yaml"
     diagnostics: list[Diagnostic]
-    # The indexes the pages read; records_only leaves them empty.
-    activities_of_partnership: dict[str, list[str]] = field(default_factory=dict)
-    partnerships_of_locality: dict[str, list[str]] = field(default_factory=dict)
-    partnerships_of_sponsor: dict[str, list[str]] = field(default_factory=dict)
-    activities_of_locality: dict[str, list[str]] = field(default_factory=dict)
-    children: dict[str, list[str]] = field(default_factory=dict)
-    predecessors: dict[str, list[str]] = field(default_factory=dict)
-    cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    newest: datetime.date | None = None
-    listings: dict[tuple[str, str], list[list[Activity]]] = field(default_factory=dict)  # (year, category) -> [[activity, …] per page]
-    activity_urls: dict[str, str] = field(default_factory=dict)  # activity id -> URL of its listing page
-    in_order: list[Activity] = field(default_factory=list)  # every activity, in activity_order
-    rank: dict[str, int] = field(default_factory=dict)  # activity id -> its place in in_order: a cheap sort key
-    figures: dict[str, Figures] = field(default_factory=dict)  # activity id -> Figures, read once
     context: Context = field(default_factory=Context)  # the project rendered: its name, repository, options
+    indexed: bool = False  # the pages' indexes below made from the records (build_site); records_only leaves them empty
+    # The indexes the pages read, made once the records are there (names need nothing else).
+    activities_of_partnership: dict[str, list[str]] = field(init=False, default_factory=dict)
+    partnerships_of_locality: dict[str, list[str]] = field(init=False, default_factory=dict)
+    partnerships_of_sponsor: dict[str, list[str]] = field(init=False, default_factory=dict)
+    activities_of_locality: dict[str, list[str]] = field(init=False, default_factory=dict)
+    children: dict[str, list[str]] = field(init=False, default_factory=dict)
+    predecessors: dict[str, list[str]] = field(init=False, default_factory=dict)
+    cited_by: dict[str, list[tuple[str, str]]] = field(init=False, default_factory=dict)
+    newest: datetime.date | None = field(init=False, default=None)
+    listings: dict[tuple[str, str], list[list[Activity]]] = field(init=False, default_factory=dict)  # (year, category) -> [[activity, …] per page]
+    activity_urls: dict[str, str] = field(init=False, default_factory=dict)  # activity id -> URL of its listing page
+    in_order: list[Activity] = field(init=False, default_factory=list)  # every activity, in activity_order
+    rank: dict[str, int] = field(init=False, default_factory=dict)  # activity id -> its place in in_order: a cheap sort key
+    figures: dict[str, Figures] = field(init=False, default_factory=dict)  # activity id -> Figures, read once
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
     # The records of each programme type, typed (generator/typed.py): set from `records`.
     localities: dict[str, Locality] = field(init=False, compare=False, repr=False)
@@ -149,6 +150,9 @@ class Site:
                                   ("documents", "document"), ("partnerships", "partnership"),
                                   ("activities", "activity"), ("reported_totals", "reported-total"), ("programmes", "programme")):
             object.__setattr__(self, name, self.records.get(record_type, {}))
+        if self.indexed:
+            for name, value in _indexes(self).items():
+                object.__setattr__(self, name, value)
 
     @property
     def identity(self) -> Identity:
@@ -438,35 +442,38 @@ def build_site(result, context: Context) -> Site:
     Reads no file: the records' paths are made relative to the records folder validated."""
     records = {t: {i: r.data for i, r in sorted(by_id.items())} for t, by_id in sorted(result.ledger.records.items())}
     root = os.path.realpath(result.root)
-    files = {(f.type, f.id): _repository_path(f.path, root) for f in result.files if f.type}
-    # The records alone first: names (and so the orders below) need nothing else. The names
-    # found on the way are kept for the pages (its memo).
-    named = records_only(records, files)
-    activities = sorted(named.activities.values(), key=activity_order)
-    of_partnership, of_locality = _activities_by(named, activities)
-    partnerships_of_locality, partnerships_of_sponsor = _partnerships_by(named)
-    children, predecessors = _units_by(named)
-    listings, activity_urls = _paginate(activities)
     return Site(
         records=records,
-        files=files,
+        files={(f.type, f.id): _repository_path(f.path, root) for f in result.files if f.type},
         diagnostics=[_in_repository(d, root) for d in result.diagnostics],
-        activities_of_partnership=of_partnership,
-        partnerships_of_locality=partnerships_of_locality,
-        partnerships_of_sponsor=partnerships_of_sponsor,
-        activities_of_locality=of_locality,
-        children=children,
-        predecessors=predecessors,
-        cited_by=_cited_by(records),
-        newest=_newest_date(records),
-        listings=listings,
-        activity_urls=activity_urls,
-        in_order=activities,
-        rank={activity["id"]: place for place, activity in enumerate(activities)},
-        figures={activity["id"]: figures_of(activity) for activity in activities},
         context=context,
-        memo=named.memo,
+        indexed=True,
     )
+
+
+def _indexes(site: Site) -> dict[str, Any]:
+    """The indexes the pages read (Site's fields by name), made from the records of `site`: its
+    names (and so the orders below) need nothing else, and are kept in its memo for the pages."""
+    activities = sorted(site.activities.values(), key=activity_order)
+    of_partnership, of_locality = _activities_by(site, activities)
+    partnerships_of_locality, partnerships_of_sponsor = _partnerships_by(site)
+    children, predecessors = _units_by(site)
+    listings, activity_urls = _paginate(activities)
+    return {
+        "activities_of_partnership": of_partnership,
+        "partnerships_of_locality": partnerships_of_locality,
+        "partnerships_of_sponsor": partnerships_of_sponsor,
+        "activities_of_locality": of_locality,
+        "children": children,
+        "predecessors": predecessors,
+        "cited_by": _cited_by(site.records),
+        "newest": _newest_date(site.records),
+        "listings": listings,
+        "activity_urls": activity_urls,
+        "in_order": activities,
+        "rank": {activity["id"]: place for place, activity in enumerate(activities)},
+        "figures": {activity["id"]: figures_of(activity) for activity in activities},
+    }
 
 
 def _activities_by(named: Site, activities: list[Activity]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
