@@ -83,8 +83,9 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
             config.repo_url = repository
             config.repo_name = "/".join(repository.split("/")[-2:])
         interface.configure(config, self.context.language)
+        # Only a build is cut into parts: a preview (serve) shows every page, whatever the shell says.
         try:
-            self.part = build_parts.of_environment(os.environ.get(build_parts.ENV))
+            self.part = build_parts.of_environment(os.environ.get(build_parts.ENV)) if self.command == "build" else None
         except ValueError as error:
             raise PluginError(str(error)) from None
         if self.part:

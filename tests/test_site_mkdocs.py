@@ -84,6 +84,26 @@ def test_a_part_named_wrongly_stops_the_build(built_site):
     assert done.returncode != 0 and "KETNGHIA_PART='2/2': cần dạng k/n" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_part_left_in_the_shell_neither_halves_a_build_in_one_run_nor_a_preview(built_site, monkeypatch):
+    """KETNGHIA_PART set in the user's shell: `ketnghia build` in one run (one core, or two with
+    the offline copy) still builds every page, and `mkdocs serve` previews every page."""
+    from mkdocs.config import load_config
+
+    from generator.cli import site as cli_site
+    from generator.project import Project
+
+    for name, value in {**BUILD_ENV, "KETNGHIA_PART": "0/2"}.items():
+        monkeypatch.setenv(name, value)
+    whole = built_site.parent / "site-one-run"
+    assert cli_site._mkdocs_builds(Project(built_site.parent), [whole], []) == 0
+    assert compare_builds.exact_differences(built_site, whole) == []
+    config = load_config(str(built_site.parent / "mkdocs.yml"))
+    plugin = config.plugins["ketnghia"]
+    plugin.on_startup(command="serve", dirty=True)
+    plugin.on_config(config)
+    assert plugin.part is None
+
+
 def test_the_site_needs_no_plugin(built_site):
     """Without the plugin `ketnghia` MkDocs builds the same site: every file but the pages byte
     for byte (the search index among them), and every page with the same article, edit link and

@@ -189,7 +189,8 @@ def _mkdocs_builds(project: Project, site: list[Path], copy: list[Path]) -> int:
 
 
 def _part(number: int, parts: int) -> dict[str, str]:
-    return {build_parts.ENV: f"{number}/{parts}"} if parts > 1 else {}
+    # Set even for a build in one run: a KETNGHIA_PART left in the user's shell would halve it.
+    return {build_parts.ENV: f"{number}/{parts}" if parts > 1 else ""}
 
 
 def _keep(copy: Path, target: Path) -> None:
