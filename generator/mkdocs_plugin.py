@@ -10,8 +10,8 @@ site without it. What it adds:
 - big generated tables skip Python-Markdown (lifted_blocks): a faster build, the same pages;
 - the pages are sent without the templates' blank lines and indentation (blank_lines);
 - under `ketnghia build`, a run that builds one part of the pages (build_parts.py): the
-  other parts' pages are neither read (the nav's apart) nor written, the static files copied
-  by one part only;
+  other parts' pages are neither read (the nav's and the hand-written ones apart) nor
+  written, the static files copied by one part only;
 - while serving, a change under records/ or docs/ regenerates the pages, outside MkDocs' build
   (on_serve): only the files whose content changed are rewritten, files whose bytes did
   not change are not parsed again, and the plugin wakes MkDocs for one rebuild at once
@@ -66,7 +66,7 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         self.page_urls: set[str] = set()  # every page's address, set in on_nav
         self.part: build_parts.Part | None = None  # the part of the pages this run builds, if one
         self.elsewhere: set[str] = set()  # the pages (source paths) other parts write
-        self.unread: set[str] = set()  # those of them not in the nav: not even read here
+        self.unread: set[str] = set()  # those of them neither in the nav nor hand-written: not even read here
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -154,7 +154,13 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
             pages = {file.src_uri: file for file in files.documentation_pages()}
             static = sum(1 for file in files if not file.is_documentation_page())
             self.elsewhere = pages.keys() - self.part.own(pages, static)
-            self.unread = self.elsewhere - {page.file.src_uri for page in nav.pages}
+            # Read here all the same: the nav's pages, for what the nav shows of them, and the
+            # hand-written ones, whose Markdown links to anchors are checked by the part that
+            # renders the page linked to (the generated pages link in HTML, checked in no build).
+            hand_written = _sources(config)[1]
+            read = {page.file.src_uri for page in nav.pages} | {src_uri for src_uri in self.elsewhere
+                                                                if (hand_written / src_uri).is_file()}
+            self.unread = self.elsewhere - read
             for src_uri in self.unread:
                 pages[src_uri].content_string = ""  # its part reads it
         return nav

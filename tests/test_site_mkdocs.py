@@ -5,6 +5,7 @@ import html
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import urllib.parse
@@ -102,6 +103,31 @@ def test_a_part_left_in_the_shell_neither_halves_a_build_in_one_run_nor_a_previe
     plugin.on_startup(command="serve", dirty=True)
     plugin.on_config(config)
     assert plugin.part is None
+
+
+def test_a_build_in_parts_checks_a_hand_written_pages_links_to_anchors_as_one_run(built_site, tmp_path, capfd):
+    """A hand-written page outside the nav linking to an anchor a generated page lacks: one
+    `mkdocs build --strict` fails, and so does every build in parts."""
+    from generator.cli import site as cli_site
+    from generator.project import Project
+
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(built_site.parent / "mkdocs.yml", root)
+    for folder in ("overrides", "generator", "docs", "build"):
+        shutil.copytree(built_site.parent / folder, root / folder)
+    page = "# Tin\n\nXem [xã](../dia-ban/xa-phuoc-chanh/index.md#khong-co-muc-nay).\n"
+    for folder in (root / "docs", root / "build" / "docs"):
+        (folder / "tin-tuc").mkdir()
+        (folder / "tin-tuc" / "bai.md").write_text(page, encoding="utf-8")
+    said = "does not contain an anchor '#khong-co-muc-nay'"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "one")],
+                          cwd=root, capture_output=True, text=True, env=BUILD_ENV)
+    assert done.returncode != 0 and said in done.stderr
+    for parts in (2, 3):
+        folders = [tmp_path / f"site-{parts}-{number}" for number in range(parts)]
+        assert cli_site._mkdocs_builds(Project(root), folders, []) != 0, parts
+        assert said in capfd.readouterr().err
 
 
 def test_the_site_needs_no_plugin(built_site):

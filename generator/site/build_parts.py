@@ -11,10 +11,10 @@ last part alone (the generated ones linked, not copied: `link`), and the theme's
 sitemap), which every part makes alike, kept once.
 The merged folder holds the same files, byte for byte, as one run's (tests/test_site_mkdocs.py).
 
-What a part cannot check: a Markdown link from its page to an anchor of a page another part
-rendered (MkDocs knows the anchors of the pages it rendered only); the link's target file is
-still checked. The generated pages' links are HTML, which MkDocs checks in no build: the
-tests check every link and anchor of the built site.
+MkDocs checks a Markdown link to an anchor where it has rendered the page linked to: the
+hand-written pages, the only ones with Markdown links (the generated pages' links are HTML,
+which MkDocs checks in no build; the tests check every link and anchor of the built site), are
+read in every part too, so that a build in parts fails where one run fails.
 """
 
 from __future__ import annotations
