@@ -2,6 +2,8 @@
 named, how the parts' folders are merged. The built site itself is compared with one run's in
 tests/test_site_mkdocs.py."""
 
+import zipfile
+
 import pytest
 
 from generator.site import build_parts
@@ -79,3 +81,22 @@ def test_a_generated_file_is_linked_into_the_site_or_copied_where_the_disk_canno
     build_parts.link(str(docs / "du-lieu-mo" / "hoat-dong.csv"), str(site / "khac" / "hoat-dong.csv"), folders)
     copied = site / "khac" / "hoat-dong.csv"
     assert copied.read_bytes() == b"id\n1\n" and not copied.samefile(docs / "du-lieu-mo" / "hoat-dong.csv")
+
+
+def test_the_offline_zip_is_a_new_file_never_written_into_a_linked_one_of_its_name(tmp_path):
+    """A hand-written file at the zip's path is linked into both builds: the zip made in the
+    site leaves it (and the generated folder's bytes) as they were, and holds it as one run's would."""
+    from generator.site import offline
+    from generator.view import urls
+
+    name = f"{urls.OPEN_DATA}{urls.OFFLINE_FILE}"
+    docs, site, copy = tmp_path / "docs", tmp_path / "site", tmp_path / "copy"
+    (docs / name).parent.mkdir(parents=True)
+    (docs / name).write_bytes(b"old zip")
+    for folder in (site, copy):
+        build_parts.link(str(docs / name), str(folder / name), set())
+    size = offline.publish(site, copy)
+    assert (docs / name).read_bytes() == b"old zip" and (copy / name).read_bytes() == b"old zip"
+    assert (site / name).stat().st_size == size and not (site / name).samefile(docs / name)
+    with zipfile.ZipFile(site / name) as archive:
+        assert archive.read(f"{offline.ROOT}/{name}") == b"old zip"
