@@ -128,13 +128,17 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
             # Once every page has linked to them: the static files are left out of MkDocs' copy,
             # the generated ones linked into place by one part, the theme's copied by it.
             docs = os.path.join(os.path.abspath(config.docs_dir), "")
+            # A file the theme's pages (404.html, sitemap.xml and its .gz) or mkdocs.yml's are
+            # written over once copied: copied, as in one run, so that they never write into a link.
+            templates = {*config.theme.static_templates, *config.extra_templates}
+            written_over = templates | {f"{name}.gz" for name in templates}
             folders: set[str] = set()  # made already, in the site
             for file in files:
                 if file.is_documentation_page() or not file.inclusion.is_included():
                     continue
                 if not self.part.copies_static:
                     file.inclusion = InclusionLevel.EXCLUDED
-                elif file.abs_src_path and file.abs_src_path.startswith(docs):
+                elif file.abs_src_path and file.abs_src_path.startswith(docs) and file.dest_uri not in written_over:
                     build_parts.link(file.abs_src_path, file.abs_dest_path, folders)
                     file.inclusion = InclusionLevel.EXCLUDED
         return env

@@ -105,21 +105,28 @@ def test_a_part_left_in_the_shell_neither_halves_a_build_in_one_run_nor_a_previe
     assert plugin.part is None
 
 
+def _with_hand_written(built_site: Path, root: Path, files: dict[str, str]) -> Path:
+    """A copy of the built site's project in `root`, with `files` hand-written in docs/ and
+    copied into build/docs/ as `ketnghia generate` copies them."""
+    root.mkdir()
+    shutil.copy(built_site.parent / "mkdocs.yml", root)
+    for folder in ("overrides", "generator", "docs", "build"):
+        shutil.copytree(built_site.parent / folder, root / folder)
+    for name, text in files.items():
+        for folder in (root / "docs", root / "build" / "docs"):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+    return root
+
+
 def test_a_build_in_parts_checks_a_hand_written_pages_links_to_anchors_as_one_run(built_site, tmp_path, capfd):
     """A hand-written page outside the nav linking to an anchor a generated page lacks: one
     `mkdocs build --strict` fails, and so does every build in parts."""
     from generator.cli import site as cli_site
     from generator.project import Project
 
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(built_site.parent / "mkdocs.yml", root)
-    for folder in ("overrides", "generator", "docs", "build"):
-        shutil.copytree(built_site.parent / folder, root / folder)
     page = "# Tin\n\nXem [xã](../dia-ban/xa-phuoc-chanh/index.md#khong-co-muc-nay).\n"
-    for folder in (root / "docs", root / "build" / "docs"):
-        (folder / "tin-tuc").mkdir()
-        (folder / "tin-tuc" / "bai.md").write_text(page, encoding="utf-8")
+    root = _with_hand_written(built_site, tmp_path / "project", {"tin-tuc/bai.md": page})
     said = "does not contain an anchor '#khong-co-muc-nay'"
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "one")],
                           cwd=root, capture_output=True, text=True, env=BUILD_ENV)
@@ -128,6 +135,22 @@ def test_a_build_in_parts_checks_a_hand_written_pages_links_to_anchors_as_one_ru
         folders = [tmp_path / f"site-{parts}-{number}" for number in range(parts)]
         assert cli_site._mkdocs_builds(Project(root), folders, []) != 0, parts
         assert said in capfd.readouterr().err
+
+
+def test_a_hand_written_file_the_theme_writes_over_is_copied_not_linked(built_site, tmp_path, monkeypatch):
+    """docs/404.html or docs/sitemap.xml: MkDocs writes the theme's page over the copy, as in
+    one run; linked, it would have written into the generated folder's file."""
+    from generator.cli import site as cli_site
+    from generator.project import Project
+
+    for name, value in BUILD_ENV.items():
+        monkeypatch.setenv(name, value)
+    files = {"404.html": "<p>trang riêng</p>\n", "sitemap.xml": "<urlset/>\n", "sitemap.xml.gz": "gz\n"}
+    root = _with_hand_written(built_site, tmp_path / "project", files)
+    folders = [tmp_path / f"site-{number}" for number in range(2)]
+    assert cli_site._mkdocs_builds(Project(root), folders, []) == 0
+    assert {name: (root / "build" / "docs" / name).read_text(encoding="utf-8", errors="replace") for name in files} == files
+    assert compare_builds.exact_differences(built_site, folders[0]) == []
 
 
 def test_the_site_needs_no_plugin(built_site):
