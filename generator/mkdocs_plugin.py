@@ -191,8 +191,10 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
 
     def _not_skipped(self, record: logging.LogRecord) -> bool:
         # MkDocs says "Page skipped" of each page another part writes: for those, said for nothing.
+        # "Page skipped: '<source path>'. Generated empty output.": the path may hold a quote itself.
         message = record.getMessage()
-        return not (message.startswith("Page skipped: '") and message.split("'")[1] in self.elsewhere)
+        prefix = "Page skipped: '"
+        return not (message.startswith(prefix) and message[len(prefix):].rpartition("'. ")[0] in self.elsewhere)
 
 
 class _AnyChange(FileSystemEventHandler):

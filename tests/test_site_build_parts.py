@@ -100,3 +100,20 @@ def test_the_offline_zip_is_a_new_file_never_written_into_a_linked_one_of_its_na
     assert (site / name).stat().st_size == size and not (site / name).samefile(docs / name)
     with zipfile.ZipFile(site / name) as archive:
         assert archive.read(f"{offline.ROOT}/{name}") == b"old zip"
+
+
+@pytest.mark.parametrize("page", ["gioi-thieu.md", "tin-tuc/l'an-xa.md"])
+def test_mkdocs_says_nothing_of_a_page_another_part_writes_whatever_its_name(page):
+    import logging
+
+    from generator.mkdocs_plugin import LedgerPlugin
+
+    plugin = LedgerPlugin()
+    plugin.elsewhere = {page}
+
+    def said(src_uri: str) -> bool:
+        message = f"Page skipped: '{src_uri}'. Generated empty output."
+        return plugin._not_skipped(logging.LogRecord("mkdocs.commands.build", logging.INFO, "", 0, message, None, None))
+
+    assert not said(page)
+    assert said("phuong-phap.md")  # a page of this part's own, empty: worth saying
