@@ -162,8 +162,8 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
             # hand-written ones, whose Markdown links to anchors are checked by the part that
             # renders the page linked to (the generated pages link in HTML, checked in no build).
             hand_written = _sources(config)[1]
-            read = {page.file.src_uri for page in nav.pages} | {src_uri for src_uri in self.elsewhere
-                                                                if (hand_written / src_uri).is_file()}
+            read = {page.file.src_uri for page in nav.pages}
+            read |= {src_uri for src_uri in self.elsewhere if (hand_written / src_uri).is_file()}
             self.unread = self.elsewhere - read
             for src_uri in self.unread:
                 pages[src_uri].content_string = ""  # its part reads it
