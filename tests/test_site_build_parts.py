@@ -117,3 +117,30 @@ def test_mkdocs_says_nothing_of_a_page_another_part_writes_whatever_its_name(pag
 
     assert not said(page)
     assert said("phuong-phap.md")  # a page of this part's own, empty: worth saying
+
+
+def test_the_folder_mkdocs_reads_is_held_while_the_parts_run(tmp_path, monkeypatch):
+    """A page generated while the parts start (`ketnghia serve` in another terminal) would have
+    them share out different lists of pages, and some pages written by none: generating waits."""
+    import subprocess
+
+    from generator.cli import site as cli_site
+    from generator.project import Project
+    from generator.site import writer
+
+    project = Project(tmp_path)
+    monkeypatch.setattr(writer, "WAIT_S", 0.0)
+    ran = []
+
+    def run(command, **options):
+        with pytest.raises(writer.CannotWrite, match="đang có lần sinh trang khác"), writer.owning(project.generated):
+            pass
+        ran.append(options["env"][build_parts.ENV])
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(cli_site.subprocess, "run", run)
+    folders = [tmp_path / f"site-{number}" for number in range(2)]
+    for folder in folders:
+        folder.mkdir()
+    assert cli_site._mkdocs_builds(project, folders, []) == 0
+    assert sorted(ran) == ["0/2", "1/2"]
