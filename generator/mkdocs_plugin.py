@@ -51,6 +51,9 @@ RECORDS_POLL_S = 0.1  # serve: how often records/ is looked at for a saved recor
 SETTLE_S = 0.05
 BURST_S = 0.02  # serve: MkDocs' wait for more changes once one is seen (its own is 0.1 s)
 log = logging.getLogger("mkdocs.plugins.ketnghia")
+# The template of a page another part writes: nothing rendered, nothing written. A template
+# itself, not a name, which a page's front matter could give too.
+_NOTHING = jinja2.Template("")
 
 
 # Its options (quiet_days, quiet_until, language) are checked by MkDocs as it loads the plugin:
@@ -123,8 +126,6 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         if self.command == "serve":
             env.bytecode_cache = self.compiled
         if self.part:
-            # Another part's page gets an empty template: nothing rendered, nothing written.
-            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({build_parts.SKIPPED: ""}), env.loader])
             # Once every page has linked to them: the static files are left out of MkDocs' copy,
             # the generated ones linked into place by one part, the theme's copied by it.
             docs = os.path.join(os.path.abspath(config.docs_dir), "")
@@ -171,7 +172,7 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         if page.file.src_uri in self.elsewhere:
-            page.meta["template"] = build_parts.SKIPPED
+            page.meta["template"] = _NOTHING
             if page.file.src_uri in self.unread:
                 page.present_anchor_ids = None  # not rendered here: MkDocs skips links to its anchors
         return html

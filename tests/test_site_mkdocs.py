@@ -153,6 +153,18 @@ def test_a_hand_written_file_the_theme_writes_over_is_copied_not_linked(built_si
     assert compare_builds.exact_differences(built_site, folders[0]) == []
 
 
+def test_a_page_naming_a_template_no_theme_has_fails_a_build_in_parts_as_one_run(built_site, tmp_path, capfd):
+    """Even the name the parts once gave the pages they do not write: no page is left out unsaid."""
+    from generator.cli import site as cli_site
+    from generator.project import Project
+
+    page = "---\ntemplate: ketnghia-part-elsewhere.html\n---\n# Trang\n"
+    root = _with_hand_written(built_site, tmp_path / "project", {"tin-tuc/trang.md": page})
+    folders = [tmp_path / f"site-{number}" for number in range(2)]
+    assert cli_site._mkdocs_builds(Project(root), folders, []) != 0
+    assert "'ketnghia-part-elsewhere.html' not found" in capfd.readouterr().err
+
+
 def test_the_site_needs_no_plugin(built_site):
     """Without the plugin `ketnghia` MkDocs builds the same site: every file but the pages byte
     for byte (the search index among them), and every page with the same article, edit link and

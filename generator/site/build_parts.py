@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 ENV = "KETNGHIA_PART"  # "k/n": this MkDocs run builds part k of n (`ketnghia build` sets it)
-SKIPPED = "ketnghia-part-elsewhere.html"  # the template of a page another part writes: empty
 MAX_PARTS = 4  # past this, each part's own start (MkDocs, the theme, the list of files) outweighs its share
 # Linking this many static files takes about as long as reading, rendering and writing a page
 # (measured on the province-scale benchmark: 24,000 files, 2,900 pages): the part that puts
