@@ -10,8 +10,8 @@ site without it. What it adds:
 - big generated tables skip Python-Markdown (lifted_blocks): a faster build, the same pages;
 - the pages are sent without the templates' blank lines and indentation (blank_lines);
 - under `ketnghia build`, a run that builds one part of the pages (build_parts.py): the
-  other parts' pages are neither read (the nav's apart) nor written, the static files copied
-  by one part only;
+  other parts' pages are neither read (the nav's and the hand-written ones apart) nor
+  written, the static files copied by one part only;
 - while serving, a change under records/ or docs/ regenerates the pages, outside MkDocs' build
   (on_serve): only the files whose content changed are rewritten, files whose bytes did
   not change are not parsed again, and the plugin wakes MkDocs for one rebuild at once
@@ -51,6 +51,9 @@ RECORDS_POLL_S = 0.1  # serve: how often records/ is looked at for a saved recor
 SETTLE_S = 0.05
 BURST_S = 0.02  # serve: MkDocs' wait for more changes once one is seen (its own is 0.1 s)
 log = logging.getLogger("mkdocs.plugins.ketnghia")
+# The template of a page another part writes: nothing rendered, nothing written. A template
+# itself, not a name, which a page's front matter could give too.
+_NOTHING = jinja2.Template("")
 
 
 # Its options (quiet_days, quiet_until, language) are checked by MkDocs as it loads the plugin:
@@ -66,7 +69,7 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         self.page_urls: set[str] = set()  # every page's address, set in on_nav
         self.part: build_parts.Part | None = None  # the part of the pages this run builds, if one
         self.elsewhere: set[str] = set()  # the pages (source paths) other parts write
-        self.unread: set[str] = set()  # those of them not in the nav: not even read here
+        self.unread: set[str] = set()  # those of them neither in the nav nor hand-written: not even read here
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -83,8 +86,9 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
             config.repo_url = repository
             config.repo_name = "/".join(repository.split("/")[-2:])
         interface.configure(config, self.context.language)
+        # Only a build is cut into parts: a preview (serve) shows every page, whatever the shell says.
         try:
-            self.part = build_parts.of_environment(os.environ.get(build_parts.ENV))
+            self.part = build_parts.of_environment(os.environ.get(build_parts.ENV)) if self.command == "build" else None
         except ValueError as error:
             raise PluginError(str(error)) from None
         if self.part:
@@ -122,18 +126,20 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         if self.command == "serve":
             env.bytecode_cache = self.compiled
         if self.part:
-            # Another part's page gets an empty template: nothing rendered, nothing written.
-            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({build_parts.SKIPPED: ""}), env.loader])
             # Once every page has linked to them: the static files are left out of MkDocs' copy,
             # the generated ones linked into place by one part, the theme's copied by it.
             docs = os.path.join(os.path.abspath(config.docs_dir), "")
+            # A file the theme's pages (404.html, sitemap.xml and its .gz) or mkdocs.yml's are
+            # written over once copied: copied, as in one run, so that they never write into a link.
+            templates = {*config.theme.static_templates, *config.extra_templates}
+            written_over = templates | {f"{name}.gz" for name in templates}
             folders: set[str] = set()  # made already, in the site
             for file in files:
                 if file.is_documentation_page() or not file.inclusion.is_included():
                     continue
                 if not self.part.copies_static:
                     file.inclusion = InclusionLevel.EXCLUDED
-                elif file.abs_src_path and file.abs_src_path.startswith(docs):
+                elif file.abs_src_path and file.abs_src_path.startswith(docs) and file.dest_uri not in written_over:
                     build_parts.link(file.abs_src_path, file.abs_dest_path, folders)
                     file.inclusion = InclusionLevel.EXCLUDED
         return env
@@ -153,14 +159,20 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
             pages = {file.src_uri: file for file in files.documentation_pages()}
             static = sum(1 for file in files if not file.is_documentation_page())
             self.elsewhere = pages.keys() - self.part.own(pages, static)
-            self.unread = self.elsewhere - {page.file.src_uri for page in nav.pages}
+            # Read here all the same: the nav's pages, for what the nav shows of them, and the
+            # hand-written ones, whose Markdown links to anchors are checked by the part that
+            # renders the page linked to (the generated pages link in HTML, checked in no build).
+            hand_written = _sources(config)[1]
+            read = {page.file.src_uri for page in nav.pages}
+            read |= {src_uri for src_uri in self.elsewhere if (hand_written / src_uri).is_file()}
+            self.unread = self.elsewhere - read
             for src_uri in self.unread:
                 pages[src_uri].content_string = ""  # its part reads it
         return nav
 
     def on_page_content(self, html, *, page, config, files):
         if page.file.src_uri in self.elsewhere:
-            page.meta["template"] = build_parts.SKIPPED
+            page.meta["template"] = _NOTHING
             if page.file.src_uri in self.unread:
                 page.present_anchor_ids = None  # not rendered here: MkDocs skips links to its anchors
         return html
@@ -180,8 +192,10 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
 
     def _not_skipped(self, record: logging.LogRecord) -> bool:
         # MkDocs says "Page skipped" of each page another part writes: for those, said for nothing.
+        # "Page skipped: '<source path>'. Generated empty output.": the path may hold a quote itself.
         message = record.getMessage()
-        return not (message.startswith("Page skipped: '") and message.split("'")[1] in self.elsewhere)
+        prefix = "Page skipped: '"
+        return not (message.startswith(prefix) and message[len(prefix):].rpartition("'. ")[0] in self.elsewhere)
 
 
 class _AnyChange(FileSystemEventHandler):

@@ -2,6 +2,8 @@
 named, how the parts' folders are merged. The built site itself is compared with one run's in
 tests/test_site_mkdocs.py."""
 
+import zipfile
+
 import pytest
 
 from generator.site import build_parts
@@ -79,3 +81,66 @@ def test_a_generated_file_is_linked_into_the_site_or_copied_where_the_disk_canno
     build_parts.link(str(docs / "du-lieu-mo" / "hoat-dong.csv"), str(site / "khac" / "hoat-dong.csv"), folders)
     copied = site / "khac" / "hoat-dong.csv"
     assert copied.read_bytes() == b"id\n1\n" and not copied.samefile(docs / "du-lieu-mo" / "hoat-dong.csv")
+
+
+def test_the_offline_zip_is_a_new_file_never_written_into_a_linked_one_of_its_name(tmp_path):
+    """A hand-written file at the zip's path is linked into both builds: the zip made in the
+    site leaves it (and the generated folder's bytes) as they were, and holds it as one run's would."""
+    from generator.site import offline
+    from generator.view import urls
+
+    name = f"{urls.OPEN_DATA}{urls.OFFLINE_FILE}"
+    docs, site, copy = tmp_path / "docs", tmp_path / "site", tmp_path / "copy"
+    (docs / name).parent.mkdir(parents=True)
+    (docs / name).write_bytes(b"old zip")
+    for folder in (site, copy):
+        build_parts.link(str(docs / name), str(folder / name), set())
+    size = offline.publish(site, copy)
+    assert (docs / name).read_bytes() == b"old zip" and (copy / name).read_bytes() == b"old zip"
+    assert (site / name).stat().st_size == size and not (site / name).samefile(docs / name)
+    with zipfile.ZipFile(site / name) as archive:
+        assert archive.read(f"{offline.ROOT}/{name}") == b"old zip"
+
+
+@pytest.mark.parametrize("page", ["gioi-thieu.md", "tin-tuc/l'an-xa.md"])
+def test_mkdocs_says_nothing_of_a_page_another_part_writes_whatever_its_name(page):
+    import logging
+
+    from generator.mkdocs_plugin import LedgerPlugin
+
+    plugin = LedgerPlugin()
+    plugin.elsewhere = {page}
+
+    def said(src_uri: str) -> bool:
+        message = f"Page skipped: '{src_uri}'. Generated empty output."
+        return plugin._not_skipped(logging.LogRecord("mkdocs.commands.build", logging.INFO, "", 0, message, None, None))
+
+    assert not said(page)
+    assert said("phuong-phap.md")  # a page of this part's own, empty: worth saying
+
+
+def test_the_folder_mkdocs_reads_is_held_while_the_parts_run(tmp_path, monkeypatch):
+    """A page generated while the parts start (`ketnghia serve` in another terminal) would have
+    them share out different lists of pages, and some pages written by none: generating waits."""
+    import subprocess
+
+    from generator.cli import site as cli_site
+    from generator.project import Project
+    from generator.site import writer
+
+    project = Project(tmp_path)
+    monkeypatch.setattr(writer, "WAIT_S", 0.0)
+    ran = []
+
+    def run(command, **options):
+        with pytest.raises(writer.CannotWrite, match="đang có lần sinh trang khác"), writer.owning(project.generated):
+            pass
+        ran.append(options["env"][build_parts.ENV])
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(cli_site.subprocess, "run", run)
+    folders = [tmp_path / f"site-{number}" for number in range(2)]
+    for folder in folders:
+        folder.mkdir()
+    assert cli_site._mkdocs_builds(project, folders, []) == 0
+    assert sorted(ran) == ["0/2", "1/2"]

@@ -5,6 +5,7 @@ import html
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import urllib.parse
@@ -56,7 +57,7 @@ def test_a_build_in_parts_gives_the_same_site_as_one_run(built_site, parts, monk
     # The generated files are linked into the site, not copied; the theme's are copied.
     docs = built_site.parent / "build" / "docs"
     assert (folders[0] / "du-lieu-mo" / "hoat-dong.csv").samefile(docs / "du-lieu-mo" / "hoat-dong.csv")
-    assert not (folders[0] / "index.html").samefile(built_site / "index.html")
+    assert next((folders[0] / "assets" / "javascripts").glob("bundle.*.min.js")).stat().st_nlink == 1
 
 
 def test_making_the_offline_copy_leaves_the_generated_files_it_shares_bytes_with(built_site, tmp_path):
@@ -82,6 +83,86 @@ def test_a_part_named_wrongly_stops_the_build(built_site):
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(built_site.parent / "x")],
                           cwd=built_site.parent, capture_output=True, text=True, env={**BUILD_ENV, "KETNGHIA_PART": "2/2"})
     assert done.returncode != 0 and "KETNGHIA_PART='2/2': cần dạng k/n" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_part_left_in_the_shell_neither_halves_a_build_in_one_run_nor_a_preview(built_site, monkeypatch):
+    """KETNGHIA_PART set in the user's shell: `ketnghia build` in one run (one core, or two with
+    the offline copy) still builds every page, and `mkdocs serve` previews every page."""
+    from mkdocs.config import load_config
+
+    from generator.cli import site as cli_site
+    from generator.project import Project
+
+    for name, value in {**BUILD_ENV, "KETNGHIA_PART": "0/2"}.items():
+        monkeypatch.setenv(name, value)
+    whole = built_site.parent / "site-one-run"
+    assert cli_site._mkdocs_builds(Project(built_site.parent), [whole], []) == 0
+    assert compare_builds.exact_differences(built_site, whole) == []
+    config = load_config(str(built_site.parent / "mkdocs.yml"))
+    plugin = config.plugins["ketnghia"]
+    plugin.on_startup(command="serve", dirty=True)
+    plugin.on_config(config)
+    assert plugin.part is None
+
+
+def _with_hand_written(built_site: Path, root: Path, files: dict[str, str]) -> Path:
+    """A copy of the built site's project in `root`, with `files` hand-written in docs/ and
+    copied into build/docs/ as `ketnghia generate` copies them."""
+    root.mkdir()
+    shutil.copy(built_site.parent / "mkdocs.yml", root)
+    for folder in ("overrides", "generator", "docs", "build"):
+        shutil.copytree(built_site.parent / folder, root / folder)
+    for name, text in files.items():
+        for folder in (root / "docs", root / "build" / "docs"):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_build_in_parts_checks_a_hand_written_pages_links_to_anchors_as_one_run(built_site, tmp_path, capfd):
+    """A hand-written page outside the nav linking to an anchor a generated page lacks: one
+    `mkdocs build --strict` fails, and so does every build in parts."""
+    from generator.cli import site as cli_site
+    from generator.project import Project
+
+    page = "# Tin\n\nXem [xã](../dia-ban/xa-phuoc-chanh/index.md#khong-co-muc-nay).\n"
+    root = _with_hand_written(built_site, tmp_path / "project", {"tin-tuc/bai.md": page})
+    said = "does not contain an anchor '#khong-co-muc-nay'"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "one")],
+                          cwd=root, capture_output=True, text=True, env=BUILD_ENV)
+    assert done.returncode != 0 and said in done.stderr
+    for parts in (2, 3):
+        folders = [tmp_path / f"site-{parts}-{number}" for number in range(parts)]
+        assert cli_site._mkdocs_builds(Project(root), folders, []) != 0, parts
+        assert said in capfd.readouterr().err
+
+
+def test_a_hand_written_file_the_theme_writes_over_is_copied_not_linked(built_site, tmp_path, monkeypatch):
+    """docs/404.html or docs/sitemap.xml: MkDocs writes the theme's page over the copy, as in
+    one run; linked, it would have written into the generated folder's file."""
+    from generator.cli import site as cli_site
+    from generator.project import Project
+
+    for name, value in BUILD_ENV.items():
+        monkeypatch.setenv(name, value)
+    files = {"404.html": "<p>trang riêng</p>\n", "sitemap.xml": "<urlset/>\n", "sitemap.xml.gz": "gz\n"}
+    root = _with_hand_written(built_site, tmp_path / "project", files)
+    folders = [tmp_path / f"site-{number}" for number in range(2)]
+    assert cli_site._mkdocs_builds(Project(root), folders, []) == 0
+    assert {name: (root / "build" / "docs" / name).read_text(encoding="utf-8", errors="replace") for name in files} == files
+    assert compare_builds.exact_differences(built_site, folders[0]) == []
+
+
+def test_a_page_naming_a_template_no_theme_has_fails_a_build_in_parts_as_one_run(built_site, tmp_path, capfd):
+    """Even the name the parts once gave the pages they do not write: no page is left out unsaid."""
+    from generator.cli import site as cli_site
+    from generator.project import Project
+
+    page = "---\ntemplate: ketnghia-part-elsewhere.html\n---\n# Trang\n"
+    root = _with_hand_written(built_site, tmp_path / "project", {"tin-tuc/trang.md": page})
+    folders = [tmp_path / f"site-{number}" for number in range(2)]
+    assert cli_site._mkdocs_builds(Project(root), folders, []) != 0
+    assert "'ketnghia-part-elsewhere.html' not found" in capfd.readouterr().err
 
 
 def test_the_site_needs_no_plugin(built_site):

@@ -177,7 +177,9 @@ def _mkdocs_builds(project: Project, site: list[Path], copy: list[Path]) -> int:
               for number, folder in enumerate(site)]
     builds += [(_mkdocs(project, "build", "--strict", "--site-dir", str(folder)),
                 _quiet_env(**{offline.ENV: "true"}, **_part(number, len(copy)))) for number, folder in enumerate(copy)]
-    with ThreadPoolExecutor(len(builds)) as pool:
+    # The folder MkDocs reads is held while it runs: a page generated meanwhile (by `ketnghia
+    # serve` in another terminal) would have the parts share out different lists of pages.
+    with owning(project.generated, waiting=_say), ThreadPoolExecutor(len(builds)) as pool:
         runs = [pool.submit(subprocess.run, command, cwd=project.root, env=env) for command, env in builds]
         codes = [run.result().returncode for run in runs]  # an interruption is raised here
     failed = next((code for code in codes if code), 0)
@@ -189,7 +191,8 @@ def _mkdocs_builds(project: Project, site: list[Path], copy: list[Path]) -> int:
 
 
 def _part(number: int, parts: int) -> dict[str, str]:
-    return {build_parts.ENV: f"{number}/{parts}"} if parts > 1 else {}
+    # Set even for a build in one run: a KETNGHIA_PART left in the user's shell would halve it.
+    return {build_parts.ENV: f"{number}/{parts}" if parts > 1 else ""}
 
 
 def _keep(copy: Path, target: Path) -> None:

@@ -11,10 +11,10 @@ last part alone (the generated ones linked, not copied: `link`), and the theme's
 sitemap), which every part makes alike, kept once.
 The merged folder holds the same files, byte for byte, as one run's (tests/test_site_mkdocs.py).
 
-What a part cannot check: a Markdown link from its page to an anchor of a page another part
-rendered (MkDocs knows the anchors of the pages it rendered only); the link's target file is
-still checked. The generated pages' links are HTML, which MkDocs checks in no build: the
-tests check every link and anchor of the built site.
+MkDocs checks a Markdown link to an anchor where it has rendered the page linked to: the
+hand-written pages, the only ones with Markdown links (the generated pages' links are HTML,
+which MkDocs checks in no build; the tests check every link and anchor of the built site), are
+read in every part too, so that a build in parts fails where one run fails.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 ENV = "KETNGHIA_PART"  # "k/n": this MkDocs run builds part k of n (`ketnghia build` sets it)
-SKIPPED = "ketnghia-part-elsewhere.html"  # the template of a page another part writes: empty
 MAX_PARTS = 4  # past this, each part's own start (MkDocs, the theme, the list of files) outweighs its share
 # Linking this many static files takes about as long as reading, rendering and writing a page
 # (measured on the province-scale benchmark: 24,000 files, 2,900 pages): the part that puts

@@ -102,6 +102,9 @@ def publish(site_dir: Path, offline_dir: Path) -> int:
     stamp = data_date(site_dir) or datetime.date(2020, 4, 16)
     target = site_dir / urls.OPEN_DATA / urls.OFFLINE_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
+    # A file of that name (hand-written) may be a link to the generated folder's, and to the
+    # copy's, being zipped: the zip is a new file, never written into it.
+    target.unlink(missing_ok=True)
     size = zip_tree(offline_dir, target, stamp)
     page = site_dir / urls.OPEN_DATA / "index.html"
     if page.exists():
