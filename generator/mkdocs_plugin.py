@@ -8,7 +8,8 @@ site without it. What it adds:
   repository the pages link to, the checkout's own (on_config);
 - each page's counterpart in the other language, for the language switch (editions.py);
 - big generated tables skip Python-Markdown (lifted_blocks): a faster build, the same pages;
-- the pages are sent without the templates' blank lines and indentation (blank_lines);
+- the pages, the 404 page among them, are sent without the templates' blank lines and
+  indentation (blank_lines);
 - under `ketnghia build`, a run that builds one part of the pages (build_parts.py): the
   other parts' pages are neither read (the nav's and the hand-written ones apart) nor
   written, the static files copied by one part only;
@@ -189,6 +190,10 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         if page.file.src_uri in self.elsewhere:
             return output
         return blank_lines.compact(lifted_blocks.restore(output, lifted))
+
+    def on_post_template(self, output_content, *, template_name, config):
+        # The theme's own pages: the 404 page is a page like the others; the sitemap is no HTML.
+        return blank_lines.compact(output_content) if template_name.endswith(".html") else output_content
 
     def _not_skipped(self, record: logging.LogRecord) -> bool:
         # MkDocs says "Page skipped" of each page another part writes: for those, said for nothing.
