@@ -12,7 +12,7 @@ from generator.cli import main
 from generator.pipeline import generate, render_site
 from generator.project import Project
 from generator.site import lifted_blocks, search_pages
-from generator.site.hand_pages import Clash, Linked
+from generator.site.hand_pages import MAX_HAND_BYTES, Clash, Linked, TooLarge
 from generator.site.search_entries import ENTRIES
 from generator.site.slugs import heading_slug
 from generator.site.writer import MARK
@@ -100,6 +100,27 @@ def test_a_link_under_docs_is_refused_and_what_it_points_at_is_not_copied(tmp_pa
     with pytest.raises(Linked, match=r"x là một liên kết"):
         generate(records, out, Context(), TODAY, docs=docs)
     assert not out.exists()
+
+
+def test_a_hand_written_file_too_large_is_refused_by_name_before_anything_is_written(tmp_path, capsys):
+    """A pull request may add a file of any size under docs/: past MAX_HAND_BYTES it is refused,
+    naming it and saying what to do, and none of it is read."""
+    records, docs = small_tree(tmp_path), _docs(tmp_path)
+    (docs / "anh").mkdir()
+    with open(docs / "anh" / "lon.png", "wb") as big:
+        big.truncate(MAX_HAND_BYTES + 1)  # sparse: no disk used
+    (docs / "anh" / "vua.png").write_bytes(b"x" * 1000)
+    out = tmp_path / "build" / "docs"
+    with pytest.raises(TooLarge, match=r"lon\.png nặng 10\.000\.001 byte, quá giới hạn 10 MB của một tệp viết tay: hãy thu nhỏ"):
+        generate(records, out, Context(), TODAY, docs=docs)
+    assert not out.exists()
+    (tmp_path / "mkdocs.yml").write_text("site_name: thu\n", encoding="utf-8")
+    assert main(["generate", "--project", str(tmp_path), "--today", "2026-11-26"]) == 2
+    err = capsys.readouterr().err
+    assert "lon.png nặng" in err and "Traceback" not in err
+    (docs / "anh" / "lon.png").unlink()
+    assert generate(records, out, Context(), TODAY, docs=docs).written
+    assert (out / "anh" / "vua.png").stat().st_size == 1000
 
 
 def test_the_command_refuses_the_clash_in_words_and_removes_the_layout_before(tmp_path, capsys):

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..view.formats import megabytes, number
 from .writer import MARK, NotOurs
+
+# A hand-written file is held whole while the folder is written: a page, a script, a picture.
+# Past this it is no page for a phone on a weak connection, and a pull request could hold a
+# file of any size: it is refused, by name, before anything is written.
+MAX_HAND_BYTES = 10_000_000
 
 
 class Clash(NotOurs):
@@ -25,9 +31,14 @@ class Linked(NotOurs):
     """A link under docs/: what it points at (a file outside the project, say) would be published."""
 
 
+class TooLarge(NotOurs):
+    """A file under docs/ larger than MAX_HAND_BYTES."""
+
+
 def read(docs: Path) -> dict[str, bytes]:
     """Every file below `docs`, by its path there; dot files (editors' and the builders' own)
-    and folders the generator made (marked) left out. Linked if a file or folder is a link."""
+    and folders the generator made (marked) left out. Linked if a file or folder is a link,
+    TooLarge if a file is larger than MAX_HAND_BYTES (nothing of it read)."""
     if not docs.is_dir():
         return {}
     found: dict[str, bytes] = {}
@@ -39,6 +50,10 @@ def read(docs: Path) -> dict[str, bytes]:
             raise Linked(f"{docs / relative} là một liên kết (symlink), không phải tệp viết tay: "
                          "hãy thay liên kết bằng chính tệp hoặc thư mục đó trong docs/")
         if path.is_file() and not hidden and not any(folder in path.parents for folder in generated):
+            size = path.stat().st_size
+            if size > MAX_HAND_BYTES:
+                raise TooLarge(f"{docs / relative} nặng {number(size)} byte, quá giới hạn {megabytes(MAX_HAND_BYTES)} "
+                               "của một tệp viết tay: hãy thu nhỏ tệp (ảnh nén lại, tài liệu dài để ở nơi khác và dẫn liên kết)")
             found[relative.as_posix()] = path.read_bytes()
     return found
 
