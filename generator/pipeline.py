@@ -24,7 +24,7 @@ from .site.render import Sink
 from .site.writer import Written, writing
 from .validate import Reuse, validate_tree
 from .view.context import Context
-from .view.model import build_site
+from .view.model import Site, build_site
 
 # Tells the MkDocs plugin which records to regenerate from while serving.
 RECORDS_ENV = "KETNGHIA_RECORDS"
@@ -57,16 +57,20 @@ def generate(records: Path, out: Path, context: Context, today: datetime.date | 
         return Outcome(sorted(result.errors), False, 0, seconds, len(result.files))
     hand = hand_pages.read(docs) if docs else {}  # a link under docs/ refused before anything is written
     clock = time.perf_counter()
+    checked, site = len(result.files), site_of(result, context)
+    # The site holds the records' data; what validation kept beside it (each file's path, document
+    # and positions: some 190 MB at ten times province scale) goes before the render forks.
+    del result
     with writing(out, known=known, waiting=waiting) as tree:
         # Each share of the render writes its own files as it makes them (site/render.py).
-        made = render_shares(result, context, lambda: docs_folder.writing_share(tree, hand, docs))
+        made = render_shares(site, context, lambda: docs_folder.writing_share(tree, hand, docs))
         seconds["render"] = time.perf_counter() - clock
         clock = time.perf_counter()
         changes, files = docs_folder.finish(tree, made, hand, docs)
         seconds["index"] = time.perf_counter() - clock
         clock = time.perf_counter()
     seconds["write"] = time.perf_counter() - clock  # the old files removed, or the new folder swapped in
-    return Outcome([], bool(changes), files, seconds, len(result.files), changes)
+    return Outcome([], bool(changes), files, seconds, checked, changes)
 
 
 @contextlib.contextmanager
@@ -84,11 +88,17 @@ def rendering(context: Context) -> Iterator[None]:
             gc.enable()
 
 
-def render_shares(result, context: Context, open_sink: Callable[[], Sink[T]]) -> list[T]:
+def site_of(result, context: Context) -> Site:
+    """The site model of a validation result, made in the context's language."""
+    with rendering(context):
+        return build_site(result, context)
+
+
+def render_shares(site: Site, context: Context, open_sink: Callable[[], Sink[T]]) -> list[T]:
     """render_site, each share of the work putting its files into a sink of its own
     (site/render.py), the import's workbooks among them."""
     with rendering(context):
-        return render.render_shares(build_site(result, context), open_sink, extra=workbooks.each_file)
+        return render.render_shares(site, open_sink, extra=workbooks.each_file)
 
 
 def render_site(result, context: Context) -> dict[str, bytes]:

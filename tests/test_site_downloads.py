@@ -5,9 +5,11 @@ import csv
 import io
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.site import downloads
 from generator.site.downloads import Column, csv_bytes, json_bytes
 
 VALUES = st.one_of(
@@ -69,3 +71,18 @@ def test_json_matches_the_json_module(rows):
     # Amounts beyond 64 bits included: the validator only warns about them, the download must still be written.
     expected = json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     assert json_bytes(rows) == expected.encode("utf-8")
+
+
+@given(st.integers(1, 3).flatmap(lambda width: st.lists(st.lists(VALUES, min_size=width, max_size=width), max_size=7)))
+def test_a_table_in_parts_is_the_same_table(rows):
+    # Parts of two rows: none, one, several, and a last part that is short.
+    width = len(rows[0]) if rows else 1
+    columns = [Column(f"c{i}", "string", f"C{i}", lambda row, i=i: row[i]) for i in range(width)]
+    records = [{f"k{i}": value for i, value in enumerate(row)} for row in rows]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(downloads, "ROWS_PER_PART", 2)
+        csv_parts, json_parts = list(downloads.csv_parts(columns, rows)), list(downloads.json_parts(records))
+    assert b"".join(csv_parts) == _by_csv_module(columns, rows)
+    assert len(csv_parts) == 1 + -(-len(rows) // 2)  # the heading, then a part per two rows
+    expected = json.dumps(records, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    assert b"".join(json_parts) == expected.encode("utf-8")

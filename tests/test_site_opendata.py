@@ -3,6 +3,7 @@ a version that follows the data, every source in a table of its own, a data dict
 that covers every column, and the JSON API's stable addresses."""
 
 import csv
+import hashlib
 import io
 import json
 import posixpath
@@ -10,9 +11,11 @@ import posixpath
 import pytest
 
 from generator.pipeline import render_site
+from generator.site import datapackage
 from generator.site.downloads import DATASETS
 from generator.validate import validate_tree
 from generator.view.context import Context
+from generator.view.model import build_site
 
 from site_records import TODAY, activity, small_tree
 
@@ -78,6 +81,23 @@ def test_the_version_follows_the_data_not_the_clock(tmp_path):
     second = json.loads(_render(records)["du-lieu-mo/datapackage.json"])["version"]
     assert second != first and second.split("+")[0] == first.split("+")[0]
     assert "+" in first and not first.startswith("20")
+
+
+def test_the_version_is_the_digest_of_the_tables_as_written_in_parts(rendered, tmp_path):
+    # The tables reach the writer in parts; the package's version digests those very bytes.
+    tables = {path.removeprefix("du-lieu-mo/"): data for path, data in rendered.items()
+              if path.startswith("du-lieu-mo/") and path.endswith((".csv", ".json")) and "datapackage" not in path}
+    assert len(tables) == 2 * len(DATASETS)
+    digests = {name: hashlib.sha256(data).digest() for name, data in tables.items()}
+    assert json.loads(rendered["du-lieu-mo/datapackage.json"])["version"] == datapackage.version(digests)
+
+
+def test_the_package_is_not_made_before_its_tables_are_read(tmp_path):
+    site = build_site(validate_tree(small_tree(tmp_path), TODAY), Context())
+    files = datapackage.each_file(site)
+    next(files)  # a table handed on, its parts never read: its digest would be that of nothing
+    with pytest.raises(RuntimeError):
+        dict(files)
 
 
 def test_activities_name_their_sponsors_and_every_source_is_listed(tmp_path):

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from generator.files import Parts
 from generator.pipeline import generate
 from generator.site import writer
 from generator.view.context import Context
@@ -89,6 +90,38 @@ def test_a_file_may_become_a_folder_and_back(tmp_path):
     writer.write_tree({"a": b"tep", "b/index.md": b"muc"}, target)
     assert writer.write_tree({"a/index.md": b"muc", "b": b"tep"}, target) == writer.Written(2, 2)
     assert _contents(target) == {"a/index.md": b"muc", "b": b"tep", writer.MARK: b""}
+
+
+def _in_parts(*parts: bytes):
+    """A file handed on in parts, as the open data's tables are; fails if read twice."""
+    return Parts(iter(parts))
+
+
+def test_a_file_in_parts_is_written_compared_and_rewritten_as_a_whole_file_would_be(tmp_path):
+    target = tmp_path / "generated"
+    table = (b"id,ten\r\n", b"a,mot\r\n", b"b,hai\r\n")
+    assert writer.write_tree({"bang.csv": _in_parts(*table), "index.md": b"muc"}, target) == writer.Written(2, 0)
+    assert (target / "bang.csv").read_bytes() == b"".join(table)
+    before = _stamps(target)
+    # The same bytes in other cuts: nothing written, the file keeps its inode and time.
+    assert writer.write_tree({"bang.csv": _in_parts(b"id,ten\r\na", b",mot\r\nb,hai\r\n"), "index.md": b"muc"},
+                             target) == writer.Written(0, 0)
+    assert _stamps(target) == before
+    # A change in a middle part, then a shorter file (the start of the last), a longer one, an
+    # empty one; "moi.csv" is new the first time, then changes with "bang.csv".
+    for parts in ((b"id,ten\r\n", b"a,MOT\r\n", b"b,hai\r\n"), (b"id,ten\r\n", b"a,MOT\r\n"),
+                  (b"id,ten\r\n", b"a,MOT\r\n", b"c,ba\r\n"), (b"",)):
+        files = {"bang.csv": _in_parts(*parts), "moi.csv": _in_parts(*parts), "index.md": b"muc"}
+        assert writer.write_tree(files, target) == writer.Written(2, 0)
+        assert (target / "bang.csv").read_bytes() == (target / "moi.csv").read_bytes() == b"".join(parts)
+    assert _stamps(target)["index.md"] == before["index.md"]
+
+
+def test_the_parts_of_a_file_are_read_once(tmp_path):
+    parts = _in_parts(b"a", b"b")
+    assert list(parts) == [b"a", b"b"]
+    with pytest.raises(RuntimeError):
+        list(parts)
 
 
 def test_a_foreign_folder_is_still_refused(tmp_path):

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from typing import Any
 
 from slugify import slugify
 
+from ..files import Data, Parts, whole
 from ..i18n import _
 from ..view import formats, urls
 from ..view.model import Site
@@ -129,14 +130,33 @@ def package(site: Site, digests: dict[str, bytes]) -> bytes:
 
 def open_data(site: Site) -> dict[str, bytes]:
     """{file name below du-lieu-mo/: bytes}: the tables and the package describing them."""
-    return dict(each_file(site))
+    return {name: whole(data) for name, data in each_file(site)}
 
 
-def each_file(site: Site) -> Iterator[tuple[str, bytes]]:
-    """(file name below du-lieu-mo/, bytes): the tables one at a time, then the package, which
-    needs only their digests: no two tables are held together."""
-    digests = {}
-    for name, data in tables(site):
-        digests[name] = hashlib.sha256(data).digest()
-        yield name, data
-    yield "datapackage.json", package(site, digests)
+def each_file(site: Site) -> Iterator[tuple[str, Data]]:
+    """(file name below du-lieu-mo/, its bytes or parts): the tables one at a time, each in parts
+    read as they are written (files.Parts), then the package, which needs only their digests,
+    taken as the parts pass: no table is held whole. Each table must be read before the next."""
+    digests: dict[str, _Digest] = {}
+    for name, parts in tables(site):
+        digests[name] = digest = _Digest()
+        yield name, Parts(digest.of(parts))
+    yield "datapackage.json", package(site, {name: digest.value() for name, digest in digests.items()})
+
+
+class _Digest:
+    """The SHA-256 of a table's parts, taken as they pass on to be written."""
+
+    def __init__(self) -> None:
+        self.sha, self.read = hashlib.sha256(), False
+
+    def of(self, parts: Iterable[bytes]) -> Iterator[bytes]:
+        for part in parts:
+            self.sha.update(part)
+            yield part
+        self.read = True
+
+    def value(self) -> bytes:
+        if not self.read:  # the version would not be the data's
+            raise RuntimeError("a table was not read to its end before the package was made")
+        return self.sha.digest()

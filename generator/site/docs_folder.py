@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..files import Data, whole
 from ..view import urls
 from . import hand_pages, search_entries, search_index, search_pages
 from .search_index import Entry, Words
@@ -40,19 +41,20 @@ class Share:
     makes it, refused if a hand-written file has its path (hand_pages.Clash), and its
     search entries noted as it passes. `done` gives what `put`'s owner says of them."""
 
-    def __init__(self, put: Callable[[str, bytes], None], done: Callable[[], object],
+    def __init__(self, put: Callable[[str, Data], None], done: Callable[[], object],
                  hand: Collection[str], docs: Path) -> None:
         self._put, self._done = put, done
         self.hand, self.docs = hand, docs
         self.made = Made(None)
 
-    def put(self, path: str, data: bytes) -> None:
+    def put(self, path: str, data: Data) -> None:
         if path == search_entries.ENTRIES:
             self.made.activities = _analysed(search_entries.parse(data))
             return
         if path in self.hand:
             raise hand_pages.clash(self.docs, path)
         if path.endswith(".md"):
+            data = whole(data)
             found = search_pages.page_entries_of(path, data, False)
             if found:
                 self.made.pages[path] = _analysed(found)

@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 
 from ..facts import MONEY_PARTS, Record, amount_parts
+from ..files import Parts
 from ..i18n import N_, _
 from ..registry import TYPES, Giver
 from ..schema_shape import SchemaShape
@@ -672,14 +673,34 @@ def _line(fields: list[str]) -> str:
     return ",".join(fields) + "\r\n"
 
 
-def csv_bytes(columns: list[Column], rows: Sequence[Record]) -> bytes:
+# Rows a table's part holds (files.Parts): a few hundred KB, so that the activities' table,
+# some 300 MB at ten times province scale, is never held whole, and a part is still worth a call.
+ROWS_PER_PART = 1000
+
+
+def csv_parts(columns: list[Column], rows: Sequence[Record]) -> Iterator[bytes]:
     """The same bytes as csv.writer would write (lines end in CRLF), joined here: its
-    per-character loop was the slowest step of the activities table (27 MB at province scale)."""
+    per-character loop was the slowest step of the activities table. In parts of ROWS_PER_PART rows."""
     values = [c.value for c in columns]
-    lines = [b"\xef\xbb\xbf" + _line([_field(c.name) for c in columns]).encode("utf-8")]  # the BOM: Excel reads UTF-8
-    # Encoded line by line: one joined copy of the whole table instead of three (text, bytes, BOM + bytes).
-    lines += [_line([_field(value(row)) for value in values]).encode("utf-8") for row in rows]
-    return b"".join(lines)
+    yield b"\xef\xbb\xbf" + _line([_field(c.name) for c in columns]).encode("utf-8")  # the BOM: Excel reads UTF-8
+    for start in range(0, len(rows), ROWS_PER_PART):
+        yield "".join([_line([_field(value(row)) for value in values]) for row in rows[start:start + ROWS_PER_PART]]).encode("utf-8")
+
+
+def csv_bytes(columns: list[Column], rows: Sequence[Record]) -> bytes:
+    return b"".join(csv_parts(columns, rows))
+
+
+def json_parts(rows: Sequence[Record]) -> Iterator[bytes]:
+    """json_bytes(rows), in parts of ROWS_PER_PART rows: a compact array is its items joined by commas."""
+    if not rows:
+        yield json_document(rows)
+        return
+    yield b"["
+    for start in range(0, len(rows), ROWS_PER_PART):
+        items = json_document(list(rows[start:start + ROWS_PER_PART]), line=False)[1:-1]  # without the brackets
+        yield b"," + items if start else items
+    yield b"]\n"
 
 
 def json_bytes(rows: Sequence[Record]) -> bytes:
@@ -698,15 +719,15 @@ def json_document(value: object, line: bool = True) -> bytes:
         return (text + "\n" if line else text).encode("utf-8")
 
 
-def tables(site: Site) -> Iterator[tuple[str, bytes]]:
-    """(file name below du-lieu-mo/, bytes): the CSV and JSON of every dataset, one at a time
-    (the activities' are some 30 MB each at province scale: the render writes each as it comes)."""
+def tables(site: Site) -> Iterator[tuple[str, Parts]]:
+    """(file name below du-lieu-mo/, its parts): the CSV and JSON of every dataset, one at a time,
+    each in parts (files.Parts) made as the sink writes them: no table is ever held whole."""
     for dataset in DATASETS.values():
         rows = dataset_rows(site, dataset)
-        yield f"{dataset.name}.csv", csv_bytes(dataset_columns(site, dataset), rows)
+        yield f"{dataset.name}.csv", Parts(csv_parts(dataset_columns(site, dataset), rows))
         # The JSON keeps each record whole; a reported total's CSV has a row per figure.
         whole = records_in_order(site, dataset.record_type) if dataset.record_type == "reported-total" else rows
-        yield f"{dataset.name}.json", json_bytes(whole)
+        yield f"{dataset.name}.json", Parts(json_parts(whole))
 
 
 def sizes(site: Site) -> dict[str, int]:

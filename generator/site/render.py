@@ -7,6 +7,7 @@ import importlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, TypeVar
 
+from ..files import Data, whole
 from ..parallel import elsewhere
 from ..registry import TYPES
 from ..view import formats
@@ -41,18 +42,19 @@ IN_CHILD = (summaries, localities, sponsors, partnerships)
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
-Put = Callable[[str, bytes], None]
+Put = Callable[[str, Data], None]
 
 
 class Sink(Protocol[T_co]):
-    """Where a share puts its files, one at a time; `done` says what became of them."""
+    """Where a share puts its files, one at a time, each whole or in parts (files.Parts: the open
+    data's large tables); `done` says what became of them."""
 
-    def put(self, path: str, data: bytes) -> None: ...
+    def put(self, path: str, data: Data) -> None: ...
 
     def done(self) -> T_co: ...
 
 
-def put_pages(site: Site, sections, put: Put) -> None:
+def put_pages(site: Site, sections, put: Callable[[str, bytes], None]) -> None:
     # Sections yield their pages one at a time: each body is encoded and handed on as it comes,
     # instead of a whole section's text (twice its bytes, Vietnamese being UCS-2) held at once.
     data_date, repository = formats.date(site.newest) if site.newest else "", site.identity.repository
@@ -67,7 +69,7 @@ def section_files(site: Site, sections) -> dict[str, bytes]:
     return files
 
 
-def _put_all(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], put: Put, folder: str = "") -> None:
+def _put_all(files: Mapping[str, Data] | Iterable[tuple[str, Data]], put: Put, folder: str = "") -> None:
     for name, data in files.items() if isinstance(files, Mapping) else files:
         put(folder + name, data)
 
@@ -112,8 +114,8 @@ def render_shares(site: Site, open_sink: Callable[[], Sink[T]],
 class _Collected(dict[str, bytes]):
     """A sink that keeps every file: the whole output in one dict, for tests and small trees."""
 
-    def put(self, path: str, data: bytes) -> None:
-        self[path] = data
+    def put(self, path: str, data: Data) -> None:
+        self[path] = whole(data)
 
     def done(self) -> dict[str, bytes]:
         return dict(self)

@@ -2,7 +2,7 @@
 
 Activities have no page of their own and their rows are in tables kept out of the pages'
 search text, so the render lists what search needs of them (ENTRIES, among the files it
-returns but never written: site_folder.py folds it into the index with the pages' entries).
+returns but never written: docs_folder.py folds it into the index with the pages' entries).
 One activity a line, its four fields apart by tabs (the text searched has its tabs and line
 feeds made spaces; the title and context are single-spaced already): at province scale 20 MB,
 which JSON took three times as long to make.
@@ -10,6 +10,9 @@ which JSON took three times as long to make.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ..files import Data, Parts
 from ..view import formats, urls
 from ..view.escape import clean
 from ..view.model import Site
@@ -45,17 +48,27 @@ def activity_entry(site: Site, activity_id: str, common: dict[tuple[str, str, st
     return [url, clean(activity["title"]), context, " ".join((text, *extra)).replace("\t", " ").replace("\n", " ")]
 
 
-def entries_file(site: Site) -> bytes:
+# Activities per part of the entries (files.Parts): at ten times province scale the entries are
+# some 200 MB, and made whole they took four times that at once.
+PER_PART = 1000
+
+
+def entries_file(site: Site) -> Parts:
+    """Every activity's entry, a line each, in parts of whole lines, made as they are read."""
     common: dict[tuple[str, str, str], tuple[str, str]] = {}
-    lines = ["\t".join(activity_entry(site, a, common)) for a in sorted(site.activities)]
-    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+    ids = sorted(site.activities)
+
+    def parts() -> Iterator[bytes]:
+        for start in range(0, len(ids), PER_PART):
+            lines = ["\t".join(activity_entry(site, a, common)) + "\n" for a in ids[start:start + PER_PART]]
+            yield "".join(lines).encode("utf-8")
+    return Parts(parts())
 
 
-def parse(data: bytes) -> list[Entry]:
-    """The activities' entries listed by entries_file."""
-    entries = []
-    for line in data.decode("utf-8").split("\n"):
-        if line:
-            url, title, context, text = line.split("\t")
-            entries.append(Entry(url, title, context, text, ACTIVITY_RANK))
-    return entries
+def parse(data: Data) -> Iterator[Entry]:
+    """The activities' entries listed by entries_file, part by part (each holds whole lines)."""
+    for part in (data,) if isinstance(data, bytes) else data:
+        for line in part.decode("utf-8").split("\n"):
+            if line:
+                url, title, context, text = line.split("\t")
+                yield Entry(url, title, context, text, ACTIVITY_RANK)

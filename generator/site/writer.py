@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import replace_whole, why
+from ..files import Data, Parts, replace_whole, why, write_all
 
 try:
     import fcntl
@@ -197,6 +197,24 @@ def _same(path: str, size: int, data: bytes) -> bool:
         os.close(descriptor)
 
 
+def _changed(path: str, parts: Parts) -> list[bytes] | None:
+    """None when the file at `path` holds exactly `parts`; otherwise all of them, to write. The
+    parts are compared as they come and not kept: those that match are what the file already
+    has, read back from it only if a later part differs."""
+    matched = 0
+    parts_left = iter(parts)
+    with open(path, "rb") as there:
+        for part in parts_left:
+            if there.read(len(part)) != part:
+                there.seek(0)
+                return [there.read(matched), part, *parts_left]
+            matched += len(part)
+        if not there.read(1):
+            return None
+        there.seek(0)  # the new file is the start of the old one
+        return [there.read(matched)]
+
+
 def _prune(folders: set[str], top: str) -> None:
     """Remove the folders left empty, and their parents left empty, up to `top` excluded."""
     for folder in sorted(folders, key=len, reverse=True):  # a child before its parent
@@ -233,10 +251,10 @@ class Share:
         self.found = found  # None: a folder being filled, with nothing to compare with and no reader yet
         self.count = self.written = self.held_bytes = 0
         self.kept: set[str] = set()
-        self.held: list[tuple[str, bytes]] = []
+        self.held: list[tuple[str, bytes | list[bytes]]] = []
         self.folders = {top}  # known to exist: one mkdir per new folder, not per file
 
-    def put(self, name: str, data: bytes) -> None:
+    def put(self, name: str, data: Data) -> None:
         self.count += 1
         if self.found is None:
             _write_plainly(self.top, name, data, self.folders)
@@ -245,10 +263,15 @@ class Share:
         there = self.found.get(name)
         if there is not None:
             self.kept.add(name)
-            if _same(*there, data):
-                return
-        self.held.append((name, data))
-        self.held_bytes += len(data)
+        changed: bytes | list[bytes] | None
+        if isinstance(data, Parts):
+            changed = list(data) if there is None else _changed(there[0], data)
+        else:
+            changed = None if there is not None and _same(*there, data) else data
+        if changed is None:
+            return
+        self.held.append((name, changed))
+        self.held_bytes += len(changed) if isinstance(changed, bytes) else sum(map(len, changed))
         if self.held_bytes > HELD_BYTES:
             self.flush()
 
@@ -364,7 +387,7 @@ def sync(files: dict[str, bytes], folder: Path) -> Written:
     return _put_all(Tree(str(folder), found or None, emptied), files)
 
 
-def _replace(top: str, name: str, data: bytes, existed: bool, folders: set[str]) -> None:
+def _replace(top: str, name: str, data: bytes | list[bytes], existed: bool, folders: set[str]) -> None:
     """`name` below `top` rewritten whole through a rename."""
     path = os.path.join(top, name)
     parent = os.path.dirname(path)
@@ -396,7 +419,7 @@ def _clear_way(top: str, name: str) -> None:
 _PLAIN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
 
 
-def _write_plainly(top: str, name: str, data: bytes, folders: set[str]) -> None:
+def _write_plainly(top: str, name: str, data: Data, folders: set[str]) -> None:
     """`name` written into `top`, which holds no such file yet."""
     path = os.path.join(top, name)
     parent = os.path.dirname(path)
@@ -406,9 +429,7 @@ def _write_plainly(top: str, name: str, data: bytes, folders: set[str]) -> None:
     # Plain system calls: tens of thousands of files, and a file object makes two more per file.
     descriptor = os.open(path, _PLAIN_FLAGS, 0o666)  # less the umask, as open() makes it
     try:
-        written = os.write(descriptor, data)
-        while written < len(data):  # a write may take less than asked (a signal, a full pipe)
-            written += os.write(descriptor, memoryview(data)[written:])
+        write_all(descriptor, data)
     finally:
         os.close(descriptor)
 
