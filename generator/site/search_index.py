@@ -44,8 +44,9 @@ import base64
 import json
 import re
 import sys
+from array import array
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,18 +96,18 @@ def file_name(key: str) -> str:
     return key if _PLAIN_KEY.fullmatch(key) else "_" + key.encode("utf-8").hex()
 
 
-def _gaps(numbers: list[int]) -> list[int]:
+def _gaps(numbers: Sequence[int]) -> list[int]:
     return [n - p for n, p in zip(numbers, [0, *numbers], strict=False)]
 
 
-def _bitmap(numbers: list[int], count: int) -> str:
+def _bitmap(numbers: Sequence[int], count: int) -> str:
     bits = bytearray((count + 7) // 8)
     for n in numbers:
         bits[n // 8] |= 1 << (n % 8)
     return base64.b64encode(bytes(bits)).decode("ascii")
 
 
-def encoded(numbers: list[int], count: int) -> list[int] | str:
+def encoded(numbers: Sequence[int], count: int) -> list[int] | str:
     """The shorter of the gaps and the bitmap, as JSON writes them."""
     gaps = _gaps(numbers)
     if len(numbers) * 12 < count:  # the gaps take 2 characters or more each, a bitmap count / 6
@@ -169,6 +170,10 @@ def _typo_shards(vocabulary: Iterable[str]) -> dict[str, dict[str, list[str]]]:
     return shards
 
 
+def _numbers() -> array[int]:
+    return array("I")
+
+
 def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -214,9 +219,10 @@ def index_files(entries: Iterable[Entry], analysed: Iterable[tuple[Entry, Words]
     docs = sorted([*analysed, *((entry, None) for entry in entries)], key=lambda pair: _place(pair[0]))
     count = len(docs)
     names = sum(1 for entry, _ in docs if is_name(entry))
-    in_title: dict[str, list[int]] = defaultdict(list)
-    in_text: dict[str, list[int]] = defaultdict(list)
-    begun: dict[str, list[int]] = defaultdict(list)  # "de*": the names with a word begun by "de"
+    # Entry numbers as 4-byte integers: a ledger of 200,000 activities has some millions of them.
+    in_title: dict[str, array[int]] = defaultdict(_numbers)
+    in_text: dict[str, array[int]] = defaultdict(_numbers)
+    begun: dict[str, array[int]] = defaultdict(_numbers)  # "de*": the names with a word begun by "de"
     for number, (entry, known) in enumerate(docs):
         found = known or entry_words(entry)
         for beginning in found.begun:
@@ -225,14 +231,17 @@ def index_files(entries: Iterable[Entry], analysed: Iterable[tuple[Entry, Words]
             in_title[word].append(number)
         for word in found.text:
             in_text[word].append(number)
-    shards: dict[str, dict[str, list[int] | str | list[list[int] | str]]] = defaultdict(dict)
-    for word in sorted(in_title.keys() | in_text.keys()):
-        shards[key_of(word.lstrip("="))][word] = [
-            encoded(in_title.get(word, []), count), encoded(in_text.get(word, []), count)
-        ]
-    for beginning, numbers in sorted(begun.items()):
-        shards[beginning[:-1]][beginning] = encoded(numbers, count)
-    files = {f"w/{file_name(key)}.json": _json(dict(sorted(shard.items()))) for key, shard in shards.items()}
+    shards: dict[str, list[str]] = defaultdict(list)  # key -> its words and beginnings
+    for word in in_title.keys() | in_text.keys():
+        shards[key_of(word.lstrip("="))].append(word)
+    for beginning in begun:
+        shards[beginning[:-1]].append(beginning)
+    nothing = _numbers()
+    # A word file at a time, its numbers encoded only while it is written.
+    files = {f"w/{file_name(key)}.json": _json({
+        word: encoded(begun[word], count) if word in begun
+        else [encoded(in_title.get(word, nothing), count), encoded(in_text.get(word, nothing), count)]
+        for word in sorted(shards[key])}) for key in shards}
     typos = _typo_shards(w for w in in_title.keys() | in_text.keys() if not w.startswith("="))
     files |= {f"t/{file_name(key)}.json": _json(shard) for key, shard in typos.items()}
     for start in range(0, count, CHUNK):
