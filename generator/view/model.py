@@ -81,6 +81,12 @@ class Memo:
         # (partnership, places, category) -> what the filters of a listing know of its activities
         self.filter_fields: dict[tuple[str, tuple[str, ...], str], Any] = {}
 
+    def forget_summary_rows(self) -> None:
+        """The summaries' rows, in every language, once the summaries are made."""
+        for tables in self.worded.values():
+            tables.summary_rows.clear()
+            tables.summary_cells.clear()
+
     def _in_language(self) -> _Worded:
         catalogue = active()
         tables = self.worded.get(catalogue)
