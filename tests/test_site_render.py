@@ -45,6 +45,39 @@ def test_the_site_model_is_built_once_by_keyword_and_indexes_itself(tmp_path, mo
     assert (alone.in_order, alone.activities_of_partnership, alone.newest) == ([], {}, None)
 
 
+def test_what_validation_kept_beside_the_records_is_let_go_before_the_render(tmp_path, monkeypatch):
+    # Each file's document, positions and path: some 190 MB at ten times province scale, in every forked share.
+    import gc
+
+    from generator import pipeline
+    from generator.records import Record
+
+    alive = []
+    real = pipeline.render_shares
+
+    def counting(site, context, open_sink):
+        alive.append(sum(isinstance(o, Record) for o in gc.get_objects()))
+        return real(site, context, open_sink)
+
+    monkeypatch.setattr(pipeline, "render_shares", counting)
+    records = small_tree(tmp_path)
+    before = sum(isinstance(o, Record) for o in gc.get_objects())
+    assert pipeline.generate(records, tmp_path / "out", Context(), TODAY).files
+    assert alive == [before]  # none of this tree's: validation made dozens
+
+
+def test_the_summaries_rows_are_let_go_once_made_and_made_again_alike(tmp_path):
+    from generator.i18n import speaking
+    from generator.site.pages import summaries
+
+    site = build_site(validate_tree(small_tree(tmp_path), TODAY), Context())
+    with speaking("vi"):
+        first = {page.path: page.text("", "") for page in summaries.pages(site)}
+        tables = site.memo._in_language()
+        assert first and not tables.summary_rows and not tables.summary_cells
+        assert {page.path: page.text("", "") for page in summaries.pages(site)} == first
+
+
 def test_pages_exist_for_every_record_and_section(tmp_path):
     files = _render(small_tree(tmp_path))
     for path in (
