@@ -10,6 +10,8 @@ from rebuilding forever; writing only what changed keeps one edit to a handful o
 The files need not be held together: `writing` yields a Tree, and each process rendering a share
 of the site puts its files through a Share of its own as it makes them (site/render.py), so that
 no process holds the whole output and the writing is spread over the cores.
+A large file may come in parts (files.Parts: the open data's tables), each written, or compared
+with the file already there, as it comes: such a file is held whole only when it changed.
 
 The site folder of `build` is still replaced whole (staging_dir, swap_in): MkDocs writes it.
 
