@@ -117,6 +117,31 @@ def test_a_file_in_parts_is_written_compared_and_rewritten_as_a_whole_file_would
     assert _stamps(target)["index.md"] == before["index.md"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_generated_file_is_never_compared_through_a_link(tmp_path):
+    # A link where a file goes (to a pipe, whose read would block, or to a file outside with the
+    # same bytes) is replaced by the file itself; nothing is read or written through it. "c.md"
+    # has the length of its link, so that only the link's own size cannot tell them apart.
+    target = tmp_path / "generated"
+    writer.write_tree({"a.csv": b"cu", "b.csv": b"cu", "c.md": b"cu"}, target)
+    os.mkfifo(tmp_path / "ong")
+    (tmp_path / "ngoai.csv").write_bytes(b"moi")
+    links = {"a.csv": tmp_path / "ong", "b.csv": tmp_path / "ngoai.csv", "c.md": tmp_path / "ong"}
+    for name, to in links.items():
+        (target / name).unlink()
+        (target / name).symlink_to(to)
+    page = b"x" * len(str(tmp_path / "ong"))
+    done = []
+    run = threading.Thread(target=lambda: done.append(writer.write_tree(
+        {"a.csv": _in_parts(b"m", b"oi"), "b.csv": _in_parts(b"m", b"oi"), "c.md": page}, target)), daemon=True)
+    run.start()
+    run.join(30)
+    assert done == [writer.Written(3, 0)]
+    assert not any((target / name).is_symlink() for name in links)
+    assert (target / "a.csv").read_bytes() == (target / "b.csv").read_bytes() == b"moi"
+    assert (target / "c.md").read_bytes() == page and (tmp_path / "ngoai.csv").read_bytes() == b"moi"
+
+
 def test_the_parts_of_a_file_are_read_once(tmp_path):
     parts = _in_parts(b"a", b"b")
     assert list(parts) == [b"a", b"b"]

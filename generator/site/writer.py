@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -189,10 +190,28 @@ def _scan(folder: str, prefix: str, found: dict[str, tuple[str, int]], emptied: 
         emptied.add(folder)
 
 
+_OWN_FILE = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _own_file(path: str) -> int | None:
+    """An open descriptor of `path` if it is a regular file of the folder, not a link (which
+    could lead out of it) nor a pipe (whose read could block): only such a file is compared."""
+    try:
+        descriptor = os.open(path, _OWN_FILE)
+    except OSError:
+        return None
+    if stat.S_ISREG(os.fstat(descriptor).st_mode):
+        return descriptor
+    os.close(descriptor)
+    return None
+
+
 def _same(path: str, size: int, data: bytes) -> bool:
     if size != len(data):  # an edit nearly always changes the size: no read needed
         return False
-    descriptor = os.open(path, os.O_RDONLY)  # plain system calls: a file object makes three more per file
+    descriptor = _own_file(path)  # plain system calls: a file object makes three more per file
+    if descriptor is None:
+        return False
     try:
         return os.read(descriptor, size + 1) == data
     finally:
@@ -205,7 +224,10 @@ def _changed(path: str, parts: Parts) -> list[bytes] | None:
     has, read back from it only if a later part differs."""
     matched = 0
     parts_left = iter(parts)
-    with open(path, "rb") as there:
+    descriptor = _own_file(path)
+    if descriptor is None:
+        return list(parts_left)
+    with os.fdopen(descriptor, "rb") as there:
         for part in parts_left:
             if there.read(len(part)) != part:
                 there.seek(0)
