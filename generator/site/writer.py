@@ -200,8 +200,11 @@ def _own_file(path: str) -> int | None:
         descriptor = os.open(path, _OWN_FILE)
     except OSError:
         return None
-    if stat.S_ISREG(os.fstat(descriptor).st_mode):
-        return descriptor
+    try:
+        if stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return descriptor
+    except OSError:
+        pass
     os.close(descriptor)
     return None
 
