@@ -149,6 +149,31 @@ def test_the_parts_of_a_file_are_read_once(tmp_path):
         list(parts)
 
 
+def test_a_file_may_become_a_folder_and_back_when_a_share_writes_before_the_end(tmp_path, monkeypatch):
+    # A forked share, or one holding more than HELD_BYTES, writes before the stale files go.
+    monkeypatch.setattr(writer, "HELD_BYTES", 0)
+    target = tmp_path / "generated"
+    writer.write_tree({"a": b"tep", "b/index.md": b"muc"}, target)
+    assert writer.write_tree({"a/index.md": b"muc", "b": b"tep"}, target) == writer.Written(2, 2)
+    assert _contents(target) == {"a/index.md": b"muc", "b": b"tep", writer.MARK: b""}
+    assert writer.write_tree({"a": b"tep", "b/index.md": b"muc"}, target) == writer.Written(2, 2)
+    assert _contents(target) == {"a": b"tep", "b/index.md": b"muc", writer.MARK: b""}
+
+
+@pytest.mark.parametrize("held_bytes", [writer.HELD_BYTES, 0])
+def test_nothing_is_written_through_a_link_where_a_folder_goes(tmp_path, monkeypatch, held_bytes):
+    monkeypatch.setattr(writer, "HELD_BYTES", held_bytes)
+    target = tmp_path / "generated"
+    writer.write_tree({"api/a.json": b"1", "index.md": b"x"}, target)
+    elsewhere = tmp_path / "elsewhere"
+    (target / "api").rename(elsewhere)
+    (target / "api").symlink_to(elsewhere)
+    assert writer.write_tree({"api/a.json": b"2", "api/b.json": b"3", "index.md": b"x"}, target) == writer.Written(2, 1)
+    assert not (target / "api").is_symlink()
+    assert _contents(target) == {"api/a.json": b"2", "api/b.json": b"3", "index.md": b"x", writer.MARK: b""}
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["a.json"] and (elsewhere / "a.json").read_bytes() == b"1"
+
+
 def test_a_foreign_folder_is_still_refused(tmp_path):
     target = tmp_path / "docs"
     target.mkdir()

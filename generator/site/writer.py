@@ -344,8 +344,11 @@ class Tree:
         # Stale files first: a folder they leave empty may be where a new file of that name goes.
         for name in stale:
             path = self.found[name][0]
-            with contextlib.suppress(FileNotFoundError):  # cleared already, for a file where its folder was
-                os.unlink(path)
+            # Gone already, or a folder now, or its folder a file: a share that wrote before this
+            # end (a forked child, or one past HELD_BYTES) cleared the way (_clear_way, _replace).
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+                if os.path.islink(path) or not os.path.isdir(path):
+                    os.unlink(path)
             self.emptied.add(os.path.dirname(path))
         _prune(self.emptied, self.top)
         for share in self.here:
@@ -419,6 +422,7 @@ def _replace(top: str, name: str, data: bytes | list[bytes], existed: bool, fold
     path = os.path.join(top, name)
     parent = os.path.dirname(path)
     if not existed and parent not in folders:
+        _unlink_on_the_way(top, name)
         try:
             os.makedirs(parent, exist_ok=True)
         except (FileExistsError, NotADirectoryError):  # a stale file where this file's folder goes
@@ -430,6 +434,17 @@ def _replace(top: str, name: str, data: bytes | list[bytes], existed: bool, fold
     except IsADirectoryError:  # a folder of stale files where this file goes
         shutil.rmtree(path)
         replace_whole(path, data)
+
+
+def _unlink_on_the_way(top: str, name: str) -> None:
+    """Remove a link standing for a folder of `name`'s path: the scan lists it as a stale file,
+    and makedirs would go through it and write the file outside `top`. Once per new folder."""
+    path = top
+    for part in name.split("/")[:-1]:
+        path = os.path.join(path, part)
+        if os.path.islink(path):
+            os.unlink(path)
+            return
 
 
 def _clear_way(top: str, name: str) -> None:
