@@ -40,6 +40,11 @@ class Parts:
 Data = bytes | Parts  # a file's bytes, whole or in parts
 
 
+def parts_of(data: bytes | Iterable[bytes]) -> Iterable[bytes]:
+    """The parts of a file given whole (one part) or in parts."""
+    return (data,) if isinstance(data, bytes) else data
+
+
 def whole(data: Data) -> bytes:
     """The bytes of a file given whole or in parts, for those that keep files in memory (tests)."""
     return data if isinstance(data, bytes) else b"".join(data)
@@ -48,7 +53,7 @@ def whole(data: Data) -> bytes:
 def write_all(descriptor: int, data: Data) -> None:
     """Every byte of `data` written to an open file: a write may take less than asked (a
     signal, a full pipe)."""
-    for part in (data,) if isinstance(data, bytes) else data:
+    for part in parts_of(data):
         written = os.write(descriptor, part)
         while written < len(part):
             written += os.write(descriptor, memoryview(part)[written:])
@@ -62,7 +67,7 @@ def replace_whole(path: str, data: bytes | Iterable[bytes]) -> None:
     temporary = os.path.join(folder, f".{name}.tmp-{os.getpid()}")
     try:
         with open(temporary, "wb") as file:
-            for part in (data,) if isinstance(data, bytes) else data:
+            for part in parts_of(data):
                 file.write(part)
         os.replace(temporary, path)
     except BaseException:

@@ -59,7 +59,7 @@ def generate(records: Path, out: Path, context: Context, today: datetime.date | 
     clock = time.perf_counter()
     checked, site = len(result.files), site_of(result, context)
     # The site holds the records' data; what validation kept beside it (each file's path, document
-    # and positions: some 190 MB at ten times province scale) goes before the render forks.
+    # and positions: some 900 bytes a record, by their objects' sizes) goes before the render forks.
     del result
     with writing(out, known=known, waiting=waiting) as tree:
         # Each share of the render writes its own files as it makes them (site/render.py).

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..files import Data, Parts
+from ..files import Data, Parts, parts_of
 from ..view import formats, urls
 from ..view.escape import clean
 from ..view.model import Site
@@ -67,7 +67,7 @@ def entries_file(site: Site) -> Parts:
 
 def parse(data: Data) -> Iterator[Entry]:
     """The activities' entries listed by entries_file, part by part (each holds whole lines)."""
-    for part in (data,) if isinstance(data, bytes) else data:
+    for part in parts_of(data):
         for line in part.decode("utf-8").split("\n"):
             if line:
                 url, title, context, text = line.split("\t")

@@ -202,6 +202,6 @@ def pages(site: Site) -> Iterator[Page]:
     for oid in sorted(site.organizations):
         for year, activities in sorted(_by_year(site, sponsor_activities(site, oid)).items()):
             yield from summary_pages(site, "organization", oid, year, activities)
-    # No other page shows these rows: what they hold (some 450 MB at ten times province scale)
-    # is free for the pages made after them.
+    # No other page shows these rows: what they hold (45 MB at province scale, traced) is free
+    # for the pages made after them.
     site.memo.forget_summary_rows()
