@@ -13,6 +13,12 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
 	  echo "$(PYTHON) là Python $$($(PYTHON) -c 'import platform; print(platform.python_version())'), cũ hơn bản dự án cần (3.11 trở lên)." >&2; \
 	  echo "Cài Python 3.11, 3.12 hoặc 3.13 rồi chạy lại, hoặc chỉ rõ: make PYTHON=python3.13" >&2; exit 2; }
+	@# Debian's own Python makes no venv without its python3.X-venv package: installed as the browser is.
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
+	  package=python$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$package; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$package; \
+	  else echo "$(PYTHON) không tạo được .venv: hãy cài gói $$package (apt-get install $$package) rồi chạy lại." >&2; exit 2; fi; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
