@@ -115,7 +115,7 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
         for folder in (records, docs) if docs.is_dir() else (records,):
             self.observer.schedule(_AnyChange(changed.set), str(folder), recursive=True)
         self.observer.start()
-        wake = _rebuild_at_once(server, Path(config.docs_dir), out)
+        wake = _rebuild_at_once(server, out)
         threading.Thread(target=_regenerate_on_change, args=(changed, records, out, self.context, wake, docs),
                          daemon=True).start()
         self.watching = True
@@ -204,26 +204,17 @@ class LedgerPlugin(BasePlugin[LedgerConfig]):
 
 
 class _AnyChange(FileSystemEventHandler):
-    """A file below the watched folder written, made, moved or removed, outside `apart` if
-    given. The observer polls and sees changes only; a native one also reports reads, and
-    validation reads every record."""
+    """A file below the watched folder written, made, moved or removed. The observer polls and
+    sees changes only; a native one also reports reads, and validation reads every record."""
 
     READS = frozenset({"opened", "closed_no_write"})
 
-    def __init__(self, notify: Callable[[], None], apart: Path | None = None) -> None:
+    def __init__(self, notify: Callable[[], None]) -> None:
         self.notify = notify
-        self.apart = apart
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type in self.READS:
-            return
-        if self.apart is not None and all(self._apart(p) for p in (event.src_path, getattr(event, "dest_path", ""))
-                                          if p):
-            return
-        self.notify()
-
-    def _apart(self, path: str | bytes) -> bool:
-        return self.apart in Path(os.fsdecode(path)).parents
+        if not (event.is_directory or event.event_type in self.READS):
+            self.notify()
 
 
 class _Compiled(jinja2.BytecodeCache):
@@ -241,12 +232,14 @@ class _Compiled(jinja2.BytecodeCache):
         self.stored[bucket.key] = bucket.bytecode_to_string()
 
 
-def _rebuild_at_once(server, docs: Path, generated: Path) -> Callable[[], None] | None:
+def _rebuild_at_once(server, docs: Path) -> Callable[[], None] | None:
     """A function that has MkDocs rebuild now, as its watch does when it finds a changed file,
-    and MkDocs' watch of `docs` made to leave `generated` to it: the regenerated files are not
-    waited for (MkDocs looks every 0.5 s), nor built twice. None, and MkDocs' watch left as it
-    is, when the server is not the LiveReloadServer of MkDocs 1.6 whose parts this uses."""
-    docs_path = os.path.abspath(docs)  # as MkDocs' watch names it, and its events their files
+    and MkDocs' watch of `docs`, the folder the generator writes, ended: the regenerated files are
+    not waited for (MkDocs looks every 0.5 s), nor built twice, and its thousands of files are not
+    looked at again every 0.5 s, taking turns with the regeneration. None, and
+    MkDocs' watch left as it is, when the server is not the LiveReloadServer of MkDocs 1.6 whose
+    parts this uses."""
+    docs_path = os.path.abspath(docs)  # as MkDocs' watch names it
     if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild")
             and docs_path in getattr(server, "_watched_paths", {})):
         return None
@@ -260,7 +253,6 @@ def _rebuild_at_once(server, docs: Path, generated: Path) -> Callable[[], None] 
     # comes in one burst, and the regenerated files are all written before the wake.
     server.build_delay = min(getattr(server, "build_delay", BURST_S), BURST_S)
     server.unwatch(docs_path)
-    server.observer.schedule(_AnyChange(wake, apart=Path(os.path.abspath(generated))), docs_path, recursive=True)
     return wake
 
 

@@ -378,3 +378,27 @@ def test_a_page_carries_only_its_own_weight(built_site):
     assert "palette." not in commune and 'rel="alternate "' not in commune  # no English counterpart
     english = (built_site / "en/do-phu/index.html").read_text(encoding="utf-8")
     assert english.count('rel="alternate "') == 2 and '<script src="../../javascripts/words/en.js">' in english
+
+
+def test_serve_leaves_the_generated_folder_unwatched_and_rebuilds_when_woken(tmp_path):
+    """`serve`: the regeneration wakes MkDocs itself once the pages are written. MkDocs' own look
+    at the folder it builds (every 0.5 s over thousands of files, while the writer compares
+    them) would find nothing else: it is ended. Mkdocs.yml and the theme stay watched."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.mkdocs_plugin import BURST_S, _rebuild_at_once
+
+    generated, overrides = tmp_path / "build" / "docs", tmp_path / "overrides"
+    generated.mkdir(parents=True)
+    overrides.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    for folder in (generated, overrides):
+        server.watch(str(folder))
+    wake = _rebuild_at_once(server, generated)
+    assert wake is not None
+    assert set(server._watched_paths) == {str(overrides)}
+    assert [emitter.watch.path for emitter in server.observer.emitters] == [str(overrides)]
+    assert server.build_delay <= BURST_S and not server._want_rebuild
+    wake()
+    assert server._want_rebuild
+    assert _rebuild_at_once(object(), generated) is None  # another server: its own watch left as it is

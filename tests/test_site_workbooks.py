@@ -2,6 +2,7 @@
 pre-filled, and the blank templates; read back, they change nothing in the ledger."""
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -10,10 +11,12 @@ import zlib
 import openpyxl
 import pytest
 
+from generator.intake.columns import columns
 from generator.intake.export import DATA_SHEET
+from generator.intake.names import written_names
 from generator.intake.plan import UNCHANGED, make_plan, read_ledger
 from generator.intake.read import read
-from generator.intake.template import sheet_title
+from generator.intake.template import LISTS, parts_of, sheet_title, template_parts, workbook, zipped
 from generator.pipeline import render_site
 from generator.validate import validate_tree
 from generator.view.config import read_context
@@ -87,3 +90,21 @@ def test_the_workbooks_are_compressed_for_a_weak_connection(files):
                 assert entry.compress_size <= 1.2 * _deflated(data, 6), entry.filename
             else:
                 assert entry.compress_size == _deflated(data, 9), (name, entry.filename)
+
+
+def test_a_blank_template_is_made_once_for_the_same_dropdowns():
+    """`serve` regenerates on every save: the templates are made again only when a dropdown changed."""
+    site = read_ledger(RECORDS, TODAY).site
+    first = template_parts(site, "activity")
+    assert template_parts(site, "activity") is first
+    assert first == tuple(parts_of(workbook(site, "activity")))
+    names = {column: written_names(site, column) for column in columns("activity")}
+    pairs = next(column for column in names if column.target == "partnership")
+    names[pairs] = copy.deepcopy(names[pairs])
+    names[pairs].add("cap-moi", "Đơn vị mới – xã Mới")
+    changed = template_parts(site, "activity", names)
+    assert changed != first
+    lists = openpyxl.load_workbook(io.BytesIO(zipped(changed)))[LISTS]
+    assert "Đơn vị mới – xã Mới" in {cell.value for row in lists.iter_rows() for cell in row}
+    assert template_parts(site, "activity") is first
+

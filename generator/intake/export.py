@@ -28,7 +28,7 @@ from ..facts import localities_of, places_of
 from ..view.model import Site, activity_order
 from .columns import TEXT, columns
 from .names import what, written_names
-from .template import EACH, parts_of, workbook, zipped
+from .template import EACH, template_parts, zipped
 from .values import cell, path_of, stage_of, value_at
 
 EXPORTED = ("activity", "partnership")
@@ -106,7 +106,7 @@ class Filler:
         self.site, self.record_type = site, record_type
         self.columns = columns(record_type)
         self.names = names = {column: written_names(site, column) for column in self.columns}
-        parts = parts_of(workbook(site, record_type, names, pattern=True))
+        parts = template_parts(site, record_type, names, pattern=True)
         self.base = zipped(part for part in parts if part[0] != DATA_SHEET)  # the parts no record changes
         sheet = dict(parts)[DATA_SHEET].decode("utf-8")
         head, rest = sheet.split("<sheetData>", 1)

@@ -13,7 +13,7 @@ from ..view import urls
 from ..view.model import Site
 from ..view.scopes import workbook_activities
 from .export import Filler
-from .template import workbook, workbook_bytes
+from .template import template_parts, zipped
 
 
 def _offered(site: Site) -> Iterator[tuple[str, str]]:
@@ -34,7 +34,7 @@ def each_file(site: Site) -> Iterator[tuple[str, bytes]]:
     filler = Filler(site, "activity")
     for record_type in urls.TEMPLATES:  # the blank templates; the activities' with the names the filler read
         names = filler.names if record_type == filler.record_type else None
-        yield urls.workbook(record_type), workbook_bytes(workbook(site, record_type, names))
+        yield urls.workbook(record_type), zipped(template_parts(site, record_type, names))
     for record_type, record_id in _offered(site):
         activity_ids = workbook_activities(site, record_type, record_id)
         if activity_ids:
