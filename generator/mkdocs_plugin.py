@@ -41,6 +41,7 @@ from watchdog.observers.polling import PollingObserver
 from .pipeline import RECORDS_ENV, generate
 from .project import Project
 from .site import blank_lines, build_parts, editions, interface, lifted_blocks
+from .site.docs_folder import Read
 from .site.writer import CannotWrite, NotOurs
 from .validate import Reuse, validate_tree
 from .view.config import LedgerConfig, context_of, moved_options
@@ -263,10 +264,10 @@ def _sources(config) -> tuple[Path, Path, Path]:
 
 
 def _regenerate(records: Path, out: Path, context: Context, reuse: Reuse | None = None,
-                docs: Path | None = None) -> bool:
+                docs: Path | None = None, read: Read | None = None) -> bool:
     """Generate the pages from `records` (and copy those of `docs`) into `out`; whether any file changed."""
     try:
-        outcome = generate(records, out, context, known=(out,), waiting=log.info, reuse=reuse, docs=docs)
+        outcome = generate(records, out, context, known=(out,), waiting=log.info, reuse=reuse, docs=docs, read=read)
     except (CannotWrite, NotOurs) as failure:  # a full disk, a hand-written page at a generated path…
         log.error(str(failure))
         return False
@@ -283,6 +284,7 @@ def _regenerate(records: Path, out: Path, context: Context, reuse: Reuse | None 
 def _regenerate_on_change(changed: threading.Event, records: Path, out: Path, context: Context,
                           wake: Callable[[], None] | None = None, docs: Path | None = None) -> None:
     reuse = Reuse()  # the files checked at the last save: an edit parses the edited file only
+    read = Read()  # the pages read for the search index at the last save: only those changed are read again
     try:
         validate_tree(records, datetime.date.today(), reuse=reuse)  # the first save parses one file too
     except Exception:  # the first save reports it, in the loop below
@@ -293,7 +295,7 @@ def _regenerate_on_change(changed: threading.Event, records: Path, out: Path, co
         while changed.wait(SETTLE_S):
             changed.clear()
         try:
-            if _regenerate(records, out, context, reuse, docs) and wake:
+            if _regenerate(records, out, context, reuse, docs, read) and wake:
                 wake()
         except Exception:  # logged, and the next save tries again: serving goes on
             log.exception("Không sinh lại được các trang")

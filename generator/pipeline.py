@@ -43,13 +43,14 @@ class Outcome:
 
 def generate(records: Path, out: Path, context: Context, today: datetime.date | None = None,
              known: tuple[Path, ...] = (), waiting: Callable[[str], None] | None = None,
-             reuse: Reuse | None = None, docs: Path | None = None) -> Outcome:
+             reuse: Reuse | None = None, docs: Path | None = None, read: docs_folder.Read | None = None) -> Outcome:
     """Validate `records`; if no error, write into `out` the generated pages and downloads,
     rendered for the project `context` describes (generator/view/config.py reads it), the
     hand-written pages of `docs` (if given) and the search index of both.
     `known`: output folders of the project, which may be replaced even unmarked.
     `waiting`: told when another run is writing `out` and this one waits (see writer.owning).
-    `reuse`: what the files said at the last run, for those whose bytes are the same (serve)."""
+    `reuse`: what the files said at the last run, for those whose bytes are the same (serve);
+    `read`: alike, what the pages said to the search index."""
     clock = time.perf_counter()
     result = validate_tree(records, today or datetime.date.today(), reuse=reuse)
     seconds = {"validate": time.perf_counter() - clock}
@@ -63,10 +64,10 @@ def generate(records: Path, out: Path, context: Context, today: datetime.date | 
     del result
     with writing(out, known=known, waiting=waiting) as tree:
         # Each share of the render writes its own files as it makes them (site/render.py).
-        made = render_shares(site, context, lambda: docs_folder.writing_share(tree, hand, docs))
+        made = render_shares(site, context, lambda: docs_folder.writing_share(tree, hand, docs, read))
         seconds["render"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        changes, files = docs_folder.finish(tree, made, hand, docs)
+        changes, files = docs_folder.finish(tree, made, hand, docs, read)
         seconds["index"] = time.perf_counter() - clock
         clock = time.perf_counter()
     seconds["write"] = time.perf_counter() - clock  # the old files removed, or the new folder swapped in

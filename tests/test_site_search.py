@@ -230,3 +230,44 @@ def test_words_one_typo_apart_share_a_form_of_the_typo_files():
     assert not any("dee" in words for shard in (json.loads(v) for k, v in files.items() if k.startswith("t/"))
                    for words in shard.values())
     assert set(meta["typoKeys"].split()) == {k[2:-5] for k in files if k.startswith("t/")}
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_serve_reads_again_only_the_pages_that_changed_and_indexes_them_as_a_fresh_generation(tmp_path, monkeypatch):
+    """`serve` makes every page again at each save: the search index is fed the entries the
+    unchanged pages gave last time, and the folder is what a fresh generation writes."""
+    from generator.pipeline import generate
+    from generator.site import docs_folder, search_pages
+    from generator.view.context import Context
+
+    from site_records import TODAY, small_tree
+
+    records, served = small_tree(tmp_path), tmp_path / "served"
+    read = docs_folder.Read()
+    generate(records, served, Context(), TODAY, read=read)
+    before = _contents(served)
+    parsed: list[str] = []
+    real = search_pages.page_entries_of
+
+    def counted(path: str, data: bytes, hand: bool):
+        if not hand:
+            parsed.append(path)
+        return real(path, data, hand)
+
+    monkeypatch.setattr(search_pages, "page_entries_of", counted)
+    [record] = (records / "activities").rglob("2023-01-06-mo-hinh-heo.yaml")
+    record.write_text(record.read_text(encoding="utf-8").replace("Mô hình nuôi heo", "Mô hình nuôi heo rừng"), encoding="utf-8")
+    generate(records, served, Context(), TODAY, read=read)
+    after = _contents(served)
+    changed = {path for path in after if path.endswith(".md") and before.get(path) != after[path]}
+    assert changed and sorted(parsed) == sorted(changed)
+    assert len(parsed) < len([path for path in after if path.endswith(".md")]) / 4
+    monkeypatch.undo()
+    generate(records, tmp_path / "fresh", Context(), TODAY)
+    assert after == _contents(tmp_path / "fresh")
+    record.unlink()  # its pages go, and what they said is forgotten
+    generate(records, served, Context(), TODAY, read=read)
+    assert set(read.last) == {path for path in _contents(served) if path.endswith(".md")}

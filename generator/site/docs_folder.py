@@ -11,6 +11,7 @@ read again for the index.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,15 +37,40 @@ class Made:
     activities: Analysed = ()
 
 
+class Read:
+    """Each page's search entries, kept from one generation to the next with a digest of the
+    bytes they were read from (`serve` makes every page again at each save): a page whose bytes
+    are the same is not parsed and its words not folded again, which was a third of the work."""
+
+    def __init__(self) -> None:
+        # path -> (digest of its bytes, what they gave): the last generation's, and this one's
+        self.last: dict[str, tuple[bytes, Analysed]] = {}
+        self.now: dict[str, tuple[bytes, Analysed]] = {}
+
+    def analysed(self, path: str, data: bytes) -> Analysed:
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        kept = self.last.get(path)
+        if kept is None or kept[0] != digest:
+            kept = (digest, _analysed(search_pages.page_entries_of(path, data, False)))
+        self.now[path] = kept
+        return kept[1]
+
+    def next_generation(self) -> None:
+        """What this generation read is what the next one finds: the pages it did not make forgotten."""
+        self.last, self.now = self.now, {}
+
+
 class Share:
     """One process's share of the folder: each file handed to `put` (the writer's) as the render
     makes it, refused if a hand-written file has its path (hand_pages.Clash), and its
-    search entries noted as it passes. `done` gives what `put`'s owner says of them."""
+    search entries noted as it passes (those `read` kept, for a page whose bytes are the same).
+    `done` gives what `put`'s owner says of them."""
 
     def __init__(self, put: Callable[[str, Data], None], done: Callable[[], object],
-                 hand: Collection[str], docs: Path) -> None:
+                 hand: Collection[str], docs: Path, read: Read | None = None) -> None:
         self._put, self._done = put, done
         self.hand, self.docs = hand, docs
+        self.read = read
         self.made = Made(None)
 
     def put(self, path: str, data: Data) -> None:
@@ -55,9 +81,10 @@ class Share:
             raise hand_pages.clash(self.docs, path)
         if path.endswith(".md"):
             data = whole(data)
-            found = search_pages.page_entries_of(path, data, False)
+            found = (self.read.analysed(path, data) if self.read
+                     else _analysed(search_pages.page_entries_of(path, data, False)))
             if found:
-                self.made.pages[path] = _analysed(found)
+                self.made.pages[path] = found
         self._put(path, data)
 
     def done(self) -> Made:
@@ -80,15 +107,18 @@ def _analysed(entries: Iterable[Entry]) -> Analysed:
     return tuple((replace(entry, text=""), search_index.entry_words(entry)) for entry in entries)
 
 
-def writing_share(tree: Tree, hand: Collection[str], docs: Path | None) -> Share:
+def writing_share(tree: Tree, hand: Collection[str], docs: Path | None, read: Read | None = None) -> Share:
     """A share of the folder `tree` is writing, for the process that asks."""
     share = tree.share()
-    return Share(share.put, lambda: tree.done(share), hand, docs or Path("docs"))
+    return Share(share.put, lambda: tree.done(share), hand, docs or Path("docs"), read)
 
 
-def finish(tree: Tree, made: list[Made], hand: Mapping[str, bytes], docs: Path | None) -> tuple[Written, int]:
+def finish(tree: Tree, made: list[Made], hand: Mapping[str, bytes], docs: Path | None,
+           read: Read | None = None) -> tuple[Written, int]:
     """Once every share of the render is `made`: the search index and the hand-written files
     written, then the tree ended (writer.Tree.end). What it changed, and the files it holds."""
+    if read:
+        read.next_generation()
     index = index_files(made, hand)
     both = sorted(index.keys() & hand.keys())
     if both:
