@@ -24,7 +24,6 @@ The project is the folder of the mkdocs.yml being built, never the plugin's own.
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import threading
@@ -43,7 +42,7 @@ from .project import Project
 from .site import blank_lines, build_parts, editions, interface, lifted_blocks
 from .site.docs_folder import Read
 from .site.writer import CannotWrite, NotOurs
-from .validate import Reuse, validate_tree
+from .validate import Reuse
 from .view.config import LedgerConfig, context_of, moved_options
 from .view.context import Context
 
@@ -281,14 +280,23 @@ def _regenerate(records: Path, out: Path, context: Context, reuse: Reuse | None 
     return bool(outcome.written)
 
 
+def _primed(records: Path, out: Path, context: Context, wake: Callable[[], None] | None = None,
+            docs: Path | None = None) -> tuple[Reuse, Read]:
+    """What a save finds of the last one: the files checked (an edit parses the edited file only)
+    and the pages read for the search index (only those it changed are read again). Made now by
+    one quiet generation, so that the first save is as quick as the next."""
+    reuse, read = Reuse(), Read()
+    try:
+        if generate(records, out, context, known=(out,), reuse=reuse, docs=docs, read=read).written and wake:
+            wake()
+    except Exception:  # the first save reports it
+        return Reuse(), Read()
+    return reuse, read
+
+
 def _regenerate_on_change(changed: threading.Event, records: Path, out: Path, context: Context,
                           wake: Callable[[], None] | None = None, docs: Path | None = None) -> None:
-    reuse = Reuse()  # the files checked at the last save: an edit parses the edited file only
-    read = Read()  # the pages read for the search index at the last save: only those changed are read again
-    try:
-        validate_tree(records, datetime.date.today(), reuse=reuse)  # the first save parses one file too
-    except Exception:  # the first save reports it, in the loop below
-        reuse = Reuse()
+    reuse, read = _primed(records, out, context, wake, docs)
     while True:  # a daemon thread: it ends with `mkdocs serve`
         changed.wait()
         changed.clear()

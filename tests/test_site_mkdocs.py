@@ -402,3 +402,34 @@ def test_serve_leaves_the_generated_folder_unwatched_and_rebuilds_when_woken(tmp
     wake()
     assert server._want_rebuild
     assert _rebuild_at_once(object(), generated) is None  # another server: its own watch left as it is
+
+
+def test_serve_primes_what_the_first_save_finds(tmp_path, monkeypatch):
+    """Once MkDocs serves, one quiet generation keeps what the files said and what the pages gave
+    the search index: the first save, like every later one, parses the edited file only and reads
+    only the pages it changed."""
+    from generator import validate
+    from generator.mkdocs_plugin import _primed, _regenerate
+    from generator.pipeline import generate
+    from generator.site import search_pages
+    from generator.view.context import Context
+
+    from site_records import small_tree
+
+    records, out = small_tree(tmp_path), tmp_path / "build" / "docs"
+    generate(records, out, Context())  # `ketnghia serve` before MkDocs starts
+    woken: list[bool] = []
+    reuse, read = _primed(records, out, Context(), lambda: woken.append(True))
+    assert not woken  # nothing changed: no rebuild
+    before = {p: p.read_bytes() for p in out.rglob("*.md")}
+    parsed, pages = [], []
+    real_load, real_entries = validate.load_file, search_pages.page_entries_of
+    monkeypatch.setattr(validate, "load_file", lambda path, file: parsed.append(Path(file).name) or real_load(path, file))
+    monkeypatch.setattr(search_pages, "page_entries_of",
+                        lambda path, data, hand: pages.append(path) or real_entries(path, data, hand))
+    [record] = (records / "activities").rglob("2023-01-06-mo-hinh-heo.yaml")
+    record.write_text(record.read_text(encoding="utf-8").replace("Mô hình nuôi heo", "Mô hình nuôi gà"), encoding="utf-8")
+    assert _regenerate(records, out, Context(), reuse, None, read)
+    changed = {p.relative_to(out).as_posix() for p in out.rglob("*.md") if before.get(p) != p.read_bytes()}
+    assert parsed == [record.name]
+    assert changed and sorted(pages) == sorted(changed)
