@@ -22,10 +22,33 @@ T = TypeVar("T")
 
 
 def cores() -> int:
+    """The CPUs this process may use: those it may run on, fewer under a CPU quota (a container
+    given two CPUs of a large host sees every CPU, and is paused once it has used two)."""
     try:
-        return len(os.sched_getaffinity(0))
+        count = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+        count = os.cpu_count() or 1
+    return min(count, quota() or count)
+
+
+def quota(cgroups: str = "/proc/self/cgroup", mounted: str = "/sys/fs/cgroup") -> int | None:
+    """The CPUs the process's cgroup (v2) lets it use, rounded up: its `cpu.max`, or the
+    mount's own inside a container, which sees its cgroup as the root. None when unlimited or unknown."""
+    try:
+        with open(cgroups, encoding="utf-8") as listed:
+            path = next((line[3:].strip() for line in listed if line.startswith("0::")), None)
+        if path is None:  # cgroup v1 only
+            return None
+        for folder in dict.fromkeys((os.path.join(mounted, path.lstrip("/")), mounted)):
+            try:
+                with open(os.path.join(folder, "cpu.max"), encoding="utf-8") as limit:
+                    allowed, period = limit.read().split()
+            except FileNotFoundError:
+                continue
+            return None if allowed == "max" else max(1, -(-int(allowed) // int(period)))
+    except (OSError, ValueError, ZeroDivisionError):
+        return None
+    return None
 
 
 def can_fork() -> bool:

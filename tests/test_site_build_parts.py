@@ -6,6 +6,7 @@ import zipfile
 
 import pytest
 
+from generator import parallel
 from generator.site import build_parts
 from generator.site.build_parts import Part
 
@@ -55,10 +56,32 @@ def test_a_part_is_merged_into_the_first_folders_whole_and_a_file_both_have_is_k
 
 
 def test_as_many_parts_as_cores_for_each_build(monkeypatch):
-    monkeypatch.setattr(build_parts.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(parallel, "quota", lambda: None)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert (build_parts.parts_for(1), build_parts.parts_for(2), build_parts.parts_for(3)) == (2, 1, 1)
-    monkeypatch.setattr(build_parts.os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
     assert build_parts.parts_for(1) == build_parts.MAX_PARTS
+    monkeypatch.setattr(parallel, "quota", lambda: 2)  # a container given two CPUs of the sixteen
+    assert (parallel.cores(), build_parts.parts_for(1), build_parts.parts_for(2)) == (2, 2, 1)
+
+
+@pytest.mark.parametrize(("listed", "limits", "cpus"), [
+    ("0::/ci/job\n", {"ci/job": "200000 100000\n"}, 2),
+    ("0::/ci/job\n", {"ci/job": "150000 100000\n"}, 2),  # one and a half: two, each paused in turn
+    ("0::/ci/job\n", {"ci/job": "50000 100000\n"}, 1),
+    ("0::/ci/job\n", {"ci/job": "max 100000\n"}, None),
+    ("0::/\n", {"": "400000 100000\n"}, 4),
+    ("0::/ci/job\n", {"": "300000 100000\n"}, 3),  # a container: its own cgroup at the mount's root
+    ("0::/ci/job\n", {}, None),  # no cpu controller
+    ("0::/ci/job\n", {"ci/job": "nonsense\n"}, None),
+    ("4:cpu,cpuacct:/docker/1\n", {}, None),  # cgroup v1 only
+])
+def test_a_cgroups_cpu_quota_is_read_as_whole_cpus(tmp_path, listed, limits, cpus):
+    (tmp_path / "cgroup").write_text(listed)
+    for folder, text in limits.items():
+        (tmp_path / "fs" / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "fs" / folder / "cpu.max").write_text(text)
+    assert parallel.quota(str(tmp_path / "cgroup"), str(tmp_path / "fs")) == cpus
 
 
 def test_a_generated_file_is_linked_into_the_site_or_copied_where_the_disk_cannot_link(tmp_path, monkeypatch):

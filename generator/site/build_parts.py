@@ -24,6 +24,8 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import parallel
+
 ENV = "KETNGHIA_PART"  # "k/n": this MkDocs run builds part k of n (`ketnghia build` sets it)
 MAX_PARTS = 4  # past this, each part's own start (MkDocs, the theme, the list of files) outweighs its share
 # Linking this many static files takes about as long as reading, rendering and writing a page:
@@ -75,8 +77,7 @@ def of_environment(value: str | None) -> Part | None:
 
 def parts_for(builds: int) -> int:
     """How many parts each of `builds` MkDocs builds run at once should be cut into: the cores shared."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(MAX_PARTS, cores // max(1, builds)))
+    return max(1, min(MAX_PARTS, parallel.cores() // max(1, builds)))
 
 
 def merge(part: str, into: str) -> None:
