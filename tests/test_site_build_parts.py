@@ -2,6 +2,8 @@
 named, how the parts' folders are merged. The built site itself is compared with one run's in
 tests/test_site_mkdocs.py."""
 
+import os
+import sys
 import zipfile
 
 import pytest
@@ -145,7 +147,6 @@ def test_mkdocs_says_nothing_of_a_page_another_part_writes_whatever_its_name(pag
 def test_the_folder_mkdocs_reads_is_held_while_the_parts_run(tmp_path, monkeypatch):
     """A page generated while the parts start (`ketnghia serve` in another terminal) would have
     them share out different lists of pages, and some pages written by none: generating waits."""
-    import subprocess
 
     from generator.cli import site as cli_site
     from generator.project import Project
@@ -155,15 +156,33 @@ def test_the_folder_mkdocs_reads_is_held_while_the_parts_run(tmp_path, monkeypat
     monkeypatch.setattr(writer, "WAIT_S", 0.0)
     ran = []
 
-    def run(command, **options):
-        with pytest.raises(writer.CannotWrite, match="đang có lần sinh trang khác"), writer.owning(project.generated):
-            pass
-        ran.append(options["env"][build_parts.ENV])
-        return subprocess.CompletedProcess(command, 0)
+    class Run:
+        def __init__(self, command, **options):
+            with pytest.raises(writer.CannotWrite, match="đang có lần sinh trang khác"), writer.owning(project.generated):
+                pass
+            ran.append(options["env"][build_parts.ENV])
 
-    monkeypatch.setattr(cli_site.subprocess, "run", run)
+        def poll(self):
+            return 0
+
+        wait = poll
+
+    monkeypatch.setattr(cli_site.subprocess, "Popen", Run)
     folders = [tmp_path / f"site-{number}" for number in range(2)]
     for folder in folders:
         folder.mkdir()
     assert cli_site._mkdocs_builds(project, folders, []) == 0
     assert sorted(ran) == ["0/2", "1/2"]
+
+
+def test_a_failed_part_stops_the_others_and_fails_the_build(tmp_path):
+    """The site fails with its first failed part: the other parts are not waited for."""
+    from generator.cli import site as cli_site
+
+    finished = tmp_path / "finished"
+    slow = [sys.executable, "-c", f"import time, pathlib; time.sleep(60); pathlib.Path({str(finished)!r}).touch()"]
+    failing = [sys.executable, "-c", "raise SystemExit(3)"]
+    env = dict(os.environ)
+    assert cli_site._run_all([(slow, env), (failing, env)], tmp_path) == 3
+    assert cli_site._run_all([([sys.executable, "-c", "pass"], env)] * 2, tmp_path) == 0
+    assert not finished.exists()

@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import time
 from pathlib import Path
 
 from ..diagnostics import format_text
@@ -28,6 +28,7 @@ from ..view.context import BadConfig, Context
 from .options import day, project_of
 
 DEV_ADDRESS = "127.0.0.1:8000"
+RUN_POLL_S = 0.05  # how often the build's parts are looked at: a failed one stops the others
 
 
 def _say(message: str) -> None:
@@ -179,15 +180,34 @@ def _mkdocs_builds(project: Project, site: list[Path], copy: list[Path]) -> int:
                 _quiet_env(**{offline.ENV: "true"}, **_part(number, len(copy)))) for number, folder in enumerate(copy)]
     # The folder MkDocs reads is held while it runs: a page generated meanwhile (by `ketnghia
     # serve` in another terminal) would have the parts share out different lists of pages.
-    with owning(project.generated, waiting=_say), ThreadPoolExecutor(len(builds)) as pool:
-        runs = [pool.submit(subprocess.run, command, cwd=project.root, env=env) for command, env in builds]
-        codes = [run.result().returncode for run in runs]  # an interruption is raised here
-    failed = next((code for code in codes if code), 0)
+    with owning(project.generated, waiting=_say):
+        failed = _run_all(builds, project.root)
     if not failed:
         for folders in (site, copy):
             for folder in folders[1:]:
                 build_parts.merge(str(folder), str(folders[0]))
     return failed
+
+
+def _run_all(commands: list[tuple[list[str], dict[str, str]]], cwd: Path) -> int:
+    """Every command at once: the first failing exit code, the others stopped as soon as one fails
+    (a failed part fails the site: the rest of it is not waited for), or 0 once all succeed."""
+    runs: list[subprocess.Popen[bytes]] = []
+    try:
+        for command, env in commands:
+            runs.append(subprocess.Popen(command, cwd=cwd, env=env))
+        while True:
+            codes = [run.poll() for run in runs]
+            failed = next((code for code in codes if code), 0)
+            if failed or None not in codes:
+                return failed
+            time.sleep(RUN_POLL_S)
+    finally:  # a failure, or an interruption: no build left running
+        for run in runs:
+            if run.poll() is None:
+                run.terminate()
+        for run in runs:
+            run.wait()
 
 
 def _part(number: int, parts: int) -> dict[str, str]:
