@@ -86,3 +86,22 @@ def test_a_table_in_parts_is_the_same_table(rows):
     assert len(csv_parts) == 1 + -(-len(rows) // 2)  # the heading, then a part per two rows
     expected = json.dumps(records, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     assert b"".join(json_parts) == expected.encode("utf-8")
+
+
+def test_the_open_data_pages_rows_are_counted_once_for_both_languages(monkeypatch):
+    import datetime
+
+    from generator.validate import validate_tree
+    from generator.view.context import Context
+    from generator.view.model import build_site
+
+    from support import PROJECT
+
+    site = build_site(validate_tree(PROJECT / "records", datetime.date(2026, 12, 6)), Context())
+    made: list[str] = []
+    real = downloads.dataset_rows
+    monkeypatch.setattr(downloads, "dataset_rows", lambda site, dataset: made.append(dataset.name) or real(site, dataset))
+    first = downloads.sizes(site)
+    assert downloads.sizes(site) is first and sorted(made) == sorted(downloads.DATASETS)
+    assert first == {name: len(real(site, dataset)) for name, dataset in downloads.DATASETS.items()}
+    assert first["hoat-dong"] == len(site.activities) > 0

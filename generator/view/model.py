@@ -80,6 +80,7 @@ class Memo:
         self.other_direction: frozenset[str] | None = None  # the activities facts.to_sponsor holds for
         # (partnership, places, category) -> what the filters of a listing know of its activities
         self.filter_fields: dict[tuple[str, tuple[str, ...], str], Any] = {}
+        self.row_counts: dict[str, int] | None = None  # open-data table -> its rows, for the page of each language
 
     def forget_summary_rows(self) -> None:
         """The summaries' rows, in every language, once the summaries are made."""
