@@ -15,13 +15,12 @@ import hashlib
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from ..files import Data, whole
 from ..view import urls
 from . import hand_pages, search_entries, search_index, search_pages
 from .search_index import Entry, Words
-from .writer import Tree, Written
+from .writer import Part, Tree, Written
 
 Analysed = tuple[tuple[Entry, Words], ...]  # search entries, each with its words
 
@@ -32,7 +31,7 @@ class Made:
     its pages, by path, and those of the activities if it listed them; each entry with its
     words, the bulk of the index's work, done in that share."""
 
-    put: Any  # writer.Part
+    put: Part
     pages: dict[str, Analysed] = field(default_factory=dict)
     activities: Analysed = ()
 
@@ -66,16 +65,17 @@ class Share:
     search entries noted as it passes (those `read` kept, for a page whose bytes are the same).
     `done` gives what `put`'s owner says of them."""
 
-    def __init__(self, put: Callable[[str, Data], None], done: Callable[[], object],
+    def __init__(self, put: Callable[[str, Data], None], done: Callable[[], Part],
                  hand: Collection[str], docs: Path, read: Read | None = None) -> None:
         self._put, self._done = put, done
         self.hand, self.docs = hand, docs
         self.read = read
-        self.made = Made(None)
+        self.pages: dict[str, Analysed] = {}
+        self.activities: Analysed = ()
 
     def put(self, path: str, data: Data) -> None:
         if path == search_entries.ENTRIES:
-            self.made.activities = _analysed(search_entries.parse(data))
+            self.activities = _analysed(search_entries.parse(data))
             return
         if path in self.hand:
             raise hand_pages.clash(self.docs, path)
@@ -84,12 +84,11 @@ class Share:
             found = (self.read.analysed(path, data) if self.read
                      else _analysed(search_pages.page_entries_of(path, data, False)))
             if found:
-                self.made.pages[path] = found
+                self.pages[path] = found
         self._put(path, data)
 
     def done(self) -> Made:
-        self.made.put = self._done()
-        return self.made
+        return Made(self._done(), self.pages, self.activities)
 
 
 def index_files(made: list[Made], hand: Mapping[str, bytes]) -> dict[str, bytes]:
