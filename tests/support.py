@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -29,3 +30,22 @@ def build_tree(target: Path, *overlays: Path) -> Path:
         shutil.copytree(overlay / "records", records, dirs_exist_ok=True)
     return records
 
+
+
+def finished_runs(act: Callable[..., int]) -> type:
+    """A stand-in for subprocess.Popen, for the commands `ketnghia build` starts (MkDocs): each
+    `act(command, **options)` when started, which gives its exit code or raises."""
+
+    class Run:
+        def __init__(self, command: list[str], **options) -> None:
+            self.code = act(command, **options)
+
+        def poll(self) -> int:
+            return self.code
+
+        wait = poll
+
+        def terminate(self) -> None:
+            pass
+
+    return Run

@@ -18,6 +18,7 @@ from generator.validate import validate_tree
 from generator.view.context import Context
 
 from site_records import PROJECT, TODAY, activity, small_tree, write_record
+from support import finished_runs
 
 # Characters that mean something to HTML or Markdown, and some text around them.
 MARKUP = st.text(alphabet="<>&\"'`[]()!*_#|\\/:=;{}- abcxyzđươ\n", min_size=1, max_size=40)
@@ -51,13 +52,13 @@ def test_a_failing_or_interrupted_mkdocs_keeps_the_previous_site(tmp_path, monke
     (site / "index.html").write_text("trang cũ", encoding="utf-8")
     writer.mark(site)  # as a previous build left it
 
-    monkeypatch.setattr(build.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 1))
+    monkeypatch.setattr(build.subprocess, "Popen", finished_runs(lambda *a, **k: 1))
     assert main(["build", "--site-dir", str(site)]) == 1
     assert (site / "index.html").read_text(encoding="utf-8") == "trang cũ"
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
-    monkeypatch.setattr(build.subprocess, "run", interrupted)
+    monkeypatch.setattr(build.subprocess, "Popen", finished_runs(interrupted))
     try:
         main(["build", "--site-dir", str(site)])
     except KeyboardInterrupt:

@@ -12,6 +12,8 @@ from generator import parallel
 from generator.site import build_parts
 from generator.site.build_parts import Part
 
+from support import finished_runs
+
 PAGES = [f"dia-ban/xa-{n:04}/index.md" for n in range(1000)] + ["index.md", "gioi-thieu.md"]
 
 
@@ -156,18 +158,13 @@ def test_the_folder_mkdocs_reads_is_held_while_the_parts_run(tmp_path, monkeypat
     monkeypatch.setattr(writer, "WAIT_S", 0.0)
     ran = []
 
-    class Run:
-        def __init__(self, command, **options):
-            with pytest.raises(writer.CannotWrite, match="đang có lần sinh trang khác"), writer.owning(project.generated):
-                pass
-            ran.append(options["env"][build_parts.ENV])
+    def run(command, **options):
+        with pytest.raises(writer.CannotWrite, match="đang có lần sinh trang khác"), writer.owning(project.generated):
+            pass
+        ran.append(options["env"][build_parts.ENV])
+        return 0
 
-        def poll(self):
-            return 0
-
-        wait = poll
-
-    monkeypatch.setattr(cli_site.subprocess, "Popen", Run)
+    monkeypatch.setattr(cli_site.subprocess, "Popen", finished_runs(run))
     folders = [tmp_path / f"site-{number}" for number in range(2)]
     for folder in folders:
         folder.mkdir()

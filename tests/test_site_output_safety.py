@@ -23,6 +23,7 @@ from generator.site import writer
 from generator.view.context import Context
 
 from site_records import small_tree
+from support import finished_runs
 
 
 def _contents(target: Path) -> dict:
@@ -167,9 +168,9 @@ def _fake_mkdocs(monkeypatch, page: bytes) -> None:
     def run(command, **kwargs):
         site = Path(command[command.index("--site-dir") + 1])
         (site / "index.html").write_bytes(page)
-        return subprocess.CompletedProcess(command, 0)
+        return 0
 
-    monkeypatch.setattr(site_command.subprocess, "run", run)
+    monkeypatch.setattr(site_command.subprocess, "Popen", finished_runs(run))
 
 
 def _build(project: Path) -> int:
