@@ -235,10 +235,9 @@ class _Compiled(jinja2.BytecodeCache):
 def _rebuild_at_once(server, docs: Path) -> Callable[[], None] | None:
     """A function that has MkDocs rebuild now, as its watch does when it finds a changed file,
     and MkDocs' watch of `docs`, the folder the generator writes, ended: the regenerated files are
-    not waited for (MkDocs looks every 0.5 s), nor built twice, and its thousands of files are not
-    looked at again every 0.5 s, taking turns with the regeneration. None, and
-    MkDocs' watch left as it is, when the server is not the LiveReloadServer of MkDocs 1.6 whose
-    parts this uses."""
+    not waited for (MkDocs looks every 0.5 s), nor built twice, and the folder's thousands of
+    files are not looked at every 0.5 s, in turns with the regeneration. None, and MkDocs' watch
+    left as it is, when the server is not the LiveReloadServer of MkDocs 1.6 whose parts this uses."""
     docs_path = os.path.abspath(docs)  # as MkDocs' watch names it
     if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild")
             and docs_path in getattr(server, "_watched_paths", {})):
