@@ -286,10 +286,15 @@ def _primed(records: Path, out: Path, context: Context, wake: Callable[[], None]
     one quiet generation, so that the first save is as quick as the next."""
     reuse, read = Reuse(), Read()
     try:
-        if generate(records, out, context, known=(out,), reuse=reuse, docs=docs, read=read).written and wake:
-            wake()
-    except Exception:  # the first save reports it
+        outcome = generate(records, out, context, known=(out,), waiting=log.info, reuse=reuse, docs=docs, read=read)
+    except (CannotWrite, NotOurs) as failure:  # another run held the folder too long, a full disk…
+        log.error(str(failure))
         return Reuse(), Read()
+    except Exception:  # logged, and the first save tries again
+        log.exception("Không sinh lại được các trang")
+        return Reuse(), Read()
+    if outcome.written and wake:
+        wake()
     return reuse, read
 
 

@@ -32,23 +32,27 @@ def cores() -> int:
 
 
 def quota(cgroups: str = "/proc/self/cgroup", mounted: str = "/sys/fs/cgroup") -> int | None:
-    """The CPUs the process's cgroup (v2) lets it use, rounded up: its `cpu.max`, or the
-    mount's own inside a container, which sees its cgroup as the root. None when unlimited or unknown."""
+    """The CPUs the process's cgroup (v2) lets it use, rounded up: the lowest `cpu.max` of its
+    cgroup and those above it, up to the mount's root (a container sees its own cgroup there).
+    None when none is limited, or when it cannot be read."""
     try:
         with open(cgroups, encoding="utf-8") as listed:
             path = next((line[3:].strip() for line in listed if line.startswith("0::")), None)
-        if path is None:  # cgroup v1 only
+        if path is None or ".." in path.split("/"):  # cgroup v1 only, or a cgroup out of this one's sight
             return None
-        for folder in dict.fromkeys((os.path.join(mounted, path.lstrip("/")), mounted)):
+        names = [name for name in path.split("/") if name]
+        limits = []
+        for depth in range(len(names), -1, -1):  # its own cgroup, then each one above it
             try:
-                with open(os.path.join(folder, "cpu.max"), encoding="utf-8") as limit:
+                with open(os.path.join(mounted, *names[:depth], "cpu.max"), encoding="utf-8") as limit:
                     allowed, period = limit.read().split()
             except FileNotFoundError:
                 continue
-            return None if allowed == "max" else max(1, -(-int(allowed) // int(period)))
+            if allowed != "max":
+                limits.append(max(1, -(-int(allowed) // int(period))))
+        return min(limits, default=None)
     except (OSError, ValueError, ZeroDivisionError):
         return None
-    return None
 
 
 def can_fork() -> bool:

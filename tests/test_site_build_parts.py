@@ -78,6 +78,9 @@ def test_as_many_parts_as_cores_for_each_build(monkeypatch):
     ("0::/ci/job\n", {"": "300000 100000\n"}, 3),  # a container: its own cgroup at the mount's root
     ("0::/ci/job\n", {}, None),  # no cpu controller
     ("0::/ci/job\n", {"ci/job": "nonsense\n"}, None),
+    ("0::/ci/job\n", {"ci": "100000 100000\n", "ci/job": "max 100000\n"}, 1),  # the limit above it
+    ("0::/ci/job\n", {"ci": "300000 100000\n", "ci/job": "200000 100000\n"}, 2),
+    ("0::/../elsewhere\n", {"": "400000 100000\n"}, None),  # out of sight: the root's is not its limit
     ("4:cpu,cpuacct:/docker/1\n", {}, None),  # cgroup v1 only
 ])
 def test_a_cgroups_cpu_quota_is_read_as_whole_cpus(tmp_path, listed, limits, cpus):
@@ -172,14 +175,28 @@ def test_the_folder_mkdocs_reads_is_held_while_the_parts_run(tmp_path, monkeypat
     assert sorted(ran) == ["0/2", "1/2"]
 
 
-def test_a_failed_part_stops_the_others_and_fails_the_build(tmp_path):
-    """The site fails with its first failed part: the other parts are not waited for."""
+def _part_sleeping(seconds: int, folder) -> list[str]:
+    """A build part that says its process id, sleeps, then says it finished."""
+    return [sys.executable, "-c", f"import os, pathlib, time; folder = pathlib.Path({str(folder)!r}); "
+            f"(folder / 'pid').write_text(str(os.getpid())); time.sleep({seconds}); (folder / 'finished').touch()"]
+
+
+def test_the_parts_run_to_their_end_and_an_interruption_stops_them(tmp_path):
+    """The site fails with its first failed part, once every part has said its warnings; a
+    build interrupted (here: a part that cannot start) leaves no part running."""
     from generator.cli import site as cli_site
 
-    finished = tmp_path / "finished"
-    slow = [sys.executable, "-c", f"import time, pathlib; time.sleep(60); pathlib.Path({str(finished)!r}).touch()"]
-    failing = [sys.executable, "-c", "raise SystemExit(3)"]
     env = dict(os.environ)
-    assert cli_site._run_all([(slow, env), (failing, env)], tmp_path) == 3
+    failing = [sys.executable, "-c", "raise SystemExit(3)"]
+    assert cli_site._run_all([(_part_sleeping(1, tmp_path), env), (failing, env)], tmp_path) == 3
+    assert (tmp_path / "finished").exists()  # the other part ran to its end
     assert cli_site._run_all([([sys.executable, "-c", "pass"], env)] * 2, tmp_path) == 0
-    assert not finished.exists()
+    (tmp_path / "finished").unlink()
+    (tmp_path / "pid").unlink()
+    with pytest.raises(FileNotFoundError):
+        cli_site._run_all([(_part_sleeping(60, tmp_path), env), ([str(tmp_path / "khong-co")], env)], tmp_path)
+    # Stopped and reaped, not left running for a minute (it may not have said its id yet).
+    if (tmp_path / "pid").exists():
+        with pytest.raises(ProcessLookupError):
+            os.kill(int((tmp_path / "pid").read_text()), 0)
+    assert not (tmp_path / "finished").exists()

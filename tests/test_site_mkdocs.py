@@ -433,3 +433,22 @@ def test_serve_primes_what_the_first_save_finds(tmp_path, monkeypatch):
     changed = {p.relative_to(out).as_posix() for p in out.rglob("*.md") if before.get(p) != p.read_bytes()}
     assert parsed == [record.name]
     assert changed and sorted(pages) == sorted(changed)
+
+
+def test_serve_says_why_its_first_generation_failed(tmp_path, monkeypatch, caplog):
+    """Another run holding the folder when `serve` starts watching: said, as at any save."""
+    import logging
+
+    from generator.mkdocs_plugin import _primed
+    from generator.pipeline import generate
+    from generator.site import writer
+    from generator.view.context import Context
+
+    from site_records import small_tree
+
+    records, out = small_tree(tmp_path), tmp_path / "build" / "docs"
+    generate(records, out, Context())
+    monkeypatch.setattr(writer, "WAIT_S", 0.0)
+    with writer.owning(out), caplog.at_level(logging.INFO, logger="mkdocs.plugins.ketnghia"):
+        _, read = _primed(records, out, Context())
+    assert "đang có lần sinh trang khác" in caplog.text and not read.last

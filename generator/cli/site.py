@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from ..diagnostics import format_text
@@ -28,7 +27,7 @@ from ..view.context import BadConfig, Context
 from .options import day, project_of
 
 DEV_ADDRESS = "127.0.0.1:8000"
-RUN_POLL_S = 0.05  # how often the build's parts are looked at: a failed one stops the others
+STOP_S = 10  # a build part asked to stop (the build interrupted) is killed after this many seconds
 
 
 def _say(message: str) -> None:
@@ -190,24 +189,26 @@ def _mkdocs_builds(project: Project, site: list[Path], copy: list[Path]) -> int:
 
 
 def _run_all(commands: list[tuple[list[str], dict[str, str]]], cwd: Path) -> int:
-    """Every command at once: the first failing exit code, the others stopped as soon as one fails
-    (a failed part fails the site: the rest of it is not waited for), or 0 once all succeed."""
+    """Every command at once, each to its end: the first failing exit code in their order, or 0.
+    A failed part is not cut short, nor are the others: a strict build fails only once it has
+    built everything, and every part's warnings are then said, to be mended in one go. An
+    exception or an interruption here leaves none of them running."""
     runs: list[subprocess.Popen[bytes]] = []
     try:
         for command, env in commands:
             runs.append(subprocess.Popen(command, cwd=cwd, env=env))
-        while True:
-            codes = [run.poll() for run in runs]
-            failed = next((code for code in codes if code), 0)
-            if failed or None not in codes:
-                return failed
-            time.sleep(RUN_POLL_S)
-    finally:  # a failure, or an interruption: no build left running
+        codes = [run.wait() for run in runs]
+        return next((code for code in codes if code), 0)
+    finally:
         for run in runs:
             if run.poll() is None:
                 run.terminate()
         for run in runs:
-            run.wait()
+            try:
+                run.wait(timeout=STOP_S)
+            except subprocess.TimeoutExpired:  # a part that does not stop when asked
+                run.kill()
+                run.wait()
 
 
 def _part(number: int, parts: int) -> dict[str, str]:

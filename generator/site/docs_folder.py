@@ -39,7 +39,9 @@ class Made:
 class Read:
     """Each page's search entries, kept from one generation to the next with a digest of the
     bytes they were read from (`serve` makes every page again at each save): a page whose bytes
-    are the same is not parsed and its words not folded again, which was a third of the work."""
+    are the same is not parsed and its words not folded again, which was a third of the work.
+    Only `serve` keeps one, and renders in one process (its threads rule out a fork): what a
+    forked share reads would be lost with it, and read again the next time."""
 
     def __init__(self) -> None:
         # path -> (digest of its bytes, what they gave): the last generation's, and this one's
