@@ -43,7 +43,8 @@ def finished_runs(act: Callable[..., int]) -> type:
         def poll(self) -> int:
             return self.code
 
-        wait = poll
+        def wait(self, timeout: float | None = None) -> int:
+            return self.code
 
         def terminate(self) -> None:
             pass
