@@ -217,3 +217,45 @@ def test_page_urls_are_the_served_ones():
     assert search_pages.page_url("gioi-thieu.md") == "gioi-thieu/"
     assert search_pages.page_url("en/about.md") == "en/about/"
     assert search_pages.page_url("du-lieu-mo/hoat-dong.csv") is None
+
+
+def test_a_hand_written_file_that_grows_after_its_size_is_read_is_still_refused(tmp_path, monkeypatch):
+    """The size is said first; the read is bounded too: a file growing in between is not read whole."""
+    from pathlib import Path
+
+    from generator.site import hand_pages
+
+    docs = _docs(tmp_path)
+    (docs / "lon.bin").write_bytes(b"x" * 10)
+    monkeypatch.setattr(hand_pages, "MAX_HAND_BYTES", 1000)
+    reads: list[int] = []
+    real_open = Path.open
+
+    class Recorded:  # the file, each read's size noted
+        def __init__(self, file):
+            self.file = file
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def read(self, size=-1):
+            reads.append(size)
+            return self.file.read(size)
+
+        def fileno(self):
+            return self.file.fileno()
+
+    def growing(self, mode="r", *args, **kwargs):
+        if self.name != "lon.bin":
+            return real_open(self, mode, *args, **kwargs)
+        with open(str(self), "wb") as grown:  # it grows once its size was read
+            grown.write(b"x" * 5000)
+        return Recorded(real_open(self, mode, *args, **kwargs))
+
+    monkeypatch.setattr(Path, "open", growing)
+    with pytest.raises(TooLarge, match=r"lon\.bin nặng 5\.000 byte"):
+        hand_pages.read(docs)
+    assert reads == [1001]

@@ -46,7 +46,7 @@ def test_the_site_model_is_built_once_by_keyword_and_indexes_itself(tmp_path, mo
 
 
 def test_what_validation_kept_beside_the_records_is_let_go_before_the_render(tmp_path, monkeypatch):
-    # Each file's document, positions and path: some 190 MB at ten times province scale, in every forked share.
+    # Each file's document, positions and path: some 900 bytes a record by their objects' sizes, in every forked share.
     import gc
 
     from generator import pipeline

@@ -12,6 +12,7 @@ generated page's path is refused, never overwritten.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..view.formats import megabytes, number
@@ -50,12 +51,22 @@ def read(docs: Path) -> dict[str, bytes]:
             raise Linked(f"{docs / relative} là một liên kết (symlink), không phải tệp viết tay: "
                          "hãy thay liên kết bằng chính tệp hoặc thư mục đó trong docs/")
         if path.is_file() and not hidden and not any(folder in path.parents for folder in generated):
-            size = path.stat().st_size
-            if size > MAX_HAND_BYTES:
-                raise TooLarge(f"{docs / relative} nặng {number(size)} byte, quá giới hạn {megabytes(MAX_HAND_BYTES)} "
-                               "của một tệp viết tay: hãy thu nhỏ tệp (ảnh nén lại, tài liệu dài để ở nơi khác và dẫn liên kết)")
-            found[relative.as_posix()] = path.read_bytes()
+            found[relative.as_posix()] = _bounded(path, docs / relative)
     return found
+
+
+def _bounded(path: Path, shown: Path) -> bytes:
+    """The file's bytes, TooLarge past MAX_HAND_BYTES: its size said first, and the read bounded
+    too, for a file that grows between the two."""
+    size = path.stat().st_size
+    if size <= MAX_HAND_BYTES:
+        with path.open("rb") as file:
+            data = file.read(MAX_HAND_BYTES + 1)
+            if len(data) <= MAX_HAND_BYTES:
+                return data
+            size = max(os.fstat(file.fileno()).st_size, len(data))
+    raise TooLarge(f"{shown} nặng {number(size)} byte, quá giới hạn {megabytes(MAX_HAND_BYTES)} "
+                   "của một tệp viết tay: hãy thu nhỏ tệp (ảnh nén lại, tài liệu dài để ở nơi khác và dẫn liên kết)")
 
 
 def clash(docs: Path, path: str) -> Clash:
